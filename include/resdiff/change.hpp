@@ -1,0 +1,36 @@
+// Vocabulary of changes shared by the diff, classify, render and history stages.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace resdiff {
+
+enum class change_class { routine, lead, qualifier, citation, substantive };
+
+// Direction of a lead (verb/opening phrase) or qualifier change.
+enum class direction { none, strengthened, weakened, changed, softened, hardened };
+
+enum class op_kind { equal, del, ins };
+
+// One piece of a word diff. Concatenating the text of equal+del pieces gives
+// the old text exactly, equal+ins pieces the new text exactly.
+struct word_op {
+    op_kind op = op_kind::equal;
+    std::string text;
+    std::vector<change_class> classes;   // filled by classify; empty on equal
+    friend bool operator==(const word_op&, const word_op&) = default;
+};
+
+struct lead_change {
+    std::string old_lead;
+    std::string new_lead;
+    direction dir = direction::none;
+    friend bool operator==(const lead_change&, const lead_change&) = default;
+};
+
+const char* to_string(change_class c);
+const char* to_string(direction d);
+const char* to_string(op_kind op);
+
+}  // namespace resdiff

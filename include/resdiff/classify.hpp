@@ -1,0 +1,30 @@
+// Stage 5, classify: what kind of change each edit is.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "resdiff/align.hpp"
+#include "resdiff/change.hpp"
+#include "resdiff/document.hpp"
+
+namespace resdiff {
+
+// Strength of an operative verb or preambular opener on the documented scale
+// (docs/clauses.md); 0 when the phrase is not on the scale.
+int lead_strength(std::string_view lead);
+
+// Compares two leads: strengthened, weakened, changed (unrelated or not on the
+// scale) or none (same after normalization).
+direction compare_leads(std::string_view old_lead, std::string_view new_lead);
+
+// Fills word_op::classes, alignment_unit::classes, ::lead and ::qualifier_dir
+// of every unit (and child unit). Pure: returns the classified alignment.
+alignment classify(alignment diffed, const document& old_doc, const document& new_doc);
+
+// Citations (resolutions, decisions, document symbols) found in a text, in
+// order of first appearance, normalized ("resolution 70/1", "A/80/555").
+std::vector<std::string> citations(std::string_view text);
+
+}  // namespace resdiff

@@ -1,0 +1,45 @@
+// The whole pipeline for two versions: align, diff, classify, summarize.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "resdiff/align.hpp"
+#include "resdiff/classify.hpp"
+#include "resdiff/diff.hpp"
+#include "resdiff/document.hpp"
+
+namespace resdiff {
+
+struct compare_options {
+    align_options align;
+    diff_options diff;
+};
+
+struct summary {
+    std::map<unit_kind, std::size_t> kinds;        // units per kind
+    std::map<change_class, std::size_t> classes;   // units carrying each class
+    std::size_t units_changed = 0;                 // units (and footnote units) that are not unchanged
+    std::size_t routine_only = 0;                  // changed units whose only class is routine
+    std::size_t words_old = 0;                     // word tokens in the old text
+    std::size_t words_new = 0;
+    std::size_t words_deleted = 0;
+    std::size_t words_inserted = 0;
+    double share_changed = 0.0;                    // (deleted + inserted) / (old + new)
+};
+
+struct comparison {
+    document old_doc;
+    document new_doc;
+    alignment result;
+    summary totals;
+    bool identical() const { return totals.units_changed == 0 && totals.words_deleted == 0 && totals.words_inserted == 0; }
+};
+
+comparison compare(document old_doc, document new_doc, const compare_options& options = {});
+
+summary summarize(const alignment& result);
+
+}  // namespace resdiff

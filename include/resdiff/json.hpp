@@ -1,0 +1,20 @@
+// JSON contract (docs/json.md): documents and comparisons to JSON and back.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "resdiff/compare.hpp"
+#include "resdiff/document.hpp"
+
+namespace resdiff {
+
+// Pretty-printed (2 spaces), keys in a fixed order, deterministic.
+std::string document_to_json(const document& doc);
+// Inverse of document_to_json: document_from_json(document_to_json(d)) == d.
+// Throws input_error on malformed JSON.
+document document_from_json(std::string_view json);
+
+std::string comparison_to_json(const comparison& cmp);
+
+}  // namespace resdiff

@@ -1,0 +1,86 @@
+#include "cli/cli.hpp"
+
+#include <boost/program_options.hpp>
+#include <exception>
+#include <new>
+#include <ostream>
+
+#include "resdiff/ingest.hpp"
+
+namespace resdiff::cli {
+
+namespace {
+
+constexpr const char* version_string = "resdiff 0.1.0";
+
+void print_help(std::ostream& out) {
+    out << "Usage: resdiff [diff] OLD NEW [options]   compare two versions clause by clause\n"
+           "       resdiff COMMAND [options]          see 'resdiff COMMAND --help'\n\n"
+           "Commands:\n";
+    for (const auto& c : commands()) out << "  " << c.name << std::string(10 - std::string(c.name).size(), ' ') << c.summary << '\n';
+    out << "\nExit status: 0 no differences, 1 differences, 2 trouble.\n";
+}
+
+}  // namespace
+
+const std::vector<command>& commands() {
+    static const std::vector<command> all = {
+        {"diff", "compare two versions (the default command)", &run_diff},
+        {"parse", "print the structure of one resolution or draft", &run_parse},
+    };
+    return all;
+}
+
+int run(const std::vector<std::string>& args, io& io) {
+    try {
+        if (args.empty()) throw usage_error("missing operands: OLD NEW");
+        const std::string& first = args.front();
+        if (first == "--help" || first == "-h" || first == "help") {
+            print_help(io.out);
+            return exit_same;
+        }
+        if (first == "--version" || first == "-V") {
+            io.out << version_string << '\n';
+            return exit_same;
+        }
+        for (const auto& c : commands()) {
+            if (first == c.name) return c.run(std::vector<std::string>(args.begin() + 1, args.end()), io);
+        }
+        return run_diff(args, io);   // the default subcommand
+    } catch (const usage_error& e) {
+        io.err << "resdiff: " << e.what() << "\nTry 'resdiff --help' for more information.\n";
+    } catch (const boost::program_options::error& e) {
+        io.err << "resdiff: " << e.what() << "\nTry 'resdiff --help' for more information.\n";
+    } catch (const input_error& e) {
+        if (e.path().empty()) io.err << "resdiff: " << e.what() << '\n';
+        else io.err << "resdiff: " << e.path() << ": " << e.what() << '\n';
+    } catch (const std::bad_alloc&) {
+        io.err << "resdiff: out of memory\n";
+    } catch (const std::exception& e) {
+        io.err << "resdiff: " << e.what() << '\n';
+    }
+    return exit_trouble;
+}
+
+}  // namespace resdiff::cli
+
+namespace resdiff::cli {
+
+boost::program_options::variables_map parse_command_line(
+    const std::vector<std::string>& args, const boost::program_options::options_description& options,
+    const boost::program_options::positional_options_description& positional) {
+    namespace po = boost::program_options;
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+    po::notify(vm);
+    return vm;
+}
+
+bool use_color(const std::string& when, const io& io) {
+    if (when == "always") return true;
+    if (when == "never") return false;
+    if (when != "auto") throw usage_error("--color takes auto, always or never, not '" + when + "'");
+    return io.out_is_tty && !io.no_color;
+}
+
+}  // namespace resdiff::cli

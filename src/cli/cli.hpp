@@ -1,0 +1,75 @@
+// The command-line layer: options parsed from a vector of strings so every
+// subcommand can be unit-tested in-process; usage errors are exceptions that
+// run() maps to exit code 2.
+#pragma once
+
+#include <iosfwd>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace resdiff::cli {
+
+// Exit codes as diff(1).
+inline constexpr int exit_same = 0;
+inline constexpr int exit_different = 1;
+inline constexpr int exit_trouble = 2;
+
+// Bad command line: printed as "resdiff: <what>" plus a hint to --help.
+class usage_error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Where a subcommand writes and what it knows of its terminal.
+struct io {
+    std::ostream& out;
+    std::ostream& err;
+    bool out_is_tty = false;   // stdout is a terminal
+    bool err_is_tty = false;   // stderr is a terminal
+    int columns = 80;          // terminal width, from COLUMNS or the tty
+    bool no_color = false;     // NO_COLOR is set (and not empty)
+};
+
+using command_fn = int (*)(const std::vector<std::string>& args, io& io);
+
+struct command {
+    const char* name;
+    const char* summary;
+    command_fn run;
+};
+
+// All subcommands, in the order `resdiff --help` lists them.
+const std::vector<command>& commands();
+
+// Runs the tool. `args` excludes argv[0]. Never throws: every error becomes a
+// one-line message on io.err and exit code 2.
+int run(const std::vector<std::string>& args, io& io);
+
+// Subcommands (one source file each).
+int run_parse(const std::vector<std::string>& args, io& io);
+int run_diff(const std::vector<std::string>& args, io& io);
+
+// Writes `content` to `path` atomically: a temporary file in the same folder,
+// flushed, then renamed over `path`. Throws std::runtime_error naming the file.
+void write_file_atomic(const std::string& path, const std::string& content);
+
+// Writes to io.out when path is empty or "-", else write_file_atomic.
+void emit(io& io, const std::string& path, const std::string& content);
+
+}  // namespace resdiff::cli
+
+#include <boost/program_options.hpp>
+
+namespace resdiff::cli {
+
+// Parses `args` with the given options and positionals; "--help" is handled
+// by the caller (declare it). Throws boost::program_options::error.
+boost::program_options::variables_map parse_command_line(
+    const std::vector<std::string>& args, const boost::program_options::options_description& options,
+    const boost::program_options::positional_options_description& positional);
+
+// --color=auto|always|never with NO_COLOR and the tty taken into account.
+bool use_color(const std::string& when, const io& io);
+
+}  // namespace resdiff::cli

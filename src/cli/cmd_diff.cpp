@@ -1,0 +1,83 @@
+// resdiff [diff] OLD NEW [options]: the main job.
+#include <iostream>
+
+#include "cli/cli.hpp"
+#include "resdiff/compare.hpp"
+#include "resdiff/json.hpp"
+#include "resdiff/parse.hpp"
+#include "resdiff/render.hpp"
+
+namespace resdiff::cli {
+
+int run_diff(const std::vector<std::string>& args, io& io) {
+    namespace po = boost::program_options;
+    po::options_description desc(
+        "Usage: resdiff [diff] OLD NEW [options]\n"
+        "Compare two versions of a resolution clause by clause, word by word.\n\nOptions");
+    std::vector<std::string> files, ignore;
+    std::string format, output, color = "auto";
+    int width = 0;
+    std::size_t max_input = ingest_options{}.max_input_bytes;
+    desc.add_options()
+        ("help,h", "show this help")
+        ("format,f", po::value(&format), "terminal (default), json, html, markdown")
+        ("output,o", po::value(&output), "write the report to FILE (atomically); the format follows its extension")
+        ("color", po::value(&color), "auto (default), always or never; NO_COLOR is respected")
+        ("context", "show unchanged paragraphs too")
+        ("ignore", po::value(&ignore), "hide units whose only changes are of this class (routine)")
+        ("width", po::value(&width), "wrap terminal output at this column (default: terminal width, 0: no wrap)")
+        ("max-input", po::value(&max_input), "largest input accepted, in bytes (default 64 MiB)")
+        ("files", po::value(&files), "OLD and NEW");
+    po::positional_options_description pos;
+    pos.add("files", -1);
+    const auto vm = parse_command_line(args, desc, pos);
+    if (vm.count("help")) {
+        io.out << desc << '\n';
+        return exit_same;
+    }
+    if (files.size() != 2) throw usage_error(files.size() < 2 ? "missing operand: need OLD and NEW" : "too many operands: need OLD and NEW");
+
+    output_format fmt = output_format::terminal;
+    if (!format.empty()) {
+        const auto f = format_from_name(format);
+        if (!f) throw usage_error("unknown --format '" + format + "'");
+        fmt = *f;
+    } else if (!output.empty() && output != "-") {
+        if (const auto f = format_from_extension(output)) fmt = *f;
+    }
+
+    render_options ropt;
+    ropt.context = vm.count("context") > 0;
+    const bool to_stdout = output.empty() || output == "-";
+    ropt.color = fmt == output_format::terminal && to_stdout && use_color(color, io);
+    ropt.width = vm.count("width") ? width : (to_stdout && io.out_is_tty ? io.columns : 0);
+    for (const auto& name : ignore) {
+        if (name == "routine") ropt.ignore.insert(change_class::routine);
+        else if (name == "citation") ropt.ignore.insert(change_class::citation);
+        else if (name == "qualifier") ropt.ignore.insert(change_class::qualifier);
+        else if (name == "lead") ropt.ignore.insert(change_class::lead);
+        else throw usage_error("--ignore takes routine, citation, qualifier or lead, not '" + name + "'");
+    }
+
+    ingest_options in;
+    in.max_input_bytes = max_input;
+    document old_doc = parse_file(files[0], in);
+    document new_doc = parse_file(files[1], in);
+    for (const auto* d : {&old_doc, &new_doc}) {
+        for (const auto& w : d->warnings) io.err << "resdiff: " << d->source << ": warning: " << w << '\n';
+    }
+    const comparison cmp = compare(std::move(old_doc), std::move(new_doc));
+
+    std::string report;
+    switch (fmt) {
+        case output_format::terminal: report = render_terminal(cmp, ropt); break;
+        case output_format::json: report = comparison_to_json(cmp); break;
+        case output_format::html: report = render_html(cmp, ropt); break;
+        case output_format::markdown: report = render_markdown(cmp, ropt); break;
+        case output_format::docx: throw usage_error("--format docx is not available in this build");
+    }
+    emit(io, output, report);
+    return cmp.identical() ? exit_same : exit_different;
+}
+
+}  // namespace resdiff::cli

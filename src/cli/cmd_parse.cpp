@@ -1,0 +1,43 @@
+// resdiff parse FILE [--format text|json] [-o FILE]
+#include <iostream>
+
+#include "cli/cli.hpp"
+#include "resdiff/json.hpp"
+#include "resdiff/parse.hpp"
+#include "resdiff/render.hpp"
+
+namespace resdiff::cli {
+
+int run_parse(const std::vector<std::string>& args, io& io) {
+    namespace po = boost::program_options;
+    po::options_description desc("Usage: resdiff parse FILE [options]\nPrint the structure of one resolution or draft.\n\nOptions");
+    std::string file, format, output;
+    std::size_t max_input = ingest_options{}.max_input_bytes;
+    desc.add_options()
+        ("help,h", "show this help")
+        ("format,f", po::value(&format), "text (default) or json")
+        ("output,o", po::value(&output), "write to FILE (atomically) instead of standard output")
+        ("max-input", po::value(&max_input), "largest input accepted, in bytes (default 64 MiB)")
+        ("file", po::value(&file), "the document");
+    po::positional_options_description pos;
+    pos.add("file", 1);
+    const auto vm = parse_command_line(args, desc, pos);
+    if (vm.count("help")) {
+        io.out << desc << '\n';
+        return exit_same;
+    }
+    if (file.empty()) throw usage_error("parse: missing operand FILE");
+    if (format.empty()) {
+        const auto guessed = output.empty() ? std::nullopt : format_from_extension(output);
+        format = guessed == output_format::json ? "json" : "text";
+    }
+    if (format != "text" && format != "json") throw usage_error("parse: --format takes text or json, not '" + format + "'");
+    ingest_options in;
+    in.max_input_bytes = max_input;
+    const document doc = parse_file(file, in);
+    for (const auto& w : doc.warnings) io.err << "resdiff: " << file << ": warning: " << w << '\n';
+    emit(io, output, format == "json" ? document_to_json(doc) : render_document_text(doc));
+    return exit_same;
+}
+
+}  // namespace resdiff::cli

@@ -1,0 +1,44 @@
+// Helpers shared by the test files.
+#pragma once
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/cli.hpp"
+
+// Runs the CLI in-process and keeps what it printed.
+struct cli_run {
+    int rc = 0;
+    std::string out;
+    std::string err;
+    explicit cli_run(const std::vector<std::string>& args, bool tty = false) {
+        std::ostringstream o, e;
+        resdiff::cli::io io{o, e, tty, false, 80, false};
+        rc = resdiff::cli::run(args, io);
+        out = o.str();
+        err = e.str();
+    }
+};
+
+inline std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// A fresh, empty folder under the system temporary folder.
+inline std::filesystem::path scratch_dir(const std::string& name) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("resdiff-test-" + name + "-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+inline std::filesystem::path fixture(const std::string& name) { return std::filesystem::path(RESDIFF_FIXTURES_DIR) / name; }

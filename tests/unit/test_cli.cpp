@@ -1,0 +1,65 @@
+// The command-line layer: option parsing, exit codes, atomic output.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "cli/cli.hpp"
+#include "support.hpp"
+
+using resdiff::cli::io;
+
+TEST_CASE("cli: --version and --help exit 0", "[cli]") {
+    cli_run r({"--version"});
+    CHECK(r.rc == 0);
+    CHECK(r.out.rfind("resdiff ", 0) == 0);
+    cli_run h({"--help"});
+    CHECK(h.rc == 0);
+    CHECK(h.out.find("parse") != std::string::npos);
+}
+
+TEST_CASE("cli: usage errors exit 2 with one clear line", "[cli]") {
+    cli_run none({});
+    CHECK(none.rc == 2);
+    CHECK(none.err.rfind("resdiff: missing operands", 0) == 0);
+    cli_run unknown({"diff", "--no-such-option", "a", "b"});
+    CHECK(unknown.rc == 2);
+    CHECK(unknown.err.find("no-such-option") != std::string::npos);
+    cli_run three({"a", "b", "c"});
+    CHECK(three.rc == 2);
+    CHECK(three.err.find("too many operands") != std::string::npos);
+}
+
+TEST_CASE("cli: a missing file is trouble and named", "[cli]") {
+    cli_run r({"parse", "/nonexistent/dir/file.txt"});
+    CHECK(r.rc == 2);
+    CHECK(r.err.find("/nonexistent/dir/file.txt") != std::string::npos);
+    CHECK(r.out.empty());
+}
+
+TEST_CASE("cli: write_file_atomic replaces the file and leaves no temporary", "[cli]") {
+    namespace fs = std::filesystem;
+    const fs::path dir = scratch_dir("atomic");
+    const fs::path target = dir / "report.txt";
+    resdiff::cli::write_file_atomic(target.string(), "first");
+    resdiff::cli::write_file_atomic(target.string(), "second");
+    CHECK(read_file(target) == "second");
+    std::size_t entries = 0;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++entries;
+    CHECK(entries == 1);
+    CHECK_THROWS_WITH(resdiff::cli::write_file_atomic((dir / "missing" / "x.txt").string(), "x"),
+                      Catch::Contains("missing/x.txt"));
+}
+
+TEST_CASE("cli: --color resolution respects NO_COLOR and the tty", "[cli]") {
+    std::ostringstream o, e;
+    io tty{o, e, true, true, 80, false};
+    CHECK(resdiff::cli::use_color("auto", tty));
+    tty.no_color = true;
+    CHECK_FALSE(resdiff::cli::use_color("auto", tty));
+    CHECK(resdiff::cli::use_color("always", tty));
+    io pipe{o, e, false, false, 80, false};
+    CHECK_FALSE(resdiff::cli::use_color("auto", pipe));
+    CHECK_THROWS_AS(resdiff::cli::use_color("sometimes", pipe), resdiff::cli::usage_error);
+}
