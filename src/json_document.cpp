@@ -1,7 +1,7 @@
-// PLACEHOLDER until the JSON contract lands.
-#include "resdiff/json.hpp"
-
+// PLACEHOLDER until the JSON document contract lands.
 #include <nlohmann/json.hpp>
+
+#include "resdiff/json.hpp"
 
 namespace resdiff {
 
@@ -15,12 +15,6 @@ document document_from_json(std::string_view json) {
     document doc;
     doc.meta.symbol = nlohmann::json::parse(json).value("symbol", "");
     return doc;
-}
-
-std::string comparison_to_json(const comparison& cmp) {
-    nlohmann::ordered_json j;
-    j["units"] = cmp.result.units.size();
-    return j.dump(2) + "\n";
 }
 
 }  // namespace resdiff
