@@ -48,6 +48,7 @@ struct line_info {
     std::string_view text;  // trimmed
     bool blank = true;
     bool hard_empty = false;  // raw line is "" (page break in the spaced rendition)
+    bool trailing_rule = false;  // "text ______": a footnote rule glued to the end of a text line
     int page = 0;
     line_role role = line_role::blank;
 };
@@ -274,6 +275,17 @@ struct raw_paragraph {
 // ---------------------------------------------------------------------------
 // Footnote references.
 
+// Words after which a number is never a marker.
+bool is_preposition_before_number(std::string_view w) {
+    static const std::set<std::string_view> s = {"of", "on", "to", "from", "and", "between", "by", "at", "in",
+                                                 "the", "than", "over", "all", "some", "for", "with", "nearly",
+                                                 "about", "under", "per", "least", "only", "or", "approximately",
+                                                 "almost", "around", "just", "within", "those", "these", "every",
+                                                 "each", "no", "No", "vol", "para", "paras", "p", "pp"};
+    return s.count(w) > 0;
+}
+
+// Words after which a number is usually part of a reference ("resolution 70").
 bool is_stopword_before_number(std::string_view w) {
     static const std::set<std::string_view> s = {
         "of",  "on",  "to",   "from", "and",  "between", "by",   "at",  "in",     "the", "than", "over",
@@ -337,7 +349,7 @@ struct marker_hit {
 // Looks for footnote number `n` in text[from, to). `glued_only`: the export
 // rendition never separates markers from the word before them.
 std::optional<marker_hit> find_marker(std::string_view text, std::size_t from, std::size_t to, int n,
-                                      bool glued_only, bool year_suffix_ok) {
+                                      bool glued_only, bool year_suffix_ok, bool relaxed = false) {
     const std::string num = std::to_string(n);
     to = std::min(to, text.size());
     std::size_t i = from;
@@ -391,6 +403,13 @@ std::optional<marker_hit> find_marker(std::string_view text, std::size_t from, s
                     } else if (all_digits(before)) {
                         // "for 2022 1": a number after a number only at a clause end.
                         ok = at_end || next == ',' || next == ';' || (!after.empty() && is_preamble_opener(after));
+                    } else if (relaxed) {
+                        // Second chance within the page that defines the
+                        // footnote: "the ministerial decision 6 that",
+                        // "for the Decade 2024-2034 13 and".
+                        ok = !is_preposition_before_number(before) &&
+                             (at_end || (!is_unit_after_number(after) && !starts_number_list(text, e))) &&
+                             (is_letter_byte(bl) || is_digit(bl));
                     } else {
                         ok = !is_stopword_before_number(before) &&
                              (at_end || (!is_unit_after_number(after) && !starts_number_list(text, e))) &&
@@ -456,6 +475,15 @@ private:
         for (std::size_t i = 0; i < in_.lines.size(); ++i) {
             auto& l = lines_[i];
             l.text = trim(in_.lines[i]);
+            // "closing the gender gap, introducing appropriate gender _______________"
+            if (l.text.size() > 6 && l.text.back() == '_') {
+                std::size_t u = l.text.size();
+                while (u > 0 && l.text[u - 1] == '_') --u;
+                if (l.text.size() - u >= 5 && u > 0 && l.text[u - 1] == ' ') {
+                    l.text = trim(l.text.substr(0, u));
+                    l.trailing_rule = true;
+                }
+            }
             l.blank = l.text.empty();
             l.hard_empty = in_.lines[i].empty();
             l.role = l.blank ? line_role::blank : line_role::body;
@@ -689,8 +717,8 @@ private:
         }
         int next_expected = 1;
         for (int i = std::max(0, body_begin_ + 1); i < n; ++i) {
-            if (!is_rule(lines_[i].text)) continue;
-            lines_[i].role = line_role::footnote;
+            if (!is_rule(lines_[i].text) && !lines_[i].trailing_rule) continue;
+            if (!lines_[i].trailing_rule) lines_[i].role = line_role::footnote;
             const int page = lines_[i].page;
             int j = i + 1;
             std::vector<int> block;
@@ -701,6 +729,17 @@ private:
             // The block ends at the page end; but a block on the last page of
             // a spaced text may be followed by more text: stop at furniture runs.
             read_block(block, next_expected);
+            i = j - 1;
+        }
+        // "*" notes of drafts printed at the foot of page 1 without a rule:
+        // "* On behalf of ..." up to the page footer.
+        for (int i = std::max(0, body_begin_ + 1); i < n; ++i) {
+            const auto t = lines_[i].text;
+            if (lines_[i].role != line_role::body || t.size() < 3 || t[0] != '*' || t[1] != ' ') continue;
+            std::vector<int> note{i};
+            int j = i + 1;
+            while (j < n && lines_[j].role == line_role::body && lines_[j].page == lines_[i].page) note.push_back(j++);
+            flush_note(note);
             i = j - 1;
         }
         std::sort(doc_.footnotes.begin(), doc_.footnotes.end(),
@@ -1185,6 +1224,7 @@ private:
                 }
                 auto hit = find_marker(s.text, lo, hi, num, glued_only, true);
                 if (!hit && !glued_only) hit = find_marker(s.text, from[si], s.text.size(), num, false, true);
+                if (!hit && !glued_only) hit = find_marker(s.text, lo, hi, num, false, true, true);
                 if (hit) {
                     s.markers.push_back({hit->begin, num});
                     erase_marker(s, *hit);

@@ -54,7 +54,7 @@ bool is_adverb(std::string_view lw) {
                    "seriously", "fully", "firmly", "urgently", "particularly", "likewise", "additionally",
                    "equally", "emphatically", "respectfully", "warmly", "sincerely", "profoundly", "greatly",
                    "especially", "once", "still", "repeatedly", "unequivocally", "resolutely", "duly",
-                   "therefore", "hereby", "solemnly", "most", "highly", "earnestly", "reiterating", "consistently",
+                   "therefore", "hereby", "solemnly", "most", "highly", "earnestly", "consistently",
                    "categorically", "extremely", "keenly", "increasingly", "acutely", "sorely", "genuinely",
                    "wholeheartedly", "truly"});
 }
@@ -118,6 +118,8 @@ std::string extract_lead(std::string_view text, part where) {
     const auto starts = [&](std::string_view prefix) { return head.rfind(prefix, 0) == 0; };
     if (starts("call") && (lw(k) == "upon" || lw(k) == "on" || lw(k) == "for")) {
         ++k;
+    } else if (starts("look") && lw(k) == "forward" && lw(k + 1) == "to") {
+        k += 2;
     } else if ((starts("bear") || starts("keep")) && lw(k) == "in" && lw(k + 1) == "mind") {
         k += 2;
     } else if (starts("tak") && lw(k) == "into" && lw(k + 1) == "account") {
