@@ -445,6 +445,7 @@ public:
             collect_body_structured();
         }
         if (!structured_ || opt_.plain) collect_plain();
+        keep_trailing_text();
         read_metadata();
         resolve_markers();
         finish();
@@ -677,7 +678,12 @@ private:
         const auto s1 = t.find(' ');
         if (s1 == std::string_view::npos || s1 > 2 || !all_digits(t.substr(0, s1))) return false;
         const auto s2 = t.find(' ', s1 + 1);
-        if (s2 == std::string_view::npos) return false;
+        if (s2 == std::string_view::npos) {
+            // "4 December2024"
+            const auto rest = t.substr(s1 + 1);
+            return rest.size() > 4 && all_digits(rest.substr(rest.size() - 4)) &&
+                   is_month(rest.substr(0, rest.size() - 4));
+        }
         return is_month(t.substr(s1 + 1, s2 - s1 - 1)) && t.size() - s2 - 1 == 4 && all_digits(t.substr(s2 + 1));
     }
 
@@ -1088,6 +1094,24 @@ private:
             prev = i;
         }
         if (paras_.empty()) structured_ = false;
+    }
+
+    // Text after the adoption lines that is neither footnote nor furniture:
+    // kept with the metadata so that no word is lost, and reported.
+    void keep_trailing_text() {
+        if (!structured_ || body_end_ < 0) return;
+        for (int i = body_end_; i < static_cast<int>(lines_.size()); ++i) {
+            if (lines_[i].role != line_role::body) continue;
+            lines_[i].role = line_role::metadata;
+            trailer_lines_.push_back(i);
+            if (style_ != rendition::export_) {
+                std::string w = "text after the end of the resolution at line ";
+                w.append(std::to_string(i + 1));
+                w.append(" kept as metadata: ");
+                w.append(lines_[i].text.substr(0, 60));
+                doc_.warnings.push_back(w);
+            }
+        }
     }
 
     static bool last_letter_is(const raw_paragraph& rp, char c) {

@@ -43,5 +43,6 @@ void repair_split_words(std::vector<std::string*>& texts);
 // Word list used by repair_split_words: common English words that must never
 // be glued to a neighbour.
 bool is_common_word(std::string_view lower_word);
+bool is_builtin_word(std::string_view lower_word);
 
 }  // namespace resdiff::detail

@@ -69,6 +69,35 @@ bool is_common_word(std::string_view w) {
     return common.count(w) > 0;
 }
 
+bool is_builtin_word(std::string_view w) {
+    // Words of UN resolutions that PDF extraction is known to split
+    // ("see king", "intelligen ce") and that a short text may hold only once.
+    static const std::unordered_set<std::string_view> words = {
+        "seeking", "intelligence", "development", "developing", "developed", "international", "sustainable",
+        "sustainability", "technology", "technologies", "technological", "innovation", "committee", "countries",
+        "programme", "programmes", "implementation", "information", "communications", "communication",
+        "cooperation", "partnership", "partnerships", "recommendations", "recognizing", "recognizes",
+        "including", "infrastructure", "organization", "organizations", "population", "populations",
+        "financial", "financing", "agricultural", "agriculture", "considering", "consideration", "commission",
+        "commissions", "resolution", "resolutions", "particular", "particularly", "assembly", "secretary",
+        "general", "member", "members", "states", "united", "nations", "national", "regional", "global",
+        "economic", "economy", "social", "environmental", "environment", "women", "people", "persons",
+        "disabilities", "digital", "divide", "divides", "private", "public", "sector", "sectors", "policy",
+        "policies", "process", "processes", "system", "systems", "mechanism", "mechanisms", "framework",
+        "frameworks", "management", "future", "director", "extreme", "poverty", "world", "agenda",
+        "behind", "binding", "creditors", "debt", "dimensions", "efforts", "literacy", "perspective",
+        "predictability", "radiation", "restructuring", "substantially", "subsidies", "vulnerable",
+        "appropriately", "coordinated", "intermediaries", "considers", "others", "extend", "emphasizing",
+        "encourages", "welcomes", "requests", "stresses", "underlines", "acknowledges", "reaffirming",
+        "recalling", "noting", "expressing", "welcoming", "achievements", "challenges", "opportunities",
+        "capacity", "building", "knowledge", "education", "health", "security", "nutrition", "climate",
+        "change", "resilience", "investment", "investments", "resources", "science", "scientific", "research",
+        "access", "affordable", "connectivity", "broadband", "internet", "governance", "stakeholders",
+        "stakeholder", "multilateral", "multilateralism", "transparency", "accountability", "effective",
+        "effectively", "inclusive", "equitable", "commitment", "commitments"};
+    return words.count(w) > 0;
+}
+
 namespace {
 
 bool lower_alpha(std::string_view w) {
@@ -162,7 +191,7 @@ void repair_split_words(std::vector<std::string*>& texts) {
                     (a == 0 || s[a - 1] != '-')) {
                     const std::string joined = left + right;
                     const auto it = vocab.find(joined);
-                    if (it != vocab.end() && it->second >= 1 && (!known_alone(left) || !known_alone(right)) &&
+                    if ((it != vocab.end() || is_builtin_word(joined)) && (!known_alone(left) || !known_alone(right)) &&
                         left.size() + right.size() >= 5) {
                         out.pop_back();  // drop the space
                     }
