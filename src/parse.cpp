@@ -995,6 +995,8 @@ private:
         bool allow_restart = false;
         int prev = -1;  // previous body line
         bool blank_before = false;
+        int i_consumed = -1;
+        bool after_heading = false;
         std::vector<int> body;
         for (int i = body_begin_ + 1; i < end; ++i) {
             if (lines_[i].role == line_role::body) body.push_back(i);
@@ -1010,18 +1012,34 @@ private:
             const std::string_view p = prev >= 0 ? lines_[prev].text : std::string_view();
             bool had_marker = false;
             const std::string_view pstripped = strip_trailing_marker(p, had_marker);
-            const bool prev_ends = prev < 0 || ends_clause(pstripped) || ends_period(pstripped) ||
+            const bool prev_ends = prev < 0 || after_heading || ends_clause(pstripped) || ends_period(pstripped) ||
                                    (paras_.empty() ? true : paras_.back().pending_number_only);
             const bool export_mode = style_ == rendition::export_;
+            const bool heading_before = after_heading;
+            after_heading = false;
             // Section headings.
             if (auto sec = section_heading(t);
                 sec && (prev < 0 || ends_clause(pstripped) || ends_period(pstripped) || blank_before) &&
                 (bi + 1 >= body.size() || starts_paragraph_like(lines_[body[bi + 1]].text))) {
                 sec->lines = {i + 1, i + 1};
+                // "I" alone, the title on the next line.
+                if (sec->title.empty() && bi + 1 < body.size()) {
+                    const int ni = body[bi + 1];
+                    const auto nt = lines_[ni].text;
+                    if (nt.size() < 100 && !ends_clause(nt) && !ends_period(nt) && !operative_number(nt) &&
+                        !sub_label(nt) && is_upper_ascii(nt[0]) && !is_preamble_opener(first_word(nt))) {
+                        sec->title = std::string(nt);
+                        sec->lines.last = ni + 1;
+                        ++bi;
+                        i_consumed = ni;
+                    }
+                }
                 doc_.sections.push_back(*sec);
                 current_section = static_cast<int>(doc_.sections.size()) - 1;
                 allow_restart = true;
-                prev = i;
+                prev = i_consumed >= 0 ? i_consumed : i;
+                i_consumed = -1;
+                after_heading = true;
                 continue;
             }
             // Operative paragraph.
@@ -1070,7 +1088,7 @@ private:
             const bool opener = is_preamble_opener(w);
             if (!operative &&
                 (paras_.empty() || export_mode ||
-                 (opener && (ends_clause(pstripped) || (had_marker && is_known_preamble_opener(w)))) ||
+                 (opener && (ends_clause(pstripped) || heading_before || (had_marker && is_known_preamble_opener(w)))) ||
                  (style_ == rendition::spaced && blank_before && ends_clause(pstripped) && is_upper_ascii(t[0])))) {
                 raw_paragraph rp;
                 rp.where = part::preamble;
@@ -1100,17 +1118,21 @@ private:
     // kept with the metadata so that no word is lost, and reported.
     void keep_trailing_text() {
         if (!structured_ || body_end_ < 0) return;
+        int first = -1, count = 0;
         for (int i = body_end_; i < static_cast<int>(lines_.size()); ++i) {
             if (lines_[i].role != line_role::body) continue;
             lines_[i].role = line_role::metadata;
-            trailer_lines_.push_back(i);
-            if (style_ != rendition::export_) {
-                std::string w = "text after the end of the resolution at line ";
-                w.append(std::to_string(i + 1));
-                w.append(" kept as metadata: ");
-                w.append(lines_[i].text.substr(0, 60));
-                doc_.warnings.push_back(w);
-            }
+            if (trailer_lines_.size() < 200) trailer_lines_.push_back(i);
+            if (first < 0) first = i;
+            ++count;
+        }
+        if (count > 0 && style_ != rendition::export_) {
+            std::string w = std::to_string(count);
+            w.append(" line(s) of text after the end of the resolution (from line ");
+            w.append(std::to_string(first + 1));
+            w.append(") kept as metadata, not as paragraphs: ");
+            w.append(lines_[first].text.substr(0, 60));
+            doc_.warnings.push_back(w);
         }
     }
 
