@@ -145,7 +145,7 @@ bool ends_clause(std::string_view s) {
 // "12." / "12. Decides ..." -> 12 and the text after it.
 std::optional<std::pair<int, std::string_view>> operative_number(std::string_view s) {
     std::size_t i = 0;
-    while (i < s.size() && i < 3 && is_digit(s[i])) ++i;
+    while (i < s.size() && i < 6 && is_digit(s[i])) ++i;
     if (i == 0 || i >= s.size() || s[i] != '.') return std::nullopt;
     if (i + 1 < s.size() && s[i + 1] != ' ') return std::nullopt;
     const int n = std::stoi(std::string(s.substr(0, i)));
@@ -492,18 +492,21 @@ private:
     }
 
     void detect_rendition() {
-        std::size_t nonblank = 0, trailing = 0, longl = 0;
+        std::size_t nonblank = 0, trailing = 0, longl = 0, tabbed = 0;
+        bool ods = false;
         for (std::size_t i = 0; i < lines_.size(); ++i) {
             if (lines_[i].blank) continue;
             ++nonblank;
             const auto& raw = in_.lines[i];
             if (!raw.empty() && raw.back() == ' ') ++trailing;
             if (lines_[i].text.size() > 200) ++longl;
+            if (raw[0] == ' ') ++tabbed;  // tab-indented paragraphs (tabs are spaces after normalization)
+            if (!ods && raw.find("<<ODS") != std::string::npos) ods = true;
         }
         if (nonblank == 0) return;
         if (trailing * 2 > nonblank) {
             style_ = rendition::spaced;
-        } else if (longl >= 3 && longl * 5 >= nonblank) {
+        } else if ((longl >= 3 && longl * 5 >= nonblank) || (ods && longl >= 1) || (tabbed >= 3 && longl >= 2)) {
             style_ = rendition::export_;
         } else {
             style_ = rendition::wrapped;
