@@ -306,7 +306,8 @@ bool is_unit_after_number(std::string_view w) {
         "hours", "countries", "States", "Member", "people", "persons", "women", "January", "February", "March",
         "April", "May", "June", "July", "August", "September", "October", "November", "December", "times",
         "members", "kilometres", "metres", "degrees", "languages", "cent", "%", "th", "st", "nd", "rd", "new",
-        "official", "least", "small", "developing", "landlocked", "Sustainable", "Goals", "targets", "mobile"};
+        "official", "least", "small", "developing", "landlocked", "Sustainable", "Goals", "targets", "mobile",
+        "out", "more", "less", "fewer", "additional", "other", "most"};
     return s.count(w) > 0;
 }
 
@@ -387,7 +388,16 @@ std::optional<marker_hit> find_marker(std::string_view text, std::size_t from, s
                     ok = w.size() >= 3 && std::any_of(w.begin(), w.end(), [](char c) { return is_lower_ascii(c); });
                     if (b > 0 && (text[b - 1] == '/' || text[b - 1] == '(' || is_digit(text[b - 1]))) ok = false;
                 }
-                if (prev == '.' && i >= 2 && is_digit(text[i - 2])) ok = false;  // "1.5"
+                if (prev == '.') {
+                    // "session.3" but not "1.5", "Add.1", "Corr.1", "RES/9 A.2", "No.3".
+                    std::size_t b = i - 1;
+                    while (b > 0 && is_letter_byte(text[b - 1])) --b;
+                    const std::string_view w = text.substr(b, i - 1 - b);
+                    if (w.size() < 3 || (b > 0 && text[b - 1] != ' ' && text[b - 1] != '(' && text[b - 1] != '"') ||
+                        w == "Add" || w == "Corr" || w == "Rev" || w == "Suppl" || w == "para" || w == "chap" ||
+                        w == "sect" || w == "vol" || w == "art" || w == "Amend")
+                        ok = false;
+                }
                 if (prev == ',' && i >= 2 && is_digit(text[i - 2])) ok = ok && (next == ' ' || at_end);
                 if (prev == ':' && i >= 2 && is_digit(text[i - 2])) ok = false;  // "10:30"
                 if (ok) return marker_hit{i, e, i};
@@ -1304,31 +1314,50 @@ private:
         for (const int m : missing) {
             doc_.warnings.push_back("no reference to footnote " + std::to_string(m) + " found in the text");
         }
-        // Repeated references to earlier footnotes, glued to a word: "Geneva1".
-        std::set<int> defined;
-        for (const auto& d : defs) defined.insert(d.first);
-        for (auto* s : segs) find_repeated_markers(*s, defined);
+        // Repeated references to footnotes referenced before.
+        std::set<int> seen;
+        for (auto* s : segs) {
+            for (const auto& m : s->markers) seen.insert(m.second);
+            find_repeated_markers(*s, seen);
+        }
         for (auto* s : segs) {
             std::sort(s->markers.begin(), s->markers.end());
             for (const auto& m : s->markers) s->footnotes.push_back(m.second);
         }
     }
 
-    void find_repeated_markers(segment& s, const std::set<int>& defined) {
+    // Repeated references to footnotes already referenced earlier in the
+    // text: "the Geneva1 and Tunis3 phases", "international levels;6",
+    // "the Information Society, 4 including". Only glued forms, or a number
+    // standing alone after a comma or semicolon and before a lower-case word.
+    void find_repeated_markers(segment& s, const std::set<int>& seen) {
         std::size_t i = 0;
         while (i < s.text.size()) {
-            if (!is_digit(s.text[i]) || i == 0 || !is_lower_ascii(s.text[i - 1])) {
+            if (!is_digit(s.text[i]) || (i > 0 && is_digit(s.text[i - 1]))) {
                 ++i;
                 continue;
             }
             std::size_t e = i;
             while (e < s.text.size() && is_digit(s.text[e])) ++e;
             const int n = e - i <= 3 ? std::stoi(s.text.substr(i, e - i)) : -1;
-            if (n > 0 && defined.count(n)) {
-                if (auto hit = find_marker(s.text, i, e, n, true, false); hit && hit->begin == i) {
-                    s.markers.push_back({hit->begin, n});
-                    erase_marker(s, *hit);
-                    continue;
+            if (n > 0 && seen.count(n) && i > 0) {
+                if (auto hit = find_marker(s.text, i, e, n, false, false); hit && (hit->begin == i || hit->begin + 1 == i)) {
+                    bool ok = false;
+                    const char prev = s.text[i - 1];
+                    if (hit->begin == i) {
+                        ok = is_lower_ascii(prev) ||
+                             ((prev == ',' || prev == ';' || prev == '.' || prev == ':') && i >= 2 &&
+                              (is_letter_byte(s.text[i - 2]) || s.text[i - 2] == ')' || s.text[i - 2] == '"'));
+                    } else if (i >= 2 && (s.text[i - 2] == ',' || s.text[i - 2] == ';')) {
+                        const std::string_view after = word_after(s.text, e);
+                        ok = e == s.text.size() || (!after.empty() && is_lower_ascii(after[0]));
+                    }
+                    if (ok) {
+                        s.markers.push_back({hit->begin, n});
+                        erase_marker(s, *hit);
+                        i = hit->begin;
+                        continue;
+                    }
                 }
             }
             i = e;
