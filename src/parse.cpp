@@ -450,10 +450,8 @@ public:
         mark_furniture();
         find_body();
         read_footnote_blocks();
-        if (structured_) {
-            mark_running_titles();
-            collect_body_structured();
-        }
+        if (body_begin_ > 0) mark_running_titles();
+        if (structured_) collect_body_structured();
         if (!structured_ || opt_.plain) collect_plain();
         keep_trailing_text();
         read_metadata();
@@ -1240,8 +1238,10 @@ private:
             paras_.back().segments.back().add_line(lines_[i].text, i, lines_[i].page);
             prev = i;
         }
-        doc_.warnings.push_back("no resolution structure recognized; read as " + std::to_string(paras_.size()) +
-                                " plain paragraphs");
+        std::string w = opt_.plain ? "read as plain paragraphs on request: " : "no resolution structure recognized; read as ";
+        w.append(std::to_string(paras_.size()));
+        w.append(" plain paragraph(s)");
+        doc_.warnings.push_back(std::move(w));
     }
 
     // ----- footnote references --------------------------------------------

@@ -18,6 +18,7 @@ int run_parse(const std::vector<std::string>& args, io& io) {
         ("format,f", po::value(&format), "text (default) or json")
         ("output,o", po::value(&output), "write to FILE (atomically) instead of standard output")
         ("max-input", po::value(&max_input), "largest input accepted, in bytes (default 64 MiB)")
+        ("plain", "read the text as plain paragraphs, without looking for resolution structure")
         ("file", po::value(&file), "the document");
     po::positional_options_description pos;
     pos.add("file", 1);
@@ -34,7 +35,9 @@ int run_parse(const std::vector<std::string>& args, io& io) {
     if (format != "text" && format != "json") throw usage_error("parse: --format takes text or json, not '" + format + "'");
     ingest_options in;
     in.max_input_bytes = max_input;
-    const document doc = parse_file(file, in);
+    parse_options popt;
+    popt.plain = vm.count("plain") > 0;
+    const document doc = parse_file(file, in, popt);
     for (const auto& w : doc.warnings) io.err << "resdiff: " << file << ": warning: " << w << '\n';
     emit(io, output, format == "json" ? document_to_json(doc) : render_document_text(doc));
     return exit_same;
