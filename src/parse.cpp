@@ -30,7 +30,6 @@
 #include <cctype>
 #include <map>
 #include <optional>
-#include <regex>
 #include <set>
 
 #include "parse_internal.hpp"
@@ -253,8 +252,10 @@ struct segment {
         if (t.empty()) return;
         if (!text.empty()) {
             const char last = text.back();
+            // "people-" + "centred", "Secretary-" + "General": a hyphen at a
+            // line end is a real hyphen (UN texts do not hyphenate words).
             const bool hyphen = last == '-' && text.size() >= 2 && is_letter_byte(text[text.size() - 2]) &&
-                                is_lower_ascii(t[0]);
+                                (is_letter_byte(t[0]) || is_digit(t[0]));
             if (!hyphen) text.push_back(' ');
         }
         pieces.push_back({text.size(), line, page});
@@ -473,6 +474,7 @@ private:
     bool structured_ = true;
     int body_begin_ = -1;  // index of "The General Assembly," (or first body line - 1)
     int body_end_ = -1;    // first index after the body
+    int annex_begin_ = -1; // "Annex" heading after the adoption lines
     std::vector<int> header_lines_;
     std::vector<int> trailer_lines_;
     std::map<int, int> footnote_page_;  // footnote number -> page of its block
@@ -673,6 +675,15 @@ private:
             if (i < static_cast<int>(lines_.size()) && is_date(lines_[i].text)) {
                 lines_[i].role = line_role::metadata;
                 trailer_lines_.push_back(i);
+            }
+            // An annex after the adoption lines continues the body.
+            for (int k = i + 1; k < static_cast<int>(lines_.size()); ++k) {
+                if (lines_[k].role != line_role::body) continue;
+                const auto sec = section_heading(lines_[k].text);
+                if (sec && sec->annex) {
+                    annex_begin_ = k;
+                    break;
+                }
             }
         }
     }
@@ -1012,6 +1023,12 @@ private:
         for (int i = body_begin_ + 1; i < end; ++i) {
             if (lines_[i].role == line_role::body) body.push_back(i);
         }
+        if (annex_begin_ > 0) {
+            for (int i = annex_begin_; i < static_cast<int>(lines_.size()); ++i) {
+                if (lines_[i].role == line_role::body) body.push_back(i);
+            }
+        }
+        bool in_annex = false;
         // The "5.\nAgency;\n\nAppeals to ... of the\n6." order of pdftotext:
         // the last line of a paragraph printed before its first.
         fix_swapped_lines(body);
@@ -1048,6 +1065,7 @@ private:
                 doc_.sections.push_back(*sec);
                 current_section = static_cast<int>(doc_.sections.size()) - 1;
                 allow_restart = true;
+                in_annex = in_annex || sec->annex;
                 prev = i_consumed >= 0 ? i_consumed : i;
                 i_consumed = -1;
                 after_heading = true;
@@ -1110,6 +1128,18 @@ private:
                 prev = i;
                 continue;
             }
+            // Annex text: unnumbered paragraphs start after a sentence end.
+            if (in_annex && (heading_before || ends_period(pstripped) || ends_clause(pstripped) || blank_before) &&
+                (is_upper_ascii(t[0]) || t[0] == '"') && !(paras_.size() && paras_.back().pending_number_only)) {
+                raw_paragraph rp;
+                rp.where = part::operative;
+                rp.section = current_section;
+                rp.segments.emplace_back();
+                rp.segments.back().add_line(t, i, l.page);
+                paras_.push_back(std::move(rp));
+                prev = i;
+                continue;
+            }
             // Continuation.
             if (paras_.empty()) {
                 raw_paragraph rp;
@@ -1130,7 +1160,8 @@ private:
     void keep_trailing_text() {
         if (!structured_ || body_end_ < 0) return;
         int first = -1, count = 0;
-        for (int i = body_end_; i < static_cast<int>(lines_.size()); ++i) {
+        const int stop = annex_begin_ > 0 ? annex_begin_ : static_cast<int>(lines_.size());
+        for (int i = body_end_; i < stop; ++i) {
             if (lines_[i].role != line_role::body) continue;
             lines_[i].role = line_role::metadata;
             if (trailer_lines_.size() < 200) trailer_lines_.push_back(i);
@@ -1377,17 +1408,54 @@ private:
 
     // ----- metadata -------------------------------------------------------
 
+    // "15 December 2025" at h[pos..]; empty when there is none.
+    static std::string date_at(std::string_view h, std::size_t pos) {
+        while (pos < h.size() && h[pos] == ' ') ++pos;
+        std::size_t i = pos;
+        while (i < h.size() && i - pos < 2 && is_digit(h[i])) ++i;
+        if (i == pos || i >= h.size() || h[i] != ' ') return {};
+        std::size_t m = i + 1, me = m;
+        while (me < h.size() && is_letter_byte(h[me])) ++me;
+        if (!is_month(h.substr(m, me - m))) return {};
+        std::size_t y = me;
+        if (y < h.size() && h[y] == ' ') ++y;
+        if (y + 4 > h.size() || !all_digits(h.substr(y, 4)) || (y + 4 < h.size() && is_digit(h[y + 4]))) return {};
+        std::string out(h.substr(pos, me - pos));
+        out.push_back(' ');
+        out.append(h.substr(y, 4));
+        return out;
+    }
+
+    // A document symbol starting at h[pos]: "A/RES/65/141" out of
+    // "United NationsA/RES/65/141General Assembly".
+    static std::string symbol_at(std::string_view h, std::size_t pos) {
+        std::size_t e = pos;
+        while (e < h.size() && (std::isalnum(static_cast<unsigned char>(h[e])) || h[e] == '/' || h[e] == '.')) ++e;
+        std::string_view sym = h.substr(pos, e - pos);
+        const auto slash = sym.rfind('/');
+        if (slash == std::string_view::npos) return {};
+        std::string_view last = sym.substr(slash + 1);
+        std::size_t k = 0;
+        if (starts_with(last, "L.")) k = 2;
+        const std::size_t digits_from = k;
+        while (k < last.size() && is_digit(last[k])) ++k;
+        if (k == digits_from) return {};
+        sym = sym.substr(0, slash + 1 + k);
+        return looks_like_symbol(sym) ? std::string(sym) : std::string();
+    }
+
     void read_metadata() {
         auto& m = doc_.meta;
         std::vector<std::string_view> parts;
         for (const int i : header_lines_) parts.push_back(lines_[i].text);
         for (const int i : trailer_lines_) parts.push_back(lines_[i].text);
         const std::string h = join_space(parts);
-        std::smatch sm;
-        // Symbol from "United NationsA/RES/65/141General Assembly" (export trailer).
+        const std::string_view hv = h;
         if (m.symbol.empty()) {
-            static const std::regex sym_re(R"((A/(?:RES/)?[0-9A-Z./]+?/[0-9A-Z.]+))");
-            if (std::regex_search(h, sm, sym_re)) m.symbol = sm[1];
+            for (std::size_t p = hv.find("A/"); p != std::string_view::npos; p = hv.find("A/", p + 1)) {
+                m.symbol = symbol_at(hv, p);
+                if (!m.symbol.empty()) break;
+            }
         }
         if (m.symbol.find("/RES/") != std::string::npos) {
             m.kind = document_kind::resolution;
@@ -1396,30 +1464,68 @@ private:
         } else if (h.find("Resolution adopted") != std::string::npos) {
             m.kind = document_kind::resolution;
         }
-        static const std::regex session_re(R"(([A-Z][a-z]+(?:-[a-z]+)?) session)");
-        if (std::regex_search(h, sm, session_re)) m.session = parse_ordinal(sm.str(1));
-        if (m.session == 0) {
-            static const std::regex num_re(R"(^A/(?:RES/|C\.\d/)?(\d{1,3})/)");
-            if (std::regex_search(m.symbol, sm, num_re)) m.session = std::stoi(sm.str(1));
+        // "Eightieth session", "2011Sixty-fifth session"
+        for (std::size_t p = hv.find(" session"); p != std::string_view::npos && m.session == 0;
+             p = hv.find(" session", p + 1)) {
+            std::size_t b = p;
+            while (b > 0 && (std::isalpha(static_cast<unsigned char>(hv[b - 1])) || hv[b - 1] == '-')) --b;
+            m.session = parse_ordinal(hv.substr(b, p - b));
         }
-        static const std::regex agenda_re(R"(Agenda items? ((?:\d+(?: ?\([a-z]\))?)(?:(?:, | and )\d+(?: ?\([a-z]\))?)*))");
-        if (std::regex_search(h, sm, agenda_re)) {
-            static const std::regex item_re(R"(\d+(?: ?\([a-z]\))?)");
-            const std::string items = sm.str(1);
-            for (auto it = std::sregex_iterator(items.begin(), items.end(), item_re); it != std::sregex_iterator();
-                 ++it) {
-                m.agenda_items.push_back(it->str());
+        if (m.session == 0 && starts_with(m.symbol, "A/")) {
+            std::string_view rest = std::string_view(m.symbol).substr(2);
+            if (starts_with(rest, "RES/")) rest.remove_prefix(4);
+            if (starts_with(rest, "C.") && rest.find('/') != std::string_view::npos) rest.remove_prefix(rest.find('/') + 1);
+            std::size_t k = 0;
+            while (k < rest.size() && k < 3 && is_digit(rest[k])) ++k;
+            if (k > 0 && k < rest.size() && rest[k] == '/') m.session = std::stoi(std::string(rest.substr(0, k)));
+        }
+        // "Agenda item 16 (a)", "Agenda items 12 and 14 (b)"
+        if (auto p = hv.find("Agenda item"); p != std::string_view::npos) {
+            p += 11;
+            if (p < hv.size() && hv[p] == 's') ++p;
+            while (true) {
+                while (p < hv.size() && hv[p] == ' ') ++p;
+                std::size_t e = p;
+                while (e < hv.size() && is_digit(hv[e])) ++e;
+                if (e == p) break;
+                std::string item(hv.substr(p, e - p));
+                std::size_t q = e;
+                if (q < hv.size() && hv[q] == ' ') ++q;
+                if (q + 2 < hv.size() && hv[q] == '(' && is_lower_ascii(hv[q + 1]) && hv[q + 2] == ')') {
+                    item.append(" ");
+                    item.append(hv.substr(q, 3));
+                    e = q + 3;
+                }
+                m.agenda_items.push_back(item);
+                if (starts_with(hv.substr(e), ", ")) {
+                    p = e + 2;
+                } else if (starts_with(hv.substr(e), " and ")) {
+                    p = e + 5;
+                } else {
+                    break;
+                }
             }
         }
-        static const std::regex date_re(R"((\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}))");
-        static const std::regex adopted_re(R"(adopted by the General Assembly on (\d{1,2} [A-Z][a-z]+ \d{4}))");
-        if (std::regex_search(h, sm, adopted_re)) m.adoption_date = sm.str(1);
-        static const std::regex distr_re(R"(Distr\.: ?[A-Za-z]+ ?(\d{1,2} [A-Z][a-z]+ \d{4}))");
-        if (std::regex_search(h, sm, distr_re)) m.distribution_date = sm.str(1);
-        static const std::regex report_re(R"(\[on the report of the ([A-Za-z ()]*?Committee) \((A/[^,)\]]+))");
-        if (std::regex_search(h, sm, report_re)) {
-            m.committee = sm.str(1);
-            m.committee_report = sm.str(2);
+        if (auto p = hv.find("adopted by the General Assembly on "); p != std::string_view::npos) {
+            m.adoption_date = date_at(hv, p + 35);
+        }
+        if (auto p = hv.find("Distr.:"); p != std::string_view::npos) {
+            p += 7;
+            while (p < hv.size() && hv[p] == ' ') ++p;
+            while (p < hv.size() && std::isalpha(static_cast<unsigned char>(hv[p]))) ++p;
+            m.distribution_date = date_at(hv, p);
+        }
+        // "[on the report of the Second Committee (A/80/555, para. 7)]"
+        if (auto p = hv.find("[on the report of the "); p != std::string_view::npos) {
+            p += 22;
+            const auto open = hv.find(" (", p);
+            const auto close = hv.find(']', p);
+            if (open != std::string_view::npos && (close == std::string_view::npos || open < close)) {
+                m.committee = std::string(hv.substr(p, open - p));
+                std::size_t e = open + 2;
+                while (e < hv.size() && hv[e] != ',' && hv[e] != ')' && hv[e] != ']') ++e;
+                m.committee_report = std::string(hv.substr(open + 2, e - open - 2));
+            }
         }
         if (m.committee.empty()) {
             for (std::size_t k = 0; k < header_lines_.size(); ++k) {
@@ -1474,7 +1580,6 @@ private:
             }
             m.title = join_space(tp);
         }
-        (void)date_re;
         doc_.meta.notes.insert(doc_.meta.notes.end(), notes_.begin(), notes_.end());
     }
 

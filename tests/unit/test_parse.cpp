@@ -349,3 +349,46 @@ TEST_CASE("parse: odd input never throws", "[parse]") {
         CHECK_NOTHROW(parse_text(text));
     }
 }
+
+TEST_CASE("parse: line-final hyphens are real hyphens", "[parse]") {
+    const document d = parse_text(
+        "The General Assembly,\n"
+        "Recalling the report of the Secretary-\n"
+        "General on the people-\n"
+        "centred response to COVID-\n"
+        "19 and its follow-\n"
+        "up, \xE2\x80\x93\n"
+        "including by Member States,\n"
+        "1. Decides to remain seized of the matter.\n");
+    REQUIRE(d.preamble.size() == 1);
+    CHECK(d.preamble[0].text ==
+          "Recalling the report of the Secretary-General on the people-centred response to COVID-19 and its "
+          "follow-up, \xE2\x80\x93 including by Member States,");
+    REQUIRE(d.operative.size() == 1);
+    CHECK(d.operative[0].lines == line_range{8, 8});
+}
+
+TEST_CASE("parse: an annex after the adoption lines stays in the document", "[parse]") {
+    const document d = parse_text(
+        "A/RES/99/9\n\nThe General Assembly,\n"
+        "Recalling its earlier resolutions,\n"
+        "1. Adopts the Declaration annexed to the present resolution.\n"
+        "64th plenary meeting\n"
+        "15 December 2099\n"
+        "\n"
+        "Annex\n"
+        "Declaration on examples\n"
+        "We, the Heads of State and Government,\n"
+        "1. Commit to act together;\n"
+        "2. Decide to meet again.\n");
+    CHECK(d.meta.adoption_date == "15 December 2099");
+    REQUIRE(d.sections.size() == 1);
+    CHECK(d.sections[0].annex);
+    CHECK(d.sections[0].title == "Declaration on examples");
+    REQUIRE(d.operative.size() == 4);
+    CHECK(d.operative[0].section == -1);
+    CHECK(d.operative[1].text == "We, the Heads of State and Government,");
+    CHECK(d.operative[1].section == 0);
+    CHECK(d.operative[3].number == "2");
+    CHECK(d.operative[3].text == "Decide to meet again.");
+}
