@@ -39,6 +39,11 @@ int run_parse(const std::vector<std::string>& args, io& io) {
     popt.plain = vm.count("plain") > 0;
     const document doc = parse_file(file, in, popt);
     for (const auto& w : doc.warnings) io.err << "resdiff: " << file << ": warning: " << w << '\n';
+    if (doc.preamble.empty() && doc.operative.empty()) {
+        // Only headers or page furniture: nothing a comparison could use.
+        io.err << "resdiff: " << file << ": no paragraphs found\n";
+        return exit_trouble;
+    }
     emit(io, output, format == "json" ? document_to_json(doc) : render_document_text(doc));
     return exit_same;
 }

@@ -90,8 +90,8 @@ TEST_CASE("ingest: empty, white-space only and binary input are refused", "[inge
     CHECK(detect_file_type(binary) == file_type::unknown_binary);
     CHECK_THROWS_WITH(ingest_bytes(binary, "b.bin"), Catch::Contains("binary"));
     CHECK(detect_file_type("%PDF-1.7\n...") == file_type::pdf);
-    CHECK(detect_file_type(std::string("PK\x03\x04....word/document.xml", 26)) == file_type::docx);
-    CHECK(detect_file_type(std::string("PK\x03\x04....other.bin", 19)) == file_type::unknown_binary);
+    CHECK(detect_file_type(std::string("PK\x03\x04", 4) + "....word/document.xml") == file_type::docx);
+    CHECK(detect_file_type(std::string("PK\x03\x04", 4) + "....other.bin") == file_type::unknown_binary);
     try {
         ingest_bytes("", "named.txt");
         FAIL("no exception");
@@ -132,6 +132,11 @@ TEST_CASE("cli parse: bad input gives one line on stderr and exit code 2", "[ing
         CHECK(r.err.find(name) != std::string::npos);
         CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
     }
+    // Only page furniture: nothing to parse.
+    write(dir / "furniture.txt", "A/RES/99/1\n\n25-12345 (E)\n*2512345*\n2/3\n");
+    const cli_run f({"parse", (dir / "furniture.txt").string()});
+    CHECK(f.rc == 2);
+    CHECK(f.err.find("no paragraphs found") != std::string::npos);
     // Windows-1252 text parses, with the warning on stderr and exit 0.
     write(dir / "cp1252.txt", "The General Assembly,\nRecalling its \x93" "decision\x94,\n1. Decides to act.\n");
     const cli_run w({"parse", (dir / "cp1252.txt").string()});
