@@ -622,7 +622,6 @@ void classify_unit(alignment_unit& u, const document& old_doc, const document& n
     const auto r = classify_ops(u.ops, old_lead, new_lead, lead_changed, ctx);
     std::set<change_class> classes(r.classes.begin(), r.classes.end());
     if (lead_changed) classes.insert(change_class::lead);
-    if (classes.size() > 1) classes.erase(change_class::routine);
     u.classes.assign(classes.begin(), classes.end());
     u.qualifier_dir = r.qualifier_dir;
     for (auto& child : u.children) classify_unit(child, old_doc, new_doc, ctx);
