@@ -114,6 +114,13 @@ bool overlaps(std::size_t a0, std::size_t a1, std::size_t b0, std::size_t b1) {
     return a0 < a1 && b0 < b1 && a0 < b1 && b0 < a1;
 }
 
+bool ignorable(const token& t) {
+    static const std::set<std::string_view> words{"the", "a",    "an",   "of",    "and",  "to",    "in",
+                                                  "for", "on",   "by",   "with",  "its",  "their", "as",
+                                                  "at",  "from", "that", "which", "this", "these", "those"};
+    return t.kind == tok::punct || words.count(t.lower) != 0;
+}
+
 // A chunk of an edit: old tokens [o0, o1) replaced by new tokens [n0, n1).
 struct chunk {
     std::size_t o0, o1, n0, n1;
@@ -153,7 +160,24 @@ std::vector<chunk> chunks_of(const side& o, const side& n, const run& g) {
     i = a;
     j = b;
     flush();
-    return out;
+    // A rewrite matched only on a stray "the" or "," is one change, not many:
+    // chunks apart by at most two function words or marks are merged.
+    std::vector<chunk> merged;
+    for (const auto& c : out) {
+        if (!merged.empty()) {
+            auto& m = merged.back();
+            const std::size_t gap = c.o0 - m.o1;   // equal tokens between them (same on both sides)
+            bool thin = gap <= 2;
+            for (std::size_t k = m.o1; k < c.o0 && thin; ++k) thin = ignorable(o.toks[k]);
+            if (thin) {
+                m.o1 = c.o1;
+                m.n1 = c.n1;
+                continue;
+            }
+        }
+        merged.push_back(c);
+    }
+    return merged;
 }
 
 bool all_digits(std::string_view s) {
@@ -359,12 +383,6 @@ bool connectors_only(const side& o, const side& n, const std::vector<chunk>& chu
     return !chunks.empty();
 }
 
-bool ignorable(const token& t) {
-    static const std::set<std::string_view> words{"the", "a",    "an",   "of",    "and",  "to",    "in",
-                                                  "for", "on",   "by",   "with",  "its",  "their", "as",
-                                                  "at",  "from", "that", "which", "this", "these", "those"};
-    return t.kind == tok::punct || words.count(t.lower) != 0;
-}
 
 struct chunk_result {
     std::set<change_class> classes;
@@ -374,22 +392,30 @@ struct chunk_result {
 
 enum cover : std::uint8_t { none = 0, by_lead = 1, by_citation = 2, by_qualifier = 4, by_alone = 8 };
 
-// Marks qualifier occurrences on one side that touch the chunk's tokens [c0, c1).
-void cover_qualifiers(const side& s, std::size_t c0, std::size_t c1, bool added, std::vector<std::uint8_t>& cov,
-                      int& score_any, int& score_alone) {
+// A qualifier phrase found on one side, touching a chunk.
+struct qualifier_hit {
+    std::size_t first = 0, last = 0;   // tokens
+    bool soft = true;
+    bool alone = false;
+    bool inside = false;               // wholly inside the chunk
+};
+
+// Qualifier occurrences on one side that touch the chunk's tokens [c0, c1).
+std::vector<qualifier_hit> find_qualifiers(const side& s, std::size_t c0, std::size_t c1) {
+    std::vector<qualifier_hit> hits;
+    if (c0 >= c1) return hits;
     const auto& table = detail::qualifier_table();
     std::size_t longest = 1;
     for (const auto& q : table) longest = std::max(longest, q.words.size());
     const std::size_t from = c0 >= longest ? c0 - longest + 1 : 0;
     std::vector<char> taken(c1 - c0, 0);
     for (std::size_t p = from; p < c1; ++p) {
-        for (const auto& q : table) {
+        for (const auto& q : table) {   // longest phrases first
             const std::size_t len = q.words.size();
             if (len == 0 || p + len > s.toks.size()) continue;
             bool match = true;
             for (std::size_t k = 0; k < len && match; ++k) match = s.toks[p + k].lower == q.words[k];
             if (!match) continue;
-            // It must touch the chunk, on tokens not already claimed by a longer phrase.
             bool touches = false;
             bool free = true;
             for (std::size_t k = p; k < p + len; ++k) {
@@ -399,16 +425,27 @@ void cover_qualifiers(const side& s, std::size_t c0, std::size_t c1, bool added,
                 }
             }
             if (!touches || !free) continue;
-            for (std::size_t k = p; k < p + len; ++k) {
-                if (k >= c0 && k < c1) {
-                    taken[k - c0] = 1;
-                    cov[k - c0] |= q.alone ? by_alone : by_qualifier;
-                }
-            }
-            const int sign = (q.soft ? -1 : 1) * (added ? 1 : -1);
-            (q.alone ? score_alone : score_any) += sign;
+            for (std::size_t k = std::max(p, c0); k < std::min(p + len, c1); ++k) taken[k - c0] = 1;
+            hits.push_back({p, p + len, q.soft, q.alone, p >= c0 && p + len <= c1});
             break;
         }
+    }
+    return hits;
+}
+
+// Marks the counted qualifier hits of one side and scores them: a hedge added
+// softens (-1), removed hardens (+1); the opposite for hardeners. A hit only
+// partly inside the chunk counts when the other side has one too: a swap of
+// one qualifier for another ("as" -> "where" in "as appropriate"), never a
+// stray word that completes a phrase ("as [a] priority theme").
+void cover_qualifiers(const std::vector<qualifier_hit>& hits, bool other_side_has, std::size_t c0, bool added,
+                      std::vector<std::uint8_t>& cov, int& score_any, int& score_alone) {
+    for (const auto& h : hits) {
+        if (!h.inside && !other_side_has) continue;
+        for (std::size_t k = h.first; k < h.last; ++k)
+            if (k >= c0 && k - c0 < cov.size()) cov[k - c0] |= h.alone ? by_alone : by_qualifier;
+        const int sign = (h.soft ? -1 : 1) * (added ? 1 : -1);
+        (h.alone ? score_alone : score_any) += sign;
     }
 }
 
@@ -424,8 +461,10 @@ chunk_result classify_chunk(const side& o, const chunk& c, const side& n, bool l
     cover_side(o, c.o0, c.o1, cov_o);
     cover_side(n, c.n0, c.n1, cov_n);
     int score_any = 0, score_alone = 0;
-    cover_qualifiers(o, c.o0, c.o1, false, cov_o, score_any, score_alone);
-    cover_qualifiers(n, c.n0, c.n1, true, cov_n, score_any, score_alone);
+    const auto q_old = find_qualifiers(o, c.o0, c.o1);
+    const auto q_new = find_qualifiers(n, c.n0, c.n1);
+    cover_qualifiers(q_old, !q_new.empty(), c.o0, false, cov_o, score_any, score_alone);
+    cover_qualifiers(q_new, !q_old.empty(), c.n0, true, cov_n, score_any, score_alone);
 
     bool lead = false, citation = false, qualifier = false, uncovered = false, alone_needed = false, other = false;
     auto tally = [&](const side& s, std::size_t c0, const std::vector<std::uint8_t>& cov) {
@@ -528,8 +567,10 @@ unit_result classify_ops(std::vector<word_op>& ops, const std::string& old_lead,
             i = j;
             continue;
         }
+        // Runs that touch the same token, or apart by white space only, are one edit.
         if (!runs.empty() && (overlaps(runs.back().o0, runs.back().o1, o0, o1) ||
-                              overlaps(runs.back().n0, runs.back().n1, n0, n1))) {
+                              overlaps(runs.back().n0, runs.back().n1, n0, n1) ||
+                              (runs.back().o1 == o0 && runs.back().n1 == n0))) {
             auto& g = runs.back();
             g.op_last = j;
             g.o1 = std::max(g.o1, o1);
