@@ -190,7 +190,12 @@ std::vector<std::vector<std::string>> symbol_segments(std::string_view s) {
     std::string cur;
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
-        if (c == '/') {
+        if (c == '/' || c == '(' || c == ')') {
+            if (c == '(' || cur.empty()) {
+                if (!cur.empty()) segs.back().push_back(cur);
+                cur.clear();
+                continue;
+            }
             segs.back().push_back(cur);
             cur.clear();
         } else if (c == '-' && i > 0 && std::isdigit(static_cast<unsigned char>(s[i - 1])) != 0 && i + 1 < s.size() &&
@@ -222,6 +227,12 @@ bool symbol_rolled(std::string_view a, std::string_view b, const roll_context& c
             const auto& pb = sb[s][k];
             if (!slot_seen && all_digits(pa) && all_digits(pb)) {
                 slot_seen = true;
+                // A session or year is followed by the document number ("79/194",
+                // "A/79/434"); a last numeric part ("RES/15") is a number, not a session.
+                if (k + 1 == sa[s].size()) {
+                    if (pa != pb) return false;
+                    continue;
+                }
                 if (pa == pb) continue;
                 if (pa.size() > 6 || pb.size() > 6) return false;
                 const long diff = std::stol(pb) - std::stol(pa);

@@ -308,7 +308,22 @@ std::vector<token> tokenize(std::string_view s) {
         if (cp.cp >= 0 && cp.cp < 0x80 && std::isalnum(cp.cp) != 0) {
             // A document or resolution symbol: ASCII letters, digits, '.', '-', '/'.
             std::size_t j = i;
-            while (j < s.size() && is_symbol_char(s[j])) ++j;
+            while (j < s.size()) {
+                if (is_symbol_char(s[j])) {
+                    ++j;
+                    continue;
+                }
+                // A session in brackets inside a symbol: "GC(68)/RES/15".
+                if (s[j] == '(' && j > i) {
+                    std::size_t k = j + 1;
+                    while (k < s.size() && std::isdigit(static_cast<unsigned char>(s[k])) != 0) ++k;
+                    if (k > j + 1 && k + 1 < s.size() && s[k] == ')' && s[k + 1] == '/') {
+                        j = k + 1;
+                        continue;
+                    }
+                }
+                break;
+            }
             while (j > i && (s[j - 1] == '.' || s[j - 1] == '-' || s[j - 1] == '/')) --j;
             if (looks_like_symbol(s.substr(i, j - i)) && (j >= s.size() || !is_word_char(decode(s, j).cp))) {
                 t.end = j;

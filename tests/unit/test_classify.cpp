@@ -51,6 +51,11 @@ TEST_CASE("routine: session ordinals, years, dates and the predecessor roll forw
               only(change_class::routine));
         CHECK(classify_one("see [-E/HLPF/2024/7-]{+E/HLPF/2025/6+}.").classes == only(change_class::routine));
         CHECK(classify_one("(A/C.2/[-79-]{+80+}/L.[-17-]{+58+})").classes == only(change_class::routine));
+        // corpus (IAEA report series): General Conference resolutions of the next session
+        CHECK(classify_one("resolutions GC([-68-]{+69+})/RES/[-15-]{+16+} and").classes == only(change_class::routine));
+    }
+    SECTION("a number at the end of a symbol is not a session") {
+        CHECK(classify_one("GC(68)/[-DEC/9-]{+DEC/10+}").classes == only(change_class::substantive));
     }
     SECTION("corpus: the predecessor joins the list of earlier resolutions") {
         const auto u = classify_one(
