@@ -340,9 +340,25 @@ std::string letters_only(const side& s, std::size_t from, std::size_t to) {
     return clean;
 }
 
+// The same date written another way: "22 and 23 September" -> "22-23 September".
+bool date_respelled(const side& o, const chunk& c, const side& n) {
+    auto days = [](const side& s, std::size_t from, std::size_t to, std::vector<std::string>& out) {
+        for (std::size_t k = from; k < to; ++k) {
+            if (!detail::in_date(s.toks, k)) return false;
+            const auto& w = s.toks[k].lower;
+            if (w == "and" || w == "to" || w == "-" || w == "\xE2\x80\x93") continue;
+            out.push_back(w);
+        }
+        return true;
+    };
+    std::vector<std::string> a, b;
+    return c.o0 < c.o1 && c.n0 < c.n1 && days(o, c.o0, c.o1, a) && days(n, c.n0, c.n1, b) && a == b;
+}
+
 bool chunk_routine(const side& o, const chunk& c, const side& n, const roll_context& ctx) {
     const std::size_t lo = c.o1 - c.o0;
     const std::size_t ln = c.n1 - c.n0;
+    if (date_respelled(o, c, n)) return true;
     // Spacing and hyphenation variants ("capacity-development", "see king").
     if (lo > 0 && ln > 0 && letters_only(o, c.o0, c.o1) == letters_only(n, c.n0, c.n1)) return true;
     // Sequencing words inside a lead ("Recalling also" -> "Recalling further").

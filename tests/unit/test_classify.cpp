@@ -63,6 +63,11 @@ TEST_CASE("routine: session ordinals, years, dates and the predecessor roll forw
             "78/132+}.");
         CHECK(u.classes == only(change_class::routine));
     }
+    SECTION("corpus: the same date spelled another way") {
+        CHECK(classify_one("to be held on [-22 and 23-]{+22-23+} September 2024").classes == only(change_class::routine));
+        CHECK(classify_one("to be held on [-22 and 23-]{+22-24+} September 2024").classes ==
+              only(change_class::substantive));
+    }
     SECTION("spacing and hyphenation variants") {
         CHECK(classify_one("need to focus on [-capacity-development-]{+capacity development+} in").classes ==
               only(change_class::routine));
