@@ -27,6 +27,8 @@
 // to pairing left-overs by position between anchors, and alignment::notes says so.
 #include "resdiff/align.hpp"
 
+#include "align_detail.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -55,6 +57,9 @@ namespace {
 // below a paragraph that kept a third of its wording (docs/alignment.md has
 // the figures).
 constexpr double default_threshold = 0.30;
+
+// Paragraphs that crossed from the preamble to the operative part (or back).
+constexpr double cross_part_threshold = 0.55;
 
 // Candidate pairs worth remembering for split/merge search even when under
 // the threshold (a part of a split matches its old paragraph only partly).
@@ -518,7 +523,7 @@ struct group {
 // and `many_to_one` hold the current 1:1 matching.
 struct window_match {
     int one = -1;
-    int first = 0, last = 0;   // window in `many` (inclusive)
+    std::vector<int> members;   // positions in `many`, increasing
     double sim = 0;
 };
 
@@ -537,40 +542,53 @@ std::vector<window_match> find_windows(const std::vector<const item*>& one, cons
         std::sort(cand[a].begin(), cand[a].end());
         cand[a].erase(std::unique(cand[a].begin(), cand[a].end()), cand[a].end());
     }
+    // Items of `many` still free; a window runs over consecutive free items
+    // (plus the current partner), skipping at most two items matched elsewhere.
+    std::vector<int> free_items;
+    for (std::size_t b = 0; b < many.size(); ++b) {
+        if (many_to_one[b] < 0) free_items.push_back(static_cast<int>(b));
+    }
     std::vector<window_match> found;
     std::size_t budget = 0;
-    const int m = static_cast<int>(many.size());
     for (std::size_t a = 0; a < one.size(); ++a) {
         const int partner = one_to_many[a];
+        std::vector<int> avail = free_items;
+        if (partner >= 0) avail.insert(std::lower_bound(avail.begin(), avail.end(), partner), partner);
         window_match best;
-        auto usable = [&](int b) { return many_to_one[b] < 0 || b == partner; };
         for (const int c : cand[a]) {
-            if (!usable(c)) continue;
-            for (int first = std::max(0, c - 3); first <= c; ++first) {
-                for (int last = std::max(c, first + 1); last <= std::min(m - 1, first + 3); ++last) {
-                    if (partner >= 0 && (partner < first || partner > last)) continue;
-                    bool ok = true;
-                    for (int b = first; b <= last && ok; ++b) ok = usable(b);
-                    if (!ok) continue;
+            const auto pos_it = std::lower_bound(avail.begin(), avail.end(), c);
+            if (pos_it == avail.end() || *pos_it != c) continue;
+            const int p = static_cast<int>(pos_it - avail.begin());
+            const int n_avail = static_cast<int>(avail.size());
+            for (int first = std::max(0, p - 3); first <= p; ++first) {
+                for (int last = std::max(p, first + 1); last <= std::min(n_avail - 1, first + 3); ++last) {
+                    if (avail[last] - avail[first] > last - first + 2) continue;
+                    if (partner >= 0 && (partner < avail[first] || partner > avail[last])) continue;
                     std::vector<const item*> parts;
-                    double best_single = 0;
-                    for (int b = first; b <= last; ++b) {
-                        parts.push_back(many[b]);
-                        budget += many[b]->tokens.size();
+                    for (int k = first; k <= last; ++k) {
+                        parts.push_back(many[avail[k]]);
+                        budget += many[avail[k]]->tokens.size();
                     }
                     const vec joined = ctx.concat(parts);
                     const double s = cosine(one[a]->v, joined);
                     if (s < ctx.threshold || s <= best.sim) continue;
-                    for (int b = first; b <= last && ok; ++b) {
-                        best_single = std::max(best_single, cosine(one[a]->v, many[b]->v));
-                        // Most of each part must come from the single item.
-                        ok = containment(many[b]->v, one[a]->v) >= 0.6;
+                    double best_single = 0, least_contained = 1.0;
+                    for (const auto* part_item : parts) {
+                        best_single = std::max(best_single, cosine(one[a]->v, part_item->v));
+                        least_contained = std::min(least_contained, containment(part_item->v, one[a]->v));
                     }
-                    if (!ok) continue;
+                    // Most of each part must come from the single item.
+                    if (least_contained < 0.6) continue;
                     // Much better than any part alone: closes at least 40% of
-                    // the remaining distance to identity.
-                    if (s - best_single < std::max(0.03, 0.4 * (1.0 - best_single))) continue;
-                    best = {static_cast<int>(a), first, last, s};
+                    // the remaining distance to identity; a short part wholly
+                    // drawn from the single item needs less.
+                    const double gain = s - best_single;
+                    const bool much_better = gain >= std::max(0.03, 0.4 * (1.0 - best_single));
+                    const bool wholly_drawn = least_contained >= 0.85 && gain >= 0.01;
+                    if (!much_better && !wholly_drawn) continue;
+                    best.one = static_cast<int>(a);
+                    best.members.assign(avail.begin() + first, avail.begin() + last + 1);
+                    best.sim = s;
                 }
             }
             if (budget > 50'000'000) break;
@@ -617,13 +635,11 @@ std::vector<group> align_lists(const std::vector<const item*>& olds, const std::
         // Splits: one old, a window of new.
         for (const auto& w : find_windows(olds, news, r.old_to_new, r.new_to_old, r.candidates, true, ctx)) {
             bool ok = !old_used[w.one];
-            for (int b = w.first; b <= w.last && ok; ++b) {
-                ok = !new_used[b] && (r.new_to_old[b] < 0 || r.new_to_old[b] == w.one);
-            }
+            for (const int b : w.members) ok = ok && !new_used[b] && (r.new_to_old[b] < 0 || r.new_to_old[b] == w.one);
             if (!ok) continue;
             group g;
             g.olds = {w.one};
-            for (int b = w.first; b <= w.last; ++b) g.news.push_back(b), new_used[b] = 1;
+            for (const int b : w.members) g.news.push_back(b), new_used[b] = 1;
             g.sim = w.sim;
             old_used[w.one] = 1;
             groups.push_back(std::move(g));
@@ -631,12 +647,10 @@ std::vector<group> align_lists(const std::vector<const item*>& olds, const std::
         // Merges: a window of old, one new.
         for (const auto& w : find_windows(news, olds, r.new_to_old, r.old_to_new, r.candidates, false, ctx)) {
             bool ok = !new_used[w.one];
-            for (int b = w.first; b <= w.last && ok; ++b) {
-                ok = !old_used[b] && (r.old_to_new[b] < 0 || r.old_to_new[b] == w.one);
-            }
+            for (const int b : w.members) ok = ok && !old_used[b] && (r.old_to_new[b] < 0 || r.old_to_new[b] == w.one);
             if (!ok) continue;
             group g;
-            for (int b = w.first; b <= w.last; ++b) g.olds.push_back(b), old_used[b] = 1;
+            for (const int b : w.members) g.olds.push_back(b), old_used[b] = 1;
             g.news = {w.one};
             g.sim = w.sim;
             new_used[w.one] = 1;
@@ -896,6 +910,27 @@ const paragraph* paragraph_at(const document& doc, int global) {
 
 }  // namespace
 
+namespace detail {
+
+double default_align_threshold() { return default_threshold; }
+
+std::vector<std::vector<double>> similarity_matrix(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    context ctx;
+    std::vector<item> ai(a.size()), bi(b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) ctx.prepare(ai[i], a[i]);
+    for (std::size_t i = 0; i < b.size(); ++i) ctx.prepare(bi[i], b[i]);
+    ctx.count({&ai, &bi});
+    ctx.finish(ai);
+    ctx.finish(bi);
+    std::vector<std::vector<double>> m(a.size(), std::vector<double>(b.size(), 0.0));
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        for (std::size_t j = 0; j < b.size(); ++j) m[i][j] = cosine(ai[i].v, bi[j].v);
+    }
+    return m;
+}
+
+}  // namespace detail
+
 alignment align(const document& old_doc, const document& new_doc, const align_options& options) {
     alignment out;
     context ctx;
@@ -945,7 +980,14 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
             if (it->where == other && !new_done[it->global]) nl.push_back(it), ng.push_back(it->global);
         }
         if (ol.empty() || nl.empty()) continue;
+        // A paragraph moved across parts changes its lead ("Recognizing" ->
+        // "Recognizes") but keeps its wording; distinct clauses of the two
+        // parts often share long passages (a preambular "Taking note of the
+        // report" and the operative "Requests a report"), so the bar is higher.
+        const double saved = ctx.threshold;
+        ctx.threshold = std::max(saved, cross_part_threshold);
         auto r = match_lists(ol, nl, ctx);
+        ctx.threshold = saved;
         for (std::size_t o = 0; o < ol.size(); ++o) {
             if (r.old_to_new[o] < 0) continue;
             group g;

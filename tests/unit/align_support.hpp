@@ -276,10 +276,9 @@ inline const std::vector<std::string>& edit_words() {
     return w;
 }
 
-// Rewords a text: replaces, deletes and inserts words and short phrases with
-// the given intensity (share of words touched), keeping the first word (the
-// lead) most of the time, as real amendments do.
-inline std::string reword(const std::string& text, double intensity, rng& r) {
+// Rewords a text word by word: replaces, deletes and inserts single words
+// scattered over the paragraph (the hardest case for bigram features).
+inline std::string reword_scattered(const std::string& text, double intensity, rng& r) {
     auto w = words_of(text);
     if (w.size() < 3) return text + " " + edit_words()[r.below(edit_words().size())];
     std::vector<std::string> out;
@@ -303,6 +302,43 @@ inline std::string reword(const std::string& text, double intensity, rng& r) {
     }
     if (!changed) out.push_back(pool[r.below(pool.size())]);
     return join(out);
+}
+
+// Rewords a text as amendments do: phrases of one to six words replaced,
+// deleted or inserted until `share` of the words were touched; the first word
+// (the lead) stays.
+inline std::string reword_phrases(const std::string& text, double share, rng& r) {
+    auto w = words_of(text);
+    const auto& pool = edit_words();
+    if (w.size() < 3) return text + " " + pool[r.below(pool.size())];
+    const auto target = std::max<std::size_t>(1, static_cast<std::size_t>(share * static_cast<double>(w.size())));
+    std::size_t touched = 0;
+    for (int guard = 0; touched < target && guard < 100; ++guard) {
+        const std::size_t at = 1 + r.below(w.size() - 1);
+        const std::size_t len = std::min<std::size_t>(1 + r.below(6), w.size() - at);
+        const std::size_t op = r.below(3);
+        std::vector<std::string> phrase;
+        for (std::size_t k = 0, n = 1 + r.below(3); k < n; ++k) phrase.push_back(pool[r.below(pool.size())]);
+        if (op == 0) {   // replace
+            w.erase(w.begin() + static_cast<long>(at), w.begin() + static_cast<long>(at + len));
+            w.insert(w.begin() + static_cast<long>(at), phrase.begin(), phrase.end());
+            touched += len;
+        } else if (op == 1 && w.size() > len + 3) {   // delete
+            w.erase(w.begin() + static_cast<long>(at), w.begin() + static_cast<long>(at + len));
+            touched += len;
+        } else {   // insert
+            w.insert(w.begin() + static_cast<long>(at), phrase.begin(), phrase.end());
+            touched += phrase.size();
+        }
+    }
+    return join(w);
+}
+
+// A rewording of the given intensity (0..0.5): mostly phrase edits touching up
+// to half of the words, sometimes scattered word edits touching up to a quarter.
+inline std::string reword(const std::string& text, double intensity, rng& r) {
+    if (r.below(10) < 7) return reword_phrases(text, intensity, r);
+    return reword_scattered(text, intensity * 0.6, r);
 }
 
 inline std::string lower_first(std::string s) {
@@ -399,7 +435,7 @@ inline synthetic_pair make_synthetic(const document& base, const std::vector<std
         if (what == 0 || what == 1) {   // reword
             const int i = pick(v);
             if (i < 0) continue;
-            v[i].text = reword(v[i].text, 0.05 + 0.40 * r.unit(), r);
+            v[i].text = reword(v[i].text, 0.05 + 0.45 * r.unit(), r);
             v[i].intro = v[i].text;
             v[i].reworded = true;
             touched.insert(v[i].origin[0]);
