@@ -676,10 +676,22 @@ std::vector<group> align_lists(const std::vector<const item*>& olds, const std::
     }
     // Moved: everything outside the longest increasing subsequence.
     std::sort(groups.begin(), groups.end(), [](const group& a, const group& b) { return a.news.front() < b.news.front(); });
+    // A sub-paragraph paired with a whole paragraph (split off or merged in)
+    // is reported as such and takes no part in deciding what moved.
+    auto level_change = [&](const group& g) {
+        const bool o = olds[g.olds.front()]->id.find('(') != std::string::npos;
+        const bool n = news[g.news.front()]->id.find('(') != std::string::npos;
+        return o != n;
+    };
     std::vector<int> values;
-    for (const auto& g : groups) values.push_back(g.olds.front());
+    std::vector<std::size_t> idx;
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        if (level_change(groups[i])) continue;
+        values.push_back(groups[i].olds.front());
+        idx.push_back(i);
+    }
     const auto keep = lis_members(values);
-    for (std::size_t i = 0; i < groups.size(); ++i) groups[i].moved = !keep[i];
+    for (std::size_t k = 0; k < idx.size(); ++k) groups[idx[k]].moved = !keep[k];
     return groups;
 }
 
@@ -735,18 +747,36 @@ void collect_subs(const std::vector<subparagraph>& subs, std::vector<const subpa
     }
 }
 
-sub_items make_sub_items(const std::vector<const paragraph*>& paras, context& ctx) {
+// Sub-paragraphs of the paragraphs of one side of a group, depth first. With
+// `with_plain` (a group of several paragraphs on this side), a paragraph
+// without sub-paragraphs takes part as a whole, so that a sub-paragraph that
+// became a paragraph of its own (or the reverse) pairs with it.
+sub_items make_sub_items(const std::vector<const paragraph*>& paras, bool with_plain, context& ctx) {
     sub_items si;
-    std::vector<const subparagraph*> subs;
-    for (const auto* p : paras) collect_subs(p->subparagraphs, subs);
-    si.items.resize(subs.size());
-    for (std::size_t i = 0; i < subs.size(); ++i) {
+    struct piece {
+        const std::string* id;
+        const std::string* label;
+        const std::string* text;
+    };
+    std::vector<piece> pieces;
+    static const std::string no_label;
+    for (const auto* p : paras) {
+        if (p->subparagraphs.empty()) {
+            if (with_plain) pieces.push_back({&p->id, &no_label, &p->text});
+            continue;
+        }
+        std::vector<const subparagraph*> subs;
+        collect_subs(p->subparagraphs, subs);
+        for (const auto* s : subs) pieces.push_back({&s->id, &s->label, &s->text});
+    }
+    si.items.resize(pieces.size());
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
         auto& it = si.items[i];
-        it.id = subs[i]->id;
+        it.id = *pieces[i].id;
         it.where = part::operative;
         it.global = static_cast<int>(i);
-        it.number = subs[i]->label;
-        ctx.prepare(it, subs[i]->text);
+        it.number = *pieces[i].label;
+        ctx.prepare(it, *pieces[i].text);
         it.v = weigh(it.raw, ctx.vocab);
     }
     for (const auto& it : si.items) si.ptrs.push_back(&it);
@@ -1017,8 +1047,8 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
         for (const auto* q : qs) any = any || !q->subparagraphs.empty();
         if (!any) continue;
         auto& k = kids[gi];
-        k.os = make_sub_items(ps, ctx);
-        k.ns = make_sub_items(qs, ctx);
+        k.os = make_sub_items(ps, ps.size() > 1, ctx);
+        k.ns = make_sub_items(qs, qs.size() > 1, ctx);
         match_result r;
         k.groups = align_lists(k.os.ptrs, k.ns.ptrs, ctx, r);
     }
@@ -1135,6 +1165,13 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
                     if (accounted_old[o] && k.os.items[o].id == u.old_ids[0]) acc = true;
                 }
                 if (acc) continue;
+            }
+            // A sub-paragraph paired with a whole paragraph: it split off, or merged in.
+            if (u.old_ids.size() == 1 && u.new_ids.size() == 1) {
+                const bool old_sub = u.old_ids[0].find('(') != std::string::npos;
+                const bool new_sub = u.new_ids[0].find('(') != std::string::npos;
+                if (old_sub && !new_sub) u.kind = unit_kind::split;
+                if (!old_sub && new_sub) u.kind = unit_kind::merged;
             }
             kept.push_back(std::move(u));
         }

@@ -131,7 +131,8 @@ inline document load_text_export(const std::string& content) {
         if (after) {
             std::size_t k = 0;
             while (k < t.size() && std::isdigit(static_cast<unsigned char>(t[k]))) ++k;
-            if (k > 0 && k < 3 && k < t.size() && t[k] == ' ') {
+            if (k > 0 && k < 3 && k < t.size() && t[k] == ' ' &&
+                std::stoi(t.substr(0, k)) == static_cast<int>(d.footnotes.size()) + 1) {
                 resdiff::footnote f;
                 f.number = std::stoi(t.substr(0, k));
                 f.text = t.substr(k + 1);
