@@ -74,20 +74,35 @@ using vec = std::vector<feature>;                  // sorted by key, L2-normaliz
 
 // ---------------------------------------------------------------- features
 
+struct string_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+// Word ids and, per word, the number of items (paragraphs) using it. A bigram
+// is weighted with the mean inverse document frequency of its two words.
 struct vocabulary {
-    std::unordered_map<std::string, std::uint32_t> ids;
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> df;   // sorted key -> document frequency
+    std::unordered_map<std::string, std::uint32_t, string_hash, std::equal_to<>> ids;
+    std::vector<std::uint32_t> df;     // by word id
+    std::vector<float> idf_by_word;    // by word id, after count()
     double documents = 1.0;
 
-    std::uint32_t intern(const std::string& w) {
-        const auto [it, fresh] = ids.emplace(w, static_cast<std::uint32_t>(ids.size()));
-        (void)fresh;
-        return it->second;
+    std::uint32_t intern(std::string_view w) {
+        const auto it = ids.find(w);
+        if (it != ids.end()) return it->second;
+        const auto id = static_cast<std::uint32_t>(ids.size());
+        ids.emplace(std::string(w), id);
+        return id;
+    }
+    double word_idf(std::uint32_t w) const {
+        if (w < idf_by_word.size()) return idf_by_word[w];
+        return std::log(1.0 + documents);   // a word seen in no counted item
     }
     double idf(std::uint64_t key) const {
-        const auto it = std::lower_bound(df.begin(), df.end(), std::make_pair(key, std::uint32_t{0}));
-        const double d = (it != df.end() && it->first == key) ? it->second : 1.0;
-        return std::log(1.0 + documents / d);
+        const auto lo = static_cast<std::uint32_t>((key & 0xffffffffu) - 1);
+        if (key >> 32 == 0) return word_idf(lo);
+        const auto hi = static_cast<std::uint32_t>((key >> 32) - 1);
+        return 0.5 * (word_idf(hi) + word_idf(lo));
     }
 };
 
@@ -223,24 +238,27 @@ struct context {
     }
     // Document frequencies over every prepared item.
     void count(const std::vector<std::vector<item>*>& lists) {
-        std::vector<std::uint64_t> keys;
         std::size_t docs = 0;
+        vocab.df.assign(vocab.ids.size(), 0);
         for (const auto* l : lists) {
             for (const auto& it : *l) {
                 ++docs;
-                for (const auto& [k, tf] : it.raw) keys.push_back(k);
+                for (const auto& [k, tf] : it.raw) {
+                    if (is_unigram(k)) ++vocab.df[k - 1];
+                }
             }
         }
-        std::sort(keys.begin(), keys.end());
-        vocab.df.clear();
-        for (const auto k : keys) {
-            if (!vocab.df.empty() && vocab.df.back().first == k) ++vocab.df.back().second;
-            else vocab.df.emplace_back(k, 1);
-        }
         vocab.documents = static_cast<double>(std::max<std::size_t>(docs, 1));
+        vocab.idf_by_word.resize(vocab.df.size());
+        for (std::size_t w = 0; w < vocab.df.size(); ++w) {
+            vocab.idf_by_word[w] = static_cast<float>(std::log(1.0 + vocab.documents / std::max(1u, vocab.df[w])));
+        }
     }
     void finish(std::vector<item>& items) {
-        for (auto& it : items) it.v = weigh(it.raw, vocab);
+        for (auto& it : items) {
+            it.v = weigh(it.raw, vocab);
+            it.raw = {};
+        }
     }
     vec concat(const std::vector<const item*>& parts) {
         std::vector<std::uint32_t> toks;
@@ -551,11 +569,20 @@ std::vector<window_match> find_windows(const std::vector<const item*>& one, cons
     std::vector<window_match> found;
     std::size_t budget = 0;
     for (std::size_t a = 0; a < one.size(); ++a) {
+        if (cand[a].empty()) continue;
         const int partner = one_to_many[a];
-        std::vector<int> avail = free_items;
-        if (partner >= 0) avail.insert(std::lower_bound(avail.begin(), avail.end(), partner), partner);
         window_match best;
         for (const int c : cand[a]) {
+            // The free items around c (and the partner): windows reach at most
+            // three items to either side.
+            std::vector<int> avail;
+            const auto at = std::lower_bound(free_items.begin(), free_items.end(), c);
+            const auto from = at - std::min<std::ptrdiff_t>(4, at - free_items.begin());
+            const auto to = at + std::min<std::ptrdiff_t>(5, free_items.end() - at);
+            avail.assign(from, to);
+            if (partner >= 0 && !std::binary_search(avail.begin(), avail.end(), partner)) {
+                avail.insert(std::lower_bound(avail.begin(), avail.end(), partner), partner);
+            }
             const auto pos_it = std::lower_bound(avail.begin(), avail.end(), c);
             if (pos_it == avail.end() || *pos_it != c) continue;
             const int p = static_cast<int>(pos_it - avail.begin());
@@ -801,15 +828,12 @@ std::vector<alignment_unit> order_units(std::vector<group>& groups, std::size_t 
         u.children = std::move(g.unit.children);
         out.push_back({*std::min_element(g.news.begin(), g.news.end()), 0, 0, std::move(u)});
     }
+    int anchor = -1;   // new position after which a removed item stands
     for (std::size_t o = 0; o < n_old; ++o) {
-        if (old_group[o] >= 0) continue;
-        int anchor = -1;
-        for (int p = static_cast<int>(o) - 1; p >= 0; --p) {
-            const int gi = old_group[p];
-            if (gi >= 0 && !groups[gi].moved && !groups[gi].crossed) {
-                anchor = *std::max_element(groups[gi].news.begin(), groups[gi].news.end());
-                break;
-            }
+        if (old_group[o] >= 0) {
+            const auto& g = groups[old_group[o]];
+            if (!g.moved && !g.crossed) anchor = *std::max_element(g.news.begin(), g.news.end());
+            continue;
         }
         group g;
         g.olds = {static_cast<int>(o)};
@@ -852,10 +876,24 @@ std::vector<footnote_unit> align_footnotes(const document& a, const document& b,
     std::map<int, std::size_t> old_by_number, new_by_number;
     for (std::size_t i = 0; i < oi.size(); ++i) old_by_number.emplace(a.footnotes[i].number, i);
     for (std::size_t i = 0; i < ni.size(); ++i) new_by_number.emplace(b.footnotes[i].number, i);
+    const bool leftovers = std::count(r.old_to_new.begin(), r.old_to_new.end(), -1) > 0 &&
+                           std::count(r.new_to_old.begin(), r.new_to_old.end(), -1) > 0;
+    std::unordered_map<std::string_view, const paragraph*> old_paras, new_paras;
+    if (leftovers) {
+        for (const auto* l : {&a.preamble, &a.operative}) {
+            for (const auto& p : *l) old_paras.emplace(p.id, &p);
+        }
+        for (const auto* l : {&b.preamble, &b.operative}) {
+            for (const auto& p : *l) new_paras.emplace(p.id, &p);
+        }
+    }
     for (const auto& u : units) {
+        if (!leftovers) break;
         if (u.old_ids.size() != 1 || u.new_ids.size() != 1) continue;
-        const paragraph* po = find_paragraph(a, u.old_ids[0]);
-        const paragraph* pn = find_paragraph(b, u.new_ids[0]);
+        const auto po_it = old_paras.find(u.old_ids[0]);
+        const auto pn_it = new_paras.find(u.new_ids[0]);
+        const paragraph* po = po_it == old_paras.end() ? nullptr : po_it->second;
+        const paragraph* pn = pn_it == new_paras.end() ? nullptr : pn_it->second;
         if (po == nullptr || pn == nullptr) continue;
         const std::size_t k = std::min(po->footnotes.size(), pn->footnotes.size());
         for (std::size_t i = 0; i < k; ++i) {
@@ -968,6 +1006,13 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
     ctx.max_pairs = options.max_pairs;
     ctx.notes = &out.notes;
 
+    std::size_t bytes = 0;
+    for (const auto* d : {&old_doc, &new_doc}) {
+        for (const auto* l : {&d->preamble, &d->operative}) {
+            for (const auto& p : *l) bytes += p.text.size();
+        }
+    }
+    ctx.vocab.ids.reserve(std::min<std::size_t>(bytes / 32 + 64, 1u << 20));
     std::vector<item> oi = make_items(old_doc, ctx);
     std::vector<item> ni = make_items(new_doc, ctx);
     ctx.count({&oi, &ni});
