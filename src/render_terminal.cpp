@@ -189,6 +189,7 @@ public:
                     put(out, " ", w.separator);
                     ++col;
                 } else {
+                    put(out, "", style::plain);   // close the colour before the line ends
                     out += '\n';
                     line_empty = true;
                 }
@@ -201,6 +202,7 @@ public:
             for (const auto& f : w.parts) put(out, f.text, f.s);
             col += w.length;
         }
+        put(out, "", style::plain);
         out += '\n';
         words_.clear();
     }
@@ -222,14 +224,14 @@ private:
         pending_space_ = false;
     }
 
-    void put(std::string& out, std::string_view text, style s) const {
-        if (options_.color && s != style::plain) {
-            out += ansi(s);
-            out += text;
-            out += ansi_reset;
-        } else {
-            out += text;
+    // Switches colour only where the style changes.
+    void put(std::string& out, std::string_view text, style s) {
+        if (options_.color && s != open_) {
+            if (open_ != style::plain) out += ansi_reset;
+            if (s != style::plain) out += ansi(s);
+            open_ = s;
         }
+        out += text;
     }
 
     const render_options& options_;
@@ -238,6 +240,7 @@ private:
     word current_;
     bool pending_space_ = false;
     style space_style_ = style::plain;
+    style open_ = style::plain;
 };
 
 // Splits white space off both ends of a piece.
