@@ -564,6 +564,16 @@ std::string footnote_text(const document& doc, int number) {
     return {};
 }
 
+bool only_space_changes(const std::vector<word_op>& ops) {
+    for (const auto& op : ops) {
+        if (op.op == op_kind::equal) continue;
+        for (const char c : op.text) {
+            if (!is_space_byte(c)) return false;
+        }
+    }
+    return true;
+}
+
 std::string label_of(const std::vector<std::string>& ids) {
     std::string out;
     for (const auto& id : ids) {
@@ -647,6 +657,13 @@ alignment diff_alignment(alignment aligned, const document& old_doc, const docum
         word_diff d = diff_words(old_text, new_text, options);
         if (d.coarse) note_coarse(label_of(u.old_ids) + " -> " + label_of(u.new_ids));
         u.ops = std::move(d.ops);
+        // Only white space differs: the same text after normalization.
+        if (u.kind == unit_kind::modified && !u.moved && !u.crossed_part && u.old_ids == u.new_ids &&
+            only_space_changes(u.ops)) {
+            u.kind = unit_kind::unchanged;
+            u.text_changed = false;
+            u.similarity = 1.0;
+        }
         for (auto& child : u.children) self(self, child);
     };
     for (auto& u : aligned.units) fill(fill, u);
