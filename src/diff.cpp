@@ -583,16 +583,34 @@ std::string label_of(const std::vector<std::string>& ids) {
     return out.empty() ? std::string("(none)") : out;
 }
 
-}  // namespace
+// Paragraphs by id, so a document of many thousand paragraphs is not
+// searched from the start for every unit.
+class paragraph_index {
+public:
+    explicit paragraph_index(const document& doc) {
+        by_id_.reserve(doc.preamble.size() + doc.operative.size());
+        for (const auto* list : {&doc.preamble, &doc.operative}) {
+            for (const auto& p : *list) by_id_.try_emplace(p.id, &p);
+        }
+    }
+    const paragraph* find(std::string_view id) const {
+        const auto it = by_id_.find(id);
+        return it == by_id_.end() ? nullptr : it->second;
+    }
 
-std::string unit_text(const document& doc, const std::vector<std::string>& ids) {
+private:
+    std::unordered_map<std::string_view, const paragraph*> by_id_;
+};
+
+template <class Find>
+std::string text_of(const Find& find, const std::vector<std::string>& ids) {
     std::string out;
     for (const auto& id : ids) {
         std::string piece;
-        if (const auto* p = find_paragraph(doc, id)) {
+        if (const auto* p = find(id)) {
             piece = p->text;
         } else if (const auto open = id.find('('); open != std::string::npos) {
-            if (const auto* parent = find_paragraph(doc, std::string_view(id).substr(0, open))) {
+            if (const auto* parent = find(std::string_view(id).substr(0, open))) {
                 if (const auto* s = find_sub(parent->subparagraphs, id)) append_sub_text(piece, *s);
             }
         }
@@ -601,6 +619,12 @@ std::string unit_text(const document& doc, const std::vector<std::string>& ids) 
         out += piece;
     }
     return out;
+}
+
+}  // namespace
+
+std::string unit_text(const document& doc, const std::vector<std::string>& ids) {
+    return text_of([&](std::string_view id) { return find_paragraph(doc, id); }, ids);
 }
 
 word_diff diff_words(std::string_view old_text, std::string_view new_text, const diff_options& options) {
@@ -651,9 +675,13 @@ alignment diff_alignment(alignment aligned, const document& old_doc, const docum
     const auto note_coarse = [&](const std::string& what) {
         if (coarse_units++ == 0) first_coarse = what;
     };
+    const paragraph_index old_index(old_doc);
+    const paragraph_index new_index(new_doc);
+    const auto find_old = [&](std::string_view id) { return old_index.find(id); };
+    const auto find_new = [&](std::string_view id) { return new_index.find(id); };
     const auto fill = [&](auto& self, alignment_unit& u) -> void {
-        const std::string old_text = unit_text(old_doc, u.old_ids);
-        const std::string new_text = unit_text(new_doc, u.new_ids);
+        const std::string old_text = text_of(find_old, u.old_ids);
+        const std::string new_text = text_of(find_new, u.new_ids);
         word_diff d = diff_words(old_text, new_text, options);
         if (d.coarse) note_coarse(label_of(u.old_ids) + " -> " + label_of(u.new_ids));
         u.ops = std::move(d.ops);

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "resdiff/render.hpp"
@@ -103,18 +104,39 @@ std::string unit_heading(const alignment_unit& u) {
     return h;
 }
 
-const paragraph* lead_paragraph(const comparison& cmp, const alignment_unit& u) {
-    if (!u.new_ids.empty()) {
-        if (const auto* p = find_paragraph(cmp.new_doc, u.new_ids.front())) return p;
+// Paragraphs by id (a linear search per unit is quadratic on large inputs).
+class paragraph_index {
+public:
+    explicit paragraph_index(const document& doc) {
+        for (const auto* list : {&doc.preamble, &doc.operative}) {
+            for (const auto& p : *list) by_id_.try_emplace(p.id, &p);
+        }
     }
-    if (!u.old_ids.empty()) return find_paragraph(cmp.old_doc, u.old_ids.front());
+    const paragraph* find(const std::string& id) const {
+        const auto it = by_id_.find(id);
+        return it == by_id_.end() ? nullptr : it->second;
+    }
+
+private:
+    std::unordered_map<std::string_view, const paragraph*> by_id_;
+};
+
+struct indexes {
+    paragraph_index old_doc, new_doc;
+};
+
+const paragraph* lead_paragraph(const indexes& ix, const alignment_unit& u) {
+    if (!u.new_ids.empty()) {
+        if (const auto* p = ix.new_doc.find(u.new_ids.front())) return p;
+    }
+    if (!u.old_ids.empty()) return ix.old_doc.find(u.old_ids.front());
     return nullptr;
 }
 
 std::string quoted(const std::string& s) { return cat("\"", s, "\""); }
 
 // The lead phrase of the unit, or how it changed.
-std::string lead_text(const comparison& cmp, const alignment_unit& u) {
+std::string lead_text(const indexes& ix, const alignment_unit& u) {
     if (u.lead.dir != direction::none) {
         std::string s = cat(quoted(u.lead.old_lead), " -> ", quoted(u.lead.new_lead));
         if (u.lead.dir != direction::changed) {
@@ -123,7 +145,7 @@ std::string lead_text(const comparison& cmp, const alignment_unit& u) {
         }
         return s;
     }
-    const paragraph* p = lead_paragraph(cmp, u);
+    const paragraph* p = lead_paragraph(ix, u);
     return p && !p->lead.empty() ? quoted(p->lead) : std::string();
 }
 
@@ -417,9 +439,9 @@ std::string summary_line(const comparison& cmp, std::size_t hidden, const render
     return out;
 }
 
-void render_unit(std::string& out, const comparison& cmp, const alignment_unit& u, const render_options& o) {
+void render_unit(std::string& out, const indexes& ix, const alignment_unit& u, const render_options& o) {
     std::string head = unit_heading(u);
-    const std::string lead = lead_text(cmp, u);
+    const std::string lead = lead_text(ix, u);
     if (!lead.empty()) head += cat("  ", lead);
     const std::string classes = class_list(u);
     if (!classes.empty()) head += cat("  [", classes, "]");
@@ -473,7 +495,8 @@ std::string render_terminal(const comparison& cmp, const render_options& options
     if (!renumbered.empty()) wrapped(out, options, cat("Renumbered only: ", renumbered), 0);
     out += '\n';
 
-    for (const auto* u : shown) render_unit(out, cmp, *u, options);
+    const indexes ix{paragraph_index(cmp.old_doc), paragraph_index(cmp.new_doc)};
+    for (const auto* u : shown) render_unit(out, ix, *u, options);
 
     for (const auto& f : cmp.result.footnotes) {
         if (f.kind == unit_kind::unchanged && !options.context) continue;

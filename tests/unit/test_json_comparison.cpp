@@ -71,6 +71,21 @@ TEST_CASE("json: comparison is valid JSON with the documented keys in order", "[
     }
 }
 
+TEST_CASE("json: laid out as nlohmann::json dump(2), escapes control characters, survives bad UTF-8", "[json][comparison]") {
+    const std::string text = comparison_to_json(small_comparison());
+    CHECK(text == nlohmann::ordered_json::parse(text).dump(2) + "\n");
+    comparison c;
+    alignment_unit u;
+    u.kind = unit_kind::modified;
+    u.ops = {{op_kind::equal, std::string("tab\t quote\" back\\ nul") + '\0' + "\x01 é \xff end", {}}};
+    c.result.units.push_back(u);
+    const std::string odd = comparison_to_json(c);
+    const auto j = json::parse(odd);
+    CHECK(j.at("alignment")[0].at("ops")[0].at("text") ==
+          std::string("tab\t quote\" back\\ nul") + '\0' + "\x01 é \xEF\xBF\xBD end");
+    CHECK(odd == nlohmann::ordered_json::parse(odd).dump(2) + "\n");
+}
+
 TEST_CASE("json: output is byte-identical across runs", "[json][comparison]") {
     const std::string a = comparison_to_json(small_comparison());
     const std::string b = comparison_to_json(small_comparison());
