@@ -503,8 +503,23 @@ private:
         out += "</div></div>\n";
     }
 
+    // A one-line key that is always visible, with the meaning of each class
+    // one click away.
     void legend(std::string& out) {
-        out += "<details class=\"legend\" open><summary>How to read this report</summary><ul>";
+        out += "<div class=\"key\"><span class=\"kl\">Key:</span> <del>deleted words</del> "
+               "<ins>inserted words</ins>";
+        for (const auto c : class_order) {
+            out += " <span class=\"cls ";
+            out += class_code(c);
+            out += "\" title=\"";
+            out += class_help(c);
+            out += "\"><span class=\"mk\" aria-hidden=\"true\">";
+            out += class_marker(c);
+            out += "</span> ";
+            out += to_string(c);
+            out += "</span>";
+        }
+        out += "</div>\n<details class=\"legend\"><summary>What the marks mean</summary><ul>";
         out += "<li><del>struck through, red</del>: words deleted from the old text</li>";
         out += "<li><ins>underlined, green</ins>: words inserted in the new text</li>";
         for (const auto c : class_order) {
@@ -519,7 +534,11 @@ private:
             out += "</li>";
         }
         out += "<li><span class=\"kindb k-moved\">moved</span>: the paragraph changed place; "
-               "a grey row marks where it stood in the old text</li>";
+               "a hatched row marks where it stood in the old text</li>";
+        out += "<li>Small marks before words (<span class=\"om cl\">&#9650;</span> <span class=\"om cq\">&#8776;</span> "
+               "<span class=\"om cc\">&#167;</span> <span class=\"om cr\">&#8635;</span>) give the class of that edit; "
+               "routine edits are grey.</li>";
+        out += "<li>Keys: <kbd>n</kbd> or <kbd>j</kbd> next change, <kbd>p</kbd> or <kbd>k</kbd> previous change.</li>";
         out += "</ul></details>\n";
     }
 
@@ -764,7 +783,7 @@ private:
         if (u.moved && !u.old_ids.empty()) {
             std::string s = "Moved: it stood at old ";
             s += links_to_old(u.old_ids);
-            s += " (the grey row marks the place)";
+            s += " (a hatched row marks the place)";
             notes.push_back(s);
         }
         if (u.crossed_part) notes.push_back("Changed part: moved between the preamble and the operative part");

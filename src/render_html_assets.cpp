@@ -43,7 +43,8 @@ h2{font-size:1.15rem;margin:1.1rem 0 .5rem}
 .map{display:flex;height:22px;border:1px solid var(--line);border-radius:4px;overflow:hidden;background:#eef0f3}
 .seg{display:block;min-width:2px;border-right:1px solid #fff}
 .seg.same{background:#e3e6ea}.seg.cs{background:var(--cs)}.seg.cl{background:var(--cl)}.seg.cq{background:var(--cq)}.seg.cc{background:var(--cc)}.seg.cr{background:#a5abb5}
-.legend{margin:.4rem 0;font-size:.9rem}.legend summary{cursor:pointer;color:var(--mut)}
+.key{margin:.5rem 0 .2rem;display:flex;flex-wrap:wrap;gap:.35rem;align-items:center;font-size:.9rem}.kl{font-weight:600}
+.legend{margin:.2rem 0 .4rem;font-size:.9rem}.legend summary{cursor:pointer;color:var(--mut)}
 .legend ul{margin:.3rem 0;padding-left:1.2rem;columns:2;column-gap:2rem}.legend li{margin:.15rem 0;break-inside:avoid}
 .bar{position:sticky;top:0;z-index:5;background:#fff;border-bottom:1px solid var(--line);box-shadow:0 2px 4px rgba(0,0,0,.05);display:flex;flex-wrap:wrap;gap:.4rem 1.1rem;align-items:center;padding:.45rem 0;margin:0 0 .3rem}
 .grp{display:flex;flex-wrap:wrap;gap:.25rem;align-items:center}
@@ -121,7 +122,7 @@ kbd{border:1px solid #9aa1ac;border-radius:3px;padding:0 .25rem;font-size:.8rem}
 )CSS";
 
 // State lives in the URL fragment so a view can be linked and tested:
-// #view=inline&filter=moved,substantive&unchanged=show ; a plain fragment
+// #view=inline&filter=moved,substantive&unchanged=show&at=OP9&keys=nn ; a plain fragment
 // (#OP9) is an anchor and is revealed even when filtered or collapsed.
 const char* const html_report_js = R"JS(
 (function () {
@@ -192,17 +193,22 @@ const char* const html_report_js = R"JS(
     var h = location.hash.slice(1);
     try { h = decodeURIComponent(h); } catch (e) { return; }
     if (h.indexOf('=') < 0) { reveal(h); return; }
-    var target = '';
+    var target = '', keys = '';
     h.split('&').forEach(function (kv) {
       var i = kv.indexOf('='), k = kv.slice(0, i), v = kv.slice(i + 1);
       if (k === 'view' && (v === 'side' || v === 'inline')) state.view = v;
       else if (k === 'filter') state.filter = v.split(',').filter(function (f) { return known[f] === 1; });
       else if (k === 'unchanged') state.same = v === 'show' || v === '1';
       else if (k === 'at') target = v;
+      else if (k === 'keys') keys = v;
     });
     apply();
     openGroups();
     if (target) reveal(target);
+    // Replays key presses (n, p, j, k) through the page's own key handler: for demos and tests.
+    keys.split('').forEach(function (key) {
+      doc.dispatchEvent(new KeyboardEvent('keydown', { key: key, bubbles: true }));
+    });
   }
   function mark(u) {
     if (current) current.classList.remove('cur');
@@ -258,6 +264,8 @@ const char* const html_report_js = R"JS(
   apply();
   if (location.hash.length > 1) readHash();
   root.setAttribute('data-ready', '1');
+  // How long the page took to become usable (ms since navigation), for docs/reports.md.
+  if (window.performance && performance.now) root.setAttribute('data-ready-ms', String(Math.round(performance.now())));
 })();
 )JS";
 

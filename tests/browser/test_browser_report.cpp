@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <string>
 
 #include "browser.hpp"
@@ -142,7 +143,7 @@ TEST_CASE("browser: the fragment switches the view and filters, without reloadin
     browser::chromium chrome(dir);
 
     const std::string plain = chrome.dump_dom(html);
-    CHECK(plain.find("<html lang=\"en\" data-view=\"side\" data-filter=\"\" data-ready=\"1\">") != std::string::npos);
+    CHECK(plain.find("<html lang=\"en\" data-view=\"side\" data-filter=\"\" data-ready=\"1\" data-ready-ms=\"") != std::string::npos);
     const auto all = browser::count_dom(plain);
     CHECK(all.changes == expected.changes);
     CHECK(all.shown == expected.changes);
@@ -151,7 +152,7 @@ TEST_CASE("browser: the fragment switches the view and filters, without reloadin
     CHECK(all.inserted == expected.inserted);
 
     const std::string moved = chrome.dump_dom(html, "view=inline&filter=moved");
-    CHECK(moved.find("<html lang=\"en\" data-view=\"inline\" data-filter=\"moved\" data-ready=\"1\">") != std::string::npos);
+    CHECK(moved.find("<html lang=\"en\" data-view=\"inline\" data-filter=\"moved\" data-ready=\"1\"") != std::string::npos);
     CHECK(moved.find("data-view=\"inline\" aria-pressed=\"true\"") != std::string::npos);
     CHECK(moved.find("data-view=\"side\" aria-pressed=\"false\"") != std::string::npos);
     CHECK(moved.find("data-f=\"moved\" aria-pressed=\"true\"") != std::string::npos);
@@ -180,6 +181,28 @@ TEST_CASE("browser: the fragment switches the view and filters, without reloadin
     }
     CHECK(subst.shown == expected_shown);
     CHECK(expected_shown == 7);   // 5 substantive units, OP1 (lead), footnote 2
+}
+
+TEST_CASE("browser: n/j and p/k go to the next and previous change", "[browser]") {
+    const fs::path dir = work_dir("keys");
+    const fs::path html = dir / "report.html";
+    write(html, render_html(render_sample::sample()));
+    browser::chromium chrome(dir);
+    const auto current = [](const std::string& dom) {
+        static const std::regex cur_re("<section class=\"u chg [^\"]* cur\" id=\"([^\"]+)\"");
+        std::smatch m;
+        return std::regex_search(dom, m, cur_re) ? m[1].str() : std::string("(none)");
+    };
+    const std::string two = chrome.dump_dom(html, "keys=nn");
+    CHECK(current(two) == "old-PP3");   // PP2 first, then the removed old PP3
+    CHECK(two.find(">Change 2 of 11</span>") != std::string::npos);
+    CHECK(current(chrome.dump_dom(html, "keys=jjjk")) == "old-PP3");
+    CHECK(current(chrome.dump_dom(html, "keys=nnp")) == "PP2");
+    // Only through the changes the filter shows: the moved one, then nothing further.
+    CHECK(current(chrome.dump_dom(html, "filter=moved&keys=nnn")) == "OP2");
+    // A link to a unit inside a collapsed group opens the group.
+    const std::string at = chrome.dump_dom(html, "at=PP1");
+    CHECK(at.find("<details class=\"samegrp\" open=\"\"><summary>1 unchanged paragraph: PP1") != std::string::npos);
 }
 
 TEST_CASE("browser: document text with script payloads runs nothing and shows as text", "[browser][security]") {

@@ -184,7 +184,7 @@ TEST_CASE("html: classes have markers, a legend, filters, and the summary leads 
     CHECK(l < r);
     CHECK(headline < s);
     // Legend: each class with its own marker.
-    const auto legend = html.find("<details class=\"legend\"");
+    const auto legend = html.find("<div class=\"key\">");
     REQUIRE(legend != std::string::npos);
     for (const char* m : {"&#9670;</span> substantive", "&#9650;</span> lead", "&#8776;</span> qualifier",
                           "&#167;</span> citation", "&#8635;</span> routine"}) {
