@@ -50,7 +50,7 @@ std::string md(std::string_view text) {
     for (const char c : text) {
         switch (c) {
             case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>': case '|':
-            case '~': case '#': case '(': case ')':
+            case '~': case '#': case '(': case ')': case ':':   // ':' breaks autolinks
                 out += '\\';
                 out += c;
                 break;
