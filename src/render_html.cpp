@@ -195,7 +195,9 @@ public:
         const std::string nonce = hash_hex(body);
         std::string out;
         out.reserve(body.size() + 24 * 1024);
-        out += "<!DOCTYPE html>\n<html lang=\"en\" data-view=\"side\">\n<head>\n<meta charset=\"utf-8\">\n";
+        out += options_.context ? "<!DOCTYPE html>\n<html lang=\"en\" data-view=\"side\" data-context=\"1\">\n"
+                                : "<!DOCTYPE html>\n<html lang=\"en\" data-view=\"side\">\n";
+        out += "<head>\n<meta charset=\"utf-8\">\n";
         out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
                "script-src 'nonce-";
         out += nonce;
@@ -987,7 +989,7 @@ private:
                        (j == i || ghosts_after_.count(static_cast<long>(j - 1)) == 0)) {
                     ++j;
                 }
-                out += "<details class=\"samegrp\"><summary>";
+                out += options_.context ? "<details class=\"samegrp\" open><summary>" : "<details class=\"samegrp\"><summary>";
                 out += plural(j - i, "unchanged paragraph", "unchanged paragraphs");
                 out += ": ";
                 std::string range = units[i].new_ids.empty() ? "" : units[i].new_ids.front();
@@ -1080,7 +1082,8 @@ private:
             const std::string anchor =
                 unique(f.new_number > 0 ? "fn-" + std::to_string(f.new_number) : "old-fn-" + std::to_string(f.old_number));
             if (f.kind == unit_kind::unchanged) {
-                out += "<details class=\"samegrp\"><summary>Unchanged ";
+                out += options_.context ? "<details class=\"samegrp\" open><summary>Unchanged "
+                                        : "<details class=\"samegrp\"><summary>Unchanged ";
                 out += html_escape(new_label);
                 out += "</summary>\n";
             }

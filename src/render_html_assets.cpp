@@ -138,7 +138,7 @@ const char* const html_report_js = R"JS(
   all('button[data-f]').forEach(function (b) { if (b.getAttribute('data-f')) known[b.getAttribute('data-f')] = 1; });
   ['substantive', 'lead', 'qualifier', 'citation', 'routine', 'modified', 'moved', 'added', 'removed',
    'split', 'merged', 'renumbered', 'footnote'].forEach(function (k) { known[k] = 1; });
-  var state = { view: 'side', filter: [], same: false };
+  var state = { view: 'side', filter: [], same: root.getAttribute('data-context') === '1' };
   var current = null;
 
   function tags(el) { return (el.getAttribute('data-t') || '').split(' '); }

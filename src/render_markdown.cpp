@@ -210,6 +210,7 @@ struct part_group {
     std::string title;
     std::vector<std::string> blocks;           // rendered changed units
     std::vector<std::string> routine_blocks;   // routine-only ones, folded
+    std::vector<std::string> same_blocks;      // unchanged ones (--context), folded
     std::size_t substantive = 0;
 };
 
@@ -295,7 +296,7 @@ std::string render_markdown(const comparison& cmp, const render_options& options
     std::vector<part_group> groups;
     std::size_t changed_shown = 0, hidden = 0;
     for (const auto& u : cmp.result.units) {
-        if (u.kind == unit_kind::unchanged) continue;
+        if (u.kind == unit_kind::unchanged && !options.context) continue;
         if (ignored(u, options)) {
             ++hidden;
             continue;
@@ -305,11 +306,15 @@ std::string render_markdown(const comparison& cmp, const render_options& options
         const std::string title = first.rfind("PP", 0) == 0   ? "Preamble"
                                   : first.rfind("OP", 0) == 0 ? "Operative part"
                                                               : "Text";
-        if (groups.empty() || groups.back().title != title) groups.push_back({title, {}, {}, 0});
+        if (groups.empty() || groups.back().title != title) groups.push_back({title, {}, {}, {}, 0});
         std::string block;
         unit_block(block, u, join(u.old_ids), join(u.new_ids), "paragraph");
         if (std::find(u.classes.begin(), u.classes.end(), change_class::substantive) != u.classes.end()) {
             ++groups.back().substantive;
+        }
+        if (u.kind == unit_kind::unchanged) {
+            groups.back().same_blocks.push_back(std::move(block));
+            continue;
         }
         (routine_only(u) ? groups.back().routine_blocks : groups.back().blocks).push_back(std::move(block));
         ++changed_shown;
@@ -328,7 +333,7 @@ std::string render_markdown(const comparison& cmp, const render_options& options
             ++hidden;
             continue;
         }
-        if (groups.empty() || groups.back().title != "Footnotes") groups.push_back({"Footnotes", {}, {}, 0});
+        if (groups.empty() || groups.back().title != "Footnotes") groups.push_back({"Footnotes", {}, {}, {}, 0});
         std::string block;
         unit_block(block, u, f.old_number > 0 ? "footnote " + std::to_string(f.old_number) : "",
                    f.new_number > 0 ? "footnote " + std::to_string(f.new_number) : "", "footnote");
@@ -339,6 +344,7 @@ std::string render_markdown(const comparison& cmp, const render_options& options
     out += "### Changes\n\n";
     for (const auto& g : groups) {
         const std::size_t n = g.blocks.size() + g.routine_blocks.size();
+        if (n == 0 && g.same_blocks.empty()) continue;
         if (fold) {
             out += "<details><summary><b>" + g.title + "</b>: " + std::to_string(n) +
                    (n == 1 ? " change" : " changes") + " (" + std::to_string(g.substantive) +
@@ -352,6 +358,12 @@ std::string render_markdown(const comparison& cmp, const render_options& options
                    (g.routine_blocks.size() == 1 ? " routine-only change" : " routine-only changes") +
                    " (session numbers, years, symbols rolled forward)</summary>\n\n";
             for (const auto& b : g.routine_blocks) out += b;
+            out += "</details>\n\n";
+        }
+        if (!g.same_blocks.empty()) {
+            out += "<details><summary>" + std::to_string(g.same_blocks.size()) +
+                   (g.same_blocks.size() == 1 ? " unchanged paragraph" : " unchanged paragraphs") + "</summary>\n\n";
+            for (const auto& b : g.same_blocks) out += b;
             out += "</details>\n\n";
         }
         if (fold) out += "</details>\n\n";

@@ -273,3 +273,12 @@ TEST_CASE("html: units without word ops still show their text", "[render][html]"
     CHECK(html.find("See A/79/100.") != std::string::npos);
     CHECK(html.find("See A/80/200.") != std::string::npos);
 }
+
+TEST_CASE("html: --context opens the unchanged paragraphs", "[render][html]") {
+    render_options opt;
+    opt.context = true;
+    const std::string html = render_html(render_sample::sample(), opt);
+    CHECK(html.find("<html lang=\"en\" data-view=\"side\" data-context=\"1\">") != std::string::npos);
+    CHECK(html.find("<details class=\"samegrp\" open><summary>1 unchanged paragraph: PP1</summary>") != std::string::npos);
+    CHECK(render_html(render_sample::sample()).find("<details class=\"samegrp\" open>") == std::string::npos);
+}

@@ -140,3 +140,13 @@ TEST_CASE("markdown: identical texts and ignored classes", "[render][markdown]")
     CHECK(md.find("#### PP2") == std::string::npos);
     CHECK(md.find("_1 unit with only ignored classes of change not shown._") != std::string::npos);
 }
+
+TEST_CASE("markdown: --context lists the unchanged paragraphs, folded", "[render][markdown]") {
+    render_options opt;
+    opt.context = true;
+    const std::string md = render_markdown(render_sample::sample(), opt);
+    const auto same = md.find("<details><summary>1 unchanged paragraph</summary>");
+    REQUIRE(same != std::string::npos);
+    CHECK(md.find("#### PP1 \xE2\x80\x94 unchanged\n\n<p>Recalling its resolution 79/194,</p>", same) != std::string::npos);
+    CHECK(render_markdown(render_sample::sample()).find("unchanged paragraph") == std::string::npos);
+}
