@@ -372,9 +372,12 @@ private:
             }
             out += "</p>";
         }
-        if (!d.source.empty() && d.source != symbol_or_source(d)) {
-            out += "<p class=\"src\">";
-            append_html_escaped(out, d.source);
+        // The file it came from, by name only (a shared report should not show local folders).
+        const auto slash = d.source.find_last_of('/');
+        const std::string file = slash == std::string::npos ? d.source : d.source.substr(slash + 1);
+        if (!file.empty() && file != symbol_or_source(d)) {
+            out += "<p class=\"src\">File: ";
+            append_html_escaped(out, file);
             out += "</p>";
         }
         out += "</div>";
