@@ -100,7 +100,7 @@ std::string join_words(const std::vector<word>& words, double line_size) {
             const bool star = marker && w.text[0] == '*';
             const bool prev_marker = is_marker(*prev, line_size);
             const bool space = star ? gap > 0.15 * w.size * 3 : (marker || prev_marker || gap > 0.15 * std::min(w.size, prev->size));
-            if (space) out += gap > 1.5 * std::max(w.size, prev->size) ? '\t' : ' ';
+            if (space) out += ' ';
         }
         out += w.text;
         prev = &w;
