@@ -477,7 +477,9 @@ ingested_text read_docx(std::string_view bytes, const std::string& source, const
         if (p.num_id > 0) label = nums.next(p.num_id, p.ilvl);
         std::string line = label.empty() ? trim(text) : label + " " + trim(text);
         out.lines.push_back(std::move(line));
-        out.leads.push_back(any_roman ? trim(lead) : std::string());
+        lead = any_roman ? trim(lead) : std::string();
+        while (!lead.empty() && (lead.back() == ',' || lead.back() == ';' || lead.back() == ':')) lead = trim(lead.substr(0, lead.size() - 1));
+        out.leads.push_back(std::move(lead));
     }
     if (has_pending) {
         // A document ending with a deleted paragraph mark: keep what it held.

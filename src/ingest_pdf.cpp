@@ -373,9 +373,12 @@ ingested_text read_pdf(std::string_view bytes, const std::string& source, const 
         }
         // Italic opening phrase of a paragraph (preambular openers).
         if (lead_open) {
+            static const std::regex label(R"(^(\d{1,3}\.|\([a-z]{1,5}\))$)");
             std::vector<word> italic;
             bool roman_after = false;
-            for (const auto& w : l.words) {
+            for (std::size_t k = 0; k < l.words.size(); ++k) {
+                const auto& w = l.words[k];
+                if (k == 0 && !w.italic && std::regex_match(w.text, label)) continue;   // "1." before "Decides"
                 if (is_marker(w, l.size)) break;
                 if (w.italic && !roman_after) italic.push_back(w);
                 else {
@@ -383,7 +386,10 @@ ingested_text read_pdf(std::string_view bytes, const std::string& source, const 
                     break;
                 }
             }
-            if (!italic.empty() && roman_after) lead = join_words(italic, l.size);
+            if (!italic.empty() && roman_after) {
+                lead = join_words(italic, l.size);
+                while (!lead.empty() && (lead.back() == ',' || lead.back() == ';' || lead.back() == ':')) lead.pop_back();
+            }
             lead_open = false;
         }
         para += l.text;
