@@ -460,8 +460,7 @@ ingested_text read_docx(std::string_view bytes, const std::string& source, const
                     note_order.push_back(pc.text);
                     note_number[pc.text] = static_cast<int>(note_order.size());
                 }
-                if (!text.empty() && text.back() != ' ') text += ' ';
-                text += std::to_string(note_number[pc.text]);
+                text += std::to_string(note_number[pc.text]);   // glued, as in the UN text export
                 lead_open = false;
                 continue;
             }

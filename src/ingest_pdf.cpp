@@ -97,9 +97,10 @@ std::string join_words(const std::vector<word>& words, double line_size) {
         if (prev) {
             const double gap = w.x0 - prev->x1;
             const bool marker = is_marker(w, line_size);
-            const bool star = marker && w.text[0] == '*';
             const bool prev_marker = is_marker(*prev, line_size);
-            const bool space = star ? gap > 0.15 * w.size * 3 : (marker || prev_marker || gap > 0.15 * std::min(w.size, prev->size));
+            // Footnote markers are glued to the word they follow ("Agenda,1"), as in
+            // the UN text export; the next word is spaced from them.
+            const bool space = marker ? prev_marker : (prev_marker || gap > 0.15 * std::min(w.size, prev->size));
             if (space) out += ' ';
         }
         out += w.text;

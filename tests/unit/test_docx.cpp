@@ -62,7 +62,7 @@ TEST_CASE("docx: paragraphs, automatic numbering, italics and footnotes", "[docx
     const auto bytes = package(body, notes);
     REQUIRE(resdiff::detect_file_type(bytes) == resdiff::file_type::docx);
     const auto text = resdiff::ingest_bytes(bytes, "t.docx");
-    const std::vector<std::string> want{"The General Assembly,", "Recalling also its resolution 79/1, 1", "1. Decides to act:",
+    const std::vector<std::string> want{"The General Assembly,", "Recalling also its resolution 79/1,1", "1. Decides to act:",
                                         "(a) first;", "(i) deep;", "(ii) deeper;", "(b) second;", "2. Requests a report.",
                                         "", "_______________", "1 See A/79/1."};
     CHECK(text.lines == want);

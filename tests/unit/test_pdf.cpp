@@ -138,7 +138,7 @@ TEST_CASE("pdf: paragraphs in reading order, furniture dropped, footnotes after 
         "United Nations",
         "",   // the masthead stands apart from the text, as on paper
         "The General Assembly,",
-        "Recalling its resolution 70/1 on development and cooperation, 1 and the need for seeking peace,",
+        "Recalling its resolution 70/1 on development and cooperation,1 and the need for seeking peace,",
         "Noting the follow-up report,",
         "1. Welcomes the report of the Secretary-General and its recommendations;",
         "2. Decides to remain seized of the matter.",
