@@ -114,6 +114,7 @@ h1{font-size:1.3rem;margin:0}
 .para>summary{display:grid;grid-template-columns:5.5rem repeat(var(--n),1.4rem) 1fr;gap:.25rem;align-items:center;padding:.35rem 0;cursor:pointer;list-style:none}
 .para>summary::-webkit-details-marker{display:none}
 .pid{font-weight:600;font-variant-numeric:tabular-nums}
+.key{display:inline-block;width:1rem;vertical-align:middle}
 .cell{height:1.1rem;border-radius:3px;background:var(--absent);border:1px solid var(--line)}
 .cell.added{background:var(--added);border-color:var(--added)}
 .cell.changed{background:var(--changed);border-color:var(--changed)}
@@ -213,11 +214,11 @@ std::string render_history_html(const history& h, const history_render_options&)
             for (const auto& id : units[u].new_ids) unit_of[k].emplace(top_level(id), u);
         }
     }
-    out += "<section id=\"rows\">\n<p class=\"legend-cells\">One cell per version: <span class=\"cell added\" style=\"display:inline-block;width:1rem\"></span> first appears "
-           "<span class=\"cell changed\" style=\"display:inline-block;width:1rem\"></span> changed "
-           "<span class=\"cell moved\" style=\"display:inline-block;width:1rem\"></span> moved "
-           "<span class=\"cell same\" style=\"display:inline-block;width:1rem\"></span> unchanged "
-           "<span class=\"cell absent\" style=\"display:inline-block;width:1rem\"></span> absent. Click a row for the word changes.</p>\n";
+    out += "<section id=\"rows\">\n<p class=\"legend-cells\">One cell per version: <span class=\"key cell added\"></span> first appears "
+           "<span class=\"key cell changed\"></span> changed "
+           "<span class=\"key cell moved\"></span> moved "
+           "<span class=\"key cell same\"></span> unchanged "
+           "<span class=\"key cell absent\"></span> absent. Click a row for the word changes.</p>\n";
     const auto& entries = h.lineage.back().paragraphs;
     for (const auto& e : entries) {
         // Ancestors at each version, newest to oldest.
