@@ -13,6 +13,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "history_internal.hpp"
 #include "resdiff/diff.hpp"
 
 namespace resdiff {
@@ -298,10 +299,9 @@ std::vector<std::size_t> related_group(const std::vector<document>& docs, const 
         while (parent[x] != x) x = parent[x] = parent[parent[x]];
         return x;
     };
-    std::vector<std::vector<relatedness>> rel(n, std::vector<relatedness>(n));
+    const auto rel = detail::relate_all(docs);
     for (std::size_t a = 0; a < n; ++a) {
         for (std::size_t b = a + 1; b < n; ++b) {
-            rel[a][b] = rel[b][a] = relate(docs[a], docs[b]);
             const auto& r = rel[a][b];
             if (r.title >= options.title_threshold || r.content >= options.content_threshold) parent[find(a)] = find(b);
         }

@@ -10,6 +10,7 @@
 #include <tuple>
 #include <unordered_set>
 
+#include "history_internal.hpp"
 #include "resdiff/history.hpp"
 
 namespace resdiff {
@@ -127,13 +128,20 @@ std::string whole_text(const document& doc) {
     return out;
 }
 
-// Hashes of consecutive word pairs (lower-cased letters and digits).
-std::unordered_set<std::uint64_t> word_pairs(const document& doc) {
+// Hashes of runs of four consecutive words (lower-cased letters and digits):
+// shared phrases, not shared vocabulary, tell versions of one text apart from
+// resolutions that only share the boilerplate of their committee.
+std::unordered_set<std::uint64_t> word_grams(const document& doc) {
     std::unordered_set<std::uint64_t> out;
     const auto words = title_words(whole_text(doc));
+    std::vector<std::uint64_t> hashes;
+    hashes.reserve(words.size());
     std::hash<std::string> h;
-    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
-        out.insert(static_cast<std::uint64_t>(h(words[i])) * 1000003u ^ static_cast<std::uint64_t>(h(words[i + 1])));
+    for (const auto& w : words) hashes.push_back(static_cast<std::uint64_t>(h(w)));
+    for (std::size_t i = 0; i + 3 < hashes.size(); ++i) {
+        std::uint64_t x = 1469598103934665603ull;
+        for (std::size_t j = i; j < i + 4; ++j) x = (x ^ hashes[j]) * 1099511628211ull;
+        out.insert(x);
     }
     return out;
 }
@@ -243,9 +251,29 @@ std::optional<std::vector<std::size_t>> chronological_order(const std::vector<do
 relatedness relate(const document& a, const document& b) {
     relatedness r;
     r.title = title_similarity(a.meta.title, b.meta.title);
-    r.content = containment(word_pairs(a), word_pairs(b));
+    r.content = containment(word_grams(a), word_grams(b));
     return r;
 }
+
+namespace detail {
+
+std::vector<std::vector<relatedness>> relate_all(const std::vector<document>& docs) {
+    std::vector<std::unordered_set<std::uint64_t>> grams;
+    grams.reserve(docs.size());
+    for (const auto& d : docs) grams.push_back(word_grams(d));
+    std::vector<std::vector<relatedness>> out(docs.size(), std::vector<relatedness>(docs.size()));
+    for (std::size_t a = 0; a < docs.size(); ++a) {
+        out[a][a] = {1.0, 1.0};
+        for (std::size_t b = a + 1; b < docs.size(); ++b) {
+            out[a][b].title = title_similarity(docs[a].meta.title, docs[b].meta.title);
+            out[a][b].content = containment(grams[a], grams[b]);
+            out[b][a] = out[a][b];
+        }
+    }
+    return out;
+}
+
+}  // namespace detail
 
 const char* to_string(order_used order) { return order == order_used::chronological ? "chronological" : "given"; }
 

@@ -45,7 +45,7 @@ std::optional<std::vector<std::size_t>> chronological_order(const std::vector<do
                                                             std::string* why = nullptr);
 
 // How alike two versions are, 0..1, by title words and by content (share of
-// word pairs of the smaller text found in the other).
+// four-word phrases of the smaller text found in the other).
 struct relatedness {
     double title = 0.0;      // -1 when either title is unknown
     double content = 0.0;
@@ -135,7 +135,7 @@ struct history_options {
     // Two versions are related when their title similarity reaches
     // title_threshold or their content similarity reaches content_threshold.
     double title_threshold = 0.6;
-    double content_threshold = 0.2;
+    double content_threshold = 0.23;
     compare_options compare;
     // Called after each step (done of total comparisons); may be empty.
     std::function<void(std::size_t done, std::size_t total)> progress;
