@@ -117,41 +117,62 @@ std::vector<std::string> title_words(const std::string& title) {
     return words;
 }
 
-std::string whole_text(const document& doc) {
-    std::string out;
+// Hashes of runs of four consecutive words (lower-cased letters and digits),
+// sorted and unique: shared phrases, not shared vocabulary, tell versions of
+// one text apart from resolutions that only share their committee's boilerplate.
+std::vector<std::uint64_t> word_grams(const document& doc) {
+    // Word hashes (FNV-1a over lower-cased letters and digits), no allocation per word.
+    std::vector<std::uint64_t> hashes;
     for (const auto* list : {&doc.preamble, &doc.operative}) {
         for (const auto& p : *list) {
-            out += p.text;
-            out += ' ';
+            std::uint64_t h = 0;
+            bool in_word = false;
+            for (const char ch : p.text) {
+                const unsigned char c = static_cast<unsigned char>(ch);
+                const bool word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+                if (word) {
+                    if (!in_word) h = 1469598103934665603ull;
+                    const unsigned char lc = (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c + 32) : c;
+                    h = (h ^ lc) * 1099511628211ull;
+                } else if (in_word) {
+                    hashes.push_back(h);
+                }
+                in_word = word;
+            }
+            if (in_word) hashes.push_back(h);
         }
     }
-    return out;
-}
-
-// Hashes of runs of four consecutive words (lower-cased letters and digits):
-// shared phrases, not shared vocabulary, tell versions of one text apart from
-// resolutions that only share the boilerplate of their committee.
-std::unordered_set<std::uint64_t> word_grams(const document& doc) {
-    std::unordered_set<std::uint64_t> out;
-    const auto words = title_words(whole_text(doc));
-    std::vector<std::uint64_t> hashes;
-    hashes.reserve(words.size());
-    std::hash<std::string> h;
-    for (const auto& w : words) hashes.push_back(static_cast<std::uint64_t>(h(w)));
+    std::vector<std::uint64_t> out;
+    if (hashes.size() >= 4) out.reserve(hashes.size() - 3);
     for (std::size_t i = 0; i + 3 < hashes.size(); ++i) {
         std::uint64_t x = 1469598103934665603ull;
-        for (std::size_t j = i; j < i + 4; ++j) x = (x ^ hashes[j]) * 1099511628211ull;
-        out.insert(x);
+        for (std::size_t j = i; j < i + 4; ++j) x = (x ^ hashes[j]) * 1099511628211ull + (x >> 29);
+        out.push_back(x);
     }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
 }
 
-double containment(const std::unordered_set<std::uint64_t>& a, const std::unordered_set<std::uint64_t>& b) {
+// Share of the smaller sorted set found in the larger one.
+double containment(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
     const auto& small = a.size() <= b.size() ? a : b;
     const auto& large = a.size() <= b.size() ? b : a;
     if (small.empty()) return large.empty() ? 1.0 : 0.0;
     std::size_t common = 0;
-    for (const auto x : small) common += large.count(x);
+    auto i = small.begin();
+    auto j = large.begin();
+    while (i != small.end() && j != large.end()) {
+        if (*i < *j) {
+            ++i;
+        } else if (*j < *i) {
+            ++j;
+        } else {
+            ++common;
+            ++i;
+            ++j;
+        }
+    }
     return static_cast<double>(common) / static_cast<double>(small.size());
 }
 
@@ -258,7 +279,7 @@ relatedness relate(const document& a, const document& b) {
 namespace detail {
 
 std::vector<std::vector<relatedness>> relate_all(const std::vector<document>& docs) {
-    std::vector<std::unordered_set<std::uint64_t>> grams;
+    std::vector<std::vector<std::uint64_t>> grams;
     grams.reserve(docs.size());
     for (const auto& d : docs) grams.push_back(word_grams(d));
     std::vector<std::vector<relatedness>> out(docs.size(), std::vector<relatedness>(docs.size()));

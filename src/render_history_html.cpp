@@ -219,17 +219,27 @@ std::string render_history_html(const history& h, const history_render_options&)
            "<span class=\"key cell moved\"></span> moved "
            "<span class=\"key cell same\"></span> unchanged "
            "<span class=\"key cell absent\"></span> absent. Click a row for the word changes.</p>\n";
+    std::vector<std::unordered_map<std::string, const lineage_entry*>> entry_of(n);
+    for (std::size_t v = 0; v < n; ++v) {
+        for (const auto& le : h.lineage[v].paragraphs) entry_of[v].emplace(le.id, &le);
+    }
+    std::unordered_map<std::string, const paragraph*> newest_para;
+    for (const auto* list : {&newest.preamble, &newest.operative}) {
+        for (const auto& p : *list) newest_para.emplace(p.id, &p);
+    }
     const auto& entries = h.lineage.back().paragraphs;
     for (const auto& e : entries) {
         // Ancestors at each version, newest to oldest.
         std::vector<std::vector<const lineage_entry*>> anc(n);
-        std::unordered_set<std::string> current{e.id};
-        for (std::size_t v = n; v-- > 0;) {
-            std::unordered_set<std::string> older;
-            for (const auto& le : h.lineage[v].paragraphs) {
-                if (current.count(le.id)) {
-                    anc[v].push_back(&le);
-                    older.insert(le.predecessors.begin(), le.predecessors.end());
+        std::vector<std::string> current{e.id};
+        for (std::size_t v = n; v-- > 0 && !current.empty();) {
+            std::vector<std::string> older;
+            for (const auto& id : current) {
+                const auto it = entry_of[v].find(id);
+                if (it == entry_of[v].end()) continue;
+                anc[v].push_back(it->second);
+                for (const auto& p : it->second->predecessors) {
+                    if (std::find(older.begin(), older.end(), p) == older.end()) older.push_back(p);
                 }
             }
             current = std::move(older);
@@ -277,7 +287,8 @@ std::string render_history_html(const history& h, const history_render_options&)
             }
             changes += "</div>";
         }
-        const paragraph* p = find_paragraph(newest, e.id);
+        const auto found = newest_para.find(e.id);
+        const paragraph* p = found == newest_para.end() ? nullptr : found->second;
         out += "<span class=\"preview\">" + (p ? esc(p->text) : std::string()) + "</span></summary>\n<div class=\"changes\"><p class=\"origin\">First appeared in " +
                std::to_string(e.origin + 1) + ". " + esc(labels[e.origin]) + "; ";
         out += e.changed_in.empty() ? std::string("never changed since.") : "changed in " + std::to_string(e.changed_in.size()) + " version(s).";

@@ -1,5 +1,6 @@
 // History as JSON (docs/json.md, "History").
 #include <cmath>
+#include <utility>
 #include <nlohmann/json.hpp>
 
 #include "resdiff/history.hpp"
@@ -52,9 +53,9 @@ std::string history_to_json(const history& h) {
                                                         (key.date / 100 % 100 < 10 ? "0" : "") + std::to_string(key.date / 100 % 100) + "-" +
                                                         (key.date % 100 < 10 ? "0" : "") + std::to_string(key.date % 100);
         v["stats"] = stats_json(h.stats[k]);
-        versions.push_back(v);
+        versions.push_back(std::move(v));
     }
-    root["versions"] = versions;
+    root["versions"] = std::move(versions);
     json excluded = json::array();
     for (const auto& e : h.excluded) excluded.push_back({{"source", e.source}, {"symbol", e.symbol}, {"reason", e.reason}});
     root["excluded"] = excluded;
@@ -74,15 +75,15 @@ std::string history_to_json(const history& h) {
             p["successors"] = e.successors;
             p["origin"] = e.origin;
             p["changed_in"] = e.changed_in;
-            paras.push_back(p);
+            paras.push_back(std::move(p));
         }
-        v["paragraphs"] = paras;
+        v["paragraphs"] = std::move(paras);
         json dropped = json::array();
         for (const auto& d : h.lineage[k].dropped) dropped.push_back({{"id", d.id}, {"origin", d.origin}});
-        v["dropped"] = dropped;
-        lineage.push_back(v);
+        v["dropped"] = std::move(dropped);
+        lineage.push_back(std::move(v));
     }
-    root["lineage"] = lineage;
+    root["lineage"] = std::move(lineage);
 
     json blame = json::array();
     if (!h.blame.empty()) {
@@ -91,11 +92,11 @@ std::string history_to_json(const history& h) {
             p["id"] = pb.id;
             json runs = json::array();
             for (const auto& r : pb.runs) runs.push_back({{"version", r.version}, {"text", r.text}});
-            p["runs"] = runs;
-            blame.push_back(p);
+            p["runs"] = std::move(runs);
+            blame.push_back(std::move(p));
         }
     }
-    root["blame"] = blame;
+    root["blame"] = std::move(blame);
     json notes = json::array();
     for (const auto& n : h.notes) notes.push_back(n);
     root["notes"] = notes;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <unordered_map>
 
 #include "resdiff/history.hpp"
 
@@ -162,6 +163,10 @@ std::string render_history_terminal(const history& h, const history_render_optio
     }
     const auto& entries = h.lineage.back().paragraphs;
     const auto& blame = h.blame.back();
+    std::unordered_map<std::string, const paragraph*> newest_para;
+    for (const auto* list : {&newest.preamble, &newest.operative}) {
+        for (const auto& p : *list) newest_para.emplace(p.id, &p);
+    }
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const auto& e = entries[i];
         std::string head = e.id + "  since " + std::to_string(e.origin + 1) + " " + version_label(h, e.origin);
@@ -172,8 +177,9 @@ std::string render_history_terminal(const history& h, const history_render_optio
         else out += head;
         out += '\n';
         std::vector<piece> pieces;
-        const paragraph* p = find_paragraph(newest, e.id);
-        if (!p) continue;
+        const auto found = newest_para.find(e.id);
+        if (found == newest_para.end()) continue;
+        const paragraph* p = found->second;
         if (options.blame && i < blame.size()) {
             for (const auto& r : blame[i].runs) {
                 if (options.color) {
