@@ -101,11 +101,12 @@ std::string wrap(const std::vector<piece>& pieces, int width, std::size_t indent
     return out + '\n';
 }
 
-std::string version_list(const history& h, const std::vector<std::size_t>& versions) {
+// "2, 3, 7": the numbers of the table above.
+std::string version_list(const std::vector<std::size_t>& versions) {
     std::string out;
     for (const auto v : versions) {
         if (!out.empty()) out += ", ";
-        out += std::to_string(v + 1) + " " + version_label(h, v);
+        out += std::to_string(v + 1);
     }
     return out;
 }
@@ -156,7 +157,7 @@ std::string render_history_terminal(const history& h, const history_render_optio
 
     // The newest text.
     out += "\nNewest text (" + version_label(h, n - 1) + "): per paragraph, the version it first appeared in";
-    out += " and the versions that changed it\n";
+    out += " and the versions (numbers of the table) that changed it\n";
     if (options.blame) {
         out += "Words by the version that introduced them";
         out += options.color ? " (colour key in the table above)\n" : " ([N] marks where text from version N begins)\n";
@@ -169,9 +170,14 @@ std::string render_history_terminal(const history& h, const history_render_optio
     }
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const auto& e = entries[i];
-        std::string head = e.id + "  since " + std::to_string(e.origin + 1) + " " + version_label(h, e.origin);
-        if (!e.changed_in.empty()) head += "; changed in " + version_list(h, e.changed_in);
-        else head += "; unchanged since";
+        std::string head = e.id;
+        head.append("  since ").append(std::to_string(e.origin + 1)).append(" ").append(version_label(h, e.origin));
+        if (e.changed_in.empty()) {
+            head += "; never changed";
+        } else {
+            head += e.changed_in.size() == 1 ? "; changed in " : "; changed in versions ";
+            head += version_list(e.changed_in);
+        }
         out += '\n';
         if (options.color) out.append("\x1b[1m").append(head).append(reset);
         else out += head;
