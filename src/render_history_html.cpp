@@ -96,21 +96,23 @@ constexpr const char* style = R"css(
 :root{--fg:#1b1f24;--muted:#5b6470;--line:#d8dde3;--bg:#fff;--added:#2e7d32;--changed:#e08a00;--moved:#6a4fb3;--same:#9aa5b1;--absent:#f1f3f5;}
 *{box-sizing:border-box}
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg);margin:0;padding:0 1.5rem 3rem}
-header{position:sticky;top:0;background:var(--bg);border-bottom:1px solid var(--line);padding:.8rem 0 .6rem;z-index:2}
+header{border-bottom:1px solid var(--line);padding:.8rem 0 .6rem}
 h1{font-size:1.3rem;margin:0}
 .subtitle{color:var(--muted);margin:.1rem 0 .5rem}
-.timeline{display:flex;gap:.4rem;list-style:none;margin:0;padding:0;overflow-x:auto}
-.timeline li{flex:1 0 7.5rem;border:1px solid var(--line);border-top:4px solid var(--tint);border-radius:4px;padding:.3rem .45rem;font-size:.8rem;line-height:1.3}
+.timeline{display:flex;gap:.35rem;list-style:none;margin:0;padding:0 0 .3rem;overflow-x:auto}
+.timeline li{flex:1 1 0;min-width:6.2rem;border:1px solid var(--line);border-top:4px solid var(--tint);border-radius:4px;padding:.3rem .45rem;font-size:.8rem;line-height:1.3}
 .timeline .sym{font-weight:600;display:block}
 .timeline .meta,.timeline .stat{color:var(--muted);display:block}
 .notes{color:#8a4b00;font-size:.9rem}
 .views{margin:1rem 0 .5rem}
 .views label{border:1px solid var(--line);padding:.2rem .7rem;border-radius:4px;cursor:pointer;margin-right:.3rem}
-.views input{position:absolute;opacity:0}
+input[name=view]{position:absolute;opacity:0;pointer-events:none}
 #view-rows:checked~.views label[for=view-rows],#view-blame:checked~.views label[for=view-blame]{background:var(--fg);color:var(--bg)}
 #view-rows:checked~main #blame,#view-blame:checked~main #rows{display:none}
 .legend-cells{font-size:.85rem;color:var(--muted);margin:.3rem 0 .8rem}
 .para{border-bottom:1px solid var(--line)}
+.colhead{display:grid;grid-template-columns:5.5rem repeat(var(--n),1.4rem) 1fr;gap:.25rem;position:sticky;top:0;background:var(--bg);z-index:1;padding:.3rem 0;border-bottom:1px solid var(--line);font-size:.75rem;color:var(--muted);text-align:center}
+.colhead span:first-child,.colhead span:last-child{text-align:left}
 .para>summary{display:grid;grid-template-columns:5.5rem repeat(var(--n),1.4rem) 1fr;gap:.25rem;align-items:center;padding:.35rem 0;cursor:pointer;list-style:none}
 .para>summary::-webkit-details-marker{display:none}
 .pid{font-weight:600;font-variant-numeric:tabular-nums}
@@ -137,7 +139,7 @@ ins{background:#dff5df;color:#0b5d0b;text-decoration:none}
 
 constexpr const char* script = R"js(
 (function(){
-  function openHash(){var id=decodeURIComponent(location.hash.slice(1));var el=id&&document.getElementById(id);if(el&&el.tagName==='DETAILS'){el.open=true;}}
+  function openHash(){var id=decodeURIComponent(location.hash.slice(1));var el=id&&document.getElementById(id);if(el&&el.tagName==='DETAILS'){el.open=true;}if(id==='blame'){document.getElementById('view-blame').checked=true;}}
   window.addEventListener('hashchange',openHash);openHash();
   var all=document.querySelectorAll('#rows details.para');
   var ex=document.getElementById('expand-all'),co=document.getElementById('collapse-all');
@@ -179,7 +181,21 @@ std::string render_history_html(const history& h, const history_render_options&)
         if (key.session) out += "session " + std::to_string(key.session) + " &middot; ";
         out += key.draft ? "draft" : (h.versions[k].meta.kind == document_kind::resolution || key.symbol.find("RES") != std::string::npos ? "resolution" : "version");
         if (key.date) out += " &middot; " + iso_date(key.date);
-        out += "</span><span class=\"stat\">";
+        out += "</span><span class=\"stat\"";
+        if (k > 0) {
+            std::string tip = " title=\"";
+            for (const std::string& part : {std::to_string(s.added), std::string(" paragraphs added, "), std::to_string(s.removed),
+                                            std::string(" removed, "), std::to_string(s.modified), std::string(" reworded, "),
+                                            std::to_string(s.moved), std::string(" moved; "), std::to_string(s.words_added),
+                                            std::string(" words added, "), std::to_string(s.words_removed),
+                                            std::string(" removed; "),
+                                            std::to_string(static_cast<int>(std::lround(s.unchanged_since_first * 100))),
+                                            std::string("% of the words date from version 1\"")}) {
+                tip += part;
+            }
+            out += tip;
+        }
+        out += ">";
         if (k == 0) {
             out += std::to_string(s.paragraphs) + " paragraphs";
         } else {
@@ -187,7 +203,7 @@ std::string render_history_html(const history& h, const history_render_options&)
                                             std::string(" ~"), std::to_string(s.modified), std::string(" &#8597;"), std::to_string(s.moved),
                                             std::string(" &middot; "),
                                             std::to_string(static_cast<int>(std::lround(s.unchanged_since_first * 100))),
-                                            std::string("% from 1")}) {
+                                            std::string("% as in 1")}) {
                 out += part;
             }
         }
@@ -227,6 +243,9 @@ std::string render_history_html(const history& h, const history_render_options&)
     for (const auto* list : {&newest.preamble, &newest.operative}) {
         for (const auto& p : *list) newest_para.emplace(p.id, &p);
     }
+    out += "<div class=\"colhead\" style=\"--n:" + std::to_string(n) + "\"><span>Paragraph</span>";
+    for (std::size_t k = 0; k < n; ++k) out += "<span title=\"" + esc(labels[k]) + "\">" + std::to_string(k + 1) + "</span>";
+    out += "<span>Text of " + esc(labels.back()) + "</span></div>\n";
     const auto& entries = h.lineage.back().paragraphs;
     for (const auto& e : entries) {
         // Ancestors at each version, newest to oldest.
