@@ -49,6 +49,7 @@ int run(const std::vector<std::string>& args, io& io);
 // Subcommands (one source file each).
 int run_parse(const std::vector<std::string>& args, io& io);
 int run_diff(const std::vector<std::string>& args, io& io);
+int run_history(const std::vector<std::string>& args, io& io);
 
 // Writes `content` to `path` atomically: a temporary file in the same folder,
 // flushed, then renamed over `path`. Throws std::runtime_error naming the file.
