@@ -152,11 +152,16 @@ public:
                 r.ids = get_strings(value, k);
             } else if (k == "phrases") {
                 for (const auto& p : get_strings(value, k)) {
-                    std::string norm = normalize_text(p);
-                    const auto b = norm.find_first_not_of(' ');
-                    const auto e = norm.find_last_not_of(' ');
-                    if (b == std::string::npos) fail(value.source(), "'phrases' holds a blank phrase");
-                    r.phrases.push_back(norm.substr(b, e - b + 1));
+                    // As document text is held: normalized, one space between words.
+                    std::string norm;
+                    for (const char ch : normalize_text(p)) {
+                        const bool space = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+                        if (space && (norm.empty() || norm.back() == ' ')) continue;
+                        norm.push_back(space ? ' ' : ch);
+                    }
+                    while (!norm.empty() && norm.back() == ' ') norm.pop_back();
+                    if (norm.empty()) fail(value.source(), "'phrases' holds a blank phrase");
+                    r.phrases.push_back(norm);
                 }
             } else if (k == "part") {
                 r.scope = get_scope(value);
