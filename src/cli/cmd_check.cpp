@@ -71,7 +71,7 @@ int check_session::finish() {
         }
     }
     if (!s_.junit.empty()) write_file_atomic(s_.junit, check_to_junit(reports_));
-    if (!s_.report.empty()) write_file_atomic(s_.report, report_md_);
+    if (!s_.report.empty()) write_file_atomic(s_.report, reports_.empty() ? "## resdiff check: no changed document\n" : report_md_);
     emit(io_, s_.output, result);
     for (const auto& r : reports_) {
         if (!r.passed()) return exit_different;
