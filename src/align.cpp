@@ -253,6 +253,16 @@ struct context {
         for (std::size_t w = 0; w < vocab.df.size(); ++w) {
             vocab.idf_by_word[w] = static_cast<float>(std::log(1.0 + vocab.documents / std::max(1u, vocab.df[w])));
         }
+        // Numbers, dates and symbols ("2021", "76/200", "seventy-ninth" is a
+        // word) change at every session rollover: "Recalling its resolution
+        // 76/200 of 17 December 2021" and "... 78/144 of 19 December 2023"
+        // are the same clause. Tokens with digits weigh a quarter.
+        for (const auto& [word, id] : vocab.ids) {
+            if (id < vocab.idf_by_word.size() &&
+                std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+                vocab.idf_by_word[id] *= 0.25f;
+            }
+        }
     }
     void finish(std::vector<item>& items) {
         for (auto& it : items) {

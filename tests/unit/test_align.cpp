@@ -191,10 +191,16 @@ TEST_CASE("large and unrelated inputs align completely", "[align]") {
     // 2,000 paragraphs against 2,000 unrelated ones, and against a copy with edits.
     std::vector<std::string> a_ops, b_ops;
     align_test::rng r(42);
+    // Made-up words of letters only ("w" + base-26 digits).
+    const auto word = [](char first, std::size_t k) {
+        std::string w(1, first);
+        for (int d = 0; d < 3; ++d, k /= 26) w += static_cast<char>('a' + k % 26);
+        return w;
+    };
     for (int i = 0; i < 2000; ++i) {
         std::string s = "Decides", t = "Requests";
-        for (int k = 0; k < 30; ++k) s += " w" + std::to_string(r.below(5000));
-        for (int k = 0; k < 30; ++k) t += " v" + std::to_string(r.below(5000));
+        for (int k = 0; k < 30; ++k) s += " " + word('w', r.below(5000));
+        for (int k = 0; k < 30; ++k) t += " " + word('v', r.below(5000));
         a_ops.push_back(s + ";");
         b_ops.push_back(t + ";");
     }
