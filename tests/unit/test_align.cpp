@@ -199,8 +199,8 @@ TEST_CASE("large and unrelated inputs align completely", "[align]") {
     };
     for (int i = 0; i < 2000; ++i) {
         std::string s = "Decides", t = "Requests";
-        for (int k = 0; k < 30; ++k) s += " " + word('w', r.below(5000));
-        for (int k = 0; k < 30; ++k) t += " " + word('v', r.below(5000));
+        for (int k = 0; k < 30; ++k) s.append(" ").append(word('w', r.below(5000)));
+        for (int k = 0; k < 30; ++k) t.append(" ").append(word('v', r.below(5000)));
         a_ops.push_back(s + ";");
         b_ops.push_back(t + ";");
     }
