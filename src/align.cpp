@@ -1285,8 +1285,6 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
         g.news = {static_cast<int>(n)};
         groups.push_back(std::move(g));
     }
-    // A group whose olds or news are no longer consecutive after a promotion
-    // counts as moved only through its first member; recompute nothing here.
     out.units = order_units(groups, oi.size(), op, np);
     out.footnotes = align_footnotes(old_doc, new_doc, out.units, ctx);
     return out;
