@@ -117,6 +117,15 @@ const std::vector<fact>& facts() {
          {"Encourages efforts to increase the availability of data"}, unit_kind::renumbered, false, ""},
         {"A-C.2-80-L.18", "A-C.2-80-L.47", {"OP52"}, {"Requests the Secretary-General to submit"}, {"OP55"},
          {"Requests the Secretary-General to submit"}, unit_kind::renumbered, false, "last paragraph, three down"},
+        {"A-C.2-80-L.18", "A-C.2-80-L.47", {"PP49"}, {"Expressing appreciation for the role of the United Nations Conference on Trade"},
+         {"PP15"}, {"Expressing appreciation for the role of the United Nations Conference on Trade"}, unit_kind::moved, false,
+         "UNCTAD paragraph lifted from the end of the preamble to follow the Decade of Sciences paragraph"},
+        // Science, technology and innovation: A/RES/78/160 -> A/C.2/80/L.18.
+        {"A-RES-78-160", "A-C.2-80-L.18", {"PP21"}, {"Noting that the coronavirus disease (COVID-19) pandemic"},
+         {"PP26", "PP27"},
+         {"Emphasizing the importance of science, technology and innovation, international scientific and medical",
+          "Reaffirming that the same rights that people have offline must also be protected online"},
+         unit_kind::split, false, "the pandemic half and the human-rights half made two paragraphs"},
         // ICT for sustainable development: A/RES/79/194 -> A/RES/80/118.
         {"A-RES-79-194", "A-RES-80-118", {"OP22"}, {"Notes the holding of the United Nations Conference on Trade and Development eWeek"},
          {}, {}, unit_kind::removed, false, "eWeek 2023 paragraph dropped"},
