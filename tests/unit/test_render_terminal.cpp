@@ -262,3 +262,16 @@ TEST_CASE("terminal: golden reports of the small fixture pair", "[render][termin
     const cli_run context({"diff", a, b, "--width", "0", "--context"});
     check_golden("small-pair.context.txt", context.out);
 }
+
+TEST_CASE("terminal: golden reports of the fixtures pair", "[render][terminal][golden]") {
+    // A/RES/65/141 against the example next-session draft written from it.
+    const std::string a = fixture("A-RES-65-141.txt").string();
+    const std::string b = fixture("example-draft-66.txt").string();
+    const cli_run plain({"diff", a, b, "--width", "100"});
+    CHECK(plain.rc == 1);
+    check_golden("fixtures-pair.txt", plain.out);
+    const cli_run color({"diff", a, b, "--width", "80", "--color", "always"});
+    check_golden("fixtures-pair.color.txt", color.out);
+    const cli_run routine({"diff", a, b, "--width", "100", "--ignore", "routine"});
+    check_golden("fixtures-pair.ignore-routine.txt", routine.out);
+}
