@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 
 #include "resdiff/compare.hpp"
@@ -91,6 +92,10 @@ TEST_CASE("json: output is byte-identical across runs", "[json][comparison]") {
     const std::string b = comparison_to_json(small_comparison());
     CHECK(a == b);
     CHECK(a.back() == '\n');
+    // The streamed form writes the same bytes.
+    std::ostringstream streamed;
+    write_comparison_json(streamed, small_comparison());
+    CHECK(streamed.str() == a);
 }
 
 TEST_CASE("json: lead, qualifier, children and footnotes are written", "[json][comparison]") {
