@@ -223,6 +223,21 @@ TEST_CASE("terminal: --ignore routine hides routine-only units and says how many
     CHECK(out.find("Urges") != std::string::npos);   // mixed units stay
 }
 
+TEST_CASE("terminal: runs of renumbered paragraphs are shortened", "[render][terminal]") {
+    comparison c = sample();
+    c.result.units.clear();
+    for (int i = 18; i <= 28; ++i) {
+        c.result.units.push_back(unit(unit_kind::renumbered, {"OP" + std::to_string(i)}, {"OP" + std::to_string(i + 1)}, {}, {}));
+    }
+    c.result.units.push_back(unit(unit_kind::renumbered, {"OP30"}, {"OP32"}, {}, {}));
+    c.result.units.push_back(unit(unit_kind::renumbered, {"OP31"}, {"OP33"}, {}, {}));
+    c.totals = summarize(c.result);
+    render_options o;
+    o.width = 0;
+    const std::string out = render_terminal(c, o);
+    CHECK(out.find("Renumbered only: OP 18-28 -> OP 19-29, OP 30 -> OP 32, OP 31 -> OP 33\n") != std::string::npos);
+}
+
 TEST_CASE("terminal: identical documents say so", "[render][terminal]") {
     comparison c = sample();
     c.result.units = {c.result.units[1]};
