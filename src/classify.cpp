@@ -487,45 +487,53 @@ chunk_result classify_chunk(const side& o, const chunk& c, const side& n, bool l
     };
     cover_side(o, c.o0, c.o1, cov_o);
     cover_side(n, c.n0, c.n1, cov_n);
-    int score_any = 0, score_alone = 0;
     const auto q_old = find_qualifiers(o, c.o0, c.o1);
     const auto q_new = find_qualifiers(n, c.n0, c.n1);
-    cover_qualifiers(q_old, !q_new.empty(), c.o0, false, cov_o, score_any, score_alone);
-    cover_qualifiers(q_new, !q_old.empty(), c.n0, true, cov_n, score_any, score_alone);
-
-    bool lead = false, citation = false, qualifier = false, uncovered = false, alone_needed = false, other = false;
-    auto tally = [&](const side& s, std::size_t c0, const std::vector<std::uint8_t>& cov) {
+    struct side_tally {
+        int score_any = 0, score_alone = 0;
+        bool lead = false, citation = false, qualifier = false, alone = false, uncovered = false;
+    };
+    side_tally to, tn;
+    cover_qualifiers(q_old, !q_new.empty(), c.o0, false, cov_o, to.score_any, to.score_alone);
+    cover_qualifiers(q_new, !q_old.empty(), c.n0, true, cov_n, tn.score_any, tn.score_alone);
+    auto tally = [](const side& s, std::size_t c0, const std::vector<std::uint8_t>& cov, side_tally& t) {
         for (std::size_t k = 0; k < cov.size(); ++k) {
             const auto v = cov[k];
-            if (v & by_lead) lead = true;
-            if (v & by_citation) citation = true;
-            if (v & by_qualifier) qualifier = true;
-            if (v & (by_lead | by_citation | by_qualifier)) {
-                other = true;
-                continue;
-            }
+            if (v & by_lead) t.lead = true;
+            if (v & by_citation) t.citation = true;
+            if (v & by_qualifier) t.qualifier = true;
+            if (v & (by_lead | by_citation | by_qualifier)) continue;
             if (v & by_alone) {
-                alone_needed = true;
+                t.alone = true;
                 continue;
             }
-            if (!ignorable(s.toks[c0 + k])) uncovered = true;
+            if (!ignorable(s.toks[c0 + k])) t.uncovered = true;
         }
+        // Frequent words ("all", "may") count as qualifiers only when they are
+        // all that changed on this side, besides function words.
+        if (t.alone && (t.uncovered || t.lead || t.citation)) t.uncovered = true;
+        else if (t.alone) t.qualifier = true;
+        else t.score_alone = 0;
     };
-    tally(o, c.o0, cov_o);
-    tally(n, c.n0, cov_n);
-    // Frequent words ("all", "may") count as qualifiers only when they are the whole edit.
-    bool alone_counts = alone_needed && !uncovered && !lead && !citation;
-    if (alone_needed && !alone_counts) uncovered = true;
-    if (!lead && !citation && !qualifier && !alone_counts) uncovered = true;   // nothing explained
-    (void)other;
+    tally(o, c.o0, cov_o, to);
+    tally(n, c.n0, cov_n, tn);
+    // Each side is judged on its own: a hedge deleted next to new wording is
+    // still a hedge deleted ("[-, as appropriate-] {+and affordable devices+}"),
+    // but a hedge inside a new passage is part of that passage.
+    const bool lead = to.lead || tn.lead;
+    const bool citation = to.citation || tn.citation;
+    bool uncovered = to.uncovered || tn.uncovered;
+    const bool qual_o = to.qualifier && !to.uncovered;
+    const bool qual_n = tn.qualifier && !tn.uncovered;
+    if (!lead && !citation && !qual_o && !qual_n) uncovered = true;   // nothing explained
     if (lead) r.classes.insert(change_class::lead);
     if (citation) r.classes.insert(change_class::citation);
-    if (uncovered) {
-        r.classes.insert(change_class::substantive);
-    } else if (qualifier || alone_counts) {
+    if (uncovered) r.classes.insert(change_class::substantive);
+    if (qual_o || qual_n) {
         r.classes.insert(change_class::qualifier);
         r.qualifier = true;
-        r.qualifier_score = score_any + (alone_counts ? score_alone : 0);
+        if (qual_o) r.qualifier_score += to.score_any + to.score_alone;
+        if (qual_n) r.qualifier_score += tn.score_any + tn.score_alone;
     }
     return r;
 }

@@ -195,6 +195,11 @@ TEST_CASE("qualifiers: hedges and their opposites", "[classify][qualifier]") {
     SECTION("shall becomes should: softened") {
         CHECK(classify_one("States [-shall-]{+should+} report").qualifier_dir == direction::softened);
     }
+    SECTION("a hedge deleted next to new wording is still reported") {
+        const auto u = classify_one("invest in rural broadband[-, as appropriate-] {+and affordable devices+};");
+        CHECK(u.classes == std::vector<change_class>{change_class::qualifier, change_class::substantive});
+        CHECK(u.qualifier_dir == direction::hardened);
+    }
     SECTION("a hedge inside a larger new passage is not reported on its own") {
         const auto u = classify_one("promote{+ new partnerships with the private sector, as appropriate, and academia+} for");
         CHECK(u.classes == only(change_class::substantive));
