@@ -361,6 +361,15 @@ bool chunk_routine(const side& o, const chunk& c, const side& n, const roll_cont
     if (date_respelled(o, c, n)) return true;
     // Spacing and hyphenation variants ("capacity-development", "see king").
     if (lo > 0 && ln > 0 && letters_only(o, c.o0, c.o1) == letters_only(n, c.n0, c.n1)) return true;
+    // A hyphen alone added or dropped between words ("capacity- development").
+    auto hyphens = [](const side& s, std::size_t from, std::size_t to) {
+        for (std::size_t k = from; k < to; ++k) {
+            const auto& w = s.toks[k].lower;
+            if (w != "-" && w != "\xE2\x80\x90" && w != "\xE2\x80\x91") return false;
+        }
+        return true;
+    };
+    if (lo + ln > 0 && hyphens(o, c.o0, c.o1) && hyphens(n, c.n0, c.n1)) return true;
     // Sequencing words inside a lead ("Recalling also" -> "Recalling further").
     bool sequencing = lo + ln > 0;
     auto seq_token = [](const side& s, std::size_t k) {
@@ -579,6 +588,51 @@ unit_result classify_ops(std::vector<word_op>& ops, const std::string& old_lead,
     o.lead_end = lead_end_in(o.text, old_lead);
     n.lead_end = lead_end_in(n.text, new_lead);
 
+    // Byte offset on one side -> the same place on the other side.
+    auto old_to_new = [&](std::size_t p) -> std::size_t {
+        auto it = std::upper_bound(spans.begin(), spans.end(), p,
+                                   [](std::size_t v, const span& sp) { return v < sp.o_end; });
+        if (it == spans.end()) return n.text.size();
+        const std::size_t i = static_cast<std::size_t>(it - spans.begin());
+        return ops[i].op == op_kind::equal ? it->n_begin + (p - it->o_begin) : it->n_begin;
+    };
+    auto new_to_old = [&](std::size_t p) -> std::size_t {
+        auto it = std::upper_bound(spans.begin(), spans.end(), p,
+                                   [](std::size_t v, const span& sp) { return v < sp.n_end; });
+        if (it == spans.end()) return o.text.size();
+        const std::size_t i = static_cast<std::size_t>(it - spans.begin());
+        return ops[i].op == op_kind::equal ? it->o_begin + (p - it->n_begin) : it->o_begin;
+    };
+    // A token touched on one side touches its counterpart on the other: the
+    // hyphen deleted from "capacity-development" changes "capacity development"
+    // too, though nothing was inserted there.
+    auto unite = [](std::size_t& a0, std::size_t& a1, std::pair<std::size_t, std::size_t> r) {
+        if (r.first == r.second) return;
+        if (a0 == a1) {
+            a0 = r.first;
+            a1 = r.second;
+        } else {
+            a0 = std::min(a0, r.first);
+            a1 = std::max(a1, r.second);
+        }
+    };
+    auto widen = [&](run& r) {
+        for (int round = 0; round < 4; ++round) {
+            const run before = r;
+            if (r.o0 < r.o1) {
+                const std::size_t b = old_to_new(o.toks[r.o0].begin);
+                const std::size_t e = old_to_new(o.toks[r.o1 - 1].end);
+                if (b < e) unite(r.n0, r.n1, token_range(n, b, e));
+            }
+            if (r.n0 < r.n1) {
+                const std::size_t b = new_to_old(n.toks[r.n0].begin);
+                const std::size_t e = new_to_old(n.toks[r.n1 - 1].end);
+                if (b < e) unite(r.o0, r.o1, token_range(o, b, e));
+            }
+            if (r.o0 == before.o0 && r.o1 == before.o1 && r.n0 == before.n0 && r.n1 == before.n1) break;
+        }
+    };
+
     // Runs of adjacent delete/insert ops and the tokens they touch.
     std::vector<run> runs;
     for (std::size_t i = 0; i < ops.size();) {
@@ -597,19 +651,23 @@ unit_result classify_ops(std::vector<word_op>& ops, const std::string& old_lead,
         r.o1 = o1;
         r.n0 = n0;
         r.n1 = n1;
+        widen(r);
+        const std::size_t o0w = r.o0, o1w = r.o1, n0w = r.n0, n1w = r.n1;
         // Only white space changed (the diff should not emit it, but be safe).
-        if (o0 == o1 && n0 == n1) {
+        if (o0w == o1w && n0w == n1w) {
             i = j;
             continue;
         }
         // Runs that touch the same token, or apart by white space only, are one edit.
-        if (!runs.empty() && (overlaps(runs.back().o0, runs.back().o1, o0, o1) ||
-                              overlaps(runs.back().n0, runs.back().n1, n0, n1) ||
-                              (runs.back().o1 == o0 && runs.back().n1 == n0))) {
+        if (!runs.empty() && (overlaps(runs.back().o0, runs.back().o1, o0w, o1w) ||
+                              overlaps(runs.back().n0, runs.back().n1, n0w, n1w) ||
+                              (runs.back().o1 == o0w && runs.back().n1 == n0w))) {
             auto& g = runs.back();
             g.op_last = j;
-            g.o1 = std::max(g.o1, o1);
-            g.n1 = std::max(g.n1, n1);
+            g.o0 = std::min(g.o0, o0w);
+            g.n0 = std::min(g.n0, n0w);
+            g.o1 = std::max(g.o1, o1w);
+            g.n1 = std::max(g.n1, n1w);
         } else {
             runs.push_back(r);
         }

@@ -73,6 +73,10 @@ TEST_CASE("routine: session ordinals, years, dates and the predecessor roll forw
               only(change_class::routine));
         CHECK(classify_one("to address their unfinished business, [-see king-]{+seeking+} to").classes ==
               only(change_class::routine));
+        // corpus, as the word diff cuts them: a lone hyphen or space inside a word
+        CHECK(classify_one("need to focus on capacity[---] development policies").classes == only(change_class::routine));
+        CHECK(classify_one("radio communication services, infrastructure{+ +}-sharing and").classes ==
+              only(change_class::routine));
     }
     SECTION("sequencing words in a lead") {
         const auto u = classify_one("Recalling [-also-]{+further+} the outcome", "Recalling also", "Recalling further");
