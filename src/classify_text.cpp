@@ -208,10 +208,19 @@ bool is_date_connector(const token& t) {
 }
 
 // The year that closes a date whose month is toks[m]: "December 2024", "December, 2024".
-long year_after_month(const std::vector<token>& toks, std::size_t m) {
+std::optional<std::size_t> month_after_day(const std::vector<token>& toks, std::size_t i);
+
+long year_after_month(const std::vector<token>& toks, std::size_t m, int depth = 0) {
     std::size_t k = m + 1;
     if (k < toks.size() && toks[k].lower == ",") ++k;
-    if (k < toks.size()) return year_value(toks[k]);
+    if (k >= toks.size()) return -1;
+    const long y = year_value(toks[k]);
+    if (y >= 0) return y;
+    // A range across months takes the year that closes it: "30 November and 1 December 2023".
+    if (depth == 0 && (toks[k].lower == "and" || toks[k].lower == "to" || is_dash(toks[k])) && k + 1 < toks.size() &&
+        is_day(toks[k + 1])) {
+        if (const auto m2 = month_after_day(toks, k + 1)) return year_after_month(toks, *m2, 1);
+    }
     return -1;
 }
 

@@ -44,6 +44,8 @@ TEST_CASE("routine: session ordinals, years, dates and the predecessor roll forw
         CHECK(classify_one("Development from [-15-]{+7+} to [-19-]{+11+} April [-2024-]{+2025+},").classes ==
               only(change_class::routine));
         CHECK(classify_one("on [-11 and 12-]{+4+} December [-2024-]{+2025+}").classes == only(change_class::routine));
+        CHECK(classify_one("on [-30 November-]{+11+} and [-1-]{+12+} December [-2023-]{+2024+}").classes ==
+              only(change_class::routine));
         CHECK(classify_one("Report [-2024-]{+2025+}: Shaping").classes == only(change_class::routine));
     }
     SECTION("corpus: report symbols") {
