@@ -341,18 +341,47 @@ std::string letters_only(const side& s, std::size_t from, std::size_t to) {
 }
 
 // The same date written another way: "22 and 23 September" -> "22-23 September".
+// A range and a list of two days are the same only for consecutive days.
 bool date_respelled(const side& o, const chunk& c, const side& n) {
-    auto days = [](const side& s, std::size_t from, std::size_t to, std::vector<std::string>& out) {
+    struct day {
+        std::string text;
+        long value;
+        int joined_by;   // 0 none, 1 list ("and", ","), 2 range ("to", "-", en dash)
+    };
+    auto days = [](const side& s, std::size_t from, std::size_t to, std::vector<day>& out) {
+        int joiner = 0;
         for (std::size_t k = from; k < to; ++k) {
             if (!detail::in_date(s.toks, k)) return false;
             const auto& w = s.toks[k].lower;
-            if (w == "and" || w == "to" || w == "-" || w == "\xE2\x80\x93") continue;
-            out.push_back(w);
+            if (w == "and" || w == ",") {
+                joiner = 1;
+            } else if (w == "to" || w == "-" || w == "\xE2\x80\x93") {
+                joiner = 2;
+            } else {
+                out.push_back({w, s.toks[k].value, joiner});
+                joiner = 0;
+            }
         }
         return true;
     };
-    std::vector<std::string> a, b;
-    return c.o0 < c.o1 && c.n0 < c.n1 && days(o, c.o0, c.o1, a) && days(n, c.n0, c.n1, b) && a == b;
+    if (c.o0 >= c.o1 || c.n0 >= c.n1) return false;
+    // The unchanged days around the chunk belong to the comparison: "19 [and] 23" vs "19 [-] 23".
+    auto is_day_at = [](const side& s, std::size_t k) {
+        return k < s.toks.size() && s.toks[k].kind == tok::number && s.toks[k].value >= 1 && s.toks[k].value <= 31 &&
+               detail::in_date(s.toks, k);
+    };
+    const bool left = c.o0 > 0 && c.n0 > 0 && is_day_at(o, c.o0 - 1) && is_day_at(n, c.n0 - 1);
+    const bool right = is_day_at(o, c.o1) && is_day_at(n, c.n1);
+    const std::size_t o0 = c.o0 - (left ? 1 : 0), n0 = c.n0 - (left ? 1 : 0);
+    const std::size_t o1 = c.o1 + (right ? 1 : 0), n1 = c.n1 + (right ? 1 : 0);
+    std::vector<day> a, b;
+    if (!days(o, o0, o1, a) || !days(n, n0, n1, b)) return false;
+    if (a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+        if (a[k].text != b[k].text) return false;
+        if (k > 0 && a[k].joined_by != b[k].joined_by && a[k].value != a[k - 1].value + 1) return false;
+    }
+    return true;
 }
 
 bool chunk_routine(const side& o, const chunk& c, const side& n, const roll_context& ctx) {

@@ -69,6 +69,8 @@ TEST_CASE("routine: session ordinals, years, dates and the predecessor roll forw
         CHECK(classify_one("to be held on [-22 and 23-]{+22-23+} September 2024").classes == only(change_class::routine));
         CHECK(classify_one("to be held on [-22 and 23-]{+22-24+} September 2024").classes ==
               only(change_class::substantive));
+        CHECK(classify_one("to be held on [-19 and 23-]{+19-23+} September 2024").classes ==
+              only(change_class::substantive));
     }
     SECTION("spacing and hyphenation variants") {
         CHECK(classify_one("need to focus on [-capacity-development-]{+capacity development+} in").classes ==
