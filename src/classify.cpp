@@ -28,8 +28,8 @@ using detail::token;
 struct roll_context {
     long session_delta = 1;
     long year_delta = 1;
-    std::set<std::string> predecessors;   // lower-case symbols a list of earlier resolutions may gain
-    std::set<std::string>* rolled = nullptr;   // collects old symbols of routine symbol roll-overs
+    std::set<std::string> predecessors;       // lower-case symbols a list of earlier resolutions may gain
+    std::set<std::string>* rolled = nullptr;  // collects old symbols of routine symbol roll-overs
 };
 
 long last_year(std::string_view s) {
@@ -73,8 +73,8 @@ roll_context make_context(const document& old_doc, const document& new_doc) {
 struct side {
     std::string text;
     std::vector<token> toks;
-    std::size_t lead_end = 0;                 // byte end of the lead phrase; 0: no lead
-    std::vector<int> cite_of;                 // per token: index into cites, -1 when none
+    std::size_t lead_end = 0;  // byte end of the lead phrase; 0: no lead
+    std::vector<int> cite_of;  // per token: index into cites, -1 when none
     std::vector<citation_hit> cites;
 
     void index() {
@@ -91,7 +91,8 @@ struct side {
 // Token index range [first, last) touched by the byte range [a, b).
 std::pair<std::size_t, std::size_t> token_range(const side& s, std::size_t a, std::size_t b) {
     const auto& t = s.toks;
-    auto lo = std::lower_bound(t.begin(), t.end(), a, [](const token& x, std::size_t v) { return x.end <= v; });
+    auto lo =
+        std::lower_bound(t.begin(), t.end(), a, [](const token& x, std::size_t v) { return x.end <= v; });
     std::size_t first = static_cast<std::size_t>(lo - t.begin());
     if (a == b) {
         // An insertion point: inside a token it touches that token, else nothing.
@@ -104,10 +105,10 @@ std::pair<std::size_t, std::size_t> token_range(const side& s, std::size_t a, st
 }
 
 struct run {
-    std::size_t op_first = 0;   // ops [op_first, op_last)
+    std::size_t op_first = 0;  // ops [op_first, op_last)
     std::size_t op_last = 0;
-    std::size_t o0 = 0, o1 = 0;   // old token range
-    std::size_t n0 = 0, n1 = 0;   // new token range
+    std::size_t o0 = 0, o1 = 0;  // old token range
+    std::size_t n0 = 0, n1 = 0;  // new token range
 };
 
 bool overlaps(std::size_t a0, std::size_t a1, std::size_t b0, std::size_t b1) {
@@ -135,8 +136,9 @@ std::vector<chunk> chunks_of(const side& o, const side& n, const run& g) {
     auto at = [&](std::size_t i, std::size_t j) -> std::uint32_t& { return dp[i * (b + 1) + j]; };
     for (std::size_t i = a; i-- > 0;) {
         for (std::size_t j = b; j-- > 0;) {
-            at(i, j) = o.toks[g.o0 + i].lower == n.toks[g.n0 + j].lower ? at(i + 1, j + 1) + 1
-                                                                          : std::max(at(i + 1, j), at(i, j + 1));
+            at(i, j) = o.toks[g.o0 + i].lower == n.toks[g.n0 + j].lower
+                           ? at(i + 1, j + 1) + 1
+                           : std::max(at(i + 1, j), at(i, j + 1));
         }
     }
     std::vector<chunk> out;
@@ -166,7 +168,7 @@ std::vector<chunk> chunks_of(const side& o, const side& n, const run& g) {
     for (const auto& c : out) {
         if (!merged.empty()) {
             auto& m = merged.back();
-            const std::size_t gap = c.o0 - m.o1;   // equal tokens between them (same on both sides)
+            const std::size_t gap = c.o0 - m.o1;  // equal tokens between them (same on both sides)
             bool thin = gap <= 2;
             for (std::size_t k = m.o1; k < c.o0 && thin; ++k) thin = ignorable(o.toks[k]);
             if (thin) {
@@ -181,7 +183,8 @@ std::vector<chunk> chunks_of(const side& o, const side& n, const run& g) {
 }
 
 bool all_digits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+    return !s.empty() && std::all_of(s.begin(), s.end(),
+                                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
 }
 
 // "a/80/62-e/2025/12" -> {{a, 80, 62}, {e, 2025, 12}}
@@ -198,8 +201,8 @@ std::vector<std::vector<std::string>> symbol_segments(std::string_view s) {
             }
             segs.back().push_back(cur);
             cur.clear();
-        } else if (c == '-' && i > 0 && std::isdigit(static_cast<unsigned char>(s[i - 1])) != 0 && i + 1 < s.size() &&
-                   std::isalpha(static_cast<unsigned char>(s[i + 1])) != 0) {
+        } else if (c == '-' && i > 0 && std::isdigit(static_cast<unsigned char>(s[i - 1])) != 0 &&
+                   i + 1 < s.size() && std::isalpha(static_cast<unsigned char>(s[i + 1])) != 0) {
             segs.back().push_back(cur);
             cur.clear();
             segs.emplace_back();
@@ -249,9 +252,9 @@ bool symbol_rolled(std::string_view a, std::string_view b, const roll_context& c
 }
 
 bool is_event_noun(std::string_view w) {
-    static const std::set<std::string_view> nouns{"session",  "sessions", "meeting",    "meetings", "forum",
-                                                  "forums",   "annual",   "anniversary", "plenary", "edition",
-                                                  "ministerial", "round", "cycle"};
+    static const std::set<std::string_view> nouns{
+        "session",     "sessions", "meeting", "meetings",    "forum", "forums", "annual",
+        "anniversary", "plenary",  "edition", "ministerial", "round", "cycle"};
     return nouns.count(w) != 0;
 }
 
@@ -322,7 +325,8 @@ std::string letters_only(const side& s, std::size_t from, std::size_t to) {
     std::string out;
     for (std::size_t k = from; k < to; ++k) {
         for (const char c : s.toks[k].lower)
-            if (std::isalnum(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80) out += c;
+            if (std::isalnum(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80)
+                out += c;
     }
     // Drop the bytes of U+2010/U+2011/U+2013 (hyphens and the en dash) kept above as non-ASCII.
     std::string clean;
@@ -346,7 +350,7 @@ bool date_respelled(const side& o, const chunk& c, const side& n) {
     struct day {
         std::string text;
         long value;
-        int joined_by;   // 0 none, 1 list ("and", ","), 2 range ("to", "-", en dash)
+        int joined_by;  // 0 none, 1 list ("and", ","), 2 range ("to", "-", en dash)
     };
     auto days = [](const side& s, std::size_t from, std::size_t to, std::vector<day>& out) {
         int joiner = 0;
@@ -367,8 +371,8 @@ bool date_respelled(const side& o, const chunk& c, const side& n) {
     if (c.o0 >= c.o1 || c.n0 >= c.n1) return false;
     // The unchanged days around the chunk belong to the comparison: "19 [and] 23" vs "19 [-] 23".
     auto is_day_at = [](const side& s, std::size_t k) {
-        return k < s.toks.size() && s.toks[k].kind == tok::number && s.toks[k].value >= 1 && s.toks[k].value <= 31 &&
-               detail::in_date(s.toks, k);
+        return k < s.toks.size() && s.toks[k].kind == tok::number && s.toks[k].value >= 1 &&
+               s.toks[k].value <= 31 && detail::in_date(s.toks, k);
     };
     const bool left = c.o0 > 0 && c.n0 > 0 && is_day_at(o, c.o0 - 1) && is_day_at(n, c.n0 - 1);
     const bool right = is_day_at(o, c.o1) && is_day_at(n, c.n1);
@@ -416,7 +420,9 @@ bool chunk_routine(const side& o, const chunk& c, const side& n, const roll_cont
     return date_reshaped(o, c, n, ctx);
 }
 
-bool is_connector(const token& t) { return t.lower == "," || t.lower == "and" || t.lower == ";"; }
+bool is_connector(const token& t) {
+    return t.lower == "," || t.lower == "and" || t.lower == ";";
+}
 
 // The predecessor joins a list of earlier resolutions: "76/189 and 77/150" ->
 // "76/189, 77/150 and 78/132". Only connectors change besides the added symbols.
@@ -448,10 +454,9 @@ bool connectors_only(const side& o, const side& n, const std::vector<chunk>& chu
     return !chunks.empty();
 }
 
-
 struct chunk_result {
     std::set<change_class> classes;
-    int qualifier_score = 0;   // > 0 hardened, < 0 softened
+    int qualifier_score = 0;  // > 0 hardened, < 0 softened
     bool qualifier = false;
 };
 
@@ -459,10 +464,10 @@ enum cover : std::uint8_t { none = 0, by_lead = 1, by_citation = 2, by_qualifier
 
 // A qualifier phrase found on one side, touching a chunk.
 struct qualifier_hit {
-    std::size_t first = 0, last = 0;   // tokens
+    std::size_t first = 0, last = 0;  // tokens
     bool soft = true;
     bool alone = false;
-    bool inside = false;               // wholly inside the chunk
+    bool inside = false;  // wholly inside the chunk
 };
 
 // Qualifier occurrences on one side that touch the chunk's tokens [c0, c1).
@@ -475,7 +480,7 @@ std::vector<qualifier_hit> find_qualifiers(const side& s, std::size_t c0, std::s
     const std::size_t from = c0 >= longest ? c0 - longest + 1 : 0;
     std::vector<char> taken(c1 - c0, 0);
     for (std::size_t p = from; p < c1; ++p) {
-        for (const auto& q : table) {   // longest phrases first
+        for (const auto& q : table) {  // longest phrases first
             const std::size_t len = q.words.size();
             if (len == 0 || p + len > s.toks.size()) continue;
             bool match = true;
@@ -549,9 +554,12 @@ chunk_result classify_chunk(const side& o, const chunk& c, const side& n, bool l
         }
         // Frequent words ("all", "may") count as qualifiers only when they are
         // all that changed on this side, besides function words.
-        if (t.alone && (t.uncovered || t.lead || t.citation)) t.uncovered = true;
-        else if (t.alone) t.qualifier = true;
-        else t.score_alone = 0;
+        if (t.alone && (t.uncovered || t.lead || t.citation))
+            t.uncovered = true;
+        else if (t.alone)
+            t.qualifier = true;
+        else
+            t.score_alone = 0;
     };
     tally(o, c.o0, cov_o, to);
     tally(n, c.n0, cov_n, tn);
@@ -563,7 +571,7 @@ chunk_result classify_chunk(const side& o, const chunk& c, const side& n, bool l
     bool uncovered = to.uncovered || tn.uncovered;
     const bool qual_o = to.qualifier && !to.uncovered;
     const bool qual_n = tn.qualifier && !tn.uncovered;
-    if (!lead && !citation && !qual_o && !qual_n) uncovered = true;   // nothing explained
+    if (!lead && !citation && !qual_o && !qual_n) uncovered = true;  // nothing explained
     if (lead) r.classes.insert(change_class::lead);
     if (citation) r.classes.insert(change_class::citation);
     if (uncovered) r.classes.insert(change_class::substantive);
@@ -584,7 +592,8 @@ direction qualifier_direction(int score) {
 std::size_t lead_end_in(const std::string& text, const std::string& lead) {
     if (lead.empty() || text.size() < lead.size()) return 0;
     for (std::size_t k = 0; k < lead.size(); ++k) {
-        if (std::tolower(static_cast<unsigned char>(text[k])) != std::tolower(static_cast<unsigned char>(lead[k])))
+        if (std::tolower(static_cast<unsigned char>(text[k])) !=
+            std::tolower(static_cast<unsigned char>(lead[k])))
             return 0;
     }
     return lead.size();
@@ -714,7 +723,7 @@ unit_result classify_ops(std::vector<word_op>& ops, const std::string& old_lead,
         auto& res = results[g];
         res.chunks = chunks_of(o, n, runs[g]);
         if (res.chunks.empty()) {
-            res.classes.insert(change_class::routine);   // same tokens: a change of spacing only
+            res.classes.insert(change_class::routine);  // same tokens: a change of spacing only
             continue;
         }
         if (list_extension(o, n, res.chunks, ctx)) {
@@ -737,12 +746,14 @@ unit_result classify_ops(std::vector<word_op>& ops, const std::string& old_lead,
     for (std::size_t g = 0; g < runs.size(); ++g) {
         if (!results[g].connectors) continue;
         auto routine_near = [&](std::size_t h) {
-            if (h >= runs.size() || results[h].classes != std::set<change_class>{change_class::routine}) return false;
+            if (h >= runs.size() || results[h].classes != std::set<change_class>{change_class::routine})
+                return false;
             const std::size_t gap = h > g ? runs[h].n0 - std::min(runs[h].n0, runs[g].n1)
                                           : runs[g].n0 - std::min(runs[g].n0, runs[h].n1);
             return gap <= 2;
         };
-        if (routine_near(g + 1) || (g > 0 && routine_near(g - 1))) results[g].classes = {change_class::routine};
+        if (routine_near(g + 1) || (g > 0 && routine_near(g - 1)))
+            results[g].classes = {change_class::routine};
     }
 
     unit_result out;
@@ -765,7 +776,8 @@ unit_result classify_ops(std::vector<word_op>& ops, const std::string& old_lead,
     return out;
 }
 
-void classify_unit(alignment_unit& u, const document& old_doc, const document& new_doc, const roll_context& ctx) {
+void classify_unit(alignment_unit& u, const document& old_doc, const document& new_doc,
+                   const roll_context& ctx) {
     u.classes.clear();
     u.lead = {};
     u.qualifier_dir = direction::none;

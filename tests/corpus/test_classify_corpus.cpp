@@ -26,7 +26,9 @@ using namespace resdiff;
 
 namespace {
 
-std::filesystem::path corpus(const std::string& name) { return std::filesystem::path(RESDIFF_CORPUS_DIR) / name; }
+std::filesystem::path corpus(const std::string& name) {
+    return std::filesystem::path(RESDIFF_CORPUS_DIR) / name;
+}
 
 const comparison& compared(const std::string& old_name, const std::string& new_name) {
     static std::map<std::string, comparison> cache;
@@ -62,8 +64,8 @@ const word_op* find_op(const alignment_unit& u, op_kind kind, const std::string&
 
 struct unit_expectation {
     const char* new_id;
-    const char* starts_with;                 // the new paragraph's first words, to be sure of the unit
-    std::vector<change_class> classes;       // the unit's classes, exactly
+    const char* starts_with;            // the new paragraph's first words, to be sure of the unit
+    std::vector<change_class> classes;  // the unit's classes, exactly
     direction lead = direction::none;
 };
 
@@ -106,15 +108,18 @@ const std::vector<change_class> substantive{change_class::substantive};
 // digits, months, sequencing words and "and".
 std::string fixed_letters(const std::string& text) {
     static const std::set<std::string> skip{
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
-        "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "first", "second",
-        "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
-        "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
-        "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth",
-        "hundredth", "th", "st", "nd", "rd", "january", "february", "march", "april", "may", "june", "july",
-        "august", "september", "october", "november", "december", "also", "further", "furthermore", "moreover",
-        "additionally", "and"};
+        "zero",       "one",          "two",       "three",     "four",        "five",       "six",
+        "seven",      "eight",        "nine",      "ten",       "eleven",      "twelve",     "thirteen",
+        "fourteen",   "fifteen",      "sixteen",   "seventeen", "eighteen",    "nineteen",   "twenty",
+        "thirty",     "forty",        "fifty",     "sixty",     "seventy",     "eighty",     "ninety",
+        "hundred",    "thousand",     "first",     "second",    "third",       "fourth",     "fifth",
+        "sixth",      "seventh",      "eighth",    "ninth",     "tenth",       "eleventh",   "twelfth",
+        "thirteenth", "fourteenth",   "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+        "twentieth",  "thirtieth",    "fortieth",  "fiftieth",  "sixtieth",    "seventieth", "eightieth",
+        "ninetieth",  "hundredth",    "th",        "st",        "nd",          "rd",         "january",
+        "february",   "march",        "april",     "may",       "june",        "july",       "august",
+        "september",  "october",      "november",  "december",  "also",        "further",    "furthermore",
+        "moreover",   "additionally", "and"};
     // Words are split on anything but letters, so "see king" keeps its letters
     // while "twenty-eighth" falls apart into skipped number words.
     std::string out, word;
@@ -137,12 +142,14 @@ std::string fixed_letters(const std::string& text) {
 std::string letters(const std::string& text) {
     std::string out;
     for (const char ch : text)
-        if (std::isalnum(static_cast<unsigned char>(ch)) != 0) out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (std::isalnum(static_cast<unsigned char>(ch)) != 0)
+            out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     return out;
 }
 
 // Every run of delete/insert ops classified only routine keeps its letters.
-void check_routine_edits_keep_words(const std::vector<word_op>& ops, const std::string& where, std::size_t& checked) {
+void check_routine_edits_keep_words(const std::vector<word_op>& ops, const std::string& where,
+                                    std::size_t& checked) {
     for (std::size_t i = 0; i < ops.size();) {
         if (ops[i].op == op_kind::equal) {
             ++i;
@@ -182,58 +189,73 @@ void check_routine_invariant(const comparison& c, std::size_t& checked) {
 
 TEST_CASE("classify: A/RES/79/194 -> A/RES/80/118, edits checked by reading", "[corpus][classify]") {
     const auto& c = compared("A-RES-79-194.txt", "A-RES-80-118.txt");
-    check_units(c, {
-        // predecessor symbol and date
-        {"PP1", "Recalling its resolution 79/194 of 19 December 2024", routine},
-        // ECOSOC predecessor, its date
-        {"PP2", "Recalling also Economic and Social Council resolution 2025/18", routine},
-        // "Reaffirming further" -> "Reaffirming": sequencing only
-        {"PP6", "Reaffirming the New Urban Agenda", routine},
-        // "and the Sevilla Commitment" added: substance, not a roll-over
-        {"PP10", "Recalling also the references", substantive},
-        // "Taking note also of" -> "Recalling"
-        {"PP18", "Recalling the report on the economic impact", {change_class::lead}, direction::strengthened},
-        {"PP28", "Recalling the United Nations Development Programme", {change_class::lead}, direction::strengthened},
-        // report title rewritten: its year rolls, but the edit is substantive
-        {"PP31", "Taking note of the report of the United Nations Conference", substantive},
-        // "capacity-development" -> "capacity development"
-        {"PP41", "Recognizing the need to focus on capacity development", routine},
-        // Kyoto 2023 + Riyadh 2024 -> Lillestrom 2025: a different meeting
-        {"PP48", "Recalling the efforts undertaken", substantive},
-        // "in its resolution 2017/21 {+of 6 July 2017+}": wording of a citation
-        {"PP49", "Recalling also the convening", {change_class::citation}},
-        // "Recalls the request for" -> "Welcomes the establishment by"; "i n" -> "in"
-        {"OP13", "Welcomes the establishment by the Commission",
-         {change_class::routine, change_class::lead, change_class::substantive}, direction::changed},
-        // fifth -> sixth meeting, 11 and 12 -> 4 and 5 December 2024 -> 2025, eighth -> ninth session, May 2025 -> 2026
-        {"OP20", "Looks forward to the holding of the sixth meeting", routine},
-        {"OP25", "Welcomes the work of the Information for All Programme", routine},
-        // 90 -> 93 per cent, developed -> high-income: new figures, not a roll-over
-        {"OP26", "Recognizes that, despite recent progress", substantive},
-        // ninth -> tenth annual forums
-        {"OP60", "Welcomes the holding of the tenth annual", routine},
-        // "distancelearning" -> "distance learning"
-        {"OP62", "Recognizes the important role of information", routine},
-        // "Decides to finalize" -> "Takes note of" the modalities resolution 79/277 (was 70/125)
-        {"OP66", "Takes note of the modalities resolution", {change_class::lead, change_class::citation,
-                                                             change_class::substantive}, direction::weakened},
-        // eightieth -> eighty-first session, plus "and the Sevilla Commitment"
-        {"OP72", "Requests the Secretary-General to submit", {change_class::routine, change_class::substantive}},
-        // 2025 -> 2026 forum
-        {"OP73", "Invites the Co-Chairs", routine},
-    });
+    check_units(c,
+                {
+                    // predecessor symbol and date
+                    {"PP1", "Recalling its resolution 79/194 of 19 December 2024", routine},
+                    // ECOSOC predecessor, its date
+                    {"PP2", "Recalling also Economic and Social Council resolution 2025/18", routine},
+                    // "Reaffirming further" -> "Reaffirming": sequencing only
+                    {"PP6", "Reaffirming the New Urban Agenda", routine},
+                    // "and the Sevilla Commitment" added: substance, not a roll-over
+                    {"PP10", "Recalling also the references", substantive},
+                    // "Taking note also of" -> "Recalling"
+                    {"PP18",
+                     "Recalling the report on the economic impact",
+                     {change_class::lead},
+                     direction::strengthened},
+                    {"PP28",
+                     "Recalling the United Nations Development Programme",
+                     {change_class::lead},
+                     direction::strengthened},
+                    // report title rewritten: its year rolls, but the edit is substantive
+                    {"PP31", "Taking note of the report of the United Nations Conference", substantive},
+                    // "capacity-development" -> "capacity development"
+                    {"PP41", "Recognizing the need to focus on capacity development", routine},
+                    // Kyoto 2023 + Riyadh 2024 -> Lillestrom 2025: a different meeting
+                    {"PP48", "Recalling the efforts undertaken", substantive},
+                    // "in its resolution 2017/21 {+of 6 July 2017+}": wording of a citation
+                    {"PP49", "Recalling also the convening", {change_class::citation}},
+                    // "Recalls the request for" -> "Welcomes the establishment by"; "i n" -> "in"
+                    {"OP13",
+                     "Welcomes the establishment by the Commission",
+                     {change_class::routine, change_class::lead, change_class::substantive},
+                     direction::changed},
+                    // fifth -> sixth meeting, 11 and 12 -> 4 and 5 December 2024 -> 2025, eighth -> ninth
+                    // session, May 2025 -> 2026
+                    {"OP20", "Looks forward to the holding of the sixth meeting", routine},
+                    {"OP25", "Welcomes the work of the Information for All Programme", routine},
+                    // 90 -> 93 per cent, developed -> high-income: new figures, not a roll-over
+                    {"OP26", "Recognizes that, despite recent progress", substantive},
+                    // ninth -> tenth annual forums
+                    {"OP60", "Welcomes the holding of the tenth annual", routine},
+                    // "distancelearning" -> "distance learning"
+                    {"OP62", "Recognizes the important role of information", routine},
+                    // "Decides to finalize" -> "Takes note of" the modalities resolution 79/277 (was 70/125)
+                    {"OP66",
+                     "Takes note of the modalities resolution",
+                     {change_class::lead, change_class::citation, change_class::substantive},
+                     direction::weakened},
+                    // eightieth -> eighty-first session, plus "and the Sevilla Commitment"
+                    {"OP72",
+                     "Requests the Secretary-General to submit",
+                     {change_class::routine, change_class::substantive}},
+                    // 2025 -> 2026 forum
+                    {"OP73", "Invites the Co-Chairs", routine},
+                });
     check_ops(c, {
-        {"PP1", op_kind::ins, "79/194", routine},
-        {"PP18", op_kind::del, "Taking note also of", {change_class::lead}},
-        {"PP31", op_kind::ins, "Technology and Innovation Report 2025", substantive},
-        {"OP20", op_kind::ins, "sixth", routine},
-        {"OP26", op_kind::ins, "93", substantive},
-        {"OP66", op_kind::ins, "79/277", {change_class::citation, change_class::substantive}},
-        {"OP72", op_kind::ins, "eighty-first", routine},
-        {"OP72", op_kind::ins, "and the Sevilla Commitment", substantive},
-        // eightieth -> eighty-first in the same edit as "thenceforth considering biennalization": substantive
-        {"OP74", op_kind::ins, "biennalization", substantive},
-    });
+                     {"PP1", op_kind::ins, "79/194", routine},
+                     {"PP18", op_kind::del, "Taking note also of", {change_class::lead}},
+                     {"PP31", op_kind::ins, "Technology and Innovation Report 2025", substantive},
+                     {"OP20", op_kind::ins, "sixth", routine},
+                     {"OP26", op_kind::ins, "93", substantive},
+                     {"OP66", op_kind::ins, "79/277", {change_class::citation, change_class::substantive}},
+                     {"OP72", op_kind::ins, "eighty-first", routine},
+                     {"OP72", op_kind::ins, "and the Sevilla Commitment", substantive},
+                     // eightieth -> eighty-first in the same edit as "thenceforth considering
+                     // biennalization": substantive
+                     {"OP74", op_kind::ins, "biennalization", substantive},
+                 });
     // The lists of earlier resolutions gain the predecessors 78/132 and 2024/13.
     std::size_t list_footnotes = 0;
     for (const auto& f : c.result.footnotes) {
@@ -249,11 +271,13 @@ TEST_CASE("classify: A/RES/79/194 -> A/RES/80/118, edits checked by reading", "[
     // Cited sets: 79/323 (Sevilla) and 79/277 (modalities) are new, the COVID-era
     // ECOSOC 2023/3 paragraph is gone.
     const auto& cited = c.result.citations;
-    auto in = [](const std::vector<std::string>& v, const char* s) { return std::find(v.begin(), v.end(), s) != v.end(); };
+    auto in = [](const std::vector<std::string>& v, const char* s) {
+        return std::find(v.begin(), v.end(), s) != v.end();
+    };
     CHECK(in(cited.added, "resolution 79/323"));
     CHECK(in(cited.added, "resolution 79/277"));
     CHECK(in(cited.added, "resolution 79/194"));
-    CHECK(in(cited.new_cited, "resolution 78/132"));   // now in the footnote list
+    CHECK(in(cited.new_cited, "resolution 78/132"));  // now in the footnote list
     CHECK(in(cited.old_cited, "resolution 70/1"));
     CHECK(in(cited.new_cited, "resolution 70/1"));
     CHECK_FALSE(in(cited.added, "resolution 70/1"));
@@ -263,31 +287,37 @@ TEST_CASE("classify: A/RES/79/194 -> A/RES/80/118, edits checked by reading", "[
 
 TEST_CASE("classify: A/RES/78/132 -> A/RES/79/194, edits checked by reading", "[corpus][classify]") {
     const auto& c = compared("A-RES-78-132.txt", "A-RES-79-194.txt");
-    check_units(c, {
-        {"PP1", "Recalling its resolution 78/132 of 19 December 2023", routine},
-        {"PP2", "Recalling also Economic and Social Council resolution 2024/13 of 23 July 2024", routine},
-        // twenty-sixth -> twenty-seventh session, 27 to 31 March 2023 -> 15 to 19 April 2024 (routine);
-        // the priority themes changed (substantive)
-        {"PP20", "Noting also the holding of the twenty-seventh session",
-         {change_class::routine, change_class::substantive}},
-        // "from 23 to 25 October 2023" -> "from 24 to 31 October 2024"
-        {"OP23", "Welcomes the work of the Information for All Programme", routine},
-        // "Further recognizes" -> "Recognizes"
-        {"OP45", "Recognizes the need to harness the potential", routine},
-        // 69 -> 70 per cent (substantive), "cen t" -> "cent" (routine)
-        {"OP30", "Recognizes that a gender digital divide persists",
-         {change_class::routine, change_class::substantive}},
-        {"OP57", "Welcomes the holding of the ninth annual", routine},
-        {"OP67", "Requests the Secretary-General to submit to the General Assembly at its eightieth session", routine},
-        {"OP68", "Invites the Co-Chairs", routine},
-        {"OP69", "Decides to include in the provisional agenda of its eightieth session", routine},
-    });
+    check_units(
+        c,
+        {
+            {"PP1", "Recalling its resolution 78/132 of 19 December 2023", routine},
+            {"PP2", "Recalling also Economic and Social Council resolution 2024/13 of 23 July 2024", routine},
+            // twenty-sixth -> twenty-seventh session, 27 to 31 March 2023 -> 15 to 19 April 2024 (routine);
+            // the priority themes changed (substantive)
+            {"PP20",
+             "Noting also the holding of the twenty-seventh session",
+             {change_class::routine, change_class::substantive}},
+            // "from 23 to 25 October 2023" -> "from 24 to 31 October 2024"
+            {"OP23", "Welcomes the work of the Information for All Programme", routine},
+            // "Further recognizes" -> "Recognizes"
+            {"OP45", "Recognizes the need to harness the potential", routine},
+            // 69 -> 70 per cent (substantive), "cen t" -> "cent" (routine)
+            {"OP30",
+             "Recognizes that a gender digital divide persists",
+             {change_class::routine, change_class::substantive}},
+            {"OP57", "Welcomes the holding of the ninth annual", routine},
+            {"OP67",
+             "Requests the Secretary-General to submit to the General Assembly at its eightieth session",
+             routine},
+            {"OP68", "Invites the Co-Chairs", routine},
+            {"OP69", "Decides to include in the provisional agenda of its eightieth session", routine},
+        });
     check_ops(c, {
-        // 30 November and 1 December 2023 -> 11 and 12 December 2024: one date range rolled
-        {"OP17", op_kind::ins, "fifth", routine},
-        {"OP17", op_kind::del, "30 November", routine},
-        {"OP30", op_kind::ins, "70", substantive},
-    });
+                     // 30 November and 1 December 2023 -> 11 and 12 December 2024: one date range rolled
+                     {"OP17", op_kind::ins, "fifth", routine},
+                     {"OP17", op_kind::del, "30 November", routine},
+                     {"OP30", op_kind::ins, "70", substantive},
+                 });
 }
 
 TEST_CASE("classify: drafts of one session roll nothing", "[corpus][classify]") {
@@ -309,16 +339,16 @@ TEST_CASE("classify: drafts of one session roll nothing", "[corpus][classify]") 
 
 TEST_CASE("classify: routine edits never change a word, in every series pair", "[corpus][classify]") {
     const std::vector<std::pair<std::string, std::string>> pairs{
-        {"A-RES-65-141.txt", "A-RES-72-200.txt"},     {"A-RES-72-200.txt", "A-RES-73-218.txt"},
-        {"A-RES-73-218.txt", "A-RES-74-197.txt"},     {"A-RES-74-197.txt", "A-RES-75-202.txt"},
-        {"A-RES-75-202.txt", "A-RES-76-189.txt"},     {"A-RES-76-189.txt", "A-RES-78-132.txt"},
-        {"A-RES-78-132.txt", "A-RES-79-194.txt"},     {"A-RES-79-194.txt", "A-C.2-80-L.17.txt"},
-        {"A-C.2-80-L.17.txt", "A-C.2-80-L.58.txt"},   {"A-C.2-80-L.58.txt", "A-RES-80-118.txt"},
-        {"A-RES-79-194.txt", "A-RES-80-118.txt"},     {"A-RES-78-144.txt", "A-RES-80-133.txt"},
-        {"A-RES-79-195.txt", "A-RES-80-121.txt"},     {"A-RES-79-197.txt", "A-RES-80-123.txt"},
-        {"A-RES-79-4.txt", "A-RES-80-7.txt"},         {"A-RES-79-6.txt", "A-RES-80-6.txt"},
-        {"A-RES-78-10.txt", "A-RES-80-8.txt"},        {"A-RES-79-85.txt", "A-RES-80-75.txt"},
-        {"A-RES-78-160.txt", "A-RES-80-147.txt"},     {"A-RES-78-139.txt", "A-RES-80-125.txt"},
+        {"A-RES-65-141.txt", "A-RES-72-200.txt"},   {"A-RES-72-200.txt", "A-RES-73-218.txt"},
+        {"A-RES-73-218.txt", "A-RES-74-197.txt"},   {"A-RES-74-197.txt", "A-RES-75-202.txt"},
+        {"A-RES-75-202.txt", "A-RES-76-189.txt"},   {"A-RES-76-189.txt", "A-RES-78-132.txt"},
+        {"A-RES-78-132.txt", "A-RES-79-194.txt"},   {"A-RES-79-194.txt", "A-C.2-80-L.17.txt"},
+        {"A-C.2-80-L.17.txt", "A-C.2-80-L.58.txt"}, {"A-C.2-80-L.58.txt", "A-RES-80-118.txt"},
+        {"A-RES-79-194.txt", "A-RES-80-118.txt"},   {"A-RES-78-144.txt", "A-RES-80-133.txt"},
+        {"A-RES-79-195.txt", "A-RES-80-121.txt"},   {"A-RES-79-197.txt", "A-RES-80-123.txt"},
+        {"A-RES-79-4.txt", "A-RES-80-7.txt"},       {"A-RES-79-6.txt", "A-RES-80-6.txt"},
+        {"A-RES-78-10.txt", "A-RES-80-8.txt"},      {"A-RES-79-85.txt", "A-RES-80-75.txt"},
+        {"A-RES-78-160.txt", "A-RES-80-147.txt"},   {"A-RES-78-139.txt", "A-RES-80-125.txt"},
     };
     std::size_t checked = 0;
     for (const auto& [a, b] : pairs) {
