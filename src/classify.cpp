@@ -673,6 +673,7 @@ unit_result classify_ops(std::vector<word_op>& ops, const std::string& old_lead,
 
     // Runs of adjacent delete/insert ops and the tokens they touch.
     std::vector<run> runs;
+    bool spacing_only = false;
     for (std::size_t i = 0; i < ops.size();) {
         if (ops[i].op == op_kind::equal) {
             ++i;
@@ -691,8 +692,11 @@ unit_result classify_ops(std::vector<word_op>& ops, const std::string& old_lead,
         r.n1 = n1;
         widen(r);
         const std::size_t o0w = r.o0, o1w = r.o1, n0w = r.n0, n1w = r.n1;
-        // Only white space changed (the diff should not emit it, but be safe).
+        // Only white space changed between tokens ("2022– 2025" -> "2022–2025"):
+        // a spacing variant, routine (rule 6), and no edit of its own.
         if (o0w == o1w && n0w == n1w) {
+            for (std::size_t k = i; k < j; ++k) ops[k].classes = {change_class::routine};
+            spacing_only = true;
             i = j;
             continue;
         }
@@ -758,6 +762,7 @@ unit_result classify_ops(std::vector<word_op>& ops, const std::string& old_lead,
 
     unit_result out;
     std::set<change_class> unit_classes;
+    if (spacing_only) unit_classes.insert(change_class::routine);
     std::vector<direction> dirs;
     for (std::size_t g = 0; g < runs.size(); ++g) {
         const std::vector<change_class> cls(results[g].classes.begin(), results[g].classes.end());
