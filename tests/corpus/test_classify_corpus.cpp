@@ -204,9 +204,10 @@ TEST_CASE("classify: A/RES/79/194 -> A/RES/80/118, edits checked by reading", "[
                      "Recalling the report on the economic impact",
                      {change_class::lead},
                      direction::strengthened},
+                    // "Taking note of" -> "Recalling"; "2022– 2025" -> "2022–2025" (spacing)
                     {"PP28",
                      "Recalling the United Nations Development Programme",
-                     {change_class::lead},
+                     {change_class::routine, change_class::lead},
                      direction::strengthened},
                     // report title rewritten: its year rolls, but the edit is substantive
                     {"PP31", "Taking note of the report of the United Nations Conference", substantive},
