@@ -895,10 +895,14 @@ private:
 
     void columns(std::string& out, const alignment_unit& u, const std::string& old_label, const std::string& new_label,
                  const document& old_doc_for_text, const document& new_doc_for_text, const part_breaks* old_parts,
-                 const part_breaks* new_parts) {
+                 const part_breaks* new_parts, const std::string* old_plain = nullptr,
+                 const std::string* new_plain = nullptr) {
+        // Without word ops (no diff to show) the texts are shown as they are, unmarked.
+        const auto old_text = [&] { return old_plain ? *old_plain : side_text(u, op_kind::del, old_doc_for_text); };
+        const auto new_text = [&] { return new_plain ? *new_plain : side_text(u, op_kind::ins, new_doc_for_text); };
         if (is_plain(u) && !old_label.empty() && !new_label.empty()) {
             out += "<div class=\"cols one\"><div class=\"sc\">";
-            append_html_escaped(out, side_text(u, op_kind::ins, new_doc_for_text));
+            append_html_escaped(out, new_text());
             out += "</div></div>\n";
             return;
         }
@@ -911,7 +915,7 @@ private:
             append_html_escaped(out, old_label);
             out += "</p><p class=\"tx\">";
             if (u.ops.empty()) {
-                append_html_escaped(out, side_text(u, op_kind::del, old_doc_for_text));
+                append_html_escaped(out, old_text());
             } else {
                 render_ops(out, u.ops, op_kind::del, old_parts && !old_parts->starts.empty() ? old_parts : nullptr);
             }
@@ -921,17 +925,21 @@ private:
         if (new_label.empty()) {
             out += "New text</p><p class=\"none\">Not in the new text.</p>";
             // The inline view shows the deletions here.
+            out += "<p class=\"tx ix\">";
             if (!u.ops.empty()) {
-                out += "<p class=\"tx ix\">";
                 render_ops(out, u.ops, op_kind::ins, nullptr);
-                out += "</p>";
+            } else {
+                out += "<span class=\"gone\">";
+                append_html_escaped(out, old_text());
+                out += "</span>";
             }
+            out += "</p>";
         } else {
             out += "New ";
             append_html_escaped(out, new_label);
             out += "</p><p class=\"tx\">";
             if (u.ops.empty()) {
-                append_html_escaped(out, side_text(u, op_kind::ins, new_doc_for_text));
+                append_html_escaped(out, new_text());
             } else {
                 render_ops(out, u.ops, op_kind::ins, new_parts && !new_parts->starts.empty() ? new_parts : nullptr);
             }
@@ -1075,6 +1083,7 @@ private:
             alignment_unit u;
             u.kind = f.kind;
             u.ops = f.ops;
+            u.text_changed = f.kind != unit_kind::unchanged && f.kind != unit_kind::renumbered;
             for (const auto& op : f.ops) {
                 for (const auto c : op.classes) {
                     if (!has_class(u.classes, c)) u.classes.push_back(c);
@@ -1091,19 +1100,16 @@ private:
                 out += "</summary>\n";
             }
             unit_open(out, u, anchor, true, old_label, new_label);
-            if (f.ops.empty()) {
-                // No diff: show the texts as they are.
-                const auto text_of = [](const document& d, int n) {
-                    for (const auto& fn : d.footnotes) {
-                        if (fn.number == n) return fn.text;
-                    }
-                    return std::string();
-                };
-                if (f.old_number > 0) u.ops.push_back({op_kind::del, text_of(cmp_.old_doc, f.old_number), {}});
-                if (f.new_number > 0) u.ops.push_back({op_kind::ins, text_of(cmp_.new_doc, f.new_number), {}});
-                if (f.kind == unit_kind::unchanged && !u.ops.empty()) u.ops = {{op_kind::equal, u.ops.back().text, {}}};
-            }
-            columns(out, u, old_label, new_label, cmp_.old_doc, cmp_.new_doc, nullptr, nullptr);
+            const auto text_of = [](const document& d, int n) {
+                for (const auto& fn : d.footnotes) {
+                    if (fn.number == n) return fn.text;
+                }
+                return std::string();
+            };
+            const std::string old_plain = f.old_number > 0 ? text_of(cmp_.old_doc, f.old_number) : std::string();
+            const std::string new_plain = f.new_number > 0 ? text_of(cmp_.new_doc, f.new_number) : std::string();
+            columns(out, u, old_label, new_label, cmp_.old_doc, cmp_.new_doc, nullptr, nullptr, &old_plain,
+                    f.new_number > 0 ? &new_plain : &old_plain);
             out += "</section>\n";
             if (f.kind == unit_kind::unchanged) out += "</details>\n";
         }

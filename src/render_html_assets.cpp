@@ -92,6 +92,7 @@ del.cr{text-decoration-style:solid}ins.cr{text-decoration-style:dotted}
 .cls .mk{color:inherit}
 .part{display:block;margin:.35rem 0 .1rem;font-family:system-ui,"DejaVu Sans",sans-serif;font-size:.78rem;font-weight:700;color:var(--mut);text-decoration:none;background:#fff}
 del.x,.ix{display:none}
+.gone{text-decoration:line-through;color:var(--del)}
 html[data-view=inline] .oc{display:none}
 html[data-view=inline] .cols{grid-template-columns:1fr}
 html[data-view=inline] del.x{display:inline}
