@@ -555,7 +555,12 @@ private:
         out += "<div class=\"grp\" role=\"group\" aria-label=\"View\"><span class=\"gl\">View</span>"
                "<button type=\"button\" data-view=\"side\" aria-pressed=\"true\">Side by side</button>"
                "<button type=\"button\" data-view=\"inline\" aria-pressed=\"false\">Inline redline</button></div>\n";
-        out += "<div class=\"grp\" role=\"group\" aria-label=\"Show only\"><span class=\"gl\">Show only</span>";
+        out += "<div class=\"grp\"><label><input type=\"checkbox\" id=\"same\"> unchanged text</label></div>\n";
+        out += "<div class=\"grp nav\" role=\"group\" aria-label=\"Go to change\">"
+               "<button type=\"button\" data-go=\"-1\" title=\"Previous change (p or k)\">&#9664; previous</button>"
+               "<button type=\"button\" data-go=\"1\" title=\"Next change (n or j)\">next &#9654;</button>"
+               "<span id=\"status\" role=\"status\" aria-live=\"polite\"></span></div>\n";
+        out += "<div class=\"grp only\" role=\"group\" aria-label=\"Show only\"><span class=\"gl\">Show only</span>";
         for (const auto c : class_order) {
             const auto it = t.classes.find(c);
             const std::size_t n = it == t.classes.end() ? 0 : it->second;
@@ -584,15 +589,14 @@ private:
             out += std::to_string(n);
             out += "</b></button>";
         }
-        if (!cmp_.result.footnotes.empty()) {
-            out += "<button type=\"button\" class=\"kindf\" data-f=\"footnote\" aria-pressed=\"false\">footnotes</button>";
+        std::size_t fn_changed = 0;
+        for (const auto& f : cmp_.result.footnotes) fn_changed += f.kind != unit_kind::unchanged ? 1 : 0;
+        if (fn_changed > 0) {
+            out += "<button type=\"button\" class=\"kindf\" data-f=\"footnote\" aria-pressed=\"false\">footnotes <b>";
+            out += std::to_string(fn_changed);
+            out += "</b></button>";
         }
         out += "<button type=\"button\" class=\"clear\" data-f=\"\" aria-pressed=\"true\">all changes</button></div>\n";
-        out += "<div class=\"grp\"><label><input type=\"checkbox\" id=\"same\"> unchanged text</label></div>\n";
-        out += "<div class=\"grp nav\" role=\"group\" aria-label=\"Go to change\">"
-               "<button type=\"button\" data-go=\"-1\" title=\"Previous change (p or k)\">&#9664; previous</button>"
-               "<button type=\"button\" data-go=\"1\" title=\"Next change (n or j)\">next &#9654;</button>"
-               "<span id=\"status\" role=\"status\" aria-live=\"polite\"></span></div>\n";
         out += "</nav>\n";
     }
 
@@ -608,9 +612,10 @@ private:
         out += "\" id=\"";
         append_html_escaped(out, anchor);
         out += "\" tabindex=\"-1\" data-t=\"";
+        // Footnotes answer to the "footnote" filter, not to the paragraph kinds.
+        if (footnote) out += "footnote fn-";
         out += kind_label(u.kind);
         if (u.moved && u.kind != unit_kind::moved) out += " moved";
-        if (footnote) out += " footnote";
         for (const auto c : ordered(u.classes)) {
             out += ' ';
             out += to_string(c);

@@ -55,6 +55,7 @@ h2{font-size:1.15rem;margin:1.1rem 0 .5rem}
 .bar button:not(.cls)[aria-pressed=true]{background:#16181d;color:#fff}
 .bar button:focus-visible,.u:focus-visible{outline:3px solid #1a4fb8;outline-offset:2px}
 .nav{margin-left:auto}
+.only{flex-basis:100%}
 #status{font-size:.86rem;color:var(--mut);min-width:9rem}
 .colhead{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem;font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:var(--mut);font-weight:600;padding:0 .8rem}
 html[data-view=inline] .colhead{display:none}
@@ -90,7 +91,7 @@ del.cr{text-decoration-style:solid}ins.cr{text-decoration-style:dotted}
 .om{font-family:system-ui,"DejaVu Sans",sans-serif;font-size:.7em;vertical-align:super;margin-right:1px;text-decoration:none;display:inline-block}
 .om.cl,.mk.cl{color:var(--cl)}.om.cq,.mk.cq{color:var(--cq)}.om.cc,.mk.cc{color:var(--cc)}.om.cr,.mk.cr{color:var(--cr)}.mk.cs{color:var(--cs)}
 .cls .mk{color:inherit}
-.part{display:block;margin:.35rem 0 .1rem;font-family:system-ui,"DejaVu Sans",sans-serif;font-size:.78rem;font-weight:700;color:var(--mut);text-decoration:none;background:#fff}
+.part{display:inline-block;width:100%;margin:.35rem 0 .1rem;font-family:system-ui,"DejaVu Sans",sans-serif;font-size:.78rem;font-weight:700;color:var(--mut);text-decoration:none;background:#fff}
 del.x,.ix{display:none}
 .gone{text-decoration:line-through;color:var(--del)}
 html[data-view=inline] .oc{display:none}
