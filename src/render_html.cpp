@@ -596,7 +596,7 @@ private:
             out += std::to_string(fn_changed);
             out += "</b></button>";
         }
-        out += "<button type=\"button\" class=\"clear\" data-f=\"\" aria-pressed=\"true\">all changes</button></div>\n";
+        out += "<button type=\"button\" class=\"clear\" data-f=\"\" aria-pressed=\"true\">all</button></div>\n";
         out += "</nav>\n";
     }
 
