@@ -1025,6 +1025,7 @@ private:
                 ++i;
             }
         }
+        if (!current_part.empty()) out += "</div>\n";
         out += "</section>\n";
     }
 
@@ -1039,6 +1040,9 @@ private:
     void part_heading(std::string& out, const alignment_unit& u, std::string& current) {
         const std::string p = part_of(u);
         if (p == current) return;
+        // Each part in its own group, so a filter can hide a part with nothing to show.
+        if (!current.empty()) out += "</div>\n";
+        out += "<div class=\"pgrp\">\n";
         current = p;
         if (p == "preamble") out += "<h2 class=\"parth\" id=\"preamble\">Preamble</h2>\n";
         if (p == "operative") out += "<h2 class=\"parth\" id=\"operative\">Operative part</h2>\n";

@@ -159,8 +159,10 @@ TEST_CASE("the fragment switches the view and filters, without reloading", "[bro
     CHECK(only_moved.shown_matching == expected.moved);
     CHECK(moved.find("<span id=\"status\" role=\"status\" aria-live=\"polite\">1 of " +
                      std::to_string(expected.changes) + " changes shown</span>") != std::string::npos);
-    // Unchanged paragraphs are out of the way while a filter is on.
+    // Unchanged paragraphs are out of the way while a filter is on, and so is a part with nothing to show.
     CHECK(moved.find("<details class=\"samegrp\" hidden=\"\">") != std::string::npos);
+    CHECK(moved.find("<div class=\"pgrp\" hidden=\"\">\n<h2 class=\"parth\" id=\"preamble\">") != std::string::npos);
+    CHECK(moved.find("<div class=\"pgrp\">\n<h2 class=\"parth\" id=\"operative\">") != std::string::npos);
 
     const std::string two = chrome.dump_dom(html, "filter=substantive,lead");
     const auto subst = browser::count_dom(two);
