@@ -196,11 +196,14 @@ std::vector<line> build_lines(std::vector<word> words, double body_size, int pag
     return lines;
 }
 
+// Page furniture: every word of the line is a job number ("25-20748"), "(E)",
+// a print date code ("221025"), a page number ("2/12"), a barcode ("*2520748*",
+// or set in a barcode font), or the line is "Please recycle".
 bool is_footer_text(const line& l) {
-    static const std::regex furniture(
-        R"(^(\d{2}-\d{4,6}( ?\(E\))?|\(E\)|\d{1,3}/\d{1,3}|\*\d+\*|\d{6}|Please recycle.*)$)");
+    static const std::regex token(R"(^(\d{2}-\d{4,6}|\(E\)|\d{6}|\d{1,3}/\d{1,3}|\*\d+\*)$)");
     if (std::any_of(l.words.begin(), l.words.end(), [](const word& w) { return w.barcode; })) return true;
-    return std::regex_match(l.text, furniture);
+    if (l.text.rfind("Please recycle", 0) == 0) return true;
+    return std::all_of(l.words.begin(), l.words.end(), [](const word& w) { return std::regex_match(w.text, token); });
 }
 
 struct footnote_acc {
