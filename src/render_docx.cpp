@@ -165,6 +165,35 @@ std::vector<const paragraph*> all_paragraphs(const document& d) {
     return out;
 }
 
+// Where each footnote is first referenced: "PP3#0" (paragraph id, block index).
+// Word gives a footnote one reference; later references to the same footnote
+// (UN texts repeat "Geneva 2 and Tunis 4") are left out of the redline.
+std::map<int, std::string> first_references(const document& d) {
+    std::map<int, std::string> out;
+    for (const auto* p : all_paragraphs(d)) {
+        const auto blocks = blocks_of(*p);
+        for (std::size_t k = 0; k < blocks.size(); ++k) {
+            for (const int n : blocks[k].notes) out.emplace(n, p->id + "#" + std::to_string(k));
+        }
+    }
+    return out;
+}
+
+std::vector<block> blocks_of(const paragraph& p, const std::map<int, std::string>& first) {
+    auto blocks = blocks_of(p);
+    for (std::size_t k = 0; k < blocks.size(); ++k) {
+        const std::string key = p.id + "#" + std::to_string(k);
+        auto& notes = blocks[k].notes;
+        notes.erase(std::remove_if(notes.begin(), notes.end(),
+                                   [&](int n) {
+                                       const auto it = first.find(n);
+                                       return it == first.end() || it->second != key;
+                                   }),
+                    notes.end());
+    }
+    return blocks;
+}
+
 std::set<std::string> words_of(const std::string& s) {
     std::set<std::string> out;
     std::string w;
@@ -411,10 +440,14 @@ std::string writer::document_xml() {
         }
         body += p + "</w:p>";
     };
-    heading(od.meta.symbol, nd.meta.symbol, false);
-    heading(od.meta.title, nd.meta.title, true);
-    if (nd.structured || od.structured)
+    // (A text without resolution structure is paragraphs only: a heading would join its first one.)
+    if (nd.structured || od.structured) {
+        heading(od.structured ? od.meta.symbol : "", nd.structured ? nd.meta.symbol : "", false);
+        heading(od.structured ? od.meta.title : "", nd.structured ? nd.meta.title : "", true);
         body += "<w:p><w:pPr><w:pStyle w:val=\"Preamble\"/></w:pPr>" + run("The General Assembly,", true, mark::none) + "</w:p>";
+    }
+    const auto old_first = first_references(od);
+    const auto new_first = first_references(nd);
 
     // Entries in the order of the new text; moved units are written twice (a
     // move-from range where they stood in the old text, a move-to range where
@@ -435,14 +468,14 @@ std::string writer::document_xml() {
         entry e;
         for (const auto& id : u.old_ids) {
             if (const auto* p = find_paragraph(od, id); p && seen_old.insert(id).second) {
-                const auto b = blocks_of(*p);
+                const auto b = blocks_of(*p, old_first);
                 e.olds.insert(e.olds.end(), b.begin(), b.end());
                 if (e.old_pos < 0) e.old_pos = old_index[id];
             }
         }
         for (const auto& id : u.new_ids) {
             if (const auto* p = find_paragraph(nd, id); p && seen_new.insert(id).second) {
-                const auto b = blocks_of(*p);
+                const auto b = blocks_of(*p, new_first);
                 e.news.insert(e.news.end(), b.begin(), b.end());
             }
         }
@@ -470,7 +503,7 @@ std::string writer::document_xml() {
     for (const auto* p : old_list) {
         if (!seen_old.count(p->id)) {
             entry e;
-            e.olds = blocks_of(*p);
+            e.olds = blocks_of(*p, old_first);
             e.old_pos = old_index[p->id];
             froms.push_back(std::move(e));
         }
@@ -478,7 +511,7 @@ std::string writer::document_xml() {
     for (const auto* p : all_paragraphs(nd)) {
         if (!seen_new.count(p->id)) {
             entry e;
-            e.news = blocks_of(*p);
+            e.news = blocks_of(*p, new_first);
             main.push_back(std::move(e));
         }
     }
