@@ -309,11 +309,20 @@ private:
         std::vector<int> old_ids, new_ids;
         for (const int x : o.notes) old_ids.push_back(old_note_id(x));
         for (const int x : n.notes) new_ids.push_back(new_note_id(x));
-        for (const int id : new_ids) {
-            if (id > 0) p += note_ref(id, std::count(old_ids.begin(), old_ids.end(), id) ? mark::none : mark::ins);
-        }
-        for (const int id : old_ids) {
-            if (id > 0 && !std::count(new_ids.begin(), new_ids.end(), id)) p += note_ref(id, mark::del);
+        // Merge the two lists keeping each side's order (footnotes are numbered by it).
+        auto has = [](const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); };
+        std::size_t i = 0, j = 0;
+        while (i < old_ids.size() || j < new_ids.size()) {
+            if (i < old_ids.size() && j < new_ids.size() && old_ids[i] == new_ids[j]) {
+                if (old_ids[i] > 0) p += note_ref(old_ids[i], mark::none);
+                ++i, ++j;
+            } else if (i < old_ids.size() && (j == new_ids.size() || !has(new_ids, old_ids[i]) || has(old_ids, new_ids[j]))) {
+                if (old_ids[i] > 0) p += note_ref(old_ids[i], mark::del);
+                ++i;
+            } else {
+                if (new_ids[j] > 0) p += note_ref(new_ids[j], mark::ins);
+                ++j;
+            }
         }
         return p + "</w:p>";
     }
