@@ -255,7 +255,25 @@ private:
         return r;
     }
 
-    std::string note_ref(int id, mark m) {
+    // A reference to footnote pair `pair` (1-based). Word gives every footnote
+    // exactly one reference, so each reference gets its own footnote: a kept
+    // reference the footnote with its text changes tracked, a deleted one the
+    // old text, an inserted one the new text.
+    std::string note_ref(int pair, mark m) {
+        const auto& np = notes_[static_cast<std::size_t>(pair - 1)];
+        const std::string o = np.old_note ? np.old_note->text : std::string();
+        const std::string n = np.new_note ? np.new_note->text : std::string();
+        const int id = static_cast<int>(note_bodies_.size()) + 1;
+        std::string body = "<w:footnote w:id=\"" + std::to_string(id) + "\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>"
+                           "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r>"
+                           "<w:r><w:t xml:space=\"preserve\"> </w:t></w:r>";
+        if (m == mark::del || m == mark::move_from) body += run(o, false, mark::none);
+        else if (m == mark::ins || m == mark::move_to || o == n) body += run(n, false, mark::none);
+        else {
+            for (const auto& op : diff_words(o, n).ops)
+                body += run(op.text, false, op.op == op_kind::del ? mark::del : op.op == op_kind::ins ? mark::ins : mark::none);
+        }
+        note_bodies_.push_back(body + "</w:p></w:footnote>");
         std::string r = "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"" +
                         std::to_string(id) + "\"/></w:r>";
         if (const char* w = wrapper(m)) return "<" + std::string(w) + attrs() + ">" + r + "</" + w + ">";
@@ -403,7 +421,8 @@ private:
         const footnote* old_note = nullptr;
         const footnote* new_note = nullptr;
     };
-    std::vector<note_pair> notes_;   // Word footnote id = index + 1
+    std::vector<note_pair> notes_;   // pairs of old and new footnotes; a pair's number is index + 1
+    std::vector<std::string> note_bodies_;   // <w:footnote> elements, Word id = index + 1
     std::map<int, int> old_note_, new_note_;
 };
 
@@ -554,20 +573,7 @@ std::string writer::footnotes_xml() {
         "<w:footnotes xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
         "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
         "<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>";
-    for (std::size_t k = 0; k < notes_.size(); ++k) {
-        const auto& np = notes_[k];
-        out += "<w:footnote w:id=\"" + std::to_string(k + 1) + "\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>"
-               "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r>"
-               "<w:r><w:t xml:space=\"preserve\"> </w:t></w:r>";
-        const std::string o = np.old_note ? np.old_note->text : std::string();
-        const std::string n = np.new_note ? np.new_note->text : std::string();
-        if (o == n) out += run(n, false, mark::none);
-        else {
-            for (const auto& op : diff_words(o, n).ops)
-                out += run(op.text, false, op.op == op_kind::del ? mark::del : op.op == op_kind::ins ? mark::ins : mark::none);
-        }
-        out += "</w:p></w:footnote>";
-    }
+    for (const auto& body : note_bodies_) out += body;
     return out + "</w:footnotes>";
 }
 

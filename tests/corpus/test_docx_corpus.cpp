@@ -47,6 +47,7 @@ std::string xml(std::string_view s) {
 std::string to_fodt(const resdiff::document& d) {
     std::map<int, std::string> notes;
     for (const auto& f : d.footnotes) notes[f.number] = f.text;
+    std::set<int> seen;
     auto note = [&](int n) {
         return "<text:note text:id=\"n" + std::to_string(n) + "\" text:note-class=\"footnote\"><text:note-citation>" +
                std::to_string(n) + "</text:note-citation><text:note-body><text:p>" + xml(notes[n]) +
@@ -59,7 +60,9 @@ std::string to_fodt(const resdiff::document& d) {
         } else {
             p += xml(text);
         }
-        for (const int n : refs) p += note(n);
+        for (const int n : refs) {
+            if (seen.insert(n).second) p += note(n);   // a repeated reference has no note of its own in a word processor
+        }
         return p + "</text:p>";
     };
     std::string body;
