@@ -443,7 +443,17 @@ void writer::map_footnotes() {
         if (o || n) add(o, n);
     }
     if (cmp_.result.footnotes.empty()) {
-        for (const auto& [num, f] : news) add(olds.count(num) ? olds[num] : nullptr, f);
+        // No footnote alignment given: the same text is the same footnote, then the same number.
+        std::map<std::string, std::vector<int>> by_text;
+        for (const auto& [num, f] : olds) by_text[f->text].push_back(num);
+        for (const auto& [num, f] : news) {
+            auto& same = by_text[f->text];
+            while (!same.empty() && used_old.count(same.front())) same.erase(same.begin());
+            if (!same.empty()) add(olds[same.front()], f);
+        }
+        for (const auto& [num, f] : news) {
+            if (!used_new.count(num)) add(olds.count(num) && !used_old.count(num) ? olds[num] : nullptr, f);
+        }
     }
     for (const auto& [num, f] : olds) {
         if (!used_old.count(num)) add(f, nullptr);
