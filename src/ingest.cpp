@@ -1,42 +1,334 @@
-// PLACEHOLDER until the ingest stage lands: reads bytes, splits lines.
-#include "resdiff/ingest.hpp"
+// Stage 1, ingest: bytes to normalized UTF-8 lines.
+//
+// Order of work: size and emptiness checks, content sniffing (PDF and DOCX go
+// to their readers in ingest_pdf.cpp / ingest_docx.cpp, binary data is
+// refused), encoding detection and decoding to UTF-8, line splitting (LF,
+// CRLF, CR; a form feed starts a new page), then normalize_text per line.
+// Everything is linear in the input size.
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <fstream>
+#include <system_error>
 
 #include "ingest_formats.hpp"
-
-#include <fstream>
-#include <sstream>
+#include "resdiff/ingest.hpp"
 
 namespace resdiff {
 
+namespace {
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+}
+
+bool valid_utf8(std::string_view s) {
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (p[i] < 0x80) {
+            ++i;
+            continue;
+        }
+        utf8proc_int32_t cp = 0;
+        const auto n = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+        if (n <= 0) return false;
+        i += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+// Windows-1252 bytes 0x80..0x9F; 0 where the code page leaves a hole.
+constexpr char32_t cp1252_high[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                      0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                      0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+std::string decode_cp1252(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + s.size() / 8);
+    for (const char c : s) {
+        const auto b = static_cast<unsigned char>(c);
+        if (b < 0x80) {
+            out.push_back(c);
+        } else if (b < 0xA0) {
+            const char32_t cp = cp1252_high[b - 0x80];
+            append_utf8(out, cp ? cp : 0xFFFD);
+        } else {
+            append_utf8(out, b);
+        }
+    }
+    return out;
+}
+
+std::string decode_utf16(std::string_view s, bool little_endian) {
+    std::string out;
+    out.reserve(s.size());
+    const auto unit = [&](std::size_t i) -> char32_t {
+        const auto a = static_cast<unsigned char>(s[i]);
+        const auto b = static_cast<unsigned char>(s[i + 1]);
+        return little_endian ? static_cast<char32_t>(a | (b << 8)) : static_cast<char32_t>((a << 8) | b);
+    };
+    std::size_t i = 0;
+    while (i + 1 < s.size()) {
+        char32_t u = unit(i);
+        i += 2;
+        if (u >= 0xD800 && u < 0xDC00) {
+            if (i + 1 < s.size()) {
+                const char32_t low = unit(i);
+                if (low >= 0xDC00 && low < 0xE000) {
+                    i += 2;
+                    append_utf8(out, 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00));
+                    continue;
+                }
+            }
+            u = 0xFFFD;
+        } else if (u >= 0xDC00 && u < 0xE000) {
+            u = 0xFFFD;
+        }
+        append_utf8(out, u);
+    }
+    return out;
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+std::string with_limit_message(std::size_t size, std::size_t limit) {
+    std::string m = "input of ";
+    m.append(std::to_string(size));
+    m.append(" bytes is over the limit of ");
+    m.append(std::to_string(limit));
+    m.append(" bytes (see --max-input)");
+    return m;
+}
+
+// Maps one code point per the rules of normalize_text; returns false to drop it.
+// `out` receives the replacement (possibly several code points).
+bool map_code_point(char32_t cp, std::u32string& out) {
+    switch (cp) {
+        case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
+            out.push_back(U'\'');
+            return true;
+        case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:
+            out.push_back(U'"');
+            return true;
+        case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212: case 0xFE58: case 0xFE63:
+            out.push_back(0x2013);
+            return true;
+        case 0x2010: case 0x2011:
+            out.push_back(U'-');
+            return true;
+        case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+            return false;
+        case 0xFB00: out.append(U"ff"); return true;
+        case 0xFB01: out.append(U"fi"); return true;
+        case 0xFB02: out.append(U"fl"); return true;
+        case 0xFB03: out.append(U"ffi"); return true;
+        case 0xFB04: out.append(U"ffl"); return true;
+        case 0xFB05: case 0xFB06: out.append(U"st"); return true;
+        default: break;
+    }
+    if (cp == U'\t' || cp == U'\n' || cp == U'\r' || cp == 0x0B || cp == 0x0C || cp == 0x00A0 || cp == 0x1680 ||
+        (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
+        cp == 0x3000 || cp == 0x0085) {
+        out.push_back(U' ');
+        return true;
+    }
+    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) return false;
+    out.push_back(cp);
+    return true;
+}
+
+bool is_ascii_plain(std::string_view s) {
+    for (const char c : s) {
+        const auto b = static_cast<unsigned char>(c);
+        if (b >= 0x80 || b < 0x20 || b == 0x7F) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::string normalize_text(std::string_view text) {
+    // Fast path: printable ASCII only needs white-space folding.
+    if (is_ascii_plain(text)) {
+        std::string out;
+        out.reserve(text.size());
+        for (const char c : text) {
+            if (c == ' ' && !out.empty() && out.back() == ' ') continue;
+            out.push_back(c);
+        }
+        return out;
+    }
+    std::u32string mapped;
+    mapped.reserve(text.size());
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        utf8proc_int32_t cp = 0;
+        const auto n = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+        if (n <= 0) {
+            cp = 0xFFFD;
+            i += 1;
+        } else {
+            i += static_cast<std::size_t>(n);
+        }
+        std::u32string one;
+        if (!map_code_point(static_cast<char32_t>(cp), one)) continue;
+        for (const char32_t c : one) {
+            if (c == U' ' && !mapped.empty() && mapped.back() == U' ') continue;
+            mapped.push_back(c);
+        }
+    }
+    std::string utf8;
+    utf8.reserve(mapped.size() + 8);
+    for (const char32_t c : mapped) append_utf8(utf8, c);
+    utf8proc_uint8_t* nfc = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(utf8.c_str()));
+    if (!nfc) return utf8;
+    std::string out(reinterpret_cast<const char*>(nfc));
+    std::free(nfc);
+    return out;
+}
+
 file_type detect_file_type(std::string_view bytes) {
-    if (bytes.starts_with("%PDF-")) return file_type::pdf;
-    if (bytes.starts_with("PK\x03\x04") && bytes.find("word/document.xml") != std::string_view::npos) return file_type::docx;
+    if (starts_with(bytes, "%PDF-")) return file_type::pdf;
+    if (starts_with(bytes, std::string_view("PK\x03\x04", 4))) {
+        return bytes.find("word/document.xml") != std::string_view::npos ? file_type::docx : file_type::unknown_binary;
+    }
+    if (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF")) return file_type::text;
+    // Binary data: NUL bytes, or many control characters, in the first 64 KiB.
+    const std::string_view head = bytes.substr(0, 64 * 1024);
+    std::size_t controls = 0;
+    for (const char c : head) {
+        const auto b = static_cast<unsigned char>(c);
+        if (b == 0) return file_type::unknown_binary;
+        if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x0B) ++controls;
+    }
+    if (!head.empty() && controls * 20 > head.size()) return file_type::unknown_binary;
     return file_type::text;
 }
 
-std::string normalize_text(std::string_view text) { return std::string(text); }
+namespace {
+
+// Splits decoded UTF-8 into lines; form feeds start a new page. A form feed
+// at the start of a line (pdftotext) does not add a line of its own.
+void split_lines(std::string_view text, ingested_text& out) {
+    std::size_t start = 0;
+    const auto push = [&](std::size_t end) {
+        std::string_view raw = text.substr(start, end - start);
+        while (!raw.empty() && raw.front() == '\f') {
+            raw.remove_prefix(1);
+            if (out.page_starts.empty() || out.page_starts.back() != out.lines.size()) {
+                out.page_starts.push_back(out.lines.size());
+            }
+        }
+        // A form feed inside a line splits it.
+        std::size_t ff = raw.find('\f');
+        while (ff != std::string_view::npos) {
+            out.lines.push_back(normalize_text(raw.substr(0, ff)));
+            out.page_starts.push_back(out.lines.size());
+            raw.remove_prefix(ff + 1);
+            ff = raw.find('\f');
+        }
+        out.lines.push_back(normalize_text(raw));
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\n' || c == '\r') {
+            push(i);
+            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+            start = i + 1;
+        }
+    }
+    if (start < text.size()) push(text.size());
+    // A trailing page break after the last line opens no page.
+    while (!out.page_starts.empty() && out.page_starts.back() >= out.lines.size()) out.page_starts.pop_back();
+}
+
+}  // namespace
 
 ingested_text ingest_bytes(std::string_view bytes, std::string source, const ingest_options& options) {
-    switch (detect_file_type(bytes)) {
-        case file_type::pdf: return detail::read_pdf(bytes, source, options);
-        case file_type::docx: return detail::read_docx(bytes, source, options);
-        default: break;
+    if (bytes.size() > options.max_input_bytes) throw input_error(source, with_limit_message(bytes.size(), options.max_input_bytes));
+    if (bytes.empty()) throw input_error(source, "empty file");
+    const file_type type = detect_file_type(bytes);
+    if (type == file_type::unknown_binary) {
+        throw input_error(source, "binary data, not a text, PDF or DOCX document");
+    }
+    if (type == file_type::pdf || type == file_type::docx) {
+        ingested_text raw = type == file_type::pdf ? detail::read_pdf(bytes, source, options)
+                                                   : detail::read_docx(bytes, source, options);
+        for (auto& line : raw.lines) line = normalize_text(line);
+        raw.type = type;
+        if (raw.source.empty()) raw.source = source;
+        if (raw.encoding.empty()) raw.encoding = type == file_type::pdf ? "PDF" : "DOCX";
+        return raw;
     }
     ingested_text out;
     out.source = std::move(source);
-    out.encoding = "UTF-8";
-    std::string line;
-    std::istringstream in{std::string(bytes)};
-    while (std::getline(in, line)) out.lines.push_back(line);
+    out.type = file_type::text;
+    std::string decoded;
+    std::string_view text = bytes;
+    if (starts_with(bytes, "\xEF\xBB\xBF")) {
+        out.encoding = "UTF-8 (BOM)";
+        text.remove_prefix(3);
+        if (!valid_utf8(text)) {
+            decoded = decode_cp1252(text);
+            text = decoded;
+            out.encoding = "Windows-1252";
+            out.warnings.push_back("invalid UTF-8 after a UTF-8 byte-order mark, read as Windows-1252");
+        }
+    } else if (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF")) {
+        const bool le = bytes[0] == '\xFF';
+        out.encoding = le ? "UTF-16LE" : "UTF-16BE";
+        if (bytes.size() % 2 != 0) out.warnings.push_back("odd number of bytes in UTF-16 text, last byte ignored");
+        decoded = decode_utf16(bytes.substr(2), le);
+        text = decoded;
+    } else if (valid_utf8(bytes)) {
+        out.encoding = "UTF-8";
+    } else {
+        out.encoding = "Windows-1252";
+        out.warnings.push_back("invalid UTF-8, read as Windows-1252");
+        decoded = decode_cp1252(bytes);
+        text = decoded;
+    }
+    split_lines(text, out);
+    const bool blank = std::all_of(out.lines.begin(), out.lines.end(), [](const std::string& l) {
+        return l.find_first_not_of(' ') == std::string::npos;
+    });
+    if (blank) throw input_error(out.source, "empty file (white space only)");
     return out;
 }
 
 ingested_text ingest_file(const std::filesystem::path& path, const ingest_options& options) {
+    const std::string name = path.string();
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) throw input_error(name, "is a directory, not a file");
+    if (!std::filesystem::exists(path, ec)) throw input_error(name, "no such file");
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > options.max_input_bytes) throw input_error(name, with_limit_message(size, options.max_input_bytes));
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw input_error(path.string(), "cannot open file");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ingest_bytes(ss.str(), path.string(), options);
+    if (!in) throw input_error(name, "cannot open file for reading");
+    std::string bytes;
+    if (!ec) bytes.reserve(size);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (in.bad()) throw input_error(name, "read error");
+    return ingest_bytes(bytes, name, options);
 }
 
 }  // namespace resdiff

@@ -1,6 +1,9 @@
 // resdiff [diff] OLD NEW [options]: the main job.
+#include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "cli/cli.hpp"
 #include "resdiff/compare.hpp"
@@ -32,15 +35,20 @@ int run_diff(const std::vector<std::string>& args, io& io) {
     std::string format, output, color = "auto", docx_view = "accepted";
     int width = 0;
     std::size_t max_input = ingest_options{}.max_input_bytes;
+    std::size_t max_tokens = diff_options{}.max_tokens;
     desc.add_options()
         ("help,h", "show this help")
         ("format,f", po::value(&format), "terminal (default), json, html, markdown, docx (a Word redline, needs -o)")
         ("output,o", po::value(&output), "write the report to FILE (atomically); the format follows its extension")
         ("color", po::value(&color), "auto (default), always or never; NO_COLOR is respected")
         ("context", "show unchanged paragraphs too")
-        ("ignore", po::value(&ignore), "hide units whose only changes are of this class (routine)")
+        ("ignore", po::value(&ignore), "hide units whose only changes are of these classes: routine, citation, "
+                                       "qualifier, lead (repeat the option or separate by commas)")
         ("width", po::value(&width), "wrap terminal output at this column (default: terminal width, 0: no wrap)")
         ("max-input", po::value(&max_input), "largest input accepted, in bytes (default 64 MiB)")
+        ("max-tokens", po::value(&max_tokens),
+         "word tokens (old + new) of one unit above which the word diff takes a coarser, faster path "
+         "(default 200000); the report says when it did")
         ("docx-view", po::value(&docx_view), "Word input with tracked changes: accepted (default) or original")
         ("files", po::value(&files), "OLD and NEW (or one .docx with tracked changes: original against accepted)");
     po::positional_options_description pos;
@@ -70,7 +78,17 @@ int run_diff(const std::vector<std::string>& args, io& io) {
     const bool to_stdout = output.empty() || output == "-";
     ropt.color = fmt == output_format::terminal && to_stdout && use_color(color, io);
     ropt.width = vm.count("width") ? width : (to_stdout && io.out_is_tty ? io.columns : 0);
-    for (const auto& name : ignore) {
+    if (width < 0) throw usage_error("--width takes a column count (0: no wrapping), not " + std::to_string(width));
+    std::vector<std::string> ignored;
+    for (const auto& list : ignore) {
+        std::size_t start = 0;
+        while (start <= list.size()) {
+            const auto comma = std::min(list.find(',', start), list.size());
+            if (comma > start) ignored.push_back(list.substr(start, comma - start));
+            start = comma + 1;
+        }
+    }
+    for (const auto& name : ignored) {
         if (name == "routine") ropt.ignore.insert(change_class::routine);
         else if (name == "citation") ropt.ignore.insert(change_class::citation);
         else if (name == "qualifier") ropt.ignore.insert(change_class::qualifier);
@@ -91,7 +109,9 @@ int run_diff(const std::vector<std::string>& args, io& io) {
     for (const auto* d : {&old_doc, &new_doc}) {
         for (const auto& w : d->warnings) io.err << "resdiff: " << d->source << ": warning: " << w << '\n';
     }
-    const comparison cmp = compare(std::move(old_doc), std::move(new_doc));
+    compare_options copt;
+    copt.diff.max_tokens = max_tokens;
+    const comparison cmp = compare(std::move(old_doc), std::move(new_doc), copt);
 
     std::string report;
     switch (fmt) {

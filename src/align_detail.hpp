@@ -1,0 +1,16 @@
+// Internals of the align stage exposed for tests and measurements.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace resdiff::detail {
+
+// The aligner's default threshold (TF-IDF cosine of word unigrams and bigrams).
+double default_align_threshold();
+
+// Cosine similarity of every text of `a` with every text of `b`, with TF-IDF
+// weights computed over both lists, as the aligner scores paragraphs.
+std::vector<std::vector<double>> similarity_matrix(const std::vector<std::string>& a, const std::vector<std::string>& b);
+
+}  // namespace resdiff::detail

@@ -1,0 +1,188 @@
+// Lead phrases: the italic opening of a preambular paragraph ("Recalling
+// also", "Noting with concern", "Bearing in mind") and the verb phrase of an
+// operative one ("Decides", "Calls upon", "Takes note with appreciation of").
+//
+// Rule (both parts):
+//   lead = [adverb...] head [adverb...] [complement]
+// where
+//   - adverbs are the modifiers negotiators add to a verb: also, further,
+//     furthermore, again, once again, moreover, strongly, deeply, gravely,
+//     seriously, fully, firmly, urgently, particularly, once more, likewise,
+//     additionally, equally, emphatically, respectfully, warmly, sincerely...;
+//   - head is the first other word (participle, adjective or finite verb);
+//     preambular "Having" takes the participle after it ("Having considered");
+//   - complement is the fixed part of a compound lead, which belongs to the
+//     verb and not to its object:
+//       "upon" / "on" after Calls/Calling/Call ("Calls upon");
+//       "in mind" after Bearing/Bears/Keeping; "into account" after Taking/Takes;
+//       "note [also|further] [with <adjective> <noun>] of" after Taking/Takes
+//         ("Takes note with appreciation of", "Taking note also of");
+//       "with [adjective] concern|appreciation|satisfaction|interest|regret|
+//         gratitude" after any head ("Noting with concern", "Welcomes with
+//         appreciation");
+//       "its|their [adjective] <feeling noun> [at|about|over|for|to|regarding|
+//         that|with]" after Express*/Reiterat*/Renew* ("Expresses its deep
+//         concern at", "Expressing deep concern"; the preposition belongs to
+//         the lead because the object only starts after it).
+// Everything after the lead is the object: "Calls upon all States" has lead
+// "Calls upon", "Requests the Secretary-General to" has lead "Requests".
+#include <array>
+#include <cctype>
+#include <string>
+
+#include "parse_internal.hpp"
+
+namespace resdiff::detail {
+
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool in(std::string_view w, std::initializer_list<std::string_view> list) {
+    for (const auto x : list) {
+        if (w == x) return true;
+    }
+    return false;
+}
+
+bool is_adverb(std::string_view lw) {
+    return in(lw, {"also", "further", "furthermore", "again", "moreover", "strongly", "deeply", "gravely",
+                   "seriously", "fully", "firmly", "urgently", "particularly", "likewise", "additionally",
+                   "equally", "emphatically", "respectfully", "warmly", "sincerely", "profoundly", "greatly",
+                   "especially", "once", "still", "repeatedly", "unequivocally", "resolutely", "duly",
+                   "therefore", "hereby", "solemnly", "most", "highly", "earnestly", "consistently",
+                   "categorically", "extremely", "keenly", "increasingly", "acutely", "sorely", "genuinely",
+                   "wholeheartedly", "truly"});
+}
+
+bool is_feeling(std::string_view lw) {
+    return in(lw, {"concern", "concerns", "appreciation", "satisfaction", "interest", "regret", "gratitude",
+                   "support", "condolences", "sympathy", "solidarity", "hope", "conviction", "determination",
+                   "thanks", "alarm", "disappointment", "dismay", "outrage", "commitment", "readiness",
+                   "willingness", "appeal", "call", "recognition", "welcome", "expectation", "desire", "intention",
+                   "sadness", "shock", "indignation"});
+}
+
+bool is_feeling_adjective(std::string_view lw) {
+    return in(lw, {"deep", "deepest", "grave", "serious", "great", "profound", "sincere", "strong", "full",
+                   "continued", "continuing", "particular", "utmost", "heartfelt", "renewed", "firm", "unwavering",
+                   "growing", "increasing", "special", "warm", "high", "strongest", "deep-felt", "keen"});
+}
+
+struct word {
+    std::string_view text;  // as printed, punctuation stripped
+    std::size_t end = 0;    // offset just after the word in the source text
+};
+
+std::vector<word> words(std::string_view s, std::size_t max_words) {
+    std::vector<word> out;
+    std::size_t i = 0;
+    while (i < s.size() && out.size() < max_words) {
+        while (i < s.size() && (s[i] == ' ' || s[i] == '"' || s[i] == '\'')) ++i;
+        const std::size_t start = i;
+        while (i < s.size() && s[i] != ' ') ++i;
+        std::string_view w = s.substr(start, i - start);
+        // Punctuation ends the phrase: keep the word, mark the stop.
+        bool stop = false;
+        while (!w.empty() && std::string_view(",;:.\")'").find(w.back()) != std::string_view::npos) {
+            w.remove_suffix(1);
+            stop = true;
+        }
+        if (!w.empty()) out.push_back({w, start + w.size()});
+        if (stop) break;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string extract_lead(std::string_view text, part where) {
+    text = trim(text);
+    const auto ws = words(text, 12);
+    if (ws.empty()) return {};
+    std::size_t k = 0;
+    const auto lw = [&](std::size_t i) { return i < ws.size() ? lower(ws[i].text) : std::string(); };
+    // Leading adverbs ("Also requests", "Once again calls upon", "Deeply concerned").
+    while (k + 1 < ws.size() && is_adverb(lw(k))) ++k;
+    if (k >= ws.size()) return std::string(text.substr(0, ws.back().end));
+    const std::string head = lw(k);
+    ++k;
+    // "Having considered", "Having regard to" (preamble).
+    if (head == "having" && k < ws.size()) ++k;
+    // Adverbs after the head ("Recalling also", "Requests further").
+    while (k < ws.size() && is_adverb(lw(k)) && lw(k) != "once") ++k;
+    const auto starts = [&](std::string_view prefix) { return head.rfind(prefix, 0) == 0; };
+    if (starts("call") && (lw(k) == "upon" || lw(k) == "on" || lw(k) == "for")) {
+        ++k;
+    } else if (starts("look") && lw(k) == "forward" && lw(k + 1) == "to") {
+        k += 2;
+    } else if ((starts("bear") || starts("keep")) && lw(k) == "in" && lw(k + 1) == "mind") {
+        k += 2;
+    } else if (starts("tak") && lw(k) == "into" && lw(k + 1) == "account") {
+        k += 2;
+    } else if (starts("tak") && lw(k) == "note") {
+        ++k;
+        while (k < ws.size() && is_adverb(lw(k))) ++k;
+        if (lw(k) == "with") {
+            std::size_t j = k + 1;
+            while (j < ws.size() && is_feeling_adjective(lw(j))) ++j;
+            if (is_feeling(lw(j))) k = j + 1;
+        }
+        if (lw(k) == "of") ++k;
+    } else if (starts("express") || starts("reiterat") || starts("renew") || starts("extend")) {
+        std::size_t j = k;
+        if (lw(j) == "its" || lw(j) == "their" || lw(j) == "his" || lw(j) == "her") ++j;
+        while (j < ws.size() && is_feeling_adjective(lw(j))) ++j;
+        if (j < ws.size() && is_feeling(lw(j))) {
+            k = j + 1;
+            if (in(lw(k), {"at", "about", "over", "regarding"})) ++k;
+        }
+    }
+    if (lw(k) == "with") {
+        std::size_t j = k + 1;
+        while (j < ws.size() && is_feeling_adjective(lw(j))) ++j;
+        if (j < ws.size() && is_feeling(lw(j))) k = j + 1;
+    }
+    (void)where;
+    k = std::min(k, ws.size());
+    return std::string(text.substr(0, ws[k - 1].end));
+}
+
+bool is_known_preamble_opener(std::string_view w) {
+    static constexpr std::array<std::string_view, 96> list = {
+        "Acknowledging", "Affirming", "Alarmed", "Also", "Anticipating", "Appalled", "Appreciating", "Aware",
+        "Bearing", "Believing", "Cognizant", "Cognisant", "Commending", "Committed", "Concerned", "Confident",
+        "Conscious", "Considering", "Convinced", "Deeply", "Deploring", "Desiring", "Desirous", "Determined",
+        "Disturbed", "Dismayed", "Emphasizing", "Emphasising", "Encouraged", "Encouraging", "Endorsing",
+        "Expressing", "Firmly", "Fully", "Further", "Gravely", "Greatly", "Guided", "Having", "Highlighting",
+        "Inspired", "Keeping", "Looking", "Mindful", "Noting", "Observing", "Particularly", "Persuaded",
+        "Pleased", "Profoundly", "Reaffirming", "Realizing", "Reassured", "Recalling", "Recognizing",
+        "Recognising", "Regretting", "Reiterating", "Reminding", "Resolved", "Respecting", "Seeking",
+        "Seriously", "Sharing", "Strongly", "Stressing", "Supporting", "Taking", "Underlining", "Underscoring",
+        "Urging", "Welcoming", "Wishing", "Acting", "Aiming", "Appreciative", "Bearing", "Building",
+        "Calling", "Condemning", "Continuing", "Deploring", "Drawing", "Encouraging", "Equally", "Grateful",
+        "Heartened", "Mindful", "Reaffirming", "Reiterating", "Satisfied", "Troubled", "Upholding", "Viewing"};
+    for (const auto x : list) {
+        if (w == x) return true;
+    }
+    return false;
+}
+
+bool is_preamble_opener(std::string_view w) {
+    if (w.size() < 4 || !is_upper_ascii(w[0])) return false;
+    if (is_known_preamble_opener(w)) return true;
+    // Other capitalised participles: "Emphasizing", "Commemorating".
+    if (w.size() >= 6 && w.substr(w.size() - 3) == "ing") {
+        for (std::size_t i = 1; i < w.size(); ++i) {
+            if (!is_lower_ascii(w[i])) return false;
+        }
+        return true;
+    }
+    return false;
+}
+
+}  // namespace resdiff::detail

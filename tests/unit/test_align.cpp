@@ -1,0 +1,216 @@
+// The align stage on documents built in code: each rule of the pipeline.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "align_detail.hpp"
+#include "support.hpp"
+#include "unit/align_support.hpp"
+
+using align_test::make_document;
+using resdiff::unit_kind;
+
+namespace {
+
+const std::vector<std::string> pp = {
+    "Recalling its resolution 79/194 of 19 December 2024 on information and communications technologies for sustainable development,",
+    "Recognizing that the digital divide persists between and within countries and between women and men,",
+    "Noting with concern the slow progress in connecting the least developed countries to broadband networks,",
+    "Welcoming the work of the Commission on Science and Technology for Development as the focal point of the follow-up,",
+};
+const std::vector<std::string> op = {
+    "Recognizes that information and communications technologies can foster economic growth and social inclusion;",
+    "Calls upon all stakeholders to provide adequate resources, capacity-building and technology transfer to developing countries;",
+    "Requests the Secretary-General to submit to the General Assembly at its eighty-first session a report on the implementation of the present resolution;",
+    "Decides to include in the provisional agenda of its eighty-first session the item entitled \"Information and communications technologies for sustainable development\".",
+};
+
+const resdiff::alignment_unit* find_old(const resdiff::alignment& a, const std::string& id) {
+    for (const auto& u : a.units) {
+        for (const auto& o : u.old_ids) {
+            if (o == id) return &u;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a preambular paragraph that became operative is found as moved across parts", "[align]") {
+    const auto old_doc = make_document(pp, op);
+    auto new_pp = pp;
+    new_pp.erase(new_pp.begin() + 2);
+    auto new_op = op;
+    new_op.insert(new_op.begin() + 1,
+                  "Notes with concern the slow progress in connecting the least developed countries to broadband networks;");
+    const auto a = resdiff::align(old_doc, make_document(new_pp, new_op));
+    const auto* u = find_old(a, "PP3");
+    REQUIRE(u != nullptr);
+    CHECK(u->new_ids == std::vector<std::string>{"OP2"});
+    CHECK(u->kind == unit_kind::moved);
+    CHECK(u->moved);
+    CHECK(u->crossed_part);
+    CHECK(u->text_changed);
+    // The operative paragraphs after it were renumbered, not moved.
+    REQUIRE(find_old(a, "OP2") != nullptr);
+    CHECK(find_old(a, "OP2")->kind == unit_kind::renumbered);
+    CHECK(find_old(a, "PP4")->kind == unit_kind::unchanged);
+}
+
+TEST_CASE("a sub-paragraph that became its own operative paragraph makes a split", "[align]") {
+    auto old_doc = make_document(pp, op);
+    auto& host = old_doc.operative[1];
+    host.intro = "Calls upon all stakeholders:";
+    host.subparagraphs = {{"", "(a)", "to provide adequate resources, capacity-building and technology transfer to developing countries;", {}, {}, {}},
+                          {"", "(b)", "to support the participation of developing countries in the Internet Governance Forum;", {}, {}, {}},
+                          {"", "(c)", "to promote multilingual content and local languages on the Internet;", {}, {}, {}}};
+    align_test::renumber(old_doc);
+    auto new_doc = old_doc;
+    auto& nh = new_doc.operative[1];
+    nh.subparagraphs.erase(nh.subparagraphs.begin() + 1);
+    nh.subparagraphs[1].label = "(b)";
+    new_doc.operative.insert(new_doc.operative.begin() + 2,
+                             align_test::make_paragraph("Invites all stakeholders to support the participation of developing countries in the Internet Governance Forum;"));
+    align_test::renumber(new_doc);
+    const auto a = resdiff::align(old_doc, new_doc);
+    const auto* u = find_old(a, "OP2");
+    REQUIRE(u != nullptr);
+    CHECK(u->kind == unit_kind::split);
+    CHECK(u->new_ids == std::vector<std::string>{"OP2", "OP3"});
+    // Children: (a) unchanged, (c) -> (b) renumbered, (b) -> OP3 split off.
+    REQUIRE(u->children.size() == 3);
+    bool saw_split = false, saw_renumbered = false;
+    for (const auto& c : u->children) {
+        if (c.old_ids == std::vector<std::string>{"OP2(b)"}) {
+            CHECK(c.new_ids == std::vector<std::string>{"OP3"});
+            CHECK(c.kind == unit_kind::split);
+            saw_split = true;
+        }
+        if (c.old_ids == std::vector<std::string>{"OP2(c)"}) {
+            CHECK(c.new_ids == std::vector<std::string>{"OP2(b)"});
+            CHECK(c.kind == unit_kind::renumbered);
+            saw_renumbered = true;
+        }
+    }
+    CHECK(saw_split);
+    CHECK(saw_renumbered);
+    CHECK(find_old(a, "OP3")->kind == unit_kind::renumbered);   // OP3 -> OP4
+
+    SECTION("and the reverse is a merge") {
+        const auto b = resdiff::align(new_doc, old_doc);
+        const resdiff::alignment_unit* m = nullptr;
+        for (const auto& x : b.units) {
+            if (x.kind == unit_kind::merged) m = &x;
+        }
+        REQUIRE(m != nullptr);
+        CHECK(m->old_ids == std::vector<std::string>{"OP2", "OP3"});
+        CHECK(m->new_ids == std::vector<std::string>{"OP2"});
+        bool saw = false;
+        for (const auto& c : m->children) {
+            if (c.kind == unit_kind::merged) {
+                CHECK(c.old_ids == std::vector<std::string>{"OP3"});
+                CHECK(c.new_ids == std::vector<std::string>{"OP2(b)"});
+                saw = true;
+            }
+        }
+        CHECK(saw);
+    }
+}
+
+TEST_CASE("moves: the longest increasing subsequence keeps the fewest paragraphs moved", "[align]") {
+    std::vector<std::string> ops;
+    for (int i = 0; i < 8; ++i) {
+        ops.push_back("Decides to consider the question of item number " + std::to_string(i) +
+                      " concerning topic " + std::string(1, static_cast<char>('A' + i)) + " at a future session;");
+    }
+    const auto old_doc = make_document({}, ops);
+    auto moved = ops;
+    std::rotate(moved.begin() + 1, moved.begin() + 6, moved.begin() + 7);   // old OP7 moves to place 2
+    const auto a = resdiff::align(old_doc, make_document({}, moved));
+    int n_moved = 0;
+    for (const auto& u : a.units) {
+        if (u.moved) {
+            ++n_moved;
+            CHECK(u.old_ids == std::vector<std::string>{"OP7"});
+            CHECK(u.new_ids == std::vector<std::string>{"OP2"});
+            CHECK(u.kind == unit_kind::moved);
+            CHECK_FALSE(u.text_changed);
+        }
+    }
+    CHECK(n_moved == 1);
+}
+
+TEST_CASE("the threshold separates a rewording from a different clause", "[align]") {
+    const double t = resdiff::detail::default_align_threshold();
+    const auto m = resdiff::detail::similarity_matrix(
+        {"Encourages all stakeholders to ensure the full participation of women in the information society and women's access to the new technologies;",
+         "Requests the Secretary-General to submit to the General Assembly at its eighty-first session a report on the implementation of the present resolution;"},
+        {"Urges all stakeholders to ensure the full, equal and meaningful participation of women and girls in the digital economy and their access to new technologies;",
+         "Decides to include in the provisional agenda of its eighty-first session the item entitled \"Information and communications technologies for sustainable development\";"});
+    CHECK(m[0][0] >= t);   // same clause, reworded
+    CHECK(m[1][1] < t);    // different clauses sharing "eighty-first session"
+    CHECK(m[0][1] < t);
+}
+
+TEST_CASE("footnotes are aligned by content even when renumbered", "[align]") {
+    auto old_doc = make_document(pp, op);
+    auto new_doc = old_doc;
+    old_doc.footnotes = {{1, "See resolution 70/1.", {}}, {2, "A/80/64-E/2025/12.", {}}, {3, "See A/CONF.227/20.", {}}};
+    new_doc.footnotes = {{1, "See resolution 70/1.", {}}, {2, "See resolution 78/132.", {}}, {3, "A/80/64-E/2025/12.", {}}};
+    const auto a = resdiff::align(old_doc, new_doc);
+    REQUIRE(a.footnotes.size() == 4);
+    CHECK(a.footnotes[0].kind == unit_kind::unchanged);
+    CHECK(a.footnotes[1].kind == unit_kind::added);
+    CHECK(a.footnotes[1].new_number == 2);
+    CHECK(a.footnotes[2].kind == unit_kind::renumbered);
+    CHECK(a.footnotes[2].old_number == 2);
+    CHECK(a.footnotes[2].new_number == 3);
+    CHECK(a.footnotes[3].kind == unit_kind::removed);
+    CHECK(a.footnotes[3].old_number == 3);
+}
+
+TEST_CASE("past max_pairs the aligner falls back to positions and says so", "[align]") {
+    const auto base = align_test::load_text_export(read_file(fixture("A-RES-65-141.txt")));
+    auto edited = base;
+    for (auto& p : edited.operative) p.text = align_test::reword_phrases(p.text, 0.2, *std::make_unique<align_test::rng>(7));
+    resdiff::align_options o;
+    o.max_pairs = 10;
+    const auto a = resdiff::align(base, edited, o);
+    REQUIRE(a.notes.size() == 1);
+    CHECK(a.notes[0].find("by position") != std::string::npos);
+    // Still a complete alignment: every paragraph appears exactly once per side.
+    std::size_t olds = 0, news = 0;
+    for (const auto& u : a.units) olds += u.old_ids.size(), news += u.new_ids.size();
+    CHECK(olds == 49);
+    CHECK(news == 49);
+    const auto precise = resdiff::align(base, edited);
+    CHECK(precise.notes.empty());
+}
+
+TEST_CASE("large and unrelated inputs align completely", "[align]") {
+    // 2,000 paragraphs against 2,000 unrelated ones, and against a copy with edits.
+    std::vector<std::string> a_ops, b_ops;
+    align_test::rng r(42);
+    for (int i = 0; i < 2000; ++i) {
+        std::string s = "Decides", t = "Requests";
+        for (int k = 0; k < 30; ++k) s += " w" + std::to_string(r.below(5000));
+        for (int k = 0; k < 30; ++k) t += " v" + std::to_string(r.below(5000));
+        a_ops.push_back(s + ";");
+        b_ops.push_back(t + ";");
+    }
+    const auto a = make_document({}, a_ops);
+    const auto unrelated = resdiff::align(a, make_document({}, b_ops));
+    std::size_t added = 0, removed = 0;
+    for (const auto& u : unrelated.units) {
+        added += u.kind == unit_kind::added;
+        removed += u.kind == unit_kind::removed;
+    }
+    CHECK(added == 2000);
+    CHECK(removed == 2000);
+    auto edited = a_ops;
+    for (std::size_t i = 0; i < edited.size(); i += 10) edited[i] = align_test::reword_phrases(edited[i], 0.2, r);
+    const auto close = resdiff::align(a, make_document({}, edited));
+    std::size_t paired = 0;
+    for (const auto& u : close.units) paired += (!u.old_ids.empty() && !u.new_ids.empty() && u.old_ids == u.new_ids);
+    CHECK(paired == 2000);
+}
