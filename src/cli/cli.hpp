@@ -50,6 +50,10 @@ int run(const std::vector<std::string>& args, io& io);
 int run_parse(const std::vector<std::string>& args, io& io);
 int run_diff(const std::vector<std::string>& args, io& io);
 int run_history(const std::vector<std::string>& args, io& io);
+int run_check(const std::vector<std::string>& args, io& io);
+int run_git(const std::vector<std::string>& args, io& io);
+int run_git_driver(const std::vector<std::string>& args, io& io);
+int run_textconv(const std::vector<std::string>& args, io& io);
 
 // Writes `content` to `path` atomically: a temporary file in the same folder,
 // flushed, then renamed over `path`. Throws std::runtime_error naming the file.

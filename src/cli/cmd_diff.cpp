@@ -1,5 +1,6 @@
 // resdiff [diff] OLD NEW [options]: the main job.
 #include <algorithm>
+#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -12,19 +13,32 @@
 
 namespace resdiff::cli {
 
+namespace {
+
+// A Word document, by content (the first bytes and the package's main part).
+bool is_docx_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string head(1 << 16, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    return detect_file_type(head) == file_type::docx;
+}
+
+}  // namespace
+
 int run_diff(const std::vector<std::string>& args, io& io) {
     namespace po = boost::program_options;
     po::options_description desc(
         "Usage: resdiff [diff] OLD NEW [options]\n"
         "Compare two versions of a resolution clause by clause, word by word.\n\nOptions");
     std::vector<std::string> files, ignore;
-    std::string format, output, color = "auto";
+    std::string format, output, color = "auto", docx_view = "accepted";
     int width = 0;
     std::size_t max_input = ingest_options{}.max_input_bytes;
     std::size_t max_tokens = diff_options{}.max_tokens;
     desc.add_options()
         ("help,h", "show this help")
-        ("format,f", po::value(&format), "terminal (default), json, html, markdown")
+        ("format,f", po::value(&format), "terminal (default), json, html, markdown, docx (a Word redline, needs -o)")
         ("output,o", po::value(&output), "write the report to FILE (atomically); the format follows its extension")
         ("color", po::value(&color), "auto (default), always or never; NO_COLOR is respected")
         ("context", "show unchanged paragraphs too")
@@ -35,7 +49,8 @@ int run_diff(const std::vector<std::string>& args, io& io) {
         ("max-tokens", po::value(&max_tokens),
          "word tokens (old + new) of one unit above which the word diff takes a coarser, faster path "
          "(default 200000); the report says when it did")
-        ("files", po::value(&files), "OLD and NEW");
+        ("docx-view", po::value(&docx_view), "Word input with tracked changes: accepted (default) or original")
+        ("files", po::value(&files), "OLD and NEW (or one .docx with tracked changes: original against accepted)");
     po::positional_options_description pos;
     pos.add("files", -1);
     const auto vm = parse_command_line(args, desc, pos);
@@ -43,7 +58,11 @@ int run_diff(const std::vector<std::string>& args, io& io) {
         io.out << desc << '\n';
         return exit_same;
     }
-    if (files.size() != 2) throw usage_error(files.size() < 2 ? "missing operand: need OLD and NEW" : "too many operands: need OLD and NEW");
+    if (docx_view != "accepted" && docx_view != "original")
+        throw usage_error("--docx-view takes accepted or original, not '" + docx_view + "'");
+    // One Word file alone: its tracked changes, original against accepted.
+    const bool docx_alone = files.size() == 1 && is_docx_file(files[0]);
+    if (!docx_alone && files.size() != 2) throw usage_error(files.size() < 2 ? "missing operand: need OLD and NEW" : "too many operands: need OLD and NEW");
 
     output_format fmt = output_format::terminal;
     if (!format.empty()) {
@@ -77,10 +96,16 @@ int run_diff(const std::vector<std::string>& args, io& io) {
         else throw usage_error("--ignore takes routine, citation, qualifier or lead, not '" + name + "'");
     }
 
+    if (fmt == output_format::docx && to_stdout && io.out_is_tty)
+        throw usage_error("--format docx writes a binary file: give -o FILE.docx");
+
     ingest_options in;
     in.max_input_bytes = max_input;
-    document old_doc = parse_file(files[0], in);
-    document new_doc = parse_file(files[1], in);
+    in.docx_original = docx_view == "original";
+    ingest_options in_old = in;
+    if (docx_alone) in_old.docx_original = true, in.docx_original = false;
+    document old_doc = parse_file(files[0], in_old);
+    document new_doc = parse_file(docx_alone ? files[0] : files[1], in);
     for (const auto* d : {&old_doc, &new_doc}) {
         for (const auto& w : d->warnings) io.err << "resdiff: " << d->source << ": warning: " << w << '\n';
     }
@@ -94,7 +119,7 @@ int run_diff(const std::vector<std::string>& args, io& io) {
         case output_format::json: report = comparison_to_json(cmp); break;
         case output_format::html: report = render_html(cmp, ropt); break;
         case output_format::markdown: report = render_markdown(cmp, ropt); break;
-        case output_format::docx: throw usage_error("--format docx is not available in this build");
+        case output_format::docx: report = render_docx(cmp, ropt); break;
     }
     emit(io, output, report);
     return cmp.identical() ? exit_same : exit_different;
