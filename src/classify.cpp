@@ -1,18 +1,769 @@
-// PLACEHOLDER until the classify stage lands: every edit is substantive.
+// Stage 5, classify: what kind of change each edit is (docs/clauses.md).
+//
+// The word ops of a unit are re-read as semantic tokens (classify_text.hpp):
+// runs of adjacent delete/insert ops become edits (runs that touch the same
+// token, such as "79" -> "80" and "194" -> "118" inside "79/194", are one
+// edit); inside an edit a token-level LCS splits the change into chunks, and
+// each chunk is explained by the rules below or left substantive.
 #include "resdiff/classify.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <set>
+#include <utility>
+
+#include "classify_tables.hpp"
+#include "classify_text.hpp"
 
 namespace resdiff {
 
-int lead_strength(std::string_view) { return 0; }
+namespace {
 
-direction compare_leads(std::string_view a, std::string_view b) { return a == b ? direction::none : direction::changed; }
+using detail::citation_hit;
+using detail::tok;
+using detail::token;
 
-std::vector<std::string> citations(std::string_view) { return {}; }
+// How far the new version stands from the old one.
+struct roll_context {
+    long session_delta = 1;
+    long year_delta = 1;
+    std::set<std::string> predecessors;   // lower-case symbols a list of earlier resolutions may gain
+    std::set<std::string>* rolled = nullptr;   // collects old symbols of routine symbol roll-overs
+};
 
-alignment classify(alignment diffed, const document&, const document&) {
-    for (auto& u : diffed.units) {
-        if (u.kind != unit_kind::unchanged) u.classes = {change_class::substantive};
+long last_year(std::string_view s) {
+    long year = -1;
+    for (const auto& t : detail::tokenize(s))
+        if (detail::year_value(t) >= 0) year = t.value;
+    return year;
+}
+
+long doc_year(const document& d) {
+    const long y = last_year(d.meta.adoption_date);
+    return y >= 0 ? y : last_year(d.meta.distribution_date);
+}
+
+// "A/RES/79/194" -> "79/194"
+std::string own_number(const document& d) {
+    const std::string& s = d.meta.symbol;
+    if (s.rfind("A/RES/", 0) == 0) {
+        std::string n = s.substr(6);
+        for (auto& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return n;
     }
+    return {};
+}
+
+roll_context make_context(const document& old_doc, const document& new_doc) {
+    roll_context ctx;
+    const long y0 = doc_year(old_doc);
+    const long y1 = doc_year(new_doc);
+    const bool years = y0 > 0 && y1 > 0;
+    const bool sessions = old_doc.meta.session > 0 && new_doc.meta.session > 0;
+    if (sessions) ctx.session_delta = new_doc.meta.session - old_doc.meta.session;
+    if (years) ctx.year_delta = y1 - y0;
+    if (sessions && !years) ctx.year_delta = ctx.session_delta;
+    if (years && !sessions) ctx.session_delta = ctx.year_delta;
+    if (auto n = own_number(old_doc); !n.empty()) ctx.predecessors.insert(n);
+    return ctx;
+}
+
+// One side (old or new) of a unit's text, as tokens.
+struct side {
+    std::string text;
+    std::vector<token> toks;
+    std::size_t lead_end = 0;                 // byte end of the lead phrase; 0: no lead
+    std::vector<int> cite_of;                 // per token: index into cites, -1 when none
+    std::vector<citation_hit> cites;
+
+    void index() {
+        toks = detail::tokenize(text);
+        cites = detail::find_citations(toks, text);
+        cite_of.assign(toks.size(), -1);
+        for (std::size_t c = 0; c < cites.size(); ++c)
+            for (std::size_t k = cites[c].first; k < cites[c].last && k < toks.size(); ++k)
+                cite_of[k] = static_cast<int>(c);
+    }
+    bool in_lead(std::size_t k) const { return lead_end > 0 && toks[k].end <= lead_end; }
+};
+
+// Token index range [first, last) touched by the byte range [a, b).
+std::pair<std::size_t, std::size_t> token_range(const side& s, std::size_t a, std::size_t b) {
+    const auto& t = s.toks;
+    auto lo = std::lower_bound(t.begin(), t.end(), a, [](const token& x, std::size_t v) { return x.end <= v; });
+    std::size_t first = static_cast<std::size_t>(lo - t.begin());
+    if (a == b) {
+        // An insertion point: inside a token it touches that token, else nothing.
+        if (first < t.size() && t[first].begin < a && a < t[first].end) return {first, first + 1};
+        return {first, first};
+    }
+    std::size_t last = first;
+    while (last < t.size() && t[last].begin < b) ++last;
+    return {first, last};
+}
+
+struct run {
+    std::size_t op_first = 0;   // ops [op_first, op_last)
+    std::size_t op_last = 0;
+    std::size_t o0 = 0, o1 = 0;   // old token range
+    std::size_t n0 = 0, n1 = 0;   // new token range
+};
+
+bool overlaps(std::size_t a0, std::size_t a1, std::size_t b0, std::size_t b1) {
+    return a0 < a1 && b0 < b1 && a0 < b1 && b0 < a1;
+}
+
+bool ignorable(const token& t) {
+    static const std::set<std::string_view> words{"the", "a",    "an",   "of",    "and",  "to",    "in",
+                                                  "for", "on",   "by",   "with",  "its",  "their", "as",
+                                                  "at",  "from", "that", "which", "this", "these", "those"};
+    return t.kind == tok::punct || words.count(t.lower) != 0;
+}
+
+// A chunk of an edit: old tokens [o0, o1) replaced by new tokens [n0, n1).
+struct chunk {
+    std::size_t o0, o1, n0, n1;
+};
+
+// Token-level LCS of old [o0, o1) and new [n0, n1); the unmatched stretches.
+std::vector<chunk> chunks_of(const side& o, const side& n, const run& g) {
+    const std::size_t a = g.o1 - g.o0;
+    const std::size_t b = g.n1 - g.n0;
+    if (a == 0 || b == 0 || a * b > 4'000'000) return {{g.o0, g.o1, g.n0, g.n1}};
+    std::vector<std::uint32_t> dp((a + 1) * (b + 1), 0);
+    auto at = [&](std::size_t i, std::size_t j) -> std::uint32_t& { return dp[i * (b + 1) + j]; };
+    for (std::size_t i = a; i-- > 0;) {
+        for (std::size_t j = b; j-- > 0;) {
+            at(i, j) = o.toks[g.o0 + i].lower == n.toks[g.n0 + j].lower ? at(i + 1, j + 1) + 1
+                                                                          : std::max(at(i + 1, j), at(i, j + 1));
+        }
+    }
+    std::vector<chunk> out;
+    std::size_t i = 0, j = 0, ci = 0, cj = 0;
+    auto flush = [&] {
+        if (ci < i || cj < j) out.push_back({g.o0 + ci, g.o0 + i, g.n0 + cj, g.n0 + j});
+    };
+    while (i < a && j < b) {
+        if (o.toks[g.o0 + i].lower == n.toks[g.n0 + j].lower) {
+            flush();
+            ++i;
+            ++j;
+            ci = i;
+            cj = j;
+        } else if (at(i + 1, j) >= at(i, j + 1)) {
+            ++i;
+        } else {
+            ++j;
+        }
+    }
+    i = a;
+    j = b;
+    flush();
+    // A rewrite matched only on a stray "the" or "," is one change, not many:
+    // chunks apart by at most two function words or marks are merged.
+    std::vector<chunk> merged;
+    for (const auto& c : out) {
+        if (!merged.empty()) {
+            auto& m = merged.back();
+            const std::size_t gap = c.o0 - m.o1;   // equal tokens between them (same on both sides)
+            bool thin = gap <= 2;
+            for (std::size_t k = m.o1; k < c.o0 && thin; ++k) thin = ignorable(o.toks[k]);
+            if (thin) {
+                m.o1 = c.o1;
+                m.n1 = c.n1;
+                continue;
+            }
+        }
+        merged.push_back(c);
+    }
+    return merged;
+}
+
+bool all_digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+}
+
+// "a/80/62-e/2025/12" -> {{a, 80, 62}, {e, 2025, 12}}
+std::vector<std::vector<std::string>> symbol_segments(std::string_view s) {
+    std::vector<std::vector<std::string>> segs(1);
+    std::string cur;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '/' || c == '(' || c == ')') {
+            if (c == '(' || cur.empty()) {
+                if (!cur.empty()) segs.back().push_back(cur);
+                cur.clear();
+                continue;
+            }
+            segs.back().push_back(cur);
+            cur.clear();
+        } else if (c == '-' && i > 0 && std::isdigit(static_cast<unsigned char>(s[i - 1])) != 0 && i + 1 < s.size() &&
+                   std::isalpha(static_cast<unsigned char>(s[i + 1])) != 0) {
+            segs.back().push_back(cur);
+            cur.clear();
+            segs.emplace_back();
+        } else {
+            cur += c;
+        }
+    }
+    segs.back().push_back(cur);
+    return segs;
+}
+
+// A symbol rolled forward: same series, the session (or year) part advanced by
+// the versions' distance; the document number after it may differ.
+bool symbol_rolled(std::string_view a, std::string_view b, const roll_context& ctx) {
+    const auto sa = symbol_segments(a);
+    const auto sb = symbol_segments(b);
+    if (sa.size() != sb.size()) return false;
+    bool any_advanced = false;
+    for (std::size_t s = 0; s < sa.size(); ++s) {
+        if (sa[s].size() != sb[s].size()) return false;
+        bool slot_seen = false;
+        bool advanced = false;
+        for (std::size_t k = 0; k < sa[s].size(); ++k) {
+            const auto& pa = sa[s][k];
+            const auto& pb = sb[s][k];
+            if (!slot_seen && all_digits(pa) && all_digits(pb)) {
+                slot_seen = true;
+                // A session or year is followed by the document number ("79/194",
+                // "A/79/434"); a last numeric part ("RES/15") is a number, not a session.
+                if (k + 1 == sa[s].size()) {
+                    if (pa != pb) return false;
+                    continue;
+                }
+                if (pa == pb) continue;
+                if (pa.size() > 6 || pb.size() > 6) return false;
+                const long diff = std::stol(pb) - std::stol(pa);
+                const long expected = pa.size() == 4 ? ctx.year_delta : ctx.session_delta;
+                if (diff <= 0 || diff != expected) return false;
+                advanced = true;
+            } else if (!advanced && pa != pb) {
+                return false;
+            }
+        }
+        any_advanced = any_advanced || advanced;
+    }
+    return any_advanced;
+}
+
+bool is_event_noun(std::string_view w) {
+    static const std::set<std::string_view> nouns{"session",  "sessions", "meeting",    "meetings", "forum",
+                                                  "forums",   "annual",   "anniversary", "plenary", "edition",
+                                                  "ministerial", "round", "cycle"};
+    return nouns.count(w) != 0;
+}
+
+// An ordinal of a recurring event: "eightieth session", "tenth annual ... forum".
+bool event_after(const side& s, std::size_t i) {
+    for (std::size_t k = i + 1, words = 0; k < s.toks.size() && words < 3; ++k) {
+        if (s.toks[k].kind == tok::punct) continue;
+        if (is_event_noun(s.toks[k].lower)) return true;
+        ++words;
+    }
+    return false;
+}
+
+bool is_day_or_month(const token& t) {
+    return detail::month_number(t.lower) != 0 || (t.kind == tok::number && t.value >= 1 && t.value <= 31);
+}
+
+// One old token and one new token that differ: a roll-forward?
+bool pair_routine(const side& o, std::size_t i, const side& n, std::size_t j, const roll_context& ctx) {
+    const token& a = o.toks[i];
+    const token& b = n.toks[j];
+    if (a.lower == b.lower) return true;
+    if (a.kind == tok::ordinal && b.kind == tok::ordinal && a.value >= 0 && b.value >= 0) {
+        const long diff = b.value - a.value;
+        return diff > 0 && (diff == ctx.session_delta || diff == ctx.year_delta) && event_after(o, i) &&
+               event_after(n, j);
+    }
+    const long ya = detail::year_value(a);
+    const long yb = detail::year_value(b);
+    if (ya >= 0 && yb >= 0) return ctx.year_delta > 0 && yb - ya == ctx.year_delta;
+    if (is_day_or_month(a) && is_day_or_month(b)) {
+        const long da = detail::date_year(o.toks, i);
+        const long db = detail::date_year(n.toks, j);
+        return da >= 0 && db >= 0 && ctx.year_delta > 0 && db - da == ctx.year_delta;
+    }
+    if (a.kind == tok::symbol && b.kind == tok::symbol && symbol_rolled(a.lower, b.lower, ctx)) {
+        if (ctx.rolled != nullptr) ctx.rolled->insert(a.lower);
+        return true;
+    }
+    return false;
+}
+
+// The year of the date a token stands in (day, month, year or connector).
+long year_in_date(const side& s, std::size_t i) {
+    const long y = detail::year_value(s.toks[i]);
+    if (y >= 0) return y;
+    const long d = detail::date_year(s.toks, i);
+    if (d >= 0) return d;
+    return i + 1 < s.toks.size() ? detail::date_year(s.toks, i + 1) : -1;
+}
+
+// A date reshaped inside a rolled year: "11 and 12 December 2024" -> "4 December 2025".
+bool date_reshaped(const side& o, const chunk& c, const side& n, const roll_context& ctx) {
+    if (c.o0 == c.o1 || c.n0 == c.n1 || ctx.year_delta <= 0) return false;
+    long yo = -1, yn = -1;
+    for (std::size_t i = c.o0; i < c.o1; ++i) {
+        if (!detail::in_date(o.toks, i)) return false;
+        if (yo < 0) yo = year_in_date(o, i);
+    }
+    for (std::size_t j = c.n0; j < c.n1; ++j) {
+        if (!detail::in_date(n.toks, j)) return false;
+        if (yn < 0) yn = year_in_date(n, j);
+    }
+    return yo >= 0 && yn >= 0 && yn - yo == ctx.year_delta;
+}
+
+std::string letters_only(const side& s, std::size_t from, std::size_t to) {
+    std::string out;
+    for (std::size_t k = from; k < to; ++k) {
+        for (const char c : s.toks[k].lower)
+            if (std::isalnum(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80) out += c;
+    }
+    // Drop the bytes of U+2010/U+2011/U+2013 (hyphens and the en dash) kept above as non-ASCII.
+    std::string clean;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (static_cast<unsigned char>(out[i]) == 0xE2 && i + 2 < out.size() &&
+            static_cast<unsigned char>(out[i + 1]) == 0x80) {
+            const auto c3 = static_cast<unsigned char>(out[i + 2]);
+            if (c3 == 0x90 || c3 == 0x91 || c3 == 0x93) {
+                i += 2;
+                continue;
+            }
+        }
+        clean += out[i];
+    }
+    return clean;
+}
+
+// The same date written another way: "22 and 23 September" -> "22-23 September".
+bool date_respelled(const side& o, const chunk& c, const side& n) {
+    auto days = [](const side& s, std::size_t from, std::size_t to, std::vector<std::string>& out) {
+        for (std::size_t k = from; k < to; ++k) {
+            if (!detail::in_date(s.toks, k)) return false;
+            const auto& w = s.toks[k].lower;
+            if (w == "and" || w == "to" || w == "-" || w == "\xE2\x80\x93") continue;
+            out.push_back(w);
+        }
+        return true;
+    };
+    std::vector<std::string> a, b;
+    return c.o0 < c.o1 && c.n0 < c.n1 && days(o, c.o0, c.o1, a) && days(n, c.n0, c.n1, b) && a == b;
+}
+
+bool chunk_routine(const side& o, const chunk& c, const side& n, const roll_context& ctx) {
+    const std::size_t lo = c.o1 - c.o0;
+    const std::size_t ln = c.n1 - c.n0;
+    if (date_respelled(o, c, n)) return true;
+    // Spacing and hyphenation variants ("capacity-development", "see king").
+    if (lo > 0 && ln > 0 && letters_only(o, c.o0, c.o1) == letters_only(n, c.n0, c.n1)) return true;
+    // Sequencing words inside a lead ("Recalling also" -> "Recalling further").
+    bool sequencing = lo + ln > 0;
+    auto seq_token = [](const side& s, std::size_t k) {
+        const auto& w = s.toks[k].lower;
+        return s.in_lead(k) && (detail::is_sequencing_word(w) || w == "in" || w == "addition");
+    };
+    for (std::size_t k = c.o0; k < c.o1 && sequencing; ++k) sequencing = seq_token(o, k);
+    for (std::size_t k = c.n0; k < c.n1 && sequencing; ++k) sequencing = seq_token(n, k);
+    if (sequencing) return true;
+    if (lo == ln && lo > 0) {
+        bool all = true;
+        for (std::size_t k = 0; k < lo && all; ++k) all = pair_routine(o, c.o0 + k, n, c.n0 + k, ctx);
+        if (all) return true;
+    }
+    return date_reshaped(o, c, n, ctx);
+}
+
+bool is_connector(const token& t) { return t.lower == "," || t.lower == "and" || t.lower == ";"; }
+
+// The predecessor joins a list of earlier resolutions: "76/189 and 77/150" ->
+// "76/189, 77/150 and 78/132". Only connectors change besides the added symbols.
+bool list_extension(const side& o, const side& n, const std::vector<chunk>& chunks, const roll_context& ctx) {
+    bool added = false;
+    for (const auto& c : chunks) {
+        for (std::size_t k = c.o0; k < c.o1; ++k)
+            if (!is_connector(o.toks[k])) return false;
+        for (std::size_t k = c.n0; k < c.n1; ++k) {
+            const auto& t = n.toks[k];
+            if (is_connector(t) || t.lower == "resolution" || t.lower == "resolutions") continue;
+            if (t.kind == tok::symbol && ctx.predecessors.count(t.lower) != 0) {
+                added = true;
+                continue;
+            }
+            return false;
+        }
+    }
+    return added;
+}
+
+bool connectors_only(const side& o, const side& n, const std::vector<chunk>& chunks) {
+    for (const auto& c : chunks) {
+        for (std::size_t k = c.o0; k < c.o1; ++k)
+            if (!is_connector(o.toks[k])) return false;
+        for (std::size_t k = c.n0; k < c.n1; ++k)
+            if (!is_connector(n.toks[k])) return false;
+    }
+    return !chunks.empty();
+}
+
+
+struct chunk_result {
+    std::set<change_class> classes;
+    int qualifier_score = 0;   // > 0 hardened, < 0 softened
+    bool qualifier = false;
+};
+
+enum cover : std::uint8_t { none = 0, by_lead = 1, by_citation = 2, by_qualifier = 4, by_alone = 8 };
+
+// A qualifier phrase found on one side, touching a chunk.
+struct qualifier_hit {
+    std::size_t first = 0, last = 0;   // tokens
+    bool soft = true;
+    bool alone = false;
+    bool inside = false;               // wholly inside the chunk
+};
+
+// Qualifier occurrences on one side that touch the chunk's tokens [c0, c1).
+std::vector<qualifier_hit> find_qualifiers(const side& s, std::size_t c0, std::size_t c1) {
+    std::vector<qualifier_hit> hits;
+    if (c0 >= c1) return hits;
+    const auto& table = detail::qualifier_table();
+    std::size_t longest = 1;
+    for (const auto& q : table) longest = std::max(longest, q.words.size());
+    const std::size_t from = c0 >= longest ? c0 - longest + 1 : 0;
+    std::vector<char> taken(c1 - c0, 0);
+    for (std::size_t p = from; p < c1; ++p) {
+        for (const auto& q : table) {   // longest phrases first
+            const std::size_t len = q.words.size();
+            if (len == 0 || p + len > s.toks.size()) continue;
+            bool match = true;
+            for (std::size_t k = 0; k < len && match; ++k) match = s.toks[p + k].lower == q.words[k];
+            if (!match) continue;
+            bool touches = false;
+            bool free = true;
+            for (std::size_t k = p; k < p + len; ++k) {
+                if (k >= c0 && k < c1) {
+                    touches = true;
+                    if (taken[k - c0] != 0) free = false;
+                }
+            }
+            if (!touches || !free) continue;
+            for (std::size_t k = std::max(p, c0); k < std::min(p + len, c1); ++k) taken[k - c0] = 1;
+            hits.push_back({p, p + len, q.soft, q.alone, p >= c0 && p + len <= c1});
+            break;
+        }
+    }
+    return hits;
+}
+
+// Marks the counted qualifier hits of one side and scores them: a hedge added
+// softens (-1), removed hardens (+1); the opposite for hardeners. A hit only
+// partly inside the chunk counts when the other side has one too: a swap of
+// one qualifier for another ("as" -> "where" in "as appropriate"), never a
+// stray word that completes a phrase ("as [a] priority theme").
+void cover_qualifiers(const std::vector<qualifier_hit>& hits, bool other_side_has, std::size_t c0, bool added,
+                      std::vector<std::uint8_t>& cov, int& score_any, int& score_alone) {
+    for (const auto& h : hits) {
+        if (!h.inside && !other_side_has) continue;
+        for (std::size_t k = h.first; k < h.last; ++k)
+            if (k >= c0 && k - c0 < cov.size()) cov[k - c0] |= h.alone ? by_alone : by_qualifier;
+        const int sign = (h.soft ? -1 : 1) * (added ? 1 : -1);
+        (h.alone ? score_alone : score_any) += sign;
+    }
+}
+
+chunk_result classify_chunk(const side& o, const chunk& c, const side& n, bool lead_changed) {
+    chunk_result r;
+    std::vector<std::uint8_t> cov_o(c.o1 - c.o0, none), cov_n(c.n1 - c.n0, none);
+    auto cover_side = [&](const side& s, std::size_t c0, std::size_t c1, std::vector<std::uint8_t>& cov) {
+        for (std::size_t k = c0; k < c1; ++k) {
+            if (lead_changed && s.in_lead(k)) cov[k - c0] |= by_lead;
+            if (s.cite_of[k] >= 0) cov[k - c0] |= by_citation;
+        }
+    };
+    cover_side(o, c.o0, c.o1, cov_o);
+    cover_side(n, c.n0, c.n1, cov_n);
+    int score_any = 0, score_alone = 0;
+    const auto q_old = find_qualifiers(o, c.o0, c.o1);
+    const auto q_new = find_qualifiers(n, c.n0, c.n1);
+    cover_qualifiers(q_old, !q_new.empty(), c.o0, false, cov_o, score_any, score_alone);
+    cover_qualifiers(q_new, !q_old.empty(), c.n0, true, cov_n, score_any, score_alone);
+
+    bool lead = false, citation = false, qualifier = false, uncovered = false, alone_needed = false, other = false;
+    auto tally = [&](const side& s, std::size_t c0, const std::vector<std::uint8_t>& cov) {
+        for (std::size_t k = 0; k < cov.size(); ++k) {
+            const auto v = cov[k];
+            if (v & by_lead) lead = true;
+            if (v & by_citation) citation = true;
+            if (v & by_qualifier) qualifier = true;
+            if (v & (by_lead | by_citation | by_qualifier)) {
+                other = true;
+                continue;
+            }
+            if (v & by_alone) {
+                alone_needed = true;
+                continue;
+            }
+            if (!ignorable(s.toks[c0 + k])) uncovered = true;
+        }
+    };
+    tally(o, c.o0, cov_o);
+    tally(n, c.n0, cov_n);
+    // Frequent words ("all", "may") count as qualifiers only when they are the whole edit.
+    bool alone_counts = alone_needed && !uncovered && !lead && !citation;
+    if (alone_needed && !alone_counts) uncovered = true;
+    if (!lead && !citation && !qualifier && !alone_counts) uncovered = true;   // nothing explained
+    (void)other;
+    if (lead) r.classes.insert(change_class::lead);
+    if (citation) r.classes.insert(change_class::citation);
+    if (uncovered) {
+        r.classes.insert(change_class::substantive);
+    } else if (qualifier || alone_counts) {
+        r.classes.insert(change_class::qualifier);
+        r.qualifier = true;
+        r.qualifier_score = score_any + (alone_counts ? score_alone : 0);
+    }
+    return r;
+}
+
+direction qualifier_direction(int score) {
+    return score > 0 ? direction::hardened : score < 0 ? direction::softened : direction::changed;
+}
+
+// Where the lead phrase ends in a unit's text; 0 when it is not at the start.
+std::size_t lead_end_in(const std::string& text, const std::string& lead) {
+    if (lead.empty() || text.size() < lead.size()) return 0;
+    for (std::size_t k = 0; k < lead.size(); ++k) {
+        if (std::tolower(static_cast<unsigned char>(text[k])) != std::tolower(static_cast<unsigned char>(lead[k])))
+            return 0;
+    }
+    return lead.size();
+}
+
+struct unit_result {
+    std::vector<change_class> classes;
+    direction qualifier_dir = direction::none;
+};
+
+// Classifies the ops of one unit in place.
+unit_result classify_ops(std::vector<word_op>& ops, const std::string& old_lead, const std::string& new_lead,
+                         bool lead_changed, const roll_context& ctx) {
+    side o, n;
+    struct span {
+        std::size_t o_begin, o_end, n_begin, n_end;
+    };
+    std::vector<span> spans;
+    spans.reserve(ops.size());
+    for (const auto& op : ops) {
+        span sp{o.text.size(), o.text.size(), n.text.size(), n.text.size()};
+        if (op.op != op_kind::ins) o.text += op.text;
+        if (op.op != op_kind::del) n.text += op.text;
+        sp.o_end = o.text.size();
+        sp.n_end = n.text.size();
+        spans.push_back(sp);
+    }
+    o.index();
+    n.index();
+    o.lead_end = lead_end_in(o.text, old_lead);
+    n.lead_end = lead_end_in(n.text, new_lead);
+
+    // Runs of adjacent delete/insert ops and the tokens they touch.
+    std::vector<run> runs;
+    for (std::size_t i = 0; i < ops.size();) {
+        if (ops[i].op == op_kind::equal) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < ops.size() && ops[j].op != op_kind::equal) ++j;
+        run r;
+        r.op_first = i;
+        r.op_last = j;
+        const auto [o0, o1] = token_range(o, spans[i].o_begin, spans[j - 1].o_end);
+        const auto [n0, n1] = token_range(n, spans[i].n_begin, spans[j - 1].n_end);
+        r.o0 = o0;
+        r.o1 = o1;
+        r.n0 = n0;
+        r.n1 = n1;
+        // Only white space changed (the diff should not emit it, but be safe).
+        if (o0 == o1 && n0 == n1) {
+            i = j;
+            continue;
+        }
+        // Runs that touch the same token, or apart by white space only, are one edit.
+        if (!runs.empty() && (overlaps(runs.back().o0, runs.back().o1, o0, o1) ||
+                              overlaps(runs.back().n0, runs.back().n1, n0, n1) ||
+                              (runs.back().o1 == o0 && runs.back().n1 == n0))) {
+            auto& g = runs.back();
+            g.op_last = j;
+            g.o1 = std::max(g.o1, o1);
+            g.n1 = std::max(g.n1, n1);
+        } else {
+            runs.push_back(r);
+        }
+        i = j;
+    }
+
+    struct group_result {
+        std::set<change_class> classes;
+        std::vector<chunk> chunks;
+        bool connectors = false;
+        std::vector<direction> qualifier_dirs;
+    };
+    std::vector<group_result> results(runs.size());
+    for (std::size_t g = 0; g < runs.size(); ++g) {
+        auto& res = results[g];
+        res.chunks = chunks_of(o, n, runs[g]);
+        if (res.chunks.empty()) {
+            res.classes.insert(change_class::routine);   // same tokens: a change of spacing only
+            continue;
+        }
+        if (list_extension(o, n, res.chunks, ctx)) {
+            res.classes.insert(change_class::routine);
+            continue;
+        }
+        res.connectors = connectors_only(o, n, res.chunks);
+        for (const auto& c : res.chunks) {
+            if (chunk_routine(o, c, n, ctx)) {
+                res.classes.insert(change_class::routine);
+                continue;
+            }
+            const auto cr = classify_chunk(o, c, n, lead_changed);
+            res.classes.insert(cr.classes.begin(), cr.classes.end());
+            if (cr.qualifier) res.qualifier_dirs.push_back(qualifier_direction(cr.qualifier_score));
+        }
+        if (res.classes.size() > 1) res.classes.erase(change_class::routine);
+    }
+    // Connectors reshuffled right beside a routine list extension: part of it.
+    for (std::size_t g = 0; g < runs.size(); ++g) {
+        if (!results[g].connectors) continue;
+        auto routine_near = [&](std::size_t h) {
+            if (h >= runs.size() || results[h].classes != std::set<change_class>{change_class::routine}) return false;
+            const std::size_t gap = h > g ? runs[h].n0 - std::min(runs[h].n0, runs[g].n1)
+                                          : runs[g].n0 - std::min(runs[g].n0, runs[h].n1);
+            return gap <= 2;
+        };
+        if (routine_near(g + 1) || (g > 0 && routine_near(g - 1))) results[g].classes = {change_class::routine};
+    }
+
+    unit_result out;
+    std::set<change_class> unit_classes;
+    std::vector<direction> dirs;
+    for (std::size_t g = 0; g < runs.size(); ++g) {
+        const std::vector<change_class> cls(results[g].classes.begin(), results[g].classes.end());
+        for (std::size_t i = runs[g].op_first; i < runs[g].op_last; ++i)
+            if (ops[i].op != op_kind::equal) ops[i].classes = cls;
+        unit_classes.insert(cls.begin(), cls.end());
+        dirs.insert(dirs.end(), results[g].qualifier_dirs.begin(), results[g].qualifier_dirs.end());
+    }
+    // Ops of white space only, outside every group: no class.
+    out.classes.assign(unit_classes.begin(), unit_classes.end());
+    if (!dirs.empty()) {
+        out.qualifier_dir = dirs.front();
+        for (const auto d : dirs)
+            if (d != out.qualifier_dir) out.qualifier_dir = direction::changed;
+    }
+    return out;
+}
+
+void classify_unit(alignment_unit& u, const document& old_doc, const document& new_doc, const roll_context& ctx) {
+    u.classes.clear();
+    u.lead = {};
+    u.qualifier_dir = direction::none;
+    std::string old_lead, new_lead;
+    const paragraph* po = u.old_ids.empty() ? nullptr : find_paragraph(old_doc, u.old_ids.front());
+    const paragraph* pn = u.new_ids.empty() ? nullptr : find_paragraph(new_doc, u.new_ids.front());
+    if (po != nullptr) old_lead = po->lead;
+    if (pn != nullptr) new_lead = pn->lead;
+    bool lead_changed = false;
+    if (po != nullptr && pn != nullptr && !old_lead.empty() && !new_lead.empty()) {
+        const direction d = compare_leads(old_lead, new_lead);
+        if (d != direction::none) {
+            u.lead = {old_lead, new_lead, d};
+            lead_changed = true;
+        }
+    }
+    const auto r = classify_ops(u.ops, old_lead, new_lead, lead_changed, ctx);
+    std::set<change_class> classes(r.classes.begin(), r.classes.end());
+    if (lead_changed) classes.insert(change_class::lead);
+    u.classes.assign(classes.begin(), classes.end());
+    u.qualifier_dir = r.qualifier_dir;
+    for (auto& child : u.children) classify_unit(child, old_doc, new_doc, ctx);
+}
+
+void classify_all(alignment& a, const document& old_doc, const document& new_doc, const roll_context& ctx) {
+    for (auto& u : a.units) classify_unit(u, old_doc, new_doc, ctx);
+    for (auto& f : a.footnotes) f.classes = classify_ops(f.ops, {}, {}, false, ctx).classes;
+}
+
+void append_unique(std::vector<std::string>& out, std::set<std::string>& seen, std::string_view text) {
+    for (auto& c : citations(text))
+        if (seen.insert(c).second) out.push_back(std::move(c));
+}
+
+std::vector<std::string> cited_by(const document& d) {
+    std::vector<std::string> out;
+    std::set<std::string> seen;
+    auto add_sub = [&](auto&& self, const subparagraph& s) -> void {
+        append_unique(out, seen, s.text);
+        for (const auto& c : s.children) self(self, c);
+    };
+    for (const auto* part : {&d.preamble, &d.operative}) {
+        for (const auto& p : *part) {
+            if (!p.text.empty()) {
+                append_unique(out, seen, p.text);
+            } else {
+                append_unique(out, seen, p.intro);
+                for (const auto& s : p.subparagraphs) add_sub(add_sub, s);
+            }
+        }
+    }
+    for (const auto& f : d.footnotes) append_unique(out, seen, f.text);
+    return out;
+}
+
+}  // namespace
+
+std::vector<std::string> citations(std::string_view text) {
+    const auto toks = detail::tokenize(text);
+    std::vector<std::string> out;
+    std::set<std::string> seen;
+    for (auto& h : detail::find_citations(toks, text))
+        if (seen.insert(h.norm).second) out.push_back(std::move(h.norm));
+    return out;
+}
+
+citation_change compare_citations(const document& old_doc, const document& new_doc) {
+    citation_change c;
+    c.old_cited = cited_by(old_doc);
+    c.new_cited = cited_by(new_doc);
+    const std::set<std::string> in_old(c.old_cited.begin(), c.old_cited.end());
+    const std::set<std::string> in_new(c.new_cited.begin(), c.new_cited.end());
+    for (const auto& s : c.new_cited)
+        if (in_old.count(s) == 0) c.added.push_back(s);
+    for (const auto& s : c.old_cited)
+        if (in_new.count(s) == 0) c.dropped.push_back(s);
+    return c;
+}
+
+alignment classify(alignment diffed, const document& old_doc, const document& new_doc) {
+    roll_context ctx = make_context(old_doc, new_doc);
+    // First pass: which old symbols roll forward (the predecessors), so that a
+    // list of earlier resolutions gaining one of them is routine too.
+    std::set<std::string> rolled;
+    {
+        alignment probe = diffed;
+        roll_context first = ctx;
+        first.rolled = &rolled;
+        classify_all(probe, old_doc, new_doc, first);
+    }
+    ctx.predecessors.insert(rolled.begin(), rolled.end());
+    classify_all(diffed, old_doc, new_doc, ctx);
+    diffed.citations = compare_citations(old_doc, new_doc);
     return diffed;
 }
 

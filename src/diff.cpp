@@ -1,32 +1,721 @@
-// PLACEHOLDER until the diff stage lands: one delete and one insert per changed unit.
+// Stage 4, diff: word-level operations inside aligned units.
+//
+// Texts are cut into tokens (words, numbers, single punctuation marks; white
+// space is never a token), tokens are interned to integers and compared with
+// dtl's O(NP) algorithm on ranges small enough for it. Larger ranges are first
+// cut at anchors (tokens unique in both ranges, longest increasing subsequence,
+// as patience diff does), recursively; a range that is still too large, or
+// everything past diff_options::max_tokens, takes the coarse fallback. The
+// token script is then cleaned up as diff-match-patch does (short equalities
+// between edits folded into them, lone insertions and deletions slid to the
+// best word boundary) and turned into text pieces with the white space
+// attached so both texts round-trip byte for byte.
 #include "resdiff/diff.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <dtl/dtl.hpp>
+#include <limits>
+#include <string>
+#include <unordered_map>
+#include <utility>
 
 namespace resdiff {
 
-std::string unit_text(const document& doc, const std::vector<std::string>& ids) {
-    std::string out;
-    for (const auto& id : ids) {
-        if (const auto* p = find_paragraph(doc, id)) {
-            if (!out.empty()) out += ' ';
-            out += p->text;
+namespace {
+
+// ---------------------------------------------------------------- tokens
+
+enum class char_class { space, word, punct };
+
+struct decoded {
+    std::int32_t cp;
+    std::size_t len;
+    bool valid;
+};
+
+decoded decode(std::string_view s, std::size_t i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) return {c, 1, true};
+    utf8proc_int32_t cp = 0;
+    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                    static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0) return {c, 1, false};
+    return {cp, static_cast<std::size_t>(n), true};
+}
+
+char_class classify_cp(const decoded& d) {
+    if (!d.valid) return char_class::punct;
+    const std::int32_t cp = d.cp;
+    if (cp < 0x80) {
+        if (cp == ' ' || (cp >= '\t' && cp <= '\r')) return char_class::space;
+        if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return char_class::word;
+        if (cp < 0x20 || cp == 0x7f) return char_class::space;
+        return char_class::punct;
+    }
+    switch (utf8proc_category(cp)) {
+        case UTF8PROC_CATEGORY_ZS:
+        case UTF8PROC_CATEGORY_ZL:
+        case UTF8PROC_CATEGORY_ZP:
+        case UTF8PROC_CATEGORY_CC:
+            return char_class::space;
+        case UTF8PROC_CATEGORY_PC:
+        case UTF8PROC_CATEGORY_PD:
+        case UTF8PROC_CATEGORY_PS:
+        case UTF8PROC_CATEGORY_PE:
+        case UTF8PROC_CATEGORY_PI:
+        case UTF8PROC_CATEGORY_PF:
+        case UTF8PROC_CATEGORY_PO:
+        case UTF8PROC_CATEGORY_SM:
+        case UTF8PROC_CATEGORY_SC:
+        case UTF8PROC_CATEGORY_SK:
+        case UTF8PROC_CATEGORY_SO:
+            return char_class::punct;
+        default:
+            return char_class::word;
+    }
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+struct token {
+    std::uint32_t begin;
+    std::uint32_t end;
+};
+
+// Words (letters, marks and digits, with an apostrophe between letters and a
+// point or comma between digits kept inside: "Organization's", "1,000.5"),
+// and every punctuation mark or symbol on its own.
+std::vector<token> tokenize(std::string_view s) {
+    std::vector<token> out;
+    out.reserve(s.size() / 5 + 4);
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const decoded d = decode(s, i);
+        const char_class cls = classify_cp(d);
+        if (cls == char_class::space) {
+            i += d.len;
+            continue;
         }
+        if (cls == char_class::punct) {
+            out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + d.len)});
+            i += d.len;
+            continue;
+        }
+        const std::size_t start = i;
+        i += d.len;
+        while (i < s.size()) {
+            const decoded e = decode(s, i);
+            const char_class c = classify_cp(e);
+            if (c == char_class::word) {
+                i += e.len;
+                continue;
+            }
+            if (c == char_class::punct && i + e.len < s.size()) {
+                const decoded next = decode(s, i + e.len);
+                const bool joins_digits =
+                    (e.cp == '.' || e.cp == ',') && is_digit(s[i - 1]) && is_digit(s[i + e.len]);
+                const bool joins_letters = (e.cp == '\'' || e.cp == 0x2019) && !is_digit(s[i - 1]) &&
+                                           classify_cp(next) == char_class::word && !is_digit(s[i + e.len]);
+                if (joins_digits || joins_letters) {
+                    i += e.len;
+                    continue;
+                }
+            }
+            break;
+        }
+        out.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(i)});
     }
     return out;
 }
 
-word_diff diff_words(std::string_view old_text, std::string_view new_text, const diff_options&) {
+// ---------------------------------------------------------------- edit script
+
+enum class step : std::uint8_t { equal, del, ins };
+
+struct run {
+    step op;
+    std::uint32_t len;
+};
+
+// Limits of the precise path. dtl's cost is O((n+m)·P) in time and in memory
+// (one 24-byte coordinate per step); (n+1)(m+1) bounds the number of steps,
+// so ranges under dtl_cells cannot reach dtl's own cap of two million
+// coordinates (past which it would silently give up).
+constexpr std::uint64_t precise_dtl_cells = 1'500'000;
+constexpr std::uint64_t coarse_dtl_cells = 40'000;
+constexpr int max_depth = 64;
+
+class script_builder {
+public:
+    script_builder(const std::vector<int>& a, const std::vector<int>& b, std::size_t vocabulary, bool coarse_mode)
+        : a_(a), b_(b) {
+        dtl_cells_ = coarse_mode ? coarse_dtl_cells : precise_dtl_cells;
+        const std::uint64_t n = a.size() + b.size();
+        budget_ = (coarse_mode ? 24 : 64) * n + (coarse_mode ? 4'000'000 : 16'000'000);
+        stamp_.assign(vocabulary, 0);
+        count_a_.resize(vocabulary);
+        count_b_.resize(vocabulary);
+        pos_b_.resize(vocabulary);
+    }
+
+    std::vector<run> build() {
+        diff_range(0, static_cast<std::uint32_t>(a_.size()), 0, static_cast<std::uint32_t>(b_.size()), 0);
+        return std::move(runs_);
+    }
+
+    bool gave_up() const { return gave_up_; }
+
+private:
+    void push(step op, std::uint32_t len) {
+        if (len == 0) return;
+        if (!runs_.empty() && runs_.back().op == op) {
+            runs_.back().len += len;
+        } else {
+            runs_.push_back({op, len});
+        }
+    }
+
+    void give_up(std::uint32_t n, std::uint32_t m) {
+        gave_up_ = true;
+        push(step::del, n);
+        push(step::ins, m);
+    }
+
+    void diff_range(std::uint32_t alo, std::uint32_t ahi, std::uint32_t blo, std::uint32_t bhi, int depth) {
+        std::uint32_t prefix = 0;
+        while (alo + prefix < ahi && blo + prefix < bhi && a_[alo + prefix] == b_[blo + prefix]) ++prefix;
+        push(step::equal, prefix);
+        alo += prefix;
+        blo += prefix;
+        std::uint32_t suffix = 0;
+        while (ahi - suffix > alo && bhi - suffix > blo && a_[ahi - suffix - 1] == b_[bhi - suffix - 1]) ++suffix;
+        ahi -= suffix;
+        bhi -= suffix;
+        const std::uint32_t n = ahi - alo;
+        const std::uint32_t m = bhi - blo;
+        if (n == 0 || m == 0) {
+            push(step::del, n);
+            push(step::ins, m);
+        } else if (static_cast<std::uint64_t>(n + 1) * (m + 1) <= dtl_cells_ && work_ + std::uint64_t{n} * m <= budget_) {
+            work_ += std::uint64_t{n} * m;
+            run_dtl(alo, ahi, blo, bhi);
+        } else if (depth < max_depth && work_ + n + m <= budget_) {
+            work_ += n + m;
+            const auto anchors = unique_anchors(alo, ahi, blo, bhi);
+            if (anchors.empty()) {
+                give_up(n, m);
+            } else {
+                std::uint32_t ai = alo;
+                std::uint32_t bi = blo;
+                for (const auto& [x, y] : anchors) {
+                    diff_range(ai, x, bi, y, depth + 1);
+                    push(step::equal, 1);
+                    ai = x + 1;
+                    bi = y + 1;
+                }
+                diff_range(ai, ahi, bi, bhi, depth + 1);
+            }
+        } else {
+            give_up(n, m);
+        }
+        push(step::equal, suffix);
+    }
+
+    void run_dtl(std::uint32_t alo, std::uint32_t ahi, std::uint32_t blo, std::uint32_t bhi) {
+        const std::vector<int> sa(a_.begin() + alo, a_.begin() + ahi);
+        const std::vector<int> sb(b_.begin() + blo, b_.begin() + bhi);
+        dtl::Diff<int> d(sa, sb);
+        d.onUnserious();
+        d.compose();
+        for (const auto& e : d.getSes().getSequence()) {
+            switch (e.second.type) {
+                case dtl::SES_COMMON: push(step::equal, 1); break;
+                case dtl::SES_DELETE: push(step::del, 1); break;
+                case dtl::SES_ADD: push(step::ins, 1); break;
+            }
+        }
+    }
+
+    // Tokens occurring exactly once in a[alo, ahi) and once in b[blo, bhi),
+    // the longest chain of them in the same order in both.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> unique_anchors(std::uint32_t alo, std::uint32_t ahi,
+                                                                       std::uint32_t blo, std::uint32_t bhi) {
+        ++generation_;
+        for (std::uint32_t i = alo; i < ahi; ++i) touch(a_[i]).first++;
+        for (std::uint32_t j = blo; j < bhi; ++j) {
+            touch(b_[j]).second++;
+            pos_b_[static_cast<std::size_t>(b_[j])] = j;
+        }
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
+        for (std::uint32_t i = alo; i < ahi; ++i) {
+            const auto t = static_cast<std::size_t>(a_[i]);
+            if (count_a_[t] == 1 && count_b_[t] == 1) pairs.emplace_back(i, pos_b_[t]);
+        }
+        // Longest increasing subsequence of the b positions (patience sorting).
+        std::vector<std::size_t> tails;
+        std::vector<std::size_t> prev(pairs.size(), std::numeric_limits<std::size_t>::max());
+        for (std::size_t k = 0; k < pairs.size(); ++k) {
+            const auto it = std::lower_bound(tails.begin(), tails.end(), pairs[k].second,
+                                             [&](std::size_t idx, std::uint32_t y) { return pairs[idx].second < y; });
+            if (it != tails.begin()) prev[k] = *(it - 1);
+            if (it == tails.end()) {
+                tails.push_back(k);
+            } else {
+                *it = k;
+            }
+        }
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> chain;
+        if (tails.empty()) return chain;
+        for (std::size_t k = tails.back(); k != std::numeric_limits<std::size_t>::max(); k = prev[k]) {
+            chain.push_back(pairs[k]);
+        }
+        std::reverse(chain.begin(), chain.end());
+        return chain;
+    }
+
+    std::pair<std::uint32_t&, std::uint32_t&> touch(int token) {
+        const auto t = static_cast<std::size_t>(token);
+        if (stamp_[t] != generation_) {
+            stamp_[t] = generation_;
+            count_a_[t] = 0;
+            count_b_[t] = 0;
+        }
+        return {count_a_[t], count_b_[t]};
+    }
+
+    const std::vector<int>& a_;
+    const std::vector<int>& b_;
+    std::uint64_t dtl_cells_ = 0;
+    std::uint64_t budget_ = 0;
+    std::uint64_t work_ = 0;
+    bool gave_up_ = false;
+    std::vector<run> runs_;
+    std::uint32_t generation_ = 0;
+    std::vector<std::uint32_t> stamp_, count_a_, count_b_, pos_b_;
+};
+
+// ---------------------------------------------------------------- regions
+
+// A maximal stretch of the script: equal tokens a[a0,a1) == b[b0,b1), or a
+// change deleting a[a0,a1) and inserting b[b0,b1).
+struct region {
+    bool equal;
+    std::uint32_t a0, a1, b0, b1;
+};
+
+struct side {
+    std::string_view text;
+    std::vector<token> tokens;
+    std::vector<std::uint64_t> length_before;   // bytes of token text before token i (no white space)
+
+    std::uint64_t length(std::uint32_t from, std::uint32_t to) const { return length_before[to] - length_before[from]; }
+};
+
+side make_side(std::string_view text) {
+    side s{text, tokenize(text), {}};
+    s.length_before.resize(s.tokens.size() + 1);
+    s.length_before[0] = 0;
+    for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+        s.length_before[i + 1] = s.length_before[i] + (s.tokens[i].end - s.tokens[i].begin);
+    }
+    return s;
+}
+
+std::vector<region> to_regions(const std::vector<run>& runs) {
+    std::vector<region> out;
+    std::uint32_t x = 0, y = 0;
+    for (const auto& r : runs) {
+        const bool eq = r.op == step::equal;
+        const std::uint32_t dx = r.op == step::ins ? 0 : r.len;
+        const std::uint32_t dy = r.op == step::del ? 0 : r.len;
+        if (!out.empty() && out.back().equal == eq) {
+            out.back().a1 += dx;
+            out.back().b1 += dy;
+        } else {
+            out.push_back({eq, x, x + dx, y, y + dy});
+        }
+        x += dx;
+        y += dy;
+    }
+    return out;
+}
+
+// Drops empty regions and joins neighbours of the same kind.
+void normalize(std::vector<region>& regions) {
+    std::vector<region> out;
+    out.reserve(regions.size());
+    for (const auto& r : regions) {
+        if (r.a0 == r.a1 && r.b0 == r.b1) continue;
+        if (!out.empty() && out.back().equal == r.equal) {
+            out.back().a1 = r.a1;
+            out.back().b1 = r.b1;
+        } else {
+            out.push_back(r);
+        }
+    }
+    regions = std::move(out);
+}
+
+// diff-match-patch's semantic clean-up: an equality no longer than the
+// larger side of the edit before it and of the edit after it is folded into
+// them, so "[-a-]{+b+} the [-c-]{+d+}" reads "[-a the c-]{+b the d+}".
+// The stack gives the backtracking: after a fold, the equality before the
+// grown edit is checked again.
+void fold_short_equalities(std::vector<region>& regions, const side& a, const side& b) {
+    auto edit_size = [&](const region& r) { return std::max(a.length(r.a0, r.a1), b.length(r.b0, r.b1)); };
+    std::vector<region> out;
+    out.reserve(regions.size());
+    for (const auto& r : regions) {
+        out.push_back(r);
+        while (out.size() >= 3) {
+            const region& c2 = out[out.size() - 1];
+            const region& eq = out[out.size() - 2];
+            const region& c1 = out[out.size() - 3];
+            if (c2.equal || !eq.equal || c1.equal) break;
+            const std::uint64_t len = a.length(eq.a0, eq.a1);
+            if (len > edit_size(c1) || len > edit_size(c2)) break;
+            const region merged{false, c1.a0, c2.a1, c1.b0, c2.b1};
+            out.resize(out.size() - 3);
+            out.push_back(merged);
+        }
+    }
+    regions = std::move(out);
+}
+
+// How good a place the boundary before token k of a side is for an edit to
+// start or end (diff-match-patch's cleanupSemanticLossless scores).
+int boundary_score(const side& s, std::uint32_t k) {
+    if (k == 0 || k >= s.tokens.size()) return 6;
+    const token& left = s.tokens[k - 1];
+    const token& right = s.tokens[k];
+    const std::string_view gap = s.text.substr(left.end, right.begin - left.end);
+    if (gap.find('\n') != std::string_view::npos) return 5;
+    if (!gap.empty()) {
+        const char last = s.text[left.end - 1];
+        return (left.end - left.begin == 1 && (last == '.' || last == ';' || last == ':' || last == '!' || last == '?'))
+                   ? 4
+                   : 3;
+    }
+    const auto is_punct = [&](const token& t) {
+        return classify_cp(decode(s.text, t.begin)) == char_class::punct;
+    };
+    return (is_punct(left) || is_punct(right)) ? 1 : 0;
+}
+
+// Slides every lone insertion or deletion between two equalities to the
+// position with the best boundaries: "A,{+ C,+} B" rather than "A{+, C+}, B".
+void slide_edits(std::vector<region>& regions, const std::vector<int>& ia, const std::vector<int>& ib,
+                 const side& a, const side& b) {
+    for (std::size_t k = 1; k + 1 < regions.size(); ++k) {
+        region& r = regions[k];
+        region& p = regions[k - 1];
+        region& q = regions[k + 1];
+        if (r.equal || !p.equal || !q.equal) continue;
+        const bool insertion = r.a0 == r.a1;
+        const bool deletion = r.b0 == r.b1;
+        if (insertion == deletion) continue;
+        const std::vector<int>& ids = insertion ? ib : ia;
+        const side& s = insertion ? b : a;
+        std::uint32_t lo = insertion ? r.b0 : r.a0;
+        std::uint32_t hi = insertion ? r.b1 : r.a1;
+        const std::uint32_t floor = insertion ? p.b0 : p.a0;
+        const std::uint32_t ceiling = insertion ? q.b1 : q.a1;
+        while (lo > floor && ids[lo - 1] == ids[hi - 1]) --lo, --hi;
+        std::uint32_t best_lo = lo;
+        int best = -1;
+        while (true) {
+            const int score = boundary_score(s, lo) + boundary_score(s, hi);
+            if (score >= best) {
+                best = score;
+                best_lo = lo;
+            }
+            if (hi >= ceiling || ids[lo] != ids[hi]) break;
+            ++lo, ++hi;
+        }
+        const std::uint32_t old_lo = insertion ? r.b0 : r.a0;
+        if (best_lo == old_lo) continue;
+        const auto shift = static_cast<std::int64_t>(best_lo) - static_cast<std::int64_t>(old_lo);
+        const auto move = [shift](std::uint32_t& v) { v = static_cast<std::uint32_t>(static_cast<std::int64_t>(v) + shift); };
+        move(p.a1), move(p.b1);
+        move(r.a0), move(r.a1), move(r.b0), move(r.b1);
+        move(q.a0), move(q.b0);
+    }
+    normalize(regions);
+}
+
+// ---------------------------------------------------------------- text pieces
+
+class op_writer {
+public:
+    std::vector<word_op> ops;
+
+    void add(op_kind op, std::string_view text) {
+        if (text.empty()) return;
+        if (!ops.empty() && ops.back().op == op) {
+            ops.back().text.append(text);
+            return;
+        }
+        // Within a change, deletions come before insertions.
+        if (op == op_kind::del && !ops.empty() && ops.back().op == op_kind::ins) {
+            if (ops.size() >= 2 && ops[ops.size() - 2].op == op_kind::del) {
+                ops[ops.size() - 2].text.append(text);
+            } else {
+                ops.insert(ops.end() - 1, word_op{op, std::string(text), {}});
+            }
+            return;
+        }
+        ops.push_back(word_op{op, std::string(text), {}});
+    }
+};
+
+bool is_space_byte(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// Old and new text between two equal stretches: common leading and trailing
+// white space stays equal, the rest is deleted and inserted.
+void write_change(op_writer& w, std::string_view old_part, std::string_view new_part) {
+    if (old_part == new_part) {
+        w.add(op_kind::equal, old_part);
+        return;
+    }
+    std::size_t lead = 0;
+    while (lead < old_part.size() && lead < new_part.size() && old_part[lead] == new_part[lead] &&
+           is_space_byte(old_part[lead])) {
+        ++lead;
+    }
+    std::size_t trail = 0;
+    while (trail < old_part.size() - lead && trail < new_part.size() - lead &&
+           old_part[old_part.size() - 1 - trail] == new_part[new_part.size() - 1 - trail] &&
+           is_space_byte(old_part[old_part.size() - 1 - trail])) {
+        ++trail;
+    }
+    w.add(op_kind::equal, old_part.substr(0, lead));
+    w.add(op_kind::del, old_part.substr(lead, old_part.size() - lead - trail));
+    w.add(op_kind::ins, new_part.substr(lead, new_part.size() - lead - trail));
+    w.add(op_kind::equal, old_part.substr(old_part.size() - trail));
+}
+
+std::vector<word_op> write_ops(const std::vector<region>& regions, const side& a, const side& b) {
+    op_writer w;
+    std::size_t old_pos = 0, new_pos = 0;
+    for (const auto& r : regions) {
+        if (!r.equal) continue;
+        const std::size_t ob = a.tokens[r.a0].begin, oe = a.tokens[r.a1 - 1].end;
+        const std::size_t nb = b.tokens[r.b0].begin, ne = b.tokens[r.b1 - 1].end;
+        write_change(w, a.text.substr(old_pos, ob - old_pos), b.text.substr(new_pos, nb - new_pos));
+        const std::string_view os = a.text.substr(ob, oe - ob);
+        const std::string_view ns = b.text.substr(nb, ne - nb);
+        if (os == ns) {
+            w.add(op_kind::equal, os);
+        } else {
+            // Same tokens, different spacing between them.
+            for (std::uint32_t k = 0; k < r.a1 - r.a0; ++k) {
+                const token& ta = a.tokens[r.a0 + k];
+                const token& tb = b.tokens[r.b0 + k];
+                if (k > 0) {
+                    const token& pa = a.tokens[r.a0 + k - 1];
+                    const token& pb = b.tokens[r.b0 + k - 1];
+                    write_change(w, a.text.substr(pa.end, ta.begin - pa.end), b.text.substr(pb.end, tb.begin - pb.end));
+                }
+                w.add(op_kind::equal, a.text.substr(ta.begin, ta.end - ta.begin));
+            }
+        }
+        old_pos = oe;
+        new_pos = ne;
+    }
+    write_change(w, a.text.substr(old_pos), b.text.substr(new_pos));
+    return std::move(w.ops);
+}
+
+// Texts too large to index with 32-bit offsets: one delete and one insert.
+word_diff whole_replacement(std::string_view old_text, std::string_view new_text) {
+    word_diff d;
+    d.coarse = true;
+    op_writer w;
+    write_change(w, old_text, new_text);
+    d.ops = std::move(w.ops);
+    return d;
+}
+
+const subparagraph* find_sub(const std::vector<subparagraph>& subs, std::string_view id) {
+    for (const auto& s : subs) {
+        if (s.id == id) return &s;
+        if (const auto* c = find_sub(s.children, id)) return c;
+    }
+    return nullptr;
+}
+
+void append_sub_text(std::string& out, const subparagraph& s) {
+    out += s.text;
+    for (const auto& c : s.children) {
+        if (!out.empty()) out += ' ';
+        out += c.label;
+        out += ' ';
+        append_sub_text(out, c);
+    }
+}
+
+std::string footnote_text(const document& doc, int number) {
+    for (const auto& f : doc.footnotes) {
+        if (f.number == number) return f.text;
+    }
+    return {};
+}
+
+bool only_space_changes(const std::vector<word_op>& ops) {
+    for (const auto& op : ops) {
+        if (op.op == op_kind::equal) continue;
+        for (const char c : op.text) {
+            if (!is_space_byte(c)) return false;
+        }
+    }
+    return true;
+}
+
+std::string label_of(const std::vector<std::string>& ids) {
+    std::string out;
+    for (const auto& id : ids) {
+        if (!out.empty()) out += '+';
+        out += id;
+    }
+    return out.empty() ? std::string("(none)") : out;
+}
+
+// Paragraphs by id, so a document of many thousand paragraphs is not
+// searched from the start for every unit.
+class paragraph_index {
+public:
+    explicit paragraph_index(const document& doc) {
+        by_id_.reserve(doc.preamble.size() + doc.operative.size());
+        for (const auto* list : {&doc.preamble, &doc.operative}) {
+            for (const auto& p : *list) by_id_.try_emplace(p.id, &p);
+        }
+    }
+    const paragraph* find(std::string_view id) const {
+        const auto it = by_id_.find(id);
+        return it == by_id_.end() ? nullptr : it->second;
+    }
+
+private:
+    std::unordered_map<std::string_view, const paragraph*> by_id_;
+};
+
+template <class Find>
+std::string text_of(const Find& find, const std::vector<std::string>& ids) {
+    std::string out;
+    for (const auto& id : ids) {
+        std::string piece;
+        if (const auto* p = find(id)) {
+            piece = p->text;
+        } else if (const auto open = id.find('('); open != std::string::npos) {
+            if (const auto* parent = find(std::string_view(id).substr(0, open))) {
+                if (const auto* s = find_sub(parent->subparagraphs, id)) append_sub_text(piece, *s);
+            }
+        }
+        if (piece.empty()) continue;
+        if (!out.empty()) out += ' ';
+        out += piece;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string unit_text(const document& doc, const std::vector<std::string>& ids) {
+    return text_of([&](std::string_view id) { return find_paragraph(doc, id); }, ids);
+}
+
+word_diff diff_words(std::string_view old_text, std::string_view new_text, const diff_options& options) {
     word_diff d;
     if (old_text == new_text) {
         if (!old_text.empty()) d.ops.push_back({op_kind::equal, std::string(old_text), {}});
         return d;
     }
-    if (!old_text.empty()) d.ops.push_back({op_kind::del, std::string(old_text), {}});
-    if (!new_text.empty()) d.ops.push_back({op_kind::ins, std::string(new_text), {}});
+    if (old_text.size() >= std::numeric_limits<std::uint32_t>::max() ||
+        new_text.size() >= std::numeric_limits<std::uint32_t>::max()) {
+        return whole_replacement(old_text, new_text);
+    }
+    const side a = make_side(old_text);
+    const side b = make_side(new_text);
+
+    // Intern tokens to integers so dtl compares ints.
+    std::unordered_map<std::string_view, int> ids;
+    ids.reserve(std::min<std::size_t>(a.tokens.size() + b.tokens.size(), 1u << 20));
+    const auto intern = [&](const side& s) {
+        std::vector<int> out;
+        out.reserve(s.tokens.size());
+        for (const auto& t : s.tokens) {
+            const auto [it, fresh] = ids.try_emplace(s.text.substr(t.begin, t.end - t.begin), static_cast<int>(ids.size()));
+            out.push_back(it->second);
+        }
+        return out;
+    };
+    const std::vector<int> ia = intern(a);
+    const std::vector<int> ib = intern(b);
+
+    const bool coarse_mode = ia.size() + ib.size() > options.max_tokens;
+    script_builder builder(ia, ib, ids.size(), coarse_mode);
+    std::vector<region> regions = to_regions(builder.build());
+    d.coarse = coarse_mode || builder.gave_up();
+    if (options.semantic_cleanup) {
+        fold_short_equalities(regions, a, b);
+        normalize(regions);
+        slide_edits(regions, ia, ib, a, b);
+    }
+    d.ops = write_ops(regions, a, b);
     return d;
 }
 
-alignment diff_alignment(alignment aligned, const document& old_doc, const document& new_doc, const diff_options& options) {
-    for (auto& u : aligned.units) u.ops = diff_words(unit_text(old_doc, u.old_ids), unit_text(new_doc, u.new_ids), options).ops;
+alignment diff_alignment(alignment aligned, const document& old_doc, const document& new_doc,
+                         const diff_options& options) {
+    std::size_t coarse_units = 0;
+    std::string first_coarse;
+    const auto note_coarse = [&](const std::string& what) {
+        if (coarse_units++ == 0) first_coarse = what;
+    };
+    const paragraph_index old_index(old_doc);
+    const paragraph_index new_index(new_doc);
+    const auto find_old = [&](std::string_view id) { return old_index.find(id); };
+    const auto find_new = [&](std::string_view id) { return new_index.find(id); };
+    const auto fill = [&](auto& self, alignment_unit& u) -> void {
+        const std::string old_text = text_of(find_old, u.old_ids);
+        const std::string new_text = text_of(find_new, u.new_ids);
+        word_diff d = diff_words(old_text, new_text, options);
+        if (d.coarse) note_coarse(label_of(u.old_ids) + " -> " + label_of(u.new_ids));
+        u.ops = std::move(d.ops);
+        // Only white space differs: the same text after normalization.
+        if (u.kind == unit_kind::modified && !u.moved && !u.crossed_part && u.old_ids == u.new_ids &&
+            only_space_changes(u.ops)) {
+            u.kind = unit_kind::unchanged;
+            u.text_changed = false;
+            u.similarity = 1.0;
+        }
+        for (auto& child : u.children) self(self, child);
+    };
+    for (auto& u : aligned.units) fill(fill, u);
+    for (auto& f : aligned.footnotes) {
+        const std::string old_text = f.old_number > 0 ? footnote_text(old_doc, f.old_number) : std::string();
+        const std::string new_text = f.new_number > 0 ? footnote_text(new_doc, f.new_number) : std::string();
+        word_diff d = diff_words(old_text, new_text, options);
+        if (d.coarse) {
+            note_coarse("footnote " + std::to_string(f.old_number) + " -> footnote " + std::to_string(f.new_number));
+        }
+        f.ops = std::move(d.ops);
+    }
+    if (coarse_units > 0) {
+        std::string note = "word diff: coarse fallback (common prefix and suffix, unique-word anchors, "
+                           "delete and insert of the rest) taken for ";
+        note += first_coarse;
+        if (coarse_units > 1) {
+            note += " and ";
+            note += std::to_string(coarse_units - 1);
+            note += coarse_units == 2 ? " other unit" : " other units";
+        }
+        note += ": too large or too different for the precise word diff";
+        aligned.notes.push_back(std::move(note));
+    }
     return aligned;
 }
 

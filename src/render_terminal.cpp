@@ -1,27 +1,522 @@
-// PLACEHOLDER until the terminal renderer lands.
-#include "resdiff/render.hpp"
+// The terminal report: a header naming both versions, a summary line, then
+// every changed unit with its labels, lead phrase, classes and its words
+// ([-deleted-]{+inserted+}, or red strike-through and green underline as
+// git diff --word-diff=color), wrapped at the width without counting escape
+// codes and with no escape code left open across a line break.
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
-#include <sstream>
+#include "resdiff/render.hpp"
 
 namespace resdiff {
 
-std::string render_terminal(const comparison& cmp, const render_options&) {
-    std::ostringstream out;
-    for (const auto& u : cmp.result.units) {
-        if (u.kind == unit_kind::unchanged) continue;
-        out << to_string(u.kind) << ":";
-        for (const auto& id : u.old_ids) out << ' ' << id;
-        out << " ->";
-        for (const auto& id : u.new_ids) out << ' ' << id;
-        out << '\n';
-        for (const auto& op : u.ops) {
-            if (op.op == op_kind::equal) out << op.text;
-            else if (op.op == op_kind::del) out << "[-" << op.text << "-]";
-            else out << "{+" << op.text << "+}";
-        }
-        out << "\n\n";
+namespace {
+
+enum class style { plain, del, ins, elided, header, dim };
+
+const char* ansi(style s) {
+    switch (s) {
+        case style::del: return "\x1b[31;9m";      // red, struck through
+        case style::ins: return "\x1b[32;4m";      // green, underlined
+        case style::elided: return "\x1b[2m";      // faint
+        case style::header: return "\x1b[1m";      // bold
+        case style::dim: return "\x1b[2m";
+        case style::plain: return "";
     }
-    return out.str();
+    return "";
+}
+constexpr const char* ansi_reset = "\x1b[0m";
+
+bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// Concatenation by appending (GCC 12's -Wrestrict trips on "a" + s + "b").
+template <class... T>
+std::string cat(const T&... parts) {
+    std::string s;
+    (s.append(std::string_view(parts)), ...);
+    return s;
+}
+
+// "OP9(a)" -> "OP 9 (a)", "PP3" -> "PP 3".
+std::string label(const std::string& id) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < id.size() && std::isalpha(static_cast<unsigned char>(id[i]))) out += id[i++];
+    if (i > 0 && i < id.size()) out += ' ';
+    while (i < id.size() && id[i] != '(') out += id[i++];
+    if (i < id.size()) {
+        if (!out.empty() && out.back() != ' ') out += ' ';
+        out.append(id, i, std::string::npos);
+    }
+    return out;
+}
+
+std::string labels(const std::vector<std::string>& ids) {
+    std::string out;
+    for (const auto& id : ids) {
+        if (!out.empty()) out += " + ";
+        out += label(id);
+    }
+    return out;
+}
+
+bool starts_with(const std::string& s, std::string_view p) { return s.compare(0, p.size(), p) == 0; }
+
+std::string describe(const alignment_unit& u) {
+    const std::string also = u.text_changed ? " and modified" : "";
+    if (u.crossed_part && !u.old_ids.empty() && !u.new_ids.empty()) {
+        const bool to_operative = starts_with(u.new_ids.front(), "OP");
+        std::string d = to_operative ? "moved to the operative part" : "moved to the preamble";
+        if (u.kind == unit_kind::split) d = cat("split, ", d);
+        if (u.kind == unit_kind::merged) d = cat("merged, ", d);
+        return cat(d, also);
+    }
+    switch (u.kind) {
+        case unit_kind::unchanged: return "unchanged";
+        case unit_kind::modified: return u.moved ? "moved and modified" : "modified";
+        case unit_kind::renumbered: return cat("renumbered", also);
+        case unit_kind::moved: return cat("moved", also);
+        case unit_kind::added: return "added";
+        case unit_kind::removed: return "removed";
+        case unit_kind::split: return u.moved ? "split and moved" : "split";
+        case unit_kind::merged: return u.moved ? "merged and moved" : "merged";
+    }
+    return to_string(u.kind);
+}
+
+std::string unit_heading(const alignment_unit& u) {
+    std::string h;
+    if (u.old_ids.empty()) {
+        h = labels(u.new_ids);
+    } else if (u.new_ids.empty()) {
+        h = labels(u.old_ids);
+    } else if (u.old_ids == u.new_ids) {
+        h = labels(u.new_ids);
+    } else {
+        h = cat(labels(u.old_ids), " -> ", labels(u.new_ids));
+    }
+    h += ", ";
+    h += describe(u);
+    return h;
+}
+
+// Paragraphs by id (a linear search per unit is quadratic on large inputs).
+class paragraph_index {
+public:
+    explicit paragraph_index(const document& doc) {
+        for (const auto* list : {&doc.preamble, &doc.operative}) {
+            for (const auto& p : *list) by_id_.try_emplace(p.id, &p);
+        }
+    }
+    const paragraph* find(const std::string& id) const {
+        const auto it = by_id_.find(id);
+        return it == by_id_.end() ? nullptr : it->second;
+    }
+
+private:
+    std::unordered_map<std::string_view, const paragraph*> by_id_;
+};
+
+struct indexes {
+    paragraph_index old_doc, new_doc;
+};
+
+const paragraph* lead_paragraph(const indexes& ix, const alignment_unit& u) {
+    if (!u.new_ids.empty()) {
+        if (const auto* p = ix.new_doc.find(u.new_ids.front())) return p;
+    }
+    if (!u.old_ids.empty()) return ix.old_doc.find(u.old_ids.front());
+    return nullptr;
+}
+
+std::string quoted(const std::string& s) { return cat("\"", s, "\""); }
+
+// The lead phrase of the unit, or how it changed.
+std::string lead_text(const indexes& ix, const alignment_unit& u) {
+    if (u.lead.dir != direction::none) {
+        std::string s = cat(quoted(u.lead.old_lead), " -> ", quoted(u.lead.new_lead));
+        if (u.lead.dir != direction::changed) {
+            s += ", ";
+            s += to_string(u.lead.dir);
+        }
+        return s;
+    }
+    const paragraph* p = lead_paragraph(ix, u);
+    return p && !p->lead.empty() ? quoted(p->lead) : std::string();
+}
+
+std::string class_list(const alignment_unit& u) {
+    std::string s;
+    for (const auto c : u.classes) {
+        if (!s.empty()) s += ", ";
+        s += to_string(c);
+    }
+    if (u.qualifier_dir != direction::none) {
+        if (!s.empty()) s += ", ";
+        s += "qualifier ";
+        s += to_string(u.qualifier_dir);
+    }
+    return s;
+}
+
+// ---------------------------------------------------------------- layout
+
+struct fragment {
+    std::string text;
+    style s;
+};
+
+struct word {
+    std::vector<fragment> parts;
+    std::size_t length = 0;
+    style separator = style::plain;   // style of the white space before it
+};
+
+// Collects styled text, cuts it into words at white space and fills lines.
+class layout {
+public:
+    layout(const render_options& o, std::size_t indent) : options_(o), indent_(indent) {}
+
+    void add(std::string_view text, style s) {
+        for (const char c : text) {
+            if (is_space(c)) {
+                if (!current_.parts.empty()) flush_word();
+                pending_space_ = true;
+                space_style_ = s;
+                continue;
+            }
+            if (current_.parts.empty()) current_.separator = pending_space_ ? space_style_ : style::plain;
+            if (current_.parts.empty() || current_.parts.back().s != s) current_.parts.push_back({{}, s});
+            current_.parts.back().text += c;
+            current_.length += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        }
+    }
+
+    // Writes the filled lines, each ending with a newline.
+    void write(std::string& out) {
+        if (!current_.parts.empty()) flush_word();
+        if (words_.empty()) return;
+        const std::string pad(indent_, ' ');
+        std::size_t col = 0;
+        bool line_empty = true;
+        for (const auto& w : words_) {
+            if (!line_empty) {
+                const bool fits = options_.width <= 0 ||
+                                  col + 1 + w.length <= static_cast<std::size_t>(options_.width);
+                if (fits) {
+                    put(out, " ", w.separator);
+                    ++col;
+                } else {
+                    put(out, "", style::plain);   // close the colour before the line ends
+                    out += '\n';
+                    line_empty = true;
+                }
+            }
+            if (line_empty) {
+                out += pad;
+                col = indent_;
+                line_empty = false;
+            }
+            for (const auto& f : w.parts) put(out, f.text, f.s);
+            col += w.length;
+        }
+        put(out, "", style::plain);
+        out += '\n';
+        words_.clear();
+    }
+
+private:
+    void flush_word() {
+        if (!current_.parts.empty() && !words_.empty() && !pending_space_) {
+            // Glued to the previous word (no space between): join them.
+            auto& prev = words_.back();
+            for (auto& f : current_.parts) {
+                if (!prev.parts.empty() && prev.parts.back().s == f.s) prev.parts.back().text += f.text;
+                else prev.parts.push_back(std::move(f));
+            }
+            prev.length += current_.length;
+        } else if (!current_.parts.empty()) {
+            words_.push_back(std::move(current_));
+        }
+        current_ = word{};
+        pending_space_ = false;
+    }
+
+    // Switches colour only where the style changes.
+    void put(std::string& out, std::string_view text, style s) {
+        if (options_.color && s != open_) {
+            if (open_ != style::plain) out += ansi_reset;
+            if (s != style::plain) out += ansi(s);
+            open_ = s;
+        }
+        out += text;
+    }
+
+    const render_options& options_;
+    std::size_t indent_;
+    std::vector<word> words_;
+    word current_;
+    bool pending_space_ = false;
+    style space_style_ = style::plain;
+    style open_ = style::plain;
+};
+
+// Splits white space off both ends of a piece.
+struct trimmed {
+    std::string_view lead, core, trail;
+};
+
+trimmed trim(std::string_view s) {
+    std::size_t b = 0;
+    while (b < s.size() && is_space(s[b])) ++b;
+    std::size_t e = s.size();
+    while (e > b && is_space(s[e - 1])) --e;
+    return {s.substr(0, b), s.substr(b, e - b), s.substr(e)};
+}
+
+// Word starts (after white space) of a text, as byte offsets.
+std::vector<std::size_t> word_starts(std::string_view s) {
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (!is_space(s[i]) && (i == 0 || is_space(s[i - 1]))) out.push_back(i);
+    }
+    return out;
+}
+
+constexpr std::size_t context_words = 6;   // kept on each side of an elision
+constexpr std::size_t opening_words = 6;    // kept at the start of a paragraph
+
+// An unchanged stretch, shortened to its ends when long.
+void add_equal(layout& l, std::string_view text, bool first, bool last, bool elide) {
+    const auto starts = word_starts(text);
+    const std::size_t keep_head = first ? opening_words : context_words;
+    const std::size_t keep_tail = last ? 0 : context_words;
+    if (!elide || starts.size() <= keep_head + keep_tail + 4) {
+        l.add(text, style::plain);
+        return;
+    }
+    const std::size_t head_end = starts[keep_head];   // start of the first dropped word
+    l.add(text.substr(0, head_end), style::plain);
+    l.add("...", style::elided);
+    if (keep_tail == 0) {
+        l.add(trim(text).trail, style::plain);
+        return;
+    }
+    const std::size_t tail_begin = starts[starts.size() - keep_tail];
+    l.add(" ", style::plain);
+    l.add(text.substr(tail_begin), style::plain);
+}
+
+void add_change(layout& l, const word_op& op, const render_options& o, bool before_insertion) {
+    const trimmed t = trim(op.text);
+    if (t.core.empty()) {
+        // White space only: shown as the new text spaces it, never as a change.
+        if (op.op == op_kind::ins) l.add(op.text, style::plain);
+        return;
+    }
+    l.add(t.lead, style::plain);
+    const style s = op.op == op_kind::del ? style::del : style::ins;
+    if (o.color) {
+        l.add(t.core, s);
+    } else {
+        l.add(op.op == op_kind::del ? "[-" : "{+", s);
+        l.add(t.core, s);
+        l.add(op.op == op_kind::del ? "-]" : "+}", s);
+    }
+    // A deletion's trailing space before an insertion is the new text's to give.
+    if (!before_insertion) l.add(t.trail, style::plain);
+}
+
+void add_ops(layout& l, const std::vector<word_op>& ops, const render_options& o, bool elide) {
+    for (std::size_t i = 0; i < ops.size(); ++i) {
+        if (ops[i].op == op_kind::equal) {
+            add_equal(l, ops[i].text, i == 0, i + 1 == ops.size(), elide);
+        } else {
+            add_change(l, ops[i], o, i + 1 < ops.size() && ops[i + 1].op == op_kind::ins);
+        }
+    }
+}
+
+bool has_change(const std::vector<word_op>& ops) {
+    return std::any_of(ops.begin(), ops.end(), [](const word_op& op) {
+        return op.op != op_kind::equal && !trim(op.text).core.empty();
+    });
+}
+
+bool hidden_by_ignore(const alignment_unit& u, const render_options& o) {
+    if (o.ignore.empty() || u.classes.empty() || u.kind == unit_kind::unchanged) return false;
+    return std::all_of(u.classes.begin(), u.classes.end(), [&](change_class c) { return o.ignore.count(c) > 0; });
+}
+
+bool renumber_only(const alignment_unit& u) {
+    return u.kind == unit_kind::renumbered && !u.text_changed && !has_change(u.ops);
+}
+
+void line(std::string& out, const render_options& o, std::string_view text, style s) {
+    if (o.color && s != style::plain) {
+        out += ansi(s);
+        out += text;
+        out += ansi_reset;
+    } else {
+        out += text;
+    }
+    out += '\n';
+}
+
+// A line of plain words, wrapped.
+void wrapped(std::string& out, const render_options& o, std::string_view text, std::size_t indent, style s = style::plain) {
+    layout l(o, indent);
+    l.add(text, s);
+    l.write(out);
+}
+
+std::string describe_document(const document& d) {
+    std::string s = d.meta.symbol.empty() ? (d.source.empty() ? std::string("(unnamed)") : d.source) : d.meta.symbol;
+    const std::string& date = !d.meta.adoption_date.empty() ? d.meta.adoption_date : d.meta.distribution_date;
+    if (!date.empty()) {
+        s += " (";
+        s += date;
+        s += ")";
+    }
+    if (!d.meta.title.empty()) {
+        s += ": ";
+        s += d.meta.title;
+    }
+    return s;
+}
+
+std::string percent(double share) {
+    char buf[32];
+    const double p = share * 100.0;
+    if (p > 0 && p < 0.1) return "less than 0.1%";
+    std::snprintf(buf, sizeof buf, p < 10 ? "%.1f%%" : "%.0f%%", p);
+    return buf;
+}
+
+std::string plural(std::size_t n, const char* one, const char* many) {
+    return cat(std::to_string(n), " ", n == 1 ? one : many);
+}
+
+std::string summary_line(const comparison& cmp, std::size_t hidden, const render_options& o) {
+    const summary& s = cmp.totals;
+    if (cmp.identical()) return "No differences after normalization.";
+    std::size_t changed_units = 0;
+    for (const auto& [kind, n] : s.kinds) {
+        if (kind != unit_kind::unchanged) changed_units += n;
+    }
+    std::string out = cat(std::to_string(changed_units), " of ",
+                          plural(cmp.result.units.size(), "paragraph", "paragraphs"), " changed");
+    std::string kinds;
+    for (const auto k : {unit_kind::modified, unit_kind::moved, unit_kind::added, unit_kind::removed,
+                         unit_kind::split, unit_kind::merged, unit_kind::renumbered}) {
+        const auto it = s.kinds.find(k);
+        if (it == s.kinds.end() || it->second == 0) continue;
+        if (!kinds.empty()) kinds += ", ";
+        kinds += cat(std::to_string(it->second), " ", to_string(k));
+    }
+    if (!kinds.empty()) out += cat(": ", kinds);
+    std::size_t footnotes_changed = 0;
+    for (const auto& f : cmp.result.footnotes) footnotes_changed += f.kind != unit_kind::unchanged;
+    if (footnotes_changed > 0) out += cat("; ", plural(footnotes_changed, "footnote", "footnotes"), " changed");
+    if (!s.classes.empty()) {
+        const auto sub = s.classes.find(change_class::substantive);
+        out += cat("; ", std::to_string(sub == s.classes.end() ? 0 : sub->second), " substantive, ",
+                   std::to_string(s.routine_only), " routine only");
+    }
+    out += cat("; ", percent(s.share_changed), " of words changed.");
+    if (hidden > 0) {
+        std::string which;
+        for (const auto c : o.ignore) {
+            if (!which.empty()) which += ", ";
+            which += to_string(c);
+        }
+        out += cat(" ", plural(hidden, "unit", "units"), " with only ", which, " changes hidden.");
+    }
+    return out;
+}
+
+void render_unit(std::string& out, const indexes& ix, const alignment_unit& u, const render_options& o) {
+    std::string head = unit_heading(u);
+    const std::string lead = lead_text(ix, u);
+    if (!lead.empty()) head += cat("  ", lead);
+    const std::string classes = class_list(u);
+    if (!classes.empty()) head += cat("  [", classes, "]");
+    line(out, o, head, style::header);
+    for (const auto& c : u.children) {
+        if (c.kind == unit_kind::unchanged) continue;
+        wrapped(out, o, cat("  ", unit_heading(c)), 2, style::dim);
+    }
+    if (u.kind == unit_kind::unchanged) {
+        layout l(o, 4);
+        add_ops(l, u.ops, o, false);
+        l.write(out);
+    } else if (has_change(u.ops)) {
+        const bool elide = u.kind != unit_kind::added && u.kind != unit_kind::removed;
+        layout l(o, 4);
+        add_ops(l, u.ops, o, elide);
+        l.write(out);
+    } else if (u.kind == unit_kind::moved || u.kind == unit_kind::renumbered) {
+        wrapped(out, o, "(text unchanged)", 4, style::dim);
+    }
+    out += '\n';
+}
+
+}  // namespace
+
+std::string render_terminal(const comparison& cmp, const render_options& options) {
+    std::string out;
+    line(out, options, cat("--- ", describe_document(cmp.old_doc)), style::header);
+    line(out, options, cat("+++ ", describe_document(cmp.new_doc)), style::header);
+
+    std::size_t hidden = 0;
+    std::vector<const alignment_unit*> shown;
+    std::string renumbered;
+    for (const auto& u : cmp.result.units) {
+        if (u.kind == unit_kind::unchanged) {
+            if (options.context) shown.push_back(&u);
+            continue;
+        }
+        if (hidden_by_ignore(u, options)) {
+            ++hidden;
+            continue;
+        }
+        if (renumber_only(u)) {
+            if (!renumbered.empty()) renumbered += ", ";
+            renumbered += cat(labels(u.old_ids), " -> ", labels(u.new_ids));
+            continue;
+        }
+        shown.push_back(&u);
+    }
+    wrapped(out, options, summary_line(cmp, hidden, options), 0);
+    if (!renumbered.empty()) wrapped(out, options, cat("Renumbered only: ", renumbered), 0);
+    out += '\n';
+
+    const indexes ix{paragraph_index(cmp.old_doc), paragraph_index(cmp.new_doc)};
+    for (const auto* u : shown) render_unit(out, ix, *u, options);
+
+    for (const auto& f : cmp.result.footnotes) {
+        if (f.kind == unit_kind::unchanged && !options.context) continue;
+        std::string head = "Footnote ";
+        if (f.old_number > 0 && f.new_number > 0 && f.old_number != f.new_number) {
+            head += cat(std::to_string(f.old_number), " -> ", std::to_string(f.new_number));
+        } else {
+            head += std::to_string(f.new_number > 0 ? f.new_number : f.old_number);
+        }
+        head += ", ";
+        head += to_string(f.kind);
+        line(out, options, head, style::header);
+        layout l(options, 4);
+        add_ops(l, f.ops, options, f.kind == unit_kind::modified);
+        l.write(out);
+        out += '\n';
+    }
+    for (const auto& n : cmp.result.notes) wrapped(out, options, cat("Note: ", n), 0, style::dim);
+    while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
+    return out;
 }
 
 }  // namespace resdiff

@@ -47,6 +47,7 @@ struct footnote_unit {
     int old_number = 0;                      // 0 when added
     int new_number = 0;                      // 0 when removed
     std::vector<word_op> ops;
+    std::vector<change_class> classes;       // filled by classify: the set of its edits' classes
     friend bool operator==(const footnote_unit&, const footnote_unit&) = default;
 };
 
@@ -62,6 +63,7 @@ struct alignment {
     std::vector<alignment_unit> units;     // in reading order of the new text (removed units where they stood)
     std::vector<footnote_unit> footnotes;
     std::vector<std::string> notes;        // fallbacks taken and why
+    citation_change citations;             // filled by classify: cited sets of both versions
     friend bool operator==(const alignment&, const alignment&) = default;
 };
 

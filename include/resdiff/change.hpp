@@ -29,6 +29,18 @@ struct lead_change {
     friend bool operator==(const lead_change&, const lead_change&) = default;
 };
 
+// References to resolutions, decisions and documents cited by two versions
+// (normalized as classify's citations() gives them), in order of first
+// appearance, and the difference: added = cited only by the new version,
+// dropped = cited only by the old one.
+struct citation_change {
+    std::vector<std::string> old_cited;
+    std::vector<std::string> new_cited;
+    std::vector<std::string> added;
+    std::vector<std::string> dropped;
+    friend bool operator==(const citation_change&, const citation_change&) = default;
+};
+
 const char* to_string(change_class c);
 const char* to_string(direction d);
 const char* to_string(op_kind op);

@@ -45,6 +45,10 @@ struct ingested_text {
     std::string encoding;              // "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "Windows-1252", "PDF", "DOCX"
     std::vector<std::string> warnings; // e.g. "invalid UTF-8, read as Windows-1252"
     std::string source;                // file name or label
+    // PDF and DOCX only (empty otherwise, or the same size as `lines`): the
+    // opening phrase of each line's paragraph as the document set it in
+    // italics ("Recalling also"), "" when none. Normalized like `lines`.
+    std::vector<std::string> leads;
 };
 
 // Content sniffing: "%PDF-", a ZIP holding word/document.xml, NUL-heavy data.

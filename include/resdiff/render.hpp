@@ -27,6 +27,9 @@ std::optional<output_format> format_from_name(const std::string& name);
 std::string render_terminal(const comparison& cmp, const render_options& options = {});
 std::string render_html(const comparison& cmp, const render_options& options = {});
 std::string render_markdown(const comparison& cmp, const render_options& options = {});
+// The new text as a Word document (.docx bytes) in which every change against
+// the old text is a tracked change (author "resdiff"), see docs/inputs.md.
+std::string render_docx(const comparison& cmp, const render_options& options = {});
 
 // `parse` output.
 std::string render_document_text(const document& doc);

@@ -27,6 +27,7 @@ const std::vector<command>& commands() {
     static const std::vector<command> all = {
         {"diff", "compare two versions (the default command)", &run_diff},
         {"parse", "print the structure of one resolution or draft", &run_parse},
+        {"history", "lineage, word blame and statistics over many versions", &run_history},
         {"check", "check a revision against rules (CI gate)", &run_check},
         {"git", "compare documents between commits of a git repository", &run_git},
         {"extdiff", "external diff driver for git (GIT_EXTERNAL_DIFF)", &run_git_driver},

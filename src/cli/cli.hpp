@@ -49,6 +49,7 @@ int run(const std::vector<std::string>& args, io& io);
 // Subcommands (one source file each).
 int run_parse(const std::vector<std::string>& args, io& io);
 int run_diff(const std::vector<std::string>& args, io& io);
+int run_history(const std::vector<std::string>& args, io& io);
 int run_check(const std::vector<std::string>& args, io& io);
 int run_git(const std::vector<std::string>& args, io& io);
 int run_git_driver(const std::vector<std::string>& args, io& io);

@@ -1,5 +1,9 @@
 // resdiff [diff] OLD NEW [options]: the main job.
+#include <algorithm>
+#include <fstream>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "cli/cli.hpp"
 #include "resdiff/compare.hpp"
@@ -9,25 +13,44 @@
 
 namespace resdiff::cli {
 
+namespace {
+
+// A Word document, by content (the first bytes and the package's main part).
+bool is_docx_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string head(1 << 16, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    return detect_file_type(head) == file_type::docx;
+}
+
+}  // namespace
+
 int run_diff(const std::vector<std::string>& args, io& io) {
     namespace po = boost::program_options;
     po::options_description desc(
         "Usage: resdiff [diff] OLD NEW [options]\n"
         "Compare two versions of a resolution clause by clause, word by word.\n\nOptions");
     std::vector<std::string> files, ignore;
-    std::string format, output, color = "auto";
+    std::string format, output, color = "auto", docx_view = "accepted";
     int width = 0;
     std::size_t max_input = ingest_options{}.max_input_bytes;
+    std::size_t max_tokens = diff_options{}.max_tokens;
     desc.add_options()
         ("help,h", "show this help")
-        ("format,f", po::value(&format), "terminal (default), json, html, markdown")
+        ("format,f", po::value(&format), "terminal (default), json, html, markdown, docx (a Word redline, needs -o)")
         ("output,o", po::value(&output), "write the report to FILE (atomically); the format follows its extension")
         ("color", po::value(&color), "auto (default), always or never; NO_COLOR is respected")
         ("context", "show unchanged paragraphs too")
-        ("ignore", po::value(&ignore), "hide units whose only changes are of this class (routine)")
+        ("ignore", po::value(&ignore), "hide units whose only changes are of these classes: routine, citation, "
+                                       "qualifier, lead (repeat the option or separate by commas)")
         ("width", po::value(&width), "wrap terminal output at this column (default: terminal width, 0: no wrap)")
         ("max-input", po::value(&max_input), "largest input accepted, in bytes (default 64 MiB)")
-        ("files", po::value(&files), "OLD and NEW");
+        ("max-tokens", po::value(&max_tokens),
+         "word tokens (old + new) of one unit above which the word diff takes a coarser, faster path "
+         "(default 200000); the report says when it did")
+        ("docx-view", po::value(&docx_view), "Word input with tracked changes: accepted (default) or original")
+        ("files", po::value(&files), "OLD and NEW (or one .docx with tracked changes: original against accepted)");
     po::positional_options_description pos;
     pos.add("files", -1);
     const auto vm = parse_command_line(args, desc, pos);
@@ -35,7 +58,11 @@ int run_diff(const std::vector<std::string>& args, io& io) {
         io.out << desc << '\n';
         return exit_same;
     }
-    if (files.size() != 2) throw usage_error(files.size() < 2 ? "missing operand: need OLD and NEW" : "too many operands: need OLD and NEW");
+    if (docx_view != "accepted" && docx_view != "original")
+        throw usage_error("--docx-view takes accepted or original, not '" + docx_view + "'");
+    // One Word file alone: its tracked changes, original against accepted.
+    const bool docx_alone = files.size() == 1 && is_docx_file(files[0]);
+    if (!docx_alone && files.size() != 2) throw usage_error(files.size() < 2 ? "missing operand: need OLD and NEW" : "too many operands: need OLD and NEW");
 
     output_format fmt = output_format::terminal;
     if (!format.empty()) {
@@ -51,7 +78,17 @@ int run_diff(const std::vector<std::string>& args, io& io) {
     const bool to_stdout = output.empty() || output == "-";
     ropt.color = fmt == output_format::terminal && to_stdout && use_color(color, io);
     ropt.width = vm.count("width") ? width : (to_stdout && io.out_is_tty ? io.columns : 0);
-    for (const auto& name : ignore) {
+    if (width < 0) throw usage_error("--width takes a column count (0: no wrapping), not " + std::to_string(width));
+    std::vector<std::string> ignored;
+    for (const auto& list : ignore) {
+        std::size_t start = 0;
+        while (start <= list.size()) {
+            const auto comma = std::min(list.find(',', start), list.size());
+            if (comma > start) ignored.push_back(list.substr(start, comma - start));
+            start = comma + 1;
+        }
+    }
+    for (const auto& name : ignored) {
         if (name == "routine") ropt.ignore.insert(change_class::routine);
         else if (name == "citation") ropt.ignore.insert(change_class::citation);
         else if (name == "qualifier") ropt.ignore.insert(change_class::qualifier);
@@ -59,14 +96,22 @@ int run_diff(const std::vector<std::string>& args, io& io) {
         else throw usage_error("--ignore takes routine, citation, qualifier or lead, not '" + name + "'");
     }
 
+    if (fmt == output_format::docx && to_stdout && io.out_is_tty)
+        throw usage_error("--format docx writes a binary file: give -o FILE.docx");
+
     ingest_options in;
     in.max_input_bytes = max_input;
-    document old_doc = parse_file(files[0], in);
-    document new_doc = parse_file(files[1], in);
+    in.docx_original = docx_view == "original";
+    ingest_options in_old = in;
+    if (docx_alone) in_old.docx_original = true, in.docx_original = false;
+    document old_doc = parse_file(files[0], in_old);
+    document new_doc = parse_file(docx_alone ? files[0] : files[1], in);
     for (const auto* d : {&old_doc, &new_doc}) {
         for (const auto& w : d->warnings) io.err << "resdiff: " << d->source << ": warning: " << w << '\n';
     }
-    const comparison cmp = compare(std::move(old_doc), std::move(new_doc));
+    compare_options copt;
+    copt.diff.max_tokens = max_tokens;
+    const comparison cmp = compare(std::move(old_doc), std::move(new_doc), copt);
 
     std::string report;
     switch (fmt) {
@@ -74,7 +119,7 @@ int run_diff(const std::vector<std::string>& args, io& io) {
         case output_format::json: report = comparison_to_json(cmp); break;
         case output_format::html: report = render_html(cmp, ropt); break;
         case output_format::markdown: report = render_markdown(cmp, ropt); break;
-        case output_format::docx: throw usage_error("--format docx is not available in this build");
+        case output_format::docx: report = render_docx(cmp, ropt); break;
     }
     emit(io, output, report);
     return cmp.identical() ? exit_same : exit_different;

@@ -11,13 +11,14 @@ namespace resdiff::cli {
 int run_parse(const std::vector<std::string>& args, io& io) {
     namespace po = boost::program_options;
     po::options_description desc("Usage: resdiff parse FILE [options]\nPrint the structure of one resolution or draft.\n\nOptions");
-    std::string file, format, output;
+    std::string file, format, output, docx_view = "accepted";
     std::size_t max_input = ingest_options{}.max_input_bytes;
     desc.add_options()
         ("help,h", "show this help")
         ("format,f", po::value(&format), "text (default) or json")
         ("output,o", po::value(&output), "write to FILE (atomically) instead of standard output")
         ("max-input", po::value(&max_input), "largest input accepted, in bytes (default 64 MiB)")
+        ("docx-view", po::value(&docx_view), "Word input with tracked changes: accepted (default) or original")
         ("file", po::value(&file), "the document");
     po::positional_options_description pos;
     pos.add("file", 1);
@@ -34,6 +35,9 @@ int run_parse(const std::vector<std::string>& args, io& io) {
     if (format != "text" && format != "json") throw usage_error("parse: --format takes text or json, not '" + format + "'");
     ingest_options in;
     in.max_input_bytes = max_input;
+    if (docx_view != "accepted" && docx_view != "original")
+        throw usage_error("--docx-view takes accepted or original, not '" + docx_view + "'");
+    in.docx_original = docx_view == "original";
     const document doc = parse_file(file, in);
     for (const auto& w : doc.warnings) io.err << "resdiff: " << file << ": warning: " << w << '\n';
     emit(io, output, format == "json" ? document_to_json(doc) : render_document_text(doc));

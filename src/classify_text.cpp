@@ -1,0 +1,556 @@
+#include "classify_text.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <utility>
+
+namespace resdiff::detail {
+
+namespace {
+
+struct code_point {
+    std::int32_t cp = -1;
+    std::size_t len = 1;
+};
+
+code_point decode(std::string_view s, std::size_t i) {
+    utf8proc_int32_t cp = -1;
+    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                    static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0) return {-1, 1};   // invalid byte: a punctuation token of its own
+    return {cp, static_cast<std::size_t>(n)};
+}
+
+bool is_space(std::int32_t cp) {
+    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v') return true;
+    if (cp < 0x80) return false;
+    const auto c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
+}
+
+bool is_word_char(std::int32_t cp) {
+    if (cp < 0) return false;
+    if (cp < 0x80) return std::isalnum(cp) != 0;
+    const auto c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) || c == UTF8PROC_CATEGORY_MN ||
+           c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ND;
+}
+
+// Joiners kept inside a word when a word character follows: hyphens and apostrophes.
+bool is_joiner(std::int32_t cp) {
+    return cp == '-' || cp == '\'' || cp == 0x2010 || cp == 0x2011 || cp == 0x2019;
+}
+
+bool is_symbol_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '-' || c == '/';
+}
+
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool all_digits(std::string_view s) {
+    if (s.empty()) return false;
+    for (const char c : s)
+        if (std::isdigit(static_cast<unsigned char>(c)) == 0) return false;
+    return true;
+}
+
+// A symbol candidate: parts separated by '/', at least one digit, no empty part.
+bool looks_like_symbol(std::string_view s) {
+    if (s.find('/') == std::string_view::npos) return false;
+    bool digit = false;
+    std::size_t part = 0;
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+        if (i == s.size() || s[i] == '/') {
+            if (i == part) return false;
+            part = i + 1;
+        } else if (std::isdigit(static_cast<unsigned char>(s[i])) != 0) {
+            digit = true;
+        }
+    }
+    return digit;
+}
+
+struct number_word {
+    const char* word;
+    long value;
+    bool ordinal;
+    int kind;   // 0 unit (0..19), 1 tens, 2 hundred, 3 thousand
+};
+
+constexpr number_word k_number_words[] = {
+    {"zero", 0, false, 0},        {"one", 1, false, 0},          {"two", 2, false, 0},
+    {"three", 3, false, 0},       {"four", 4, false, 0},         {"five", 5, false, 0},
+    {"six", 6, false, 0},         {"seven", 7, false, 0},        {"eight", 8, false, 0},
+    {"nine", 9, false, 0},        {"ten", 10, false, 0},         {"eleven", 11, false, 0},
+    {"twelve", 12, false, 0},     {"thirteen", 13, false, 0},    {"fourteen", 14, false, 0},
+    {"fifteen", 15, false, 0},    {"sixteen", 16, false, 0},     {"seventeen", 17, false, 0},
+    {"eighteen", 18, false, 0},   {"nineteen", 19, false, 0},    {"twenty", 20, false, 1},
+    {"thirty", 30, false, 1},     {"forty", 40, false, 1},       {"fifty", 50, false, 1},
+    {"sixty", 60, false, 1},      {"seventy", 70, false, 1},     {"eighty", 80, false, 1},
+    {"ninety", 90, false, 1},     {"hundred", 100, false, 2},    {"thousand", 1000, false, 3},
+    {"first", 1, true, 0},        {"second", 2, true, 0},        {"third", 3, true, 0},
+    {"fourth", 4, true, 0},       {"fifth", 5, true, 0},         {"sixth", 6, true, 0},
+    {"seventh", 7, true, 0},      {"eighth", 8, true, 0},        {"ninth", 9, true, 0},
+    {"tenth", 10, true, 0},       {"eleventh", 11, true, 0},     {"twelfth", 12, true, 0},
+    {"thirteenth", 13, true, 0},  {"fourteenth", 14, true, 0},   {"fifteenth", 15, true, 0},
+    {"sixteenth", 16, true, 0},   {"seventeenth", 17, true, 0},  {"eighteenth", 18, true, 0},
+    {"nineteenth", 19, true, 0},  {"twentieth", 20, true, 1},    {"thirtieth", 30, true, 1},
+    {"fortieth", 40, true, 1},    {"fiftieth", 50, true, 1},     {"sixtieth", 60, true, 1},
+    {"seventieth", 70, true, 1},  {"eightieth", 80, true, 1},    {"ninetieth", 90, true, 1},
+    {"hundredth", 100, true, 2},  {"thousandth", 1000, true, 3}, {"zeroth", 0, true, 0},
+};
+
+const number_word* find_number_word(std::string_view w) {
+    if (w.empty()) return nullptr;
+    for (const auto& n : k_number_words)
+        if (n.kind >= 0 && w == n.word) return &n;
+    return nullptr;
+}
+
+// Splits a lower-case word on hyphens ("seventy-ninth" -> seventy, ninth).
+std::vector<std::string> split_hyphens(std::string_view w) {
+    std::vector<std::string> parts;
+    std::string cur;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        if (w[i] == '-') {
+            parts.push_back(cur);
+            cur.clear();
+        } else if (static_cast<unsigned char>(w[i]) == 0xE2 && i + 2 < w.size() &&
+                   static_cast<unsigned char>(w[i + 1]) == 0x80 &&
+                   (static_cast<unsigned char>(w[i + 2]) == 0x90 || static_cast<unsigned char>(w[i + 2]) == 0x91)) {
+            parts.push_back(cur);   // U+2010, U+2011
+            cur.clear();
+            i += 2;
+        } else {
+            cur += w[i];
+        }
+    }
+    parts.push_back(cur);
+    return parts;
+}
+
+bool is_number_word_token(const token& t) {
+    if (t.kind != tok::word) return false;
+    for (const auto& p : split_hyphens(t.lower))
+        if (find_number_word(p) == nullptr) return false;
+    return true;
+}
+
+bool is_dash(const token& t) { return t.kind == tok::punct && (t.lower == "-" || t.lower == "\xE2\x80\x93"); }
+
+// Merges runs of number words ("seventy - ninth", "one hundred and first")
+// into one ordinal or number token.
+std::vector<token> merge_number_words(std::vector<token> toks) {
+    std::vector<token> out;
+    out.reserve(toks.size());
+    for (std::size_t i = 0; i < toks.size();) {
+        if (!is_number_word_token(toks[i])) {
+            out.push_back(std::move(toks[i]));
+            ++i;
+            continue;
+        }
+        // Longest run i..j (inclusive) that parses as one number.
+        std::vector<std::string> words = split_hyphens(toks[i].lower);
+        std::optional<number_words> best = parse_number_words(words);
+        std::size_t best_end = i;
+        std::size_t j = i;
+        while (true) {
+            std::size_t k = j + 1;
+            std::vector<std::string> more = words;
+            if (k < toks.size() && is_dash(toks[k]) && toks[k].begin == toks[j].end) ++k;   // "seventy -ninth"
+            else if (k < toks.size() && is_dash(toks[k])) ++k;                              // "sixty - seventh"
+            else if (k < toks.size() && toks[k].lower == "and" && !words.empty() &&
+                     (words.back() == "hundred" || words.back() == "thousand"))
+                ++k;
+            if (k >= toks.size() || !is_number_word_token(toks[k])) break;
+            for (auto& p : split_hyphens(toks[k].lower)) more.push_back(p);
+            const auto parsed = parse_number_words(more);
+            if (!parsed) break;
+            words = std::move(more);
+            best = parsed;
+            best_end = k;
+            j = k;
+        }
+        if (!best) {
+            out.push_back(std::move(toks[i]));
+            ++i;
+            continue;
+        }
+        token merged;
+        merged.begin = toks[i].begin;
+        merged.end = toks[best_end].end;
+        merged.kind = best->ordinal ? tok::ordinal : tok::number;
+        merged.value = best->value;
+        for (std::size_t k = i; k <= best_end; ++k) {
+            if (k > i && !is_dash(toks[k]) && !is_dash(toks[k - 1])) merged.lower += ' ';
+            merged.lower += toks[k].lower == "\xE2\x80\x93" ? std::string("-") : toks[k].lower;
+        }
+        out.push_back(std::move(merged));
+        i = best_end + 1;
+    }
+    return out;
+}
+
+constexpr std::array<const char*, 12> k_months{"january", "february", "march",     "april",   "may",      "june",
+                                               "july",    "august",   "september", "october", "november", "december"};
+
+bool is_day(const token& t) { return t.kind == tok::number && t.value >= 1 && t.value <= 31 && t.lower.size() <= 2; }
+
+bool is_date_connector(const token& t) {
+    return t.lower == "to" || t.lower == "and" || t.lower == "from" || is_dash(t) || t.lower == ",";
+}
+
+// The year that closes a date whose month is toks[m]: "December 2024", "December, 2024".
+long year_after_month(const std::vector<token>& toks, std::size_t m) {
+    std::size_t k = m + 1;
+    if (k < toks.size() && toks[k].lower == ",") ++k;
+    if (k < toks.size()) return year_value(toks[k]);
+    return -1;
+}
+
+// From a day, the month it belongs to: "15 to 19 April", "22-23 September", "30 June".
+std::optional<std::size_t> month_after_day(const std::vector<token>& toks, std::size_t i) {
+    for (std::size_t k = i + 1, steps = 0; k < toks.size() && steps < 6; ++k, ++steps) {
+        if (month_number(toks[k].lower) != 0) return k;
+        if (!(is_day(toks[k]) || is_date_connector(toks[k]))) return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<number_words> parse_number_words(const std::vector<std::string>& words) {
+    if (words.empty()) return std::nullopt;
+    long total = 0;
+    long current = 0;
+    int last_kind = -1;   // kind of the previous word, to reject "twenty thirty" or "five six"
+    bool ordinal = false;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const auto* w = find_number_word(words[i]);
+        if (w == nullptr) return std::nullopt;
+        if (ordinal) return std::nullopt;   // an ordinal ends the number
+        switch (w->kind) {
+            case 0:
+                if (last_kind == 0) return std::nullopt;
+                if (last_kind == 1 && w->value >= 10) return std::nullopt;
+                current += w->value;
+                break;
+            case 1:
+                if (last_kind == 0 || last_kind == 1) return std::nullopt;
+                current += w->value;
+                break;
+            case 2:
+                if (last_kind != 0 || current == 0 || current >= 10) return std::nullopt;
+                current *= 100;
+                break;
+            case 3:
+                if (current == 0) return std::nullopt;
+                total += current * 1000;
+                current = 0;
+                break;
+            default: return std::nullopt;
+        }
+        last_kind = w->kind;
+        ordinal = w->ordinal;
+    }
+    return number_words{total + current, ordinal};
+}
+
+int month_number(std::string_view lower) {
+    for (std::size_t m = 0; m < k_months.size(); ++m)
+        if (lower == k_months[m]) return static_cast<int>(m) + 1;
+    return 0;
+}
+
+long year_value(const token& t) {
+    if (t.kind != tok::number || t.lower.size() != 4) return -1;
+    return t.value >= 1900 && t.value <= 2199 ? t.value : -1;
+}
+
+long date_year(const std::vector<token>& toks, std::size_t i) {
+    if (i >= toks.size()) return -1;
+    if (month_number(toks[i].lower) != 0) return year_after_month(toks, i);
+    if (is_day(toks[i])) {
+        if (const auto m = month_after_day(toks, i)) return year_after_month(toks, *m);
+    }
+    return -1;
+}
+
+bool in_date(const std::vector<token>& toks, std::size_t i) {
+    if (i >= toks.size()) return false;
+    if (date_year(toks, i) >= 0) return true;
+    if (year_value(toks[i]) >= 0) return true;
+    if (is_date_connector(toks[i]) && toks[i].lower != ",") {
+        // A connector between two days of one date: "15 to 19 April 2024".
+        return i > 0 && i + 1 < toks.size() && is_day(toks[i - 1]) && date_year(toks, i + 1) >= 0;
+    }
+    return false;
+}
+
+std::vector<token> tokenize(std::string_view s) {
+    std::vector<token> toks;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto cp = decode(s, i);
+        if (is_space(cp.cp)) {
+            i += cp.len;
+            continue;
+        }
+        token t;
+        t.begin = i;
+        if (cp.cp >= 0 && cp.cp < 0x80 && std::isalnum(cp.cp) != 0) {
+            // A document or resolution symbol: ASCII letters, digits, '.', '-', '/'.
+            std::size_t j = i;
+            while (j < s.size()) {
+                if (is_symbol_char(s[j])) {
+                    ++j;
+                    continue;
+                }
+                // A session in brackets inside a symbol: "GC(68)/RES/15".
+                if (s[j] == '(' && j > i) {
+                    std::size_t k = j + 1;
+                    while (k < s.size() && std::isdigit(static_cast<unsigned char>(s[k])) != 0) ++k;
+                    if (k > j + 1 && k + 1 < s.size() && s[k] == ')' && s[k + 1] == '/') {
+                        j = k + 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            while (j > i && (s[j - 1] == '.' || s[j - 1] == '-' || s[j - 1] == '/')) --j;
+            if (looks_like_symbol(s.substr(i, j - i)) && (j >= s.size() || !is_word_char(decode(s, j).cp))) {
+                t.end = j;
+                t.kind = tok::symbol;
+                t.lower = ascii_lower(s.substr(i, j - i));
+                toks.push_back(std::move(t));
+                i = j;
+                continue;
+            }
+        }
+        if (cp.cp >= '0' && cp.cp <= '9') {
+            std::size_t j = i;
+            while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j])) != 0) ++j;
+            const std::string digits(s.substr(i, j - i));
+            // "54th", "1st", "22nd", "3rd"
+            std::size_t k = j;
+            while (k < s.size() && std::isalpha(static_cast<unsigned char>(s[k])) != 0) ++k;
+            const std::string suffix = ascii_lower(s.substr(j, k - j));
+            const bool ordinal_suffix = suffix == "th" || suffix == "st" || suffix == "nd" || suffix == "rd";
+            if (ordinal_suffix && (k >= s.size() || !is_word_char(decode(s, k).cp))) {
+                t.end = k;
+                t.kind = tok::ordinal;
+            } else if (k == j) {
+                // Decimals stay one number ("4.5"); digits then letters ("19th", "5G") a word below.
+                if (j + 1 < s.size() && s[j] == '.' && std::isdigit(static_cast<unsigned char>(s[j + 1])) != 0) {
+                    j += 1;
+                    while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j])) != 0) ++j;
+                }
+                t.end = j;
+                t.kind = tok::number;
+            }
+            if (t.end != 0) {
+                t.lower = std::string(s.substr(i, t.end - i));
+                t.value = digits.size() <= 9 ? std::stol(digits) : -1;
+                toks.push_back(std::move(t));
+                i = toks.back().end;
+                continue;
+            }
+        }
+        if (is_word_char(cp.cp)) {
+            std::size_t j = i + cp.len;
+            while (j < s.size()) {
+                const auto c = decode(s, j);
+                if (is_word_char(c.cp)) {
+                    j += c.len;
+                } else if (is_joiner(c.cp) && j + c.len < s.size() && is_word_char(decode(s, j + c.len).cp)) {
+                    j += c.len;
+                } else {
+                    break;
+                }
+            }
+            t.end = j;
+            t.kind = tok::word;
+            t.lower = ascii_lower(s.substr(i, j - i));
+            toks.push_back(std::move(t));
+            i = j;
+            continue;
+        }
+        t.end = i + cp.len;
+        t.kind = tok::punct;
+        t.lower = std::string(s.substr(i, cp.len));
+        toks.push_back(std::move(t));
+        i += cp.len;
+    }
+    return merge_number_words(std::move(toks));
+}
+
+namespace {
+
+bool is_keyword(const token& t, bool& decision) {
+    if (t.lower == "resolution" || t.lower == "resolutions") {
+        decision = false;
+        return true;
+    }
+    if (t.lower == "decision" || t.lower == "decisions") {
+        decision = true;
+        return true;
+    }
+    return false;
+}
+
+bool numeric_first_part(std::string_view sym) {
+    const auto slash = sym.find('/');
+    return slash != std::string_view::npos && all_digits(sym.substr(0, slash));
+}
+
+// Text of a token in the original spelling.
+std::string_view span(std::string_view text, const token& t) { return text.substr(t.begin, t.end - t.begin); }
+
+// Body that adopted a resolution named just before toks[k] (the keyword):
+// returns the body prefix and moves `first` to its first token.
+std::string body_before(const std::vector<token>& toks, std::size_t k, std::size_t& first) {
+    auto word_at = [&](std::size_t back) -> std::string {
+        return k >= back ? toks[k - back].lower : std::string();
+    };
+    if (word_at(1) == "council") {
+        if (word_at(2) == "social" && word_at(3) == "and" && word_at(4) == "economic") {
+            first = k - 4;
+            return "Economic and Social Council ";
+        }
+        if (word_at(2) == "security") {
+            first = k - 2;
+            return "Security Council ";
+        }
+        if (word_at(2) == "rights" && word_at(3) == "human") {
+            first = k - 3;
+            return "Human Rights Council ";
+        }
+        first = k - 1;
+        return "Council ";
+    }
+    if (word_at(1) == "assembly") {
+        first = word_at(2) == "general" ? k - 2 : k - 1;
+        return "";
+    }
+    if (word_at(1) == "its") first = k - 1;
+    return "";
+}
+
+// A resolution or decision number after its keyword: "70/1", "2025/18",
+// "2231 (2015)", "217 A (III)". Returns the number of tokens used (0: none).
+std::size_t read_number(const std::vector<token>& toks, std::string_view text, std::size_t k, std::string& out) {
+    if (k >= toks.size()) return 0;
+    if (toks[k].kind == tok::symbol && numeric_first_part(toks[k].lower)) {
+        out = std::string(span(text, toks[k]));
+        return 1;
+    }
+    if (toks[k].kind == tok::number) {
+        // Security Council: "2231 (2015)"; old Assembly style: "217 A (III)".
+        std::size_t j = k + 1;
+        std::string letter;
+        if (j < toks.size() && toks[j].kind == tok::word && toks[j].lower.size() == 1 &&
+            std::isupper(static_cast<unsigned char>(text[toks[j].begin])) != 0) {
+            letter = std::string(span(text, toks[j]));
+            ++j;
+        }
+        if (j + 2 < toks.size() && toks[j].lower == "(" && toks[j + 2].lower == ")" &&
+            (toks[j + 1].kind == tok::number || toks[j + 1].kind == tok::word)) {
+            out = std::string(span(text, toks[k]));
+            if (!letter.empty()) out.append(" ").append(letter);
+            out.append(" (").append(span(text, toks[j + 1])).append(")");
+            return j + 3 - k;
+        }
+    }
+    return 0;
+}
+
+// "of 19 December 2024" after a cited number: the adoption date belongs to the citation.
+std::size_t adoption_date_after(const std::vector<token>& toks, std::size_t k) {
+    if (k + 3 < toks.size() && toks[k].lower == "of" && is_day(toks[k + 1]) &&
+        month_number(toks[k + 2].lower) != 0 && year_value(toks[k + 3]) >= 0)
+        return 4;
+    return 0;
+}
+
+}  // namespace
+
+std::vector<citation_hit> find_citations(const std::vector<token>& toks, std::string_view text) {
+    std::vector<citation_hit> hits;
+    std::vector<char> used(toks.size(), 0);
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+        bool decision = false;
+        if (!is_keyword(toks[i], decision)) continue;
+        std::size_t first = i;
+        const std::string body = body_before(toks, i, first);
+        std::size_t k = i + 1;
+        std::size_t start = first;
+        bool any = false;
+        while (k < toks.size()) {
+            std::string number;
+            const std::size_t n = read_number(toks, text, k, number);
+            if (n == 0) break;
+            std::string prefix = body;
+            if (prefix.empty() && !decision && number.size() > 5 && all_digits(number.substr(0, 4)) &&
+                number[4] == '/')
+                prefix = "Economic and Social Council ";   // year/number: ECOSOC numbering
+            else if (prefix.empty() && !decision && number.size() == 11 && number[4] == ' ' && number[5] == '(' &&
+                     all_digits(number.substr(6, 4)))
+                prefix = "Security Council ";              // "2231 (2015)": Security Council numbering
+            citation_hit h;
+            h.first = start;
+            h.symbol = k;
+            std::size_t last = k + n;
+            last += adoption_date_after(toks, last);
+            h.last = last;
+            h.norm = prefix + (decision ? "decision " : "resolution ") + number;
+            for (std::size_t u = h.first; u < h.last; ++u) used[u] = 1;
+            hits.push_back(std::move(h));
+            any = true;
+            // A list: ", 57/238", "and 64/187", ", and 64/187".
+            std::size_t next = last;
+            if (next < toks.size() && toks[next].lower == ",") ++next;
+            if (next < toks.size() && toks[next].lower == "and") ++next;
+            if (next == last) break;
+            std::string probe;
+            if (read_number(toks, text, next, probe) == 0) break;
+            start = last;
+            k = next;
+        }
+        if (any) i = hits.back().last - 1;
+    }
+    // Document symbols standing alone: "A/80/555", "E/2025/12", "A/RES/79/194".
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+        if (used[i] != 0 || toks[i].kind != tok::symbol || numeric_first_part(toks[i].lower)) continue;
+        const std::string sym(span(text, toks[i]));
+        const auto slash = sym.find('/');
+        bool letters = slash > 0;
+        for (std::size_t c = 0; c < slash; ++c)
+            if (std::isupper(static_cast<unsigned char>(sym[c])) == 0) letters = false;
+        if (!letters) continue;
+        citation_hit h;
+        h.first = i;
+        h.last = i + 1;
+        h.symbol = i;
+        if (sym.rfind("A/RES/", 0) == 0) {
+            h.norm = "resolution " + sym.substr(6);
+        } else if (sym.rfind("E/RES/", 0) == 0) {
+            h.norm = "Economic and Social Council resolution " + sym.substr(6);
+        } else if (sym.rfind("S/RES/", 0) == 0) {
+            h.norm = "Security Council resolution " + sym.substr(6);
+        } else {
+            h.norm = sym;
+        }
+        hits.push_back(std::move(h));
+    }
+    std::sort(hits.begin(), hits.end(), [](const citation_hit& a, const citation_hit& b) { return a.first < b.first; });
+    return hits;
+}
+
+}  // namespace resdiff::detail

@@ -1,0 +1,64 @@
+// Private to the classify stage: the token model the rules work on.
+//
+// Tokens are semantic units, not the diff's words: "79/194", "A/C.2/80/L.17"
+// and "E/CN.16/2018/CRP.3" are one symbol token, "seventy-ninth" (also
+// "seventy - ninth", "one hundred and first") is one ordinal token with its
+// value, "54th" an ordinal, "2024" a number, punctuation one token per mark.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace resdiff::detail {
+
+enum class tok { word, number, ordinal, symbol, punct };
+
+struct token {
+    std::size_t begin = 0;   // byte span in the text tokenized
+    std::size_t end = 0;
+    tok kind = tok::word;
+    std::string lower;       // lower-cased (ASCII letters) text
+    long value = -1;         // number, ordinal: its value
+};
+
+std::vector<token> tokenize(std::string_view text);
+
+// "seventy-ninth" -> 79 (ordinal), "one hundred and first" -> 101, "twenty" -> 20.
+// Words are lower case; nullopt when they do not form one number.
+struct number_words {
+    long value = 0;
+    bool ordinal = false;
+};
+std::optional<number_words> parse_number_words(const std::vector<std::string>& words);
+
+// 1..12 for an English month name in lower case, 0 otherwise.
+int month_number(std::string_view lower);
+
+// A four-digit number read as a calendar year (1900..2199), else -1.
+long year_value(const token& t);
+
+// Where a day or month token stands in a date ("19 December 2024",
+// "from 15 to 19 April 2024", "22-23 September 2024", "in April 2025"): the
+// date's year, or -1 when the token is not part of a date with a year.
+long date_year(const std::vector<token>& toks, std::size_t i);
+
+// True when toks[i] is part of a date expression (day, month, year or a
+// connector between them) that carries a year.
+bool in_date(const std::vector<token>& toks, std::size_t i);
+
+// A citation found in a token sequence: tokens [first, last) and its
+// normalized form ("resolution 70/1", "Economic and Social Council resolution
+// 2025/18", "decision 79/555", "A/80/555"). `symbol` is the index of the
+// symbol token itself.
+struct citation_hit {
+    std::size_t first = 0;
+    std::size_t last = 0;
+    std::size_t symbol = 0;
+    std::string norm;
+};
+std::vector<citation_hit> find_citations(const std::vector<token>& toks, std::string_view text);
+
+}  // namespace resdiff::detail

@@ -1,0 +1,205 @@
+// The comparison JSON: valid, deterministic, documents embedded as
+// document_to_json gives them, ops that round-trip, and the CLI around it.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "resdiff/compare.hpp"
+#include "resdiff/json.hpp"
+#include "resdiff/parse.hpp"
+#include "support.hpp"
+
+using namespace resdiff;
+using nlohmann::json;
+
+namespace {
+
+comparison small_comparison() {
+    return compare(parse_file(fixture("golden/small-old.txt")), parse_file(fixture("golden/small-new.txt")));
+}
+
+std::string side(const json& ops, const char* skip) {
+    std::string s;
+    for (const auto& op : ops) {
+        if (op.at("op") != skip) s += op.at("text").get<std::string>();
+    }
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("json: comparison is valid JSON with the documented keys in order", "[json][comparison]") {
+    const comparison cmp = small_comparison();
+    const std::string text = comparison_to_json(cmp);
+    const auto j = nlohmann::ordered_json::parse(text);
+    std::vector<std::string> keys;
+    for (const auto& [k, v] : j.items()) keys.push_back(k);
+    CHECK(keys == std::vector<std::string>{"old", "new", "identical", "summary", "alignment", "footnotes", "notes"});
+    CHECK(j.at("identical") == false);
+    // The documents are exactly what document_to_json gives.
+    CHECK(j.at("old") == nlohmann::ordered_json::parse(document_to_json(cmp.old_doc)));
+    CHECK(j.at("new") == nlohmann::ordered_json::parse(document_to_json(cmp.new_doc)));
+    const auto& s = j.at("summary");
+    CHECK(s.at("units") == cmp.result.units.size());
+    CHECK(s.at("changed") == cmp.totals.units_changed);
+    std::size_t kinds = 0;
+    for (const auto& [k, v] : s.at("kinds").items()) kinds += v.get<std::size_t>();
+    CHECK(kinds == cmp.result.units.size());
+    CHECK(s.at("kinds").size() == 8);
+    CHECK(s.at("classes").size() == 5);
+    CHECK(s.at("words").at("deleted") == cmp.totals.words_deleted);
+    CHECK(s.at("share_changed").get<double>() == Approx(cmp.totals.share_changed).margin(0.0001));
+    REQUIRE(j.at("alignment").size() == cmp.result.units.size());
+    for (std::size_t i = 0; i < cmp.result.units.size(); ++i) {
+        const auto& u = j.at("alignment")[i];
+        const auto& expected = cmp.result.units[i];
+        std::vector<std::string> unit_keys;
+        for (const auto& [k, v] : u.items()) unit_keys.push_back(k);
+        CHECK(unit_keys == std::vector<std::string>{"kind", "old", "new", "moved", "text_changed", "crossed_part",
+                                                    "similarity", "classes", "lead", "qualifier", "ops", "children"});
+        CHECK(u.at("kind") == to_string(expected.kind));
+        CHECK(u.at("old").get<std::vector<std::string>>() == expected.old_ids);
+        CHECK(u.at("new").get<std::vector<std::string>>() == expected.new_ids);
+        // The round trip: equal+delete is the old text, equal+insert the new text.
+        CHECK(side(u.at("ops"), "insert") == unit_text(cmp.old_doc, expected.old_ids));
+        CHECK(side(u.at("ops"), "delete") == unit_text(cmp.new_doc, expected.new_ids));
+        for (const auto& op : u.at("ops")) {
+            CHECK((op.at("op") == "equal" || op.at("op") == "delete" || op.at("op") == "insert"));
+            CHECK(op.at("classes").is_array());
+        }
+    }
+}
+
+TEST_CASE("json: laid out as nlohmann::json dump(2), escapes control characters, survives bad UTF-8", "[json][comparison]") {
+    const std::string text = comparison_to_json(small_comparison());
+    CHECK(text == nlohmann::ordered_json::parse(text).dump(2) + "\n");
+    comparison c;
+    alignment_unit u;
+    u.kind = unit_kind::modified;
+    u.ops = {{op_kind::equal, std::string("tab\t quote\" back\\ nul") + '\0' + "\x01 é \xff end", {}}};
+    c.result.units.push_back(u);
+    const std::string odd = comparison_to_json(c);
+    const auto j = json::parse(odd);
+    CHECK(j.at("alignment")[0].at("ops")[0].at("text") ==
+          std::string("tab\t quote\" back\\ nul") + '\0' + "\x01 é \xEF\xBF\xBD end");
+    CHECK(odd == nlohmann::ordered_json::parse(odd).dump(2) + "\n");
+}
+
+TEST_CASE("json: output is byte-identical across runs", "[json][comparison]") {
+    const std::string a = comparison_to_json(small_comparison());
+    const std::string b = comparison_to_json(small_comparison());
+    CHECK(a == b);
+    CHECK(a.back() == '\n');
+}
+
+TEST_CASE("json: lead, qualifier, children and footnotes are written", "[json][comparison]") {
+    comparison c;
+    alignment_unit u;
+    u.kind = unit_kind::modified;
+    u.old_ids = {"OP1"};
+    u.new_ids = {"OP1"};
+    u.text_changed = true;
+    u.similarity = 0.123456;
+    u.classes = {change_class::lead, change_class::qualifier};
+    u.lead = {"Encourages", "Urges", direction::strengthened};
+    u.qualifier_dir = direction::hardened;
+    u.ops = {{op_kind::del, "Encourages", {change_class::lead}}, {op_kind::ins, "Urges", {change_class::lead}},
+             {op_kind::equal, " all \"States\"\n", {}}};
+    alignment_unit child;
+    child.kind = unit_kind::added;
+    child.new_ids = {"OP1(b)"};
+    child.ops = {{op_kind::ins, "new item;", {change_class::substantive}}};
+    u.children.push_back(child);
+    c.result.units.push_back(u);
+    footnote_unit f;
+    f.kind = unit_kind::added;
+    f.new_number = 4;
+    f.ops = {{op_kind::ins, "A/80/1.", {}}};
+    c.result.footnotes.push_back(f);
+    c.result.notes.push_back("a note");
+    c.totals = summarize(c.result);
+    const auto j = json::parse(comparison_to_json(c));
+    const auto& ju = j.at("alignment").at(0);
+    CHECK(ju.at("lead") == json{{"old", "Encourages"}, {"new", "Urges"}, {"direction", "strengthened"}});
+    CHECK(ju.at("qualifier") == "hardened");
+    CHECK(ju.at("similarity") == 0.1235);
+    CHECK(ju.at("classes") == json{"lead", "qualifier"});
+    CHECK(ju.at("ops").at(0).at("classes") == json{"lead"});
+    CHECK(ju.at("ops").at(2).at("text") == " all \"States\"\n");
+    CHECK(ju.at("children").at(0).at("kind") == "added");
+    CHECK(ju.at("children").at(0).at("old") == json::array());
+    CHECK(j.at("footnotes").at(0) ==
+          json{{"kind", "added"}, {"old", nullptr}, {"new", 4}, {"ops", json{{{"op", "insert"}, {"text", "A/80/1."}, {"classes", json::array()}}}}});
+    CHECK(j.at("notes") == json{"a note"});
+    CHECK(j.at("summary").at("classes").at("lead") == 1);
+}
+
+TEST_CASE("cli diff: exit codes 0 same, 1 different, 2 trouble", "[cli][diff]") {
+    const std::string a = fixture("golden/small-old.txt").string();
+    const std::string b = fixture("golden/small-new.txt").string();
+    CHECK(cli_run({a, a}).rc == 0);
+    CHECK(cli_run({"diff", a, a, "--format", "json"}).rc == 0);
+    CHECK(cli_run({a, b}).rc == 1);
+    CHECK(cli_run({"diff", a, b, "--format", "json"}).rc == 1);
+    const cli_run missing({a, "/nonexistent/new.txt"});
+    CHECK(missing.rc == 2);
+    CHECK(missing.err.find("/nonexistent/new.txt") != std::string::npos);
+    CHECK(cli_run({a, b, "--color", "sometimes"}).rc == 2);
+    CHECK(cli_run({a, b, "--ignore", "nothing"}).rc == 2);
+    CHECK(cli_run({a, b, "--width", "-3"}).rc == 2);
+    CHECK(cli_run({a, b, "--format", "yaml"}).rc == 2);
+}
+
+TEST_CASE("cli diff: white space and line breaks alone are no difference", "[cli][diff]") {
+    const auto dir = scratch_dir("diff-ws");
+    const auto a = (dir / "a.txt").string();
+    const auto b = (dir / "b.txt").string();
+    std::ofstream(a) << "The General Assembly,\n\nRecalling its resolution 1/1,\n\n1. Decides to act.\n";
+    std::ofstream(b) << "The General Assembly,\n\nRecalling  its resolution\t1/1,\n\n1.  Decides to act.   \n";
+    const cli_run r({a, b});
+    CHECK(r.rc == 0);
+    CHECK(r.out.find("No differences") != std::string::npos);
+}
+
+TEST_CASE("cli diff: colour only when asked or on a terminal, NO_COLOR respected", "[cli][diff]") {
+    const std::string a = fixture("golden/small-old.txt").string();
+    const std::string b = fixture("golden/small-new.txt").string();
+    const cli_run piped({a, b});
+    CHECK(piped.out.find('\x1b') == std::string::npos);
+    CHECK(piped.out.find("[-") != std::string::npos);
+    const cli_run tty({a, b}, true);
+    CHECK(tty.out.find("\x1b[31;9m") != std::string::npos);
+    const cli_run forced({a, b, "--color", "always"});
+    CHECK(forced.out.find("\x1b[32;4m") != std::string::npos);
+    const cli_run never({a, b, "--color", "never"}, true);
+    CHECK(never.out.find('\x1b') == std::string::npos);
+    // NO_COLOR: the io flag set by main() from the environment.
+    std::ostringstream o, e;
+    resdiff::cli::io io{o, e, true, true, 80, true};
+    CHECK(resdiff::cli::run({a, b}, io) == 1);
+    CHECK(o.str().find('\x1b') == std::string::npos);
+    // JSON never carries colour.
+    const cli_run js({a, b, "--format", "json", "--color", "always"}, true);
+    CHECK(js.out.find('\x1b') == std::string::npos);
+    CHECK_NOTHROW(json::parse(js.out));
+}
+
+TEST_CASE("cli diff: the report goes to a file in the format of its extension", "[cli][diff]") {
+    const auto dir = scratch_dir("diff-out");
+    const std::string a = fixture("golden/small-old.txt").string();
+    const std::string b = fixture("golden/small-new.txt").string();
+    const auto out = (dir / "report.json").string();
+    const cli_run r({a, b, "-o", out});
+    CHECK(r.rc == 1);
+    CHECK(r.out.empty());
+    CHECK_NOTHROW(json::parse(read_file(out)));
+}
+
+TEST_CASE("cli diff: --ignore routine accepts lists", "[cli][diff]") {
+    const std::string a = fixture("golden/small-old.txt").string();
+    const std::string b = fixture("golden/small-new.txt").string();
+    CHECK(cli_run({a, b, "--ignore", "routine,citation"}).rc == 1);
+    CHECK(cli_run({a, b, "--ignore", "routine", "--ignore", "lead"}).rc == 1);
+    CHECK(cli_run({a, b, "--ignore", "routine,,bogus"}).rc == 2);
+}
