@@ -120,7 +120,13 @@ const std::vector<fact>& facts() {
         {"A-C.2-80-L.18", "A-C.2-80-L.47", {"PP49"}, {"Expressing appreciation for the role of the United Nations Conference on Trade"},
          {"PP15"}, {"Expressing appreciation for the role of the United Nations Conference on Trade"}, unit_kind::moved, false,
          "UNCTAD paragraph lifted from the end of the preamble to follow the Decade of Sciences paragraph"},
+        {"A-C.2-80-L.18", "A-C.2-80-L.47", {"PP15"}, {"Recalling also its resolution 78/259 of 9 January 2024, in which it proclaimed"},
+         {"PP16"}, {"Recalling its resolution 78/259 of 9 January 2024 on the International Day"}, unit_kind::modified, false,
+         "the International Day paragraph reworded (scores just above the threshold)"},
         // Science, technology and innovation: A/RES/78/160 -> A/C.2/80/L.18.
+        {"A-RES-78-160", "A-C.2-80-L.18", {"OP14"}, {"Encourages Member States, individually and collectively, to support policies that increase financial inclusion"},
+         {"OP18"}, {"Encourages Member States, individually and collectively, to support policies that increase financial inclusion"},
+         unit_kind::modified, false, "financial inclusion paragraph with a new second half (scores just above the threshold)"},
         {"A-RES-78-160", "A-C.2-80-L.18", {"PP21"}, {"Noting that the coronavirus disease (COVID-19) pandemic"},
          {"PP26", "PP27"},
          {"Emphasizing the importance of science, technology and innovation, international scientific and medical",

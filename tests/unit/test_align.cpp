@@ -243,3 +243,17 @@ TEST_CASE("alignment is deterministic", "[align]") {
     const auto sp = align_test::make_synthetic(base, {"Decides to remain seized of the matter."}, 77, 12);
     CHECK(resdiff::align(sp.old_doc, sp.new_doc) == resdiff::align(sp.old_doc, sp.new_doc));
 }
+
+TEST_CASE("a copy of an existing paragraph inserted elsewhere is the added one", "[align]") {
+    const auto old_doc = make_document(pp, op);
+    auto new_op = op;
+    new_op.insert(new_op.begin(), op[2]);   // OP3's text copied in as a new OP1
+    const auto a = resdiff::align(old_doc, make_document(pp, new_op));
+    const auto* u = find_old(a, "OP3");
+    REQUIRE(u != nullptr);
+    CHECK(u->new_ids == std::vector<std::string>{"OP4"});
+    CHECK(u->kind == unit_kind::renumbered);
+    CHECK(a.units[pp.size()].kind == unit_kind::added);
+    CHECK(a.units[pp.size()].new_ids == std::vector<std::string>{"OP1"});
+    for (const auto& x : a.units) CHECK_FALSE(x.moved);
+}
