@@ -269,3 +269,28 @@ TEST_CASE("git: textconv shows a document's text in git diff", "[git][cli]") {
     CHECK(missing.status == 2);
     CHECK_THAT(missing.err, Catch::Contains("drafts/none.txt"));
 }
+
+TEST_CASE("git: resdiff history --git PATH takes each commit as a version", "[git][cli]") {
+    temp_repo repo("history-cli");
+    repo.write("drafts/ict.txt", draft_v1);
+    repo.commit("v1");
+    repo.write("drafts/ict.txt", draft_v2);
+    repo.commit("v2");
+    repo.write("drafts/ict.txt", draft_v3);
+    repo.commit("v3");
+    const auto versions = resdiff::git::file_history("drafts/ict.txt", repo.dir);
+    REQUIRE(versions.size() == 3);
+    const auto r = repo.run({"resdiff", "history", "--git", "drafts/ict.txt", "--format", "json"});
+    CHECK(r.status == 0);
+    const auto j = nlohmann::json::parse(r.out);
+    REQUIRE(j["versions"].size() == 3);
+    for (std::size_t k = 0; k < 3; ++k) CHECK(j["versions"][k]["source"] == versions[k].label());
+    CHECK(j["versions"][0]["source"].get<std::string>().find("2025-10-01") != std::string::npos);
+    CHECK(j["versions"][2]["source"].get<std::string>().find("2025-10-03") != std::string::npos);
+    const auto one = repo.run({"resdiff", "history", "--git", "drafts/ict.txt", "other.txt"});
+    CHECK(one.status == 2);
+    fs::remove_all(repo.dir / ".git");
+    const auto outside = repo.run({"resdiff", "history", "--git", "drafts/ict.txt"});
+    CHECK(outside.status == 2);
+    CHECK_THAT(outside.err, Catch::Contains("not inside a git repository"));
+}
