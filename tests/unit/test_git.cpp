@@ -294,3 +294,26 @@ TEST_CASE("git: resdiff history --git PATH takes each commit as a version", "[gi
     CHECK(outside.status == 2);
     CHECK_THAT(outside.err, Catch::Contains("not inside a git repository"));
 }
+
+TEST_CASE("git: textconv and resdiff git on Word drafts", "[git][cli]") {
+    temp_repo repo("docx");
+    repo.write(".gitattributes", "*.docx diff=resdiff-text\n");
+    repo.must({"git", "config", "diff.resdiff-text.textconv", "resdiff textconv"});
+    // Word files written by resdiff itself (a redline; read with its changes accepted).
+    const std::string old_txt = fixture("check/old.txt").string(), new_txt = fixture("check/new.txt").string();
+    repo.run({"resdiff", old_txt, old_txt, "--format", "docx", "-o", "draft.docx"});
+    REQUIRE(fs::exists(repo.dir / "draft.docx"));
+    repo.commit("v1");
+    repo.run({"resdiff", old_txt, new_txt, "--format", "docx", "-o", "draft.docx"});
+    repo.commit("v2");
+    const auto r = repo.run({"git", "diff", "HEAD~1", "HEAD", "--", "draft.docx"});
+    CHECK(r.status == 0);
+    CHECK(r.out.find("Binary files") == std::string::npos);
+    CHECK_THAT(r.out, Catch::Contains("\n-2. Urges Member States"));
+    CHECK_THAT(r.out, Catch::Contains("\n+2. Encourages Member States"));
+    const auto g = repo.run({"resdiff", "git", "HEAD~1", "HEAD", "--format", "json", "--", "draft.docx"});
+    CHECK(g.status == 1);
+    const auto j = nlohmann::json::parse(g.out);
+    REQUIRE(j.size() == 1);
+    CHECK(j[0]["comparison"].dump().find("Encourages") != std::string::npos);
+}
