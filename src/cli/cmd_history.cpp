@@ -91,7 +91,6 @@ int run_history(const std::vector<std::string>& args, io& io) {
     ingest_options in;
     in.max_input_bytes = max_input;
     std::vector<document> docs;
-    docs.reserve(files.size());
     if (!git_path.empty()) {
         // Each commit that changed the file is a version, labelled by commit and date.
         const auto versions = git::file_history(git_path);
@@ -99,14 +98,13 @@ int run_history(const std::vector<std::string>& args, io& io) {
         for (const auto& v : versions) {
             document d = parse_document(ingest_bytes(v.text, v.label(), in));
             d.source = v.label();
-            for (const auto& w : d.warnings) io.err << "resdiff: " << git_path << " at " << v.label() << ": warning: " << w << '\n';
             docs.push_back(std::move(d));
         }
+    } else {
+        docs = read_versions(files, in, 0, [&](std::size_t done, std::size_t total) { progress.update("reading", done, total); });
     }
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        docs.push_back(parse_file(files[i], in));
-        for (const auto& w : docs.back().warnings) io.err << "resdiff: " << docs.back().source << ": warning: " << w << '\n';
-        progress.update("reading", i + 1, files.size());
+    for (const auto& d : docs) {
+        for (const auto& w : d.warnings) io.err << "resdiff: " << d.source << ": warning: " << w << '\n';
     }
 
     history_options hopt;
