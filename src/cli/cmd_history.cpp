@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "cli/cli.hpp"
+#include "resdiff/git.hpp"
 #include "resdiff/history.hpp"
 #include "resdiff/parse.hpp"
 #include "resdiff/render.hpp"
@@ -39,11 +40,12 @@ int run_history(const std::vector<std::string>& args, io& io) {
     namespace po = boost::program_options;
     po::options_description desc(
         "Usage: resdiff history FILE... [options]\n"
+        "       resdiff history --git PATH [options]\n"
         "The history of a text over many versions: the order of the versions, where each\n"
         "paragraph of the newest version first appeared, which versions changed it, and\n"
         "(--blame) which version introduced each word.\n\nOptions");
     std::vector<std::string> files;
-    std::string format, output, color = "auto";
+    std::string format, output, color = "auto", git_path;
     int width = 0;
     std::size_t max_input = ingest_options{}.max_input_bytes;
     desc.add_options()
@@ -56,6 +58,7 @@ int run_history(const std::vector<std::string>& args, io& io) {
         ("color", po::value(&color), "auto (default), always or never; NO_COLOR is respected")
         ("width", po::value(&width), "wrap terminal output at this column (default: terminal width, 0: no wrap)")
         ("max-input", po::value(&max_input), "largest input accepted, in bytes (default 64 MiB)")
+        ("git", po::value(&git_path), "the versions of PATH in the commits of this git repository that changed it, oldest first")
         ("files", po::value(&files), "the versions, in any order");
     po::positional_options_description pos;
     pos.add("files", -1);
@@ -64,7 +67,8 @@ int run_history(const std::vector<std::string>& args, io& io) {
         io.out << desc << '\n';
         return exit_same;
     }
-    if (files.size() < 2) throw usage_error("history needs at least two versions");
+    if (!git_path.empty() && !files.empty()) throw usage_error("history: --git PATH takes no other files");
+    if (git_path.empty() && files.size() < 2) throw usage_error("history needs at least two versions");
 
     output_format fmt = output_format::terminal;
     if (!format.empty()) {
@@ -86,15 +90,26 @@ int run_history(const std::vector<std::string>& args, io& io) {
     progress_line progress(io);
     ingest_options in;
     in.max_input_bytes = max_input;
-    std::vector<document> docs =
-        read_versions(files, in, 0, [&](std::size_t done, std::size_t total) { progress.update("reading", done, total); });
+    std::vector<document> docs;
+    if (!git_path.empty()) {
+        // Each commit that changed the file is a version, labelled by commit and date.
+        const auto versions = git::file_history(git_path);
+        if (versions.size() < 2) throw std::runtime_error("history: " + git_path + " has only one version in git");
+        for (const auto& v : versions) {
+            document d = parse_document(ingest_bytes(v.text, v.label(), in));
+            d.source = v.label();
+            docs.push_back(std::move(d));
+        }
+    } else {
+        docs = read_versions(files, in, 0, [&](std::size_t done, std::size_t total) { progress.update("reading", done, total); });
+    }
     for (const auto& d : docs) {
         for (const auto& w : d.warnings) io.err << "resdiff: " << d.source << ": warning: " << w << '\n';
     }
 
     history_options hopt;
-    hopt.keep_order = vm.count("keep-order") > 0;
-    hopt.keep_all = vm.count("keep-all") > 0;
+    hopt.keep_order = vm.count("keep-order") > 0 || !git_path.empty();   // git: commit order
+    hopt.keep_all = vm.count("keep-all") > 0 || !git_path.empty();       // git: one file by definition
     hopt.progress = [&](std::size_t done, std::size_t total) { progress.update("comparing", done, total); };
     const history h = build_history(std::move(docs), hopt);
     for (const auto& e : h.excluded) io.err << "resdiff: " << (e.source.empty() ? e.symbol : e.source) << ": left out: " << e.reason << '\n';

@@ -189,3 +189,28 @@ TEST_CASE("check cli: trouble exits 2 with one clear line", "[check][cli]") {
     CHECK(help.rc == 0);
     CHECK_THAT(help.out, Catch::Contains("--annotations"));
 }
+
+TEST_CASE("check cli: the documented example rules on the fixture pair", "[check][cli]") {
+    cli_run r({"check", old_txt(), new_txt(), "--rules", fixture("check/rules.toml").string()});
+    CHECK(r.rc == 1);
+    CHECK_THAT(r.out, Catch::Contains("PASS  agreed-language "));
+    // The aligner keeps OP5 -> OP4 (a routine rollover) and reports OLD's OP4 as removed.
+    CHECK_THAT(r.out, Catch::Contains("OP4 removed: \"Requests the Secretary-General to submit a report"));
+    CHECK_THAT(r.out, Catch::Contains("FAIL  verbs-keep-their-force"));
+    CHECK_THAT(r.out, Catch::Contains("OP2 weakened: \"Urges\" -> \"Encourages\" [NEW line 11]"));
+    CHECK_THAT(r.out, Catch::Contains("WARN  no-new-hedges"));
+    CHECK_THAT(r.out, Catch::Contains("OP3 softened: added \", as appropriate,\" [NEW line 13]"));
+    CHECK_THAT(r.out, Catch::Contains("PASS  charter "));
+    // PP2's rollover is routine, PP3's and OP2's leads and OP3's qualifier are not substantive.
+    CHECK_THAT(r.out, Catch::Contains("PASS  change-budget              max-changes: 1 paragraph with substantive changes (at most 3)"));
+    CHECK_THAT(r.out, Catch::EndsWith("FAILED: 6 rules: 3 passed, 2 errors, 1 warning\n"));
+    // Preambular openers have a scale too: "Expressing deep concern" -> "Noting" is weakened.
+    const fs::path dir = scratch_dir("check-cli-preamble");
+    cli_run pp({"check", old_txt(), new_txt(), "--rules",
+                write_rules(dir, "pp.toml", "[[rule]]\nkind = \"no-weakening\"\npart = \"preamble\"\n").string()});
+    CHECK(pp.rc == 1);
+    CHECK_THAT(pp.out, Catch::Contains("PP3 weakened: \"Expressing deep concern"));
+    cli_run same({"check", old_txt(), old_txt(), "--rules", fixture("check/rules.toml").string()});
+    CHECK(same.rc == 0);
+    CHECK_THAT(same.out, Catch::EndsWith("passed: 6 rules: 6 passed, 0 errors, 0 warnings\n"));
+}
