@@ -1,5 +1,8 @@
 #include "cli/cli.hpp"
 
+#include <algorithm>
+#include <string_view>
+
 #include <boost/program_options.hpp>
 #include <exception>
 #include <new>
@@ -17,7 +20,12 @@ void print_help(std::ostream& out) {
     out << "Usage: resdiff [diff] OLD NEW [options]   compare two versions clause by clause\n"
            "       resdiff COMMAND [options]          see 'resdiff COMMAND --help'\n\n"
            "Commands:\n";
-    for (const auto& c : commands()) out << "  " << c.name << std::string(10 - std::string(c.name).size(), ' ') << c.summary << '\n';
+    std::size_t width = 0;
+    for (const auto& c : commands()) width = std::max(width, std::string_view(c.name).size());
+    for (const auto& c : commands()) {
+        const std::string_view name(c.name);
+        out << "  " << name << std::string(width + 2 - name.size(), ' ') << c.summary << '\n';
+    }
     out << "\nExit status: 0 no differences, 1 differences, 2 trouble.\n";
 }
 
