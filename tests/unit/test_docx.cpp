@@ -195,3 +195,34 @@ TEST_CASE("docx redline through the CLI, and a lone .docx compared with itself",
     // A binary report is not written to a terminal.
     CHECK(cli_run({"diff", (dir / "old.txt").string(), (dir / "new.txt").string(), "--format", "docx"}, true).rc == 2);
 }
+
+TEST_CASE("docx redline: a moved paragraph is a Word move range, both views exact", "[docx][redline]") {
+    const char* old_text =
+        "The General Assembly,\n"
+        "Recalling its resolution 70/1 on the 2030 Agenda for Sustainable Development,\n"
+        "Noting with concern the persistent digital divide between and within countries,\n"
+        "Welcoming the work of the Commission on Science and Technology for Development,\n"
+        "Stressing the importance of international cooperation on capacity-building,\n"
+        "1. Requests the Secretary-General to report at its next session.\n";
+    const char* new_text =
+        "The General Assembly,\n"
+        "Recalling its resolution 70/1 on the 2030 Agenda for Sustainable Development,\n"
+        "Welcoming the work of the Commission on Science and Technology for Development,\n"
+        "Stressing the importance of international cooperation on capacity-building,\n"
+        "Noting with concern the persistent digital divide between and within countries,\n"
+        "1. Requests the Secretary-General to report at its next session.\n";
+    const auto old_doc = resdiff::parse_text(old_text, "old.txt");
+    const auto new_doc = resdiff::parse_text(new_text, "new.txt");
+    const std::string bytes = resdiff::render_docx(resdiff::compare(old_doc, new_doc));
+    const resdiff::detail::zip_reader zip(bytes, "r.docx", 1 << 24);
+    const auto xml = zip.read("word/document.xml");
+    REQUIRE(xml);
+    CHECK(xml->find("<w:moveFrom w:id=") != std::string::npos);
+    CHECK(xml->find("<w:moveTo w:id=") != std::string::npos);
+    CHECK(xml->find("<w:moveFromRangeStart") != std::string::npos);
+    CHECK(xml->find("<w:moveToRangeEnd") != std::string::npos);
+    resdiff::ingest_options orig;
+    orig.docx_original = true;
+    CHECK(texts(resdiff::parse_document(resdiff::ingest_bytes(bytes, "r.docx"))) == texts(new_doc));
+    CHECK(texts(resdiff::parse_document(resdiff::ingest_bytes(bytes, "r.docx", orig))) == texts(old_doc));
+}
