@@ -226,3 +226,29 @@ TEST_CASE("docx redline: a moved paragraph is a Word move range, both views exac
     CHECK(texts(resdiff::parse_document(resdiff::ingest_bytes(bytes, "r.docx"))) == texts(new_doc));
     CHECK(texts(resdiff::parse_document(resdiff::ingest_bytes(bytes, "r.docx", orig))) == texts(old_doc));
 }
+
+TEST_CASE("docx: truncated and corrupted packages are refused cleanly or read, never crash", "[docx][robust]") {
+    const auto old_doc = resdiff::parse_text(kOld, "old.txt");
+    const auto new_doc = resdiff::parse_text(kNew, "new.txt");
+    const std::string good = resdiff::render_docx(resdiff::compare(old_doc, new_doc));
+    std::size_t refused = 0, read = 0;
+    auto attempt = [&](const std::string& bytes) {
+        try {
+            const auto t = resdiff::ingest_bytes(bytes, "bad.docx");
+            CHECK(t.leads.size() == t.lines.size());
+            ++read;
+        } catch (const resdiff::input_error& e) {
+            CHECK(std::string(e.what()).find('\n') == std::string::npos);
+            ++refused;
+        }
+    };
+    for (std::size_t cut = 10; cut < good.size(); cut += good.size() / 17) attempt(good.substr(0, cut));
+    for (std::size_t i = 0; i < 64; ++i) {
+        std::string bad = good;
+        const std::size_t at = 30 + (i * 7919) % (bad.size() - 30);   // past the "PK" signature
+        bad[at] = static_cast<char>(bad[at] ^ 0x5a);
+        attempt(bad);
+    }
+    CHECK(refused > 0);
+    CHECK(refused + read >= 17 + 64);
+}
