@@ -120,7 +120,7 @@ std::string to_roman(int n, bool upper) {
 }
 
 std::string to_letters(int n, bool upper) {
-    if (n <= 0) return std::to_string(n);
+    if (n <= 0 || n > 26 * 30) return std::to_string(n);   // "aaaa…" past 30 letters is no label anyone prints
     // Word repeats the letter past z: aa, bb, ...
     const char c = static_cast<char>((upper ? 'A' : 'a') + (n - 1) % 26);
     return std::string(static_cast<std::size_t>((n - 1) / 26 + 1), c);
@@ -142,7 +142,7 @@ public:
             auto& levels = abstract_[an.attribute("w:abstractNumId").as_int()];
             for (auto lvl : an.children("w:lvl")) {
                 level_def d;
-                d.start = lvl.child("w:start").attribute("w:val").as_int(1);
+                d.start = std::clamp(lvl.child("w:start").attribute("w:val").as_int(1), 0, 100000);
                 if (auto f = lvl.child("w:numFmt")) d.fmt = f.attribute("w:val").value();
                 d.text = lvl.child("w:lvlText").attribute("w:val").value();
                 levels[lvl.attribute("w:ilvl").as_int()] = d;
@@ -153,7 +153,8 @@ public:
             nums_[id].abstract_id = num.child("w:abstractNumId").attribute("w:val").as_int();
             for (auto ov : num.children("w:lvlOverride")) {
                 const int ilvl = ov.attribute("w:ilvl").as_int();
-                if (auto so = ov.child("w:startOverride")) nums_[id].start_override[ilvl] = so.attribute("w:val").as_int(1);
+                if (auto so = ov.child("w:startOverride"))
+                    nums_[id].start_override[ilvl] = std::clamp(so.attribute("w:val").as_int(1), 0, 100000);
             }
         }
     }
@@ -172,7 +173,8 @@ public:
             const auto l = levels.find(lvl);
             return l == levels.end() ? 1 : l->second.start;
         };
-        if (counters.count(ilvl)) ++counters[ilvl];
+        if (ilvl < 0 || ilvl > 8) return {};
+        if (counters.count(ilvl)) counters[ilvl] = std::min(counters[ilvl] + 1, 1000000);
         else counters[ilvl] = start_of(ilvl);
         for (auto c = counters.begin(); c != counters.end();) {
             if (c->first > ilvl) c = counters.erase(c);
@@ -294,24 +296,25 @@ public:
     }
 
 private:
-    void walk(const pugi::xml_node& node, para& out, bool visible) {
+    void walk(const pugi::xml_node& node, para& out, bool visible, int depth = 0) {
+        if (depth > 64) return;   // no real document nests runs this deep; a crafted one must not blow the stack
         for (auto c : node.children()) {
             if (c.type() != pugi::node_element) continue;
             if (is(c, "w:pPr") || is(c, "w:rPr") || is(c, "w:pPrChange") || is(c, "w:rPrChange") ||
                 is(c, "w:sectPr") || is(c, "w:proofErr") || is(c, "w:bookmarkStart") || is(c, "w:bookmarkEnd"))
                 continue;
             if (is(c, "w:ins") || is(c, "w:moveTo")) {
-                walk(c, out, visible && !original_);
+                walk(c, out, visible && !original_, depth + 1);
             } else if (is(c, "w:del") || is(c, "w:moveFrom")) {
-                walk(c, out, visible && original_);
+                walk(c, out, visible && original_, depth + 1);
             } else if (is(c, "w:r")) {
                 run(c, out, visible);
             } else if (is(c, "mc:AlternateContent")) {
-                if (auto fb = c.child("mc:Fallback")) walk(fb, out, visible);
+                if (auto fb = c.child("mc:Fallback")) walk(fb, out, visible, depth + 1);
             } else if (is(c, "w:drawing") || is(c, "w:pict") || is(c, "w:object")) {
                 continue;
             } else {
-                walk(c, out, visible);   // hyperlink, smartTag, sdt, sdtContent, fldSimple, customXml
+                walk(c, out, visible, depth + 1);   // hyperlink, smartTag, sdt, sdtContent, fldSimple, customXml
             }
         }
     }

@@ -11,9 +11,10 @@
 
 namespace resdiff::detail {
 
-inline void add_line(ingested_text& out, std::string line, std::string lead = {}) {
+// The ingest stage normalizes `lines`; leads are normalized here, the same way.
+inline void add_line(ingested_text& out, std::string line, const std::string& lead = {}) {
     out.lines.push_back(std::move(line));
-    out.leads.push_back(std::move(lead));
+    out.leads.push_back(lead.empty() ? std::string() : normalize_text(lead));
 }
 
 inline void add_blank(ingested_text& out) {

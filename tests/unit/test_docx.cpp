@@ -195,3 +195,60 @@ TEST_CASE("docx redline through the CLI, and a lone .docx compared with itself",
     // A binary report is not written to a terminal.
     CHECK(cli_run({"diff", (dir / "old.txt").string(), (dir / "new.txt").string(), "--format", "docx"}, true).rc == 2);
 }
+
+TEST_CASE("docx redline: a moved paragraph is a Word move range, both views exact", "[docx][redline]") {
+    const char* old_text =
+        "The General Assembly,\n"
+        "Recalling its resolution 70/1 on the 2030 Agenda for Sustainable Development,\n"
+        "Noting with concern the persistent digital divide between and within countries,\n"
+        "Welcoming the work of the Commission on Science and Technology for Development,\n"
+        "Stressing the importance of international cooperation on capacity-building,\n"
+        "1. Requests the Secretary-General to report at its next session.\n";
+    const char* new_text =
+        "The General Assembly,\n"
+        "Recalling its resolution 70/1 on the 2030 Agenda for Sustainable Development,\n"
+        "Welcoming the work of the Commission on Science and Technology for Development,\n"
+        "Stressing the importance of international cooperation on capacity-building,\n"
+        "Noting with concern the persistent digital divide between and within countries,\n"
+        "1. Requests the Secretary-General to report at its next session.\n";
+    const auto old_doc = resdiff::parse_text(old_text, "old.txt");
+    const auto new_doc = resdiff::parse_text(new_text, "new.txt");
+    const std::string bytes = resdiff::render_docx(resdiff::compare(old_doc, new_doc));
+    const resdiff::detail::zip_reader zip(bytes, "r.docx", 1 << 24);
+    const auto xml = zip.read("word/document.xml");
+    REQUIRE(xml);
+    CHECK(xml->find("<w:moveFrom w:id=") != std::string::npos);
+    CHECK(xml->find("<w:moveTo w:id=") != std::string::npos);
+    CHECK(xml->find("<w:moveFromRangeStart") != std::string::npos);
+    CHECK(xml->find("<w:moveToRangeEnd") != std::string::npos);
+    resdiff::ingest_options orig;
+    orig.docx_original = true;
+    CHECK(texts(resdiff::parse_document(resdiff::ingest_bytes(bytes, "r.docx"))) == texts(new_doc));
+    CHECK(texts(resdiff::parse_document(resdiff::ingest_bytes(bytes, "r.docx", orig))) == texts(old_doc));
+}
+
+TEST_CASE("docx: truncated and corrupted packages are refused cleanly or read, never crash", "[docx][robust]") {
+    const auto old_doc = resdiff::parse_text(kOld, "old.txt");
+    const auto new_doc = resdiff::parse_text(kNew, "new.txt");
+    const std::string good = resdiff::render_docx(resdiff::compare(old_doc, new_doc));
+    std::size_t refused = 0, read = 0;
+    auto attempt = [&](const std::string& bytes) {
+        try {
+            const auto t = resdiff::ingest_bytes(bytes, "bad.docx");
+            CHECK(t.leads.size() == t.lines.size());
+            ++read;
+        } catch (const resdiff::input_error& e) {
+            CHECK(std::string(e.what()).find('\n') == std::string::npos);
+            ++refused;
+        }
+    };
+    for (std::size_t cut = 10; cut < good.size(); cut += good.size() / 17) attempt(good.substr(0, cut));
+    for (std::size_t i = 0; i < 64; ++i) {
+        std::string bad = good;
+        const std::size_t at = 30 + (i * 7919) % (bad.size() - 30);   // past the "PK" signature
+        bad[at] = static_cast<char>(bad[at] ^ 0x5a);
+        attempt(bad);
+    }
+    CHECK(refused > 0);
+    CHECK(refused + read >= 17 + 64);
+}

@@ -193,3 +193,27 @@ TEST_CASE("pdf: scanned, encrypted and damaged files give one clear line and exi
     REQUIRE(std::system(cmd2.c_str()) == 0);
     CHECK(cli_run({"diff", plain.string(), restricted.string()}).rc == 0);
 }
+
+TEST_CASE("pdf: truncated and corrupted files are refused cleanly or read, never crash", "[pdf][robust]") {
+    const std::string good = make_pdf(sample(), 2);
+    std::size_t refused = 0, attempts = 0;
+    auto attempt = [&](const std::string& bytes) {
+        ++attempts;
+        try {
+            const auto t = resdiff::ingest_bytes(bytes, "bad.pdf");
+            CHECK(t.leads.size() == t.lines.size());
+        } catch (const resdiff::input_error& e) {
+            CHECK(std::string(e.what()).find('\n') == std::string::npos);
+            ++refused;
+        }
+    };
+    for (std::size_t cut = 8; cut < good.size(); cut += good.size() / 13) attempt(good.substr(0, cut));
+    for (std::size_t i = 0; i < 48; ++i) {
+        std::string bad = good;
+        const std::size_t at = 8 + (i * 7919) % (bad.size() - 8);   // past "%PDF-1.4"
+        bad[at] = static_cast<char>(bad[at] ^ 0x21);
+        attempt(bad);
+    }
+    CHECK(attempts >= 60);
+    CHECK(refused > 0);
+}
