@@ -457,6 +457,15 @@ private:
             out += plural(t.routine_only, "changed unit is", "changed units are");
             out += " routine only (session numbers, years, symbols rolled forward).</p>\n";
         }
+        std::size_t ignored = 0;
+        for (const auto& u : cmp_.result.units) ignored += hidden_by_ignore(u) ? 1 : 0;
+        if (ignored > 0) {
+            out += "<p class=\"note-routine\">";
+            out += plural(ignored, "changed unit is", "changed units are");
+            out += " not shown: ";
+            out += ignored == 1 ? "its" : "their";
+            out += " only changes are of the classes ignored (--ignore).</p>\n";
+        }
         char share[32];
         std::snprintf(share, sizeof share, "%.1f%%", t.share_changed * 100.0);
         out += "<p class=\"words\"><b>";

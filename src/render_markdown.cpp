@@ -4,7 +4,9 @@
 // output unescaped: in headings and table cells every character Markdown
 // gives a meaning is backslash-escaped; the unit texts go in one-line HTML
 // blocks (<p>...</p>) where only HTML escaping applies, since Markdown is not
-// parsed inside an HTML block. Long reports fold each part in <details>.
+// parsed inside an HTML block. Long runs of unchanged words between changes
+// are shortened to the words around the changes (all kept with --context).
+// Long reports fold each part in <details>.
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -113,11 +115,46 @@ bool ignored(const alignment_unit& u, const render_options& o) {
     return std::all_of(u.classes.begin(), u.classes.end(), [&](change_class c) { return o.ignore.count(c) > 0; });
 }
 
-void ops_html(std::string& out, const std::vector<word_op>& ops) {
-    for (const auto& op : ops) {
+// Unchanged text between changes, shortened to the words around them: the
+// first `keep` words after a change (head) and the last `keep` before the
+// next (tail), the rest an ellipsis. Short runs stay whole.
+std::string elide(const std::string& text, bool head, bool tail) {
+    constexpr std::size_t keep = 12;
+    std::vector<std::size_t> starts, ends;   // of the words (runs without a space)
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == ' ') continue;
+        if (i == 0 || text[i - 1] == ' ') starts.push_back(i);
+        if (i + 1 == text.size() || text[i + 1] == ' ') ends.push_back(i + 1);
+    }
+    const std::size_t n = starts.size();
+    if (n < (head ? keep : 0) + (tail ? keep : 0) + 8) return text;
+    std::string out;
+    if (head) {
+        out += text.substr(0, ends[keep - 1]);
+        out += ' ';
+    }
+    out += "\xE2\x80\xA6";   // ellipsis
+    if (tail) {
+        out += ' ';
+        out += text.substr(starts[n - keep]);
+    }
+    return out;
+}
+
+void ops_html(std::string& out, const std::vector<word_op>& ops, bool shorten) {
+    std::size_t first = ops.size(), last = 0;
+    bool changes = false;
+    for (std::size_t i = 0; i < ops.size(); ++i) {
+        if (ops[i].text.empty()) continue;
+        first = std::min(first, i);
+        last = i;
+        changes = changes || ops[i].op != op_kind::equal;
+    }
+    for (std::size_t i = 0; i < ops.size(); ++i) {
+        const auto& op = ops[i];
         if (op.text.empty()) continue;
         if (op.op == op_kind::equal) {
-            html_text(out, op.text);
+            html_text(out, shorten && changes ? elide(op.text, i != first, i != last) : op.text);
             continue;
         }
         const char* tag = op.op == op_kind::del ? "del" : "ins";
@@ -140,7 +177,7 @@ void ops_html(std::string& out, const std::vector<word_op>& ops) {
 }
 
 void unit_block(std::string& out, const alignment_unit& u, const std::string& old_label, const std::string& new_label,
-                const char* part_word) {
+                const char* part_word, bool shorten) {
     out += "#### ";
     if (!new_label.empty() && !old_label.empty() && new_label != old_label) {
         out += md(new_label);
@@ -201,7 +238,7 @@ void unit_block(std::string& out, const alignment_unit& u, const std::string& ol
         out += part_word;
         out += " text not available)</em>";
     } else {
-        ops_html(out, u.ops);
+        ops_html(out, u.ops, shorten);
     }
     out += "</p>\n\n";
 }
@@ -308,7 +345,7 @@ std::string render_markdown(const comparison& cmp, const render_options& options
                                                               : "Text";
         if (groups.empty() || groups.back().title != title) groups.push_back({title, {}, {}, {}, 0});
         std::string block;
-        unit_block(block, u, join(u.old_ids), join(u.new_ids), "paragraph");
+        unit_block(block, u, join(u.old_ids), join(u.new_ids), "paragraph", !options.context);
         if (std::find(u.classes.begin(), u.classes.end(), change_class::substantive) != u.classes.end()) {
             ++groups.back().substantive;
         }
@@ -336,7 +373,7 @@ std::string render_markdown(const comparison& cmp, const render_options& options
         if (groups.empty() || groups.back().title != "Footnotes") groups.push_back({"Footnotes", {}, {}, {}, 0});
         std::string block;
         unit_block(block, u, f.old_number > 0 ? "footnote " + std::to_string(f.old_number) : "",
-                   f.new_number > 0 ? "footnote " + std::to_string(f.new_number) : "", "footnote");
+                   f.new_number > 0 ? "footnote " + std::to_string(f.new_number) : "", "footnote", !options.context);
         (routine_only(u) ? groups.back().routine_blocks : groups.back().blocks).push_back(std::move(block));
         ++changed_shown;
     }

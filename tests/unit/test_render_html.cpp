@@ -261,6 +261,8 @@ TEST_CASE("html: identical texts and ignored classes", "[render][html]") {
     opt.ignore = {change_class::routine};
     const std::string ignoring = render_html(render_sample::sample(), opt);
     CHECK(count_of(ignoring, "data-ignored=\"1\"") == 1);   // PP2: routine only
+    CHECK(ignoring.find("1 changed unit is not shown: its only changes are of the classes ignored (--ignore).") !=
+          std::string::npos);
     CHECK(ignoring.find("id=\"PP2\" tabindex=\"-1\" data-t=\"modified routine\" data-ignored=\"1\"") != std::string::npos);
 }
 

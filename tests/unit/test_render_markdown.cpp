@@ -150,3 +150,40 @@ TEST_CASE("markdown: --context lists the unchanged paragraphs, folded", "[render
     CHECK(md.find("#### PP1 \xE2\x80\x94 unchanged\n\n<p>Recalling its resolution 79/194,</p>", same) != std::string::npos);
     CHECK(render_markdown(render_sample::sample()).find("unchanged paragraph") == std::string::npos);
 }
+
+TEST_CASE("markdown: long unchanged runs are shortened around the changes, kept whole with --context", "[render][markdown]") {
+    comparison c;
+    c.old_doc.meta.symbol = "A/RES/1";
+    c.new_doc.meta.symbol = "A/RES/2";
+    std::string before, middle, after;
+    for (int i = 1; i <= 40; ++i) before.append("b").append(std::to_string(i)).append(" ");
+    for (int i = 1; i <= 40; ++i) middle.append(" m").append(std::to_string(i));
+    middle += " ";
+    for (int i = 1; i <= 40; ++i) after.append(" a").append(std::to_string(i));
+    c.result.units.push_back(render_sample::unit(
+        unit_kind::modified, {"OP1"}, {"OP1"},
+        {render_sample::eq(before), render_sample::del("old"), render_sample::eq(middle), render_sample::ins("new"),
+         render_sample::eq(after)},
+        {change_class::substantive}));
+    c.totals = summarize(c.result);
+    const std::string md = render_markdown(c);
+    // Before the first change: an ellipsis, then the last 12 words.
+    CHECK(md.find("<p>\xE2\x80\xA6 b29 b30") != std::string::npos);
+    CHECK(md.find("b28") == std::string::npos);
+    CHECK(md.find("b40 <del>old</del>") != std::string::npos);
+    // Between changes: 12 words after, an ellipsis, 12 words before.
+    CHECK(md.find("<del>old</del> m1 m2 m3 m4 m5 m6 m7 m8 m9 m10 m11 m12 \xE2\x80\xA6 m29 m30") != std::string::npos);
+    CHECK(md.find("m20") == std::string::npos);
+    CHECK(md.find("m13 ") == std::string::npos);
+    CHECK(md.find("m40 <ins>new</ins>") != std::string::npos);
+    // After the last change: 12 words, then an ellipsis.
+    CHECK(md.find("<ins>new</ins> a1 a2 a3 a4 a5 a6 a7 a8 a9 a10 a11 a12 \xE2\x80\xA6</p>") != std::string::npos);
+    CHECK(md.find("a30") == std::string::npos);
+    // --context keeps every word.
+    render_options opt;
+    opt.context = true;
+    const std::string whole = render_markdown(c, opt);
+    std::string full = "<p>";
+    full.append(before).append("<del>old</del>").append(middle).append("<ins>new</ins>").append(after).append("</p>");
+    CHECK(whole.find(full) != std::string::npos);
+}
