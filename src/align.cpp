@@ -60,6 +60,8 @@ constexpr double default_threshold = 0.30;
 
 // Paragraphs that crossed from the preamble to the operative part (or back).
 constexpr double cross_part_threshold = 0.55;
+// ... with a different lead word.
+constexpr double cross_part_any_lead = 0.75;
 
 // Candidate pairs worth remembering for split/merge search even when under
 // the threshold (a part of a split matches its old paragraph only partly).
@@ -108,25 +110,57 @@ struct vocabulary {
 
 bool word_byte(unsigned char c) { return std::isalnum(c) != 0 || c >= 0x80; }
 
-// Lower-cased word tokens; '/', '-', '.' inside a token ("65/141",
-// "people-centred", "A/65/64-E/2010/12") keep it whole.
+// A light English stemmer, enough to make a lead and its operative form
+// meet ("Recognizing"/"Recognizes", "Stressing"/"Stresses") and plurals
+// compare equal; words with digits are left alone.
+void stem(std::string& w) {
+    if (w.size() < 5 || std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) return;
+    auto ends = [&](std::string_view suf) {
+        return w.size() >= suf.size() + 4 && std::string_view(w).substr(w.size() - suf.size()) == suf;
+    };
+    if (ends("ies")) {
+        w.resize(w.size() - 3);
+        w += 'y';
+    } else if (ends("ing")) {
+        w.resize(w.size() - 3);
+    } else if (ends("ed")) {
+        w.resize(w.size() - 2);
+    } else if (ends("es")) {
+        w.resize(w.size() - 2);
+    } else if (ends("s") && !ends("ss")) {
+        w.resize(w.size() - 1);
+    }
+    if (w.size() >= 5 && w.back() == 'e') w.pop_back();
+}
+
+// Lower-cased, lightly stemmed word tokens. '/' and '.' inside a token keep it
+// whole ("65/141", "A/65/64-E/2010/12"), as does '-' in a token with digits;
+// other hyphenated words count as their parts ("energy-efficient").
 std::vector<std::uint32_t> tokenize(std::string_view text, vocabulary& vocab) {
     std::vector<std::uint32_t> out;
     std::string w;
+    bool digits = false;
+    auto flush = [&] {
+        if (w.empty()) return;
+        stem(w);
+        out.push_back(vocab.intern(w));
+        w.clear();
+        digits = false;
+    };
     const std::size_t n = text.size();
     for (std::size_t i = 0; i < n; ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
         if (word_byte(c)) {
             w.push_back(static_cast<char>(c < 0x80 ? std::tolower(c) : c));
-        } else if ((c == '/' || c == '-' || c == '.') && !w.empty() && i + 1 < n &&
+            digits = digits || (c >= '0' && c <= '9');
+        } else if ((c == '/' || c == '.' || (c == '-' && digits)) && !w.empty() && i + 1 < n &&
                    word_byte(static_cast<unsigned char>(text[i + 1]))) {
             w.push_back(static_cast<char>(c));
-        } else if (!w.empty()) {
-            out.push_back(vocab.intern(w));
-            w.clear();
+        } else {
+            flush();
         }
     }
-    if (!w.empty()) out.push_back(vocab.intern(w));
+    flush();
     return out;
 }
 
@@ -252,6 +286,16 @@ struct context {
         vocab.idf_by_word.resize(vocab.df.size());
         for (std::size_t w = 0; w < vocab.df.size(); ++w) {
             vocab.idf_by_word[w] = static_cast<float>(std::log(1.0 + vocab.documents / std::max(1u, vocab.df[w])));
+        }
+        // Numbers, dates and symbols ("2021", "76/200", "seventy-ninth" is a
+        // word) change at every session rollover: "Recalling its resolution
+        // 76/200 of 17 December 2021" and "... 78/144 of 19 December 2023"
+        // are the same clause. Tokens with digits weigh a quarter.
+        for (const auto& [word, id] : vocab.ids) {
+            if (id < vocab.idf_by_word.size() &&
+                std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+                vocab.idf_by_word[id] *= 0.25f;
+            }
         }
     }
     void finish(std::vector<item>& items) {
@@ -398,8 +442,10 @@ void assign(const std::vector<edge>& edges, std::size_t n_old, std::size_t n_new
 }
 
 // Aligns two lists one-to-one: anchors, candidates, assignment.
+using pair_filter = bool (*)(const item&, const item&, double);
+
 match_result match_lists(const std::vector<const item*>& olds, const std::vector<const item*>& news,
-                         context& ctx, bool allow_fallback = true) {
+                         context& ctx, bool allow_fallback = true, pair_filter accept = nullptr) {
     match_result r;
     r.old_to_new.assign(olds.size(), -1);
     r.new_to_old.assign(news.size(), -1);
@@ -520,6 +566,9 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
         }
     }
     // 3. Optimal assignment under the threshold.
+    if (accept != nullptr) {
+        std::erase_if(r.candidates, [&](const edge& e) { return !accept(*olds[e.o], *news[e.n], e.sim); });
+    }
     assign(r.candidates, olds.size(), news.size(), ctx.threshold, r);
     return r;
 }
@@ -1059,9 +1108,14 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
         // "Recognizes") but keeps its wording; distinct clauses of the two
         // parts often share long passages (a preambular "Taking note of the
         // report" and the operative "Requests a report"), so the bar is higher.
+        // Hence: the same lead word in its other form ("Recognizing" ->
+        // "Recognizes", the same stem) and cross_part_threshold, or a near copy.
         const double saved = ctx.threshold;
         ctx.threshold = std::max(saved, cross_part_threshold);
-        auto r = match_lists(ol, nl, ctx);
+        auto r = match_lists(ol, nl, ctx, true, [](const item& a, const item& b, double sim) {
+            const bool same_lead = !a.tokens.empty() && !b.tokens.empty() && a.tokens[0] == b.tokens[0];
+            return same_lead || sim >= cross_part_any_lead;
+        });
         ctx.threshold = saved;
         for (std::size_t o = 0; o < ol.size(); ++o) {
             if (r.old_to_new[o] < 0) continue;
@@ -1231,8 +1285,6 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
         g.news = {static_cast<int>(n)};
         groups.push_back(std::move(g));
     }
-    // A group whose olds or news are no longer consecutive after a promotion
-    // counts as moved only through its first member; recompute nothing here.
     out.units = order_units(groups, oi.size(), op, np);
     out.footnotes = align_footnotes(old_doc, new_doc, out.units, ctx);
     return out;

@@ -446,6 +446,46 @@ void slide_edits(std::vector<region>& regions, const std::vector<int>& ia, const
     normalize(regions);
 }
 
+bool glued(const side& s, std::uint32_t i) { return s.tokens[i].end == s.tokens[i + 1].begin; }
+
+bool word_token(const side& s, std::uint32_t i) {
+    return classify_cp(decode(s.text, s.tokens[i].begin)) == char_class::word;
+}
+
+// Widens a change that starts or ends inside a compound written without
+// spaces ("sixty-sixth", "79/194", "Secretary-General", "L.17") to the whole
+// compound, so it reads "[-sixty-sixth-]{+sixty-seventh+}" rather than
+// "sixty-[-sixth-]{+seventh+}". Punctuation at a word's edge ("matter[-.-]{+;+}",
+// "(a)") is not widened over.
+void widen_to_compounds(std::vector<region>& regions, const side& a, const side& b) {
+    for (std::size_t k = 1; k + 1 < regions.size(); ++k) {
+        region& r = regions[k];
+        if (r.equal) continue;
+        region& p = regions[k - 1];
+        region& q = regions[k + 1];
+        // Only a change whose edge is a word is widened.
+        const bool starts_with_word = (r.a0 < r.a1 && word_token(a, r.a0)) || (r.b0 < r.b1 && word_token(b, r.b0));
+        while (starts_with_word && p.equal && p.a1 > p.a0) {
+            const std::uint32_t ta = p.a1 - 1, tb = p.b1 - 1;
+            if ((r.a0 < r.a1 && !glued(a, ta)) || (r.b0 < r.b1 && !glued(b, tb))) break;
+            if ((r.a0 == r.a1 && r.b0 == r.b1)) break;
+            // A word, or punctuation with a word glued on its left.
+            const bool inner_punct = ta > p.a0 && glued(a, ta - 1) && glued(b, tb - 1) && word_token(a, ta - 1);
+            if (!word_token(a, ta) && !inner_punct) break;
+            --p.a1, --p.b1, --r.a0, --r.b0;
+        }
+        const bool ends_with_word = (r.a0 < r.a1 && word_token(a, r.a1 - 1)) || (r.b0 < r.b1 && word_token(b, r.b1 - 1));
+        while (ends_with_word && q.equal && q.a1 > q.a0) {
+            const std::uint32_t ta = q.a0, tb = q.b0;
+            if ((r.a0 < r.a1 && !glued(a, ta - 1)) || (r.b0 < r.b1 && !glued(b, tb - 1))) break;
+            const bool inner_punct = ta + 1 < q.a1 && glued(a, ta) && glued(b, tb) && word_token(a, ta + 1);
+            if (!word_token(a, ta) && !inner_punct) break;
+            ++q.a0, ++q.b0, ++r.a1, ++r.b1;
+        }
+    }
+    normalize(regions);
+}
+
 // ---------------------------------------------------------------- text pieces
 
 class op_writer {
@@ -663,6 +703,7 @@ word_diff diff_words(std::string_view old_text, std::string_view new_text, const
         fold_short_equalities(regions, a, b);
         normalize(regions);
         slide_edits(regions, ia, ib, a, b);
+        widen_to_compounds(regions, a, b);
     }
     d.ops = write_ops(regions, a, b);
     return d;

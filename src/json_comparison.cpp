@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +54,15 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
 class writer {
 public:
     std::string out;
+    std::ostream* sink = nullptr;   // when set, `out` is a buffer flushed to it
+
+    // Hands what is buffered to the sink (between values, at any point).
+    void drain(bool force = false) {
+        if (sink != nullptr && (force || out.size() >= (1u << 20))) {
+            sink->write(out.data(), static_cast<std::streamsize>(out.size()));
+            out.clear();
+        }
+    }
 
     void string(std::string_view s) {
         out += '"';
@@ -127,6 +137,7 @@ public:
         out += ": ";
     }
     void item() {
+        drain();
         if (!first_.back()) out += ',';
         first_.back() = false;
         newline();
@@ -288,15 +299,12 @@ void write_nested(writer& w, std::string_view json) {
         w.raw(json.substr(from, nl + 1 - from));
         w.raw("  ");
         from = nl + 1;
+        w.drain();
     }
     w.raw(json.substr(from));
 }
 
-}  // namespace
-
-std::string comparison_to_json(const comparison& cmp) {
-    writer w;
-    w.out.reserve(4096 + 3 * (cmp.old_doc.preamble.size() + cmp.old_doc.operative.size()) * 512);
+void write_all(writer& w, const comparison& cmp) {
     w.open('{');
     // The documents exactly as `resdiff parse --format json` writes them.
     w.key("old");
@@ -330,7 +338,22 @@ std::string comparison_to_json(const comparison& cmp) {
     w.close(']');
     w.close('}');
     w.out += '\n';
+    w.drain(true);
+}
+
+}  // namespace
+
+std::string comparison_to_json(const comparison& cmp) {
+    writer w;
+    write_all(w, cmp);
     return std::move(w.out);
+}
+
+void write_comparison_json(std::ostream& out, const comparison& cmp) {
+    writer w;
+    w.sink = &out;
+    w.out.reserve(1u << 21);
+    write_all(w, cmp);
 }
 
 }  // namespace resdiff

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "resdiff/render.hpp"
@@ -439,6 +440,56 @@ std::string summary_line(const comparison& cmp, std::size_t hidden, const render
     return out;
 }
 
+// "PP", 12 from "PP12"; {"", -1} when the id is not a plain numbered paragraph.
+std::pair<std::string, long> split_id(const std::string& id) {
+    std::size_t i = 0;
+    while (i < id.size() && std::isalpha(static_cast<unsigned char>(id[i]))) ++i;
+    if (i == 0 || i == id.size() || id.size() - i > 6) return {"", -1};
+    long n = 0;
+    for (std::size_t k = i; k < id.size(); ++k) {
+        if (!std::isdigit(static_cast<unsigned char>(id[k]))) return {"", -1};
+        n = n * 10 + (id[k] - '0');
+    }
+    return {id.substr(0, i), n};
+}
+
+// Renumber-only units on one line; runs shifted alike are shortened:
+// "OP 18-28 -> OP 19-29".
+std::string renumber_list(const std::vector<const alignment_unit*>& units) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < units.size()) {
+        const alignment_unit& u = *units[i];
+        std::size_t j = i + 1;
+        if (u.old_ids.size() == 1 && u.new_ids.size() == 1) {
+            const auto [op, on] = split_id(u.old_ids[0]);
+            const auto [np, nn] = split_id(u.new_ids[0]);
+            while (on >= 0 && nn >= 0 && j < units.size() && units[j]->old_ids.size() == 1 &&
+                   units[j]->new_ids.size() == 1) {
+                const auto [op2, on2] = split_id(units[j]->old_ids[0]);
+                const auto [np2, nn2] = split_id(units[j]->new_ids[0]);
+                const auto step = static_cast<long>(j - i);
+                if (op2 != op || np2 != np || on2 != on + step || nn2 != nn + step) break;
+                ++j;
+            }
+            if (!out.empty()) out += ", ";
+            if (j - i >= 3) {
+                const auto last = static_cast<long>(j - i - 1);
+                out += cat(op, " ", std::to_string(on), "-", std::to_string(on + last), " -> ", np, " ",
+                           std::to_string(nn), "-", std::to_string(nn + last));
+                i = j;
+                continue;
+            }
+            j = i + 1;
+        } else if (!out.empty()) {
+            out += ", ";
+        }
+        out += cat(labels(u.old_ids), " -> ", labels(u.new_ids));
+        i = j;
+    }
+    return out;
+}
+
 void render_unit(std::string& out, const indexes& ix, const alignment_unit& u, const render_options& o) {
     std::string head = unit_heading(u);
     const std::string lead = lead_text(ix, u);
@@ -474,7 +525,7 @@ std::string render_terminal(const comparison& cmp, const render_options& options
 
     std::size_t hidden = 0;
     std::vector<const alignment_unit*> shown;
-    std::string renumbered;
+    std::vector<const alignment_unit*> renumbered_units;
     for (const auto& u : cmp.result.units) {
         if (u.kind == unit_kind::unchanged) {
             if (options.context) shown.push_back(&u);
@@ -485,12 +536,12 @@ std::string render_terminal(const comparison& cmp, const render_options& options
             continue;
         }
         if (renumber_only(u)) {
-            if (!renumbered.empty()) renumbered += ", ";
-            renumbered += cat(labels(u.old_ids), " -> ", labels(u.new_ids));
+            renumbered_units.push_back(&u);
             continue;
         }
         shown.push_back(&u);
     }
+    const std::string renumbered = renumber_list(renumbered_units);
     wrapped(out, options, summary_line(cmp, hidden, options), 0);
     if (!renumbered.empty()) wrapped(out, options, cat("Renumbered only: ", renumbered), 0);
     out += '\n';

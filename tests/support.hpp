@@ -16,9 +16,9 @@ struct cli_run {
     int rc = 0;
     std::string out;
     std::string err;
-    explicit cli_run(const std::vector<std::string>& args, bool tty = false) {
+    explicit cli_run(const std::vector<std::string>& args, bool tty = false, bool no_color = false) {
         std::ostringstream o, e;
-        resdiff::cli::io io{o, e, tty, false, 80, false};
+        resdiff::cli::io io{o, e, tty, false, 80, no_color};
         rc = resdiff::cli::run(args, io);
         out = o.str();
         err = e.str();

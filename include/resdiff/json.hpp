@@ -1,6 +1,7 @@
 // JSON contract (docs/json.md): documents and comparisons to JSON and back.
 #pragma once
 
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
@@ -16,5 +17,8 @@ std::string document_to_json(const document& doc);
 document document_from_json(std::string_view json);
 
 std::string comparison_to_json(const comparison& cmp);
+// The same text written to a stream piece by piece, so a large comparison is
+// never held twice in memory.
+void write_comparison_json(std::ostream& out, const comparison& cmp);
 
 }  // namespace resdiff

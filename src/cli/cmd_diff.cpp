@@ -113,6 +113,11 @@ int run_diff(const std::vector<std::string>& args, io& io) {
     copt.diff.max_tokens = max_tokens;
     const comparison cmp = compare(std::move(old_doc), std::move(new_doc), copt);
 
+    if (fmt == output_format::json && to_stdout) {
+        // Streamed: a large comparison is not held in memory twice.
+        write_comparison_json(io.out, cmp);
+        return cmp.identical() ? exit_same : exit_different;
+    }
     std::string report;
     switch (fmt) {
         case output_format::terminal: report = render_terminal(cmp, ropt); break;

@@ -130,6 +130,19 @@ TEST_CASE("diff: insertions slide to word boundaries", "[diff][cleanup]") {
     CHECK(marked(del.ops) == "Africa, [-Asia, -]Europe");
 }
 
+TEST_CASE("diff: a change inside a compound covers the whole compound", "[diff][cleanup]") {
+    CHECK(marked(round_trip("at its sixty-sixth session", "at its sixty-seventh session").ops) ==
+          "at its [-sixty-sixth-]{+sixty-seventh+} session");
+    CHECK(marked(round_trip("the Secretary-General to", "the Director-General to").ops) ==
+          "the [-Secretary-General-]{+Director-General+} to");
+    CHECK(marked(round_trip("document A/80/L.17 of", "document A/80/L.58 of").ops) ==
+          "document [-A/80/L.17-]{+A/80/L.58+} of");
+    // Punctuation at the edge of a word is not widened over.
+    CHECK(marked(round_trip("the matter.", "the matter;").ops) == "the matter[-.-]{+;+}");
+    CHECK(marked(round_trip("in 2024, and", "in 2025, and").ops) == "in [-2024-]{+2025+}, and");
+    CHECK(marked(round_trip("(a) first", "(b) first").ops) == "([-a-]{+b+}) first");
+}
+
 TEST_CASE("diff: white space and line breaks are never a change", "[diff][whitespace]") {
     const std::string a = "Recognizes the need\nto strengthen  cooperation ";
     const std::string b = "Recognizes the need to strengthen cooperation\n";

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 
 #include "resdiff/compare.hpp"
@@ -91,6 +92,10 @@ TEST_CASE("json: output is byte-identical across runs", "[json][comparison]") {
     const std::string b = comparison_to_json(small_comparison());
     CHECK(a == b);
     CHECK(a.back() == '\n');
+    // The streamed form writes the same bytes.
+    std::ostringstream streamed;
+    write_comparison_json(streamed, small_comparison());
+    CHECK(streamed.str() == a);
 }
 
 TEST_CASE("json: lead, qualifier, children and footnotes are written", "[json][comparison]") {
@@ -174,11 +179,13 @@ TEST_CASE("cli diff: colour only when asked or on a terminal, NO_COLOR respected
     CHECK(forced.out.find("\x1b[32;4m") != std::string::npos);
     const cli_run never({a, b, "--color", "never"}, true);
     CHECK(never.out.find('\x1b') == std::string::npos);
-    // NO_COLOR: the io flag set by main() from the environment.
-    std::ostringstream o, e;
-    resdiff::cli::io io{o, e, true, true, 80, true};
-    CHECK(resdiff::cli::run({a, b}, io) == 1);
-    CHECK(o.str().find('\x1b') == std::string::npos);
+    // NO_COLOR (the io flag main() sets from the environment) turns auto off, not always.
+    const cli_run no_color({a, b}, true, true);
+    CHECK(no_color.rc == 1);
+    CHECK(no_color.out.find('\x1b') == std::string::npos);
+    CHECK(no_color.out.find("{+") != std::string::npos);
+    const cli_run no_color_forced({a, b, "--color", "always"}, true, true);
+    CHECK(no_color_forced.out.find("\x1b[32;4m") != std::string::npos);
     // JSON never carries colour.
     const cli_run js({a, b, "--format", "json", "--color", "always"}, true);
     CHECK(js.out.find('\x1b') == std::string::npos);
@@ -202,4 +209,27 @@ TEST_CASE("cli diff: --ignore routine accepts lists", "[cli][diff]") {
     CHECK(cli_run({a, b, "--ignore", "routine,citation"}).rc == 1);
     CHECK(cli_run({a, b, "--ignore", "routine", "--ignore", "lead"}).rc == 1);
     CHECK(cli_run({a, b, "--ignore", "routine,,bogus"}).rc == 2);
+}
+
+TEST_CASE("cli diff: the coarse word diff is announced in the report and the JSON", "[cli][diff][fallback]") {
+    const auto dir = scratch_dir("diff-coarse");
+    const auto a = (dir / "a.txt").string();
+    const auto b = (dir / "b.txt").string();
+    std::string long_old = "The General Assembly,\n\n1. Decides";
+    std::string long_new = long_old;
+    for (int i = 0; i < 400; ++i) {
+        long_old.append(" alpha").append(std::to_string(i));
+        long_new.append(i % 5 == 0 ? " beta" : " alpha").append(std::to_string(i));
+    }
+    std::ofstream(a) << long_old << ".\n";
+    std::ofstream(b) << long_new << ".\n";
+    const cli_run precise({a, b, "--format", "json"});
+    CHECK(json::parse(precise.out).at("notes").empty());
+    const cli_run coarse({a, b, "--format", "json", "--max-tokens", "100"});
+    CHECK(coarse.rc == 1);
+    const auto notes = json::parse(coarse.out).at("notes");
+    REQUIRE(notes.size() == 1);
+    CHECK(notes[0].get<std::string>().find("coarse") != std::string::npos);
+    const cli_run text({a, b, "--max-tokens", "100", "--width", "0"});
+    CHECK(text.out.find("Note: word diff: coarse fallback") != std::string::npos);
 }

@@ -223,6 +223,21 @@ TEST_CASE("terminal: --ignore routine hides routine-only units and says how many
     CHECK(out.find("Urges") != std::string::npos);   // mixed units stay
 }
 
+TEST_CASE("terminal: runs of renumbered paragraphs are shortened", "[render][terminal]") {
+    comparison c = sample();
+    c.result.units.clear();
+    for (int i = 18; i <= 28; ++i) {
+        c.result.units.push_back(unit(unit_kind::renumbered, {"OP" + std::to_string(i)}, {"OP" + std::to_string(i + 1)}, {}, {}));
+    }
+    c.result.units.push_back(unit(unit_kind::renumbered, {"OP30"}, {"OP32"}, {}, {}));
+    c.result.units.push_back(unit(unit_kind::renumbered, {"OP31"}, {"OP33"}, {}, {}));
+    c.totals = summarize(c.result);
+    render_options o;
+    o.width = 0;
+    const std::string out = render_terminal(c, o);
+    CHECK(out.find("Renumbered only: OP 18-28 -> OP 19-29, OP 30 -> OP 32, OP 31 -> OP 33\n") != std::string::npos);
+}
+
 TEST_CASE("terminal: identical documents say so", "[render][terminal]") {
     comparison c = sample();
     c.result.units = {c.result.units[1]};
@@ -261,4 +276,17 @@ TEST_CASE("terminal: golden reports of the small fixture pair", "[render][termin
     check_golden("small-pair.color.txt", color.out);
     const cli_run context({"diff", a, b, "--width", "0", "--context"});
     check_golden("small-pair.context.txt", context.out);
+}
+
+TEST_CASE("terminal: golden reports of the fixtures pair", "[render][terminal][golden]") {
+    // A/RES/65/141 against the example next-session draft written from it.
+    const std::string a = fixture("A-RES-65-141.txt").string();
+    const std::string b = fixture("example-draft-66.txt").string();
+    const cli_run plain({"diff", a, b, "--width", "100"});
+    CHECK(plain.rc == 1);
+    check_golden("fixtures-pair.txt", plain.out);
+    const cli_run color({"diff", a, b, "--width", "80", "--color", "always"});
+    check_golden("fixtures-pair.color.txt", color.out);
+    const cli_run routine({"diff", a, b, "--width", "100", "--ignore", "routine"});
+    check_golden("fixtures-pair.ignore-routine.txt", routine.out);
 }
