@@ -370,9 +370,10 @@ history build_history(std::vector<document> docs, const history_options& options
     std::vector<alignment> steps(total);
     std::mutex progress_mutex;
     std::size_t done = 0;
+    // The first two stages of compare(): history uses the alignment and the
+    // word ops, not the classification (the costliest stage on real texts).
     detail::parallel_for(total, options.threads, [&](std::size_t k) {
-        comparison cmp = compare(docs[k], docs[k + 1], options.compare);
-        steps[k] = std::move(cmp.result);
+        steps[k] = diff_alignment(align(docs[k], docs[k + 1], options.compare.align), docs[k], docs[k + 1], options.compare.diff);
         if (options.progress) {
             const std::lock_guard<std::mutex> lock(progress_mutex);
             options.progress(++done, total);

@@ -212,7 +212,14 @@ std::string render_history_terminal(const history& h, const history_render_optio
     for (std::size_t k = 1; k < n; ++k) {
         for (const auto& d : h.lineage[k].dropped) {
             dropped += "  " + d.id + " of " + version_label(h, k - 1) + " (there since " + std::to_string(d.origin + 1) + " " +
-                       version_label(h, d.origin) + "), dropped in " + std::to_string(k + 1) + " " + version_label(h, k) + "\n";
+                       version_label(h, d.origin) + "), dropped in " + std::to_string(k + 1) + " " + version_label(h, k);
+            // The opening words, so a reader knows which paragraph it was.
+            if (const paragraph* p = find_paragraph(h.versions[k - 1], d.id)) {
+                std::size_t cut = std::min<std::size_t>(p->text.size(), 60);
+                while (cut < p->text.size() && cut > 0 && (static_cast<unsigned char>(p->text[cut]) & 0xC0) == 0x80) --cut;
+                dropped.append(": \"").append(p->text.substr(0, cut)).append(cut < p->text.size() ? "...\"" : "\"");
+            }
+            dropped += '\n';
         }
     }
     if (!dropped.empty()) out += "\nDropped paragraphs:\n" + dropped;

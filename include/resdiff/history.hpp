@@ -1,8 +1,9 @@
 // The history stage: many versions of one text, their order, the lineage of
 // every paragraph, word blame and per-version statistics (docs/history.md).
 //
-// Plain values only. Each version is compared ONCE with its predecessor
-// (compare.hpp), so the cost grows linearly with the number of versions.
+// Plain values only. Each version is aligned and word-diffed ONCE with its
+// predecessor (the align and diff stages of compare(), without classify), so
+// the cost grows linearly with the number of versions.
 #pragma once
 
 #include <cstddef>
@@ -117,7 +118,8 @@ struct excluded_version {
 
 struct history {
     std::vector<document> versions;          // oldest first
-    // steps[k] aligns versions[k] with versions[k+1] (ops filled); size versions - 1.
+    // steps[k] aligns versions[k] with versions[k+1] (ops filled, not
+    // classified); size versions - 1.
     std::vector<alignment> steps;
     std::vector<version_lineage> lineage;    // one per version
     // blame[k]: one entry per paragraph of version k (reading order); the
