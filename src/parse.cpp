@@ -475,6 +475,7 @@ private:
     int body_begin_ = -1;  // index of "The General Assembly," (or first body line - 1)
     int body_end_ = -1;    // first index after the body
     int annex_begin_ = -1; // "Annex" heading after the adoption lines
+    int export_footnotes_from_ = -1;  // export drafts: where the footnote list starts
     std::vector<int> header_lines_;
     std::vector<int> trailer_lines_;
     std::map<int, int> footnote_page_;  // footnote number -> page of its block
@@ -665,7 +666,26 @@ private:
                 break;
             }
         }
-        if (body_end_ < static_cast<int>(lines_.size())) {
+        if (style_ == rendition::export_ && body_end_ == static_cast<int>(lines_.size())) {
+            // A draft in the export layout has no plenary line: its body ends
+            // where the unindented footnote list "1 ...", "2 ..." (and the
+            // "*" note before it) begins.
+            for (int i = body_begin_ + 1; i < body_end_; ++i) {
+                const std::string& raw = in_.lines[i];
+                if (raw.size() < 3 || raw[0] != '1' || raw[1] != ' ') continue;
+                int j = i + 1;
+                while (j < body_end_ && lines_[j].blank) ++j;
+                if (j < body_end_ && !starts_with(in_.lines[j], "2 ") && lines_[j].role != line_role::furniture) continue;
+                int start = i;
+                int k = i - 1;
+                while (k > body_begin_ && lines_[k].blank) --k;
+                if (k > body_begin_ && starts_with(in_.lines[k], "* ")) start = k;
+                body_end_ = start;
+                export_footnotes_from_ = start;
+                break;
+            }
+        }
+        if (body_end_ < static_cast<int>(lines_.size()) && export_footnotes_from_ < 0) {
             // The plenary line, the date after it; then footnotes (export) and
             // the trailer.
             lines_[body_end_].role = line_role::metadata;
@@ -908,12 +928,18 @@ private:
     void read_export_footnotes() {
         // Footnotes follow the adoption lines: "1 Text", "2 Text", ...
         int start = body_end_ < static_cast<int>(lines_.size()) ? body_end_ + 1 : static_cast<int>(lines_.size());
+        if (export_footnotes_from_ >= 0) start = export_footnotes_from_;
         int expected = 1;
         const int n = static_cast<int>(lines_.size());
         int i = start;
         for (; i < n; ++i) {
             if (lines_[i].blank || lines_[i].role == line_role::metadata) continue;
             const auto t = lines_[i].text;
+            if (expected == 1 && starts_with(t, "* ")) {
+                std::vector<int> note{i};
+                flush_note(note);
+                continue;
+            }
             std::size_t d = 0;
             while (d < t.size() && d < 4 && is_digit(t[d])) ++d;
             if (d > 0 && d < t.size() && t[d] == ' ' && std::stoi(std::string(t.substr(0, d))) == expected) {

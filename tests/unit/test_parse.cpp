@@ -392,3 +392,18 @@ TEST_CASE("parse: an annex after the adoption lines stays in the document", "[pa
     CHECK(d.operative[3].number == "2");
     CHECK(d.operative[3].text == "Decide to meet again.");
 }
+
+TEST_CASE("parse: an export-layout draft without a plenary line keeps its footnotes apart", "[parse]") {
+    const document d = parse_file(fixture("example-draft-66.txt"));
+    CHECK(d.structured);
+    CHECK(d.meta.kind == document_kind::draft);
+    CHECK(d.preamble.size() == 25);
+    REQUIRE(d.operative.size() == 23);
+    CHECK(d.footnotes.size() == 12);
+    REQUIRE(d.meta.notes.size() == 1);
+    CHECK(d.meta.notes[0].rfind("* Example written for the resdiff project", 0) == 0);
+    const auto& last = d.operative.back();
+    CHECK(last.lead == "Decides");
+    CHECK(last.text.find("See A/") == std::string::npos);
+    CHECK(last.text.find("Example written") == std::string::npos);
+}
