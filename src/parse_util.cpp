@@ -173,6 +173,19 @@ void repair_split_words(std::vector<std::string*>& texts) {
     };
     for (auto* t : texts) {
         std::string& s = *t;
+        // Pass 0: a space the PDF put before a hyphen inside a compound
+        // ("sixty -seventh", "Secretary -General", "COVID -19") goes; a hyphen
+        // with a space before and none after is never prose.
+        std::string joined_hyphens;
+        joined_hyphens.reserve(s.size());
+        for (std::size_t k = 0; k < s.size(); ++k) {
+            if (s[k] == ' ' && k > 0 && k + 2 < s.size() && s[k + 1] == '-' &&
+                std::isalnum(static_cast<unsigned char>(s[k - 1])) && std::isalnum(static_cast<unsigned char>(s[k + 2]))) {
+                continue;
+            }
+            joined_hyphens.push_back(s[k]);
+        }
+        s = std::move(joined_hyphens);
         // Pass 1: "see king" -> "seeking" where "seeking" occurs elsewhere in
         // the document and one half is no word of its own.
         std::string out;
