@@ -323,7 +323,7 @@ bool is_qualifier(const word_op& op) {
 void eval_no_softening(const comparison& cmp, const placement& pl, const rule& r, rule_result& res) {
     for (const auto& p : pl.all()) {
         const auto& u = *p.unit;
-        if (u.qualifier_dir != direction::softened) continue;
+        if (u.qualifier_dir != direction::softened || (u.new_ids.empty() && u.old_ids.empty())) continue;
         const std::string& id = !u.new_ids.empty() ? u.new_ids.front() : u.old_ids.front();
         const document& doc = !u.new_ids.empty() ? cmp.new_doc : cmp.old_doc;
         if (!in_scope(doc, id, r.scope)) continue;
@@ -381,6 +381,7 @@ void eval_max_changes(const comparison&, const placement& pl, const rule& r, rul
         }
         if (hit.empty()) continue;
         std::string what = join(!u.new_ids.empty() ? u.new_ids : u.old_ids);
+        if (!u.old_ids.empty() && !u.new_ids.empty() && u.old_ids != u.new_ids) what = join(u.old_ids) + " -> " + what;
         what.append(" ").append(to_string(u.kind)).append(" (");
         for (std::size_t i = 0; i < hit.size(); ++i) what.append(i ? ", " : "").append(to_string(hit[i]));
         what.append(")");

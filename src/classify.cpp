@@ -28,8 +28,8 @@ using detail::token;
 struct roll_context {
     long session_delta = 1;
     long year_delta = 1;
-    std::set<std::string> predecessors;   // lower-case symbols a list of earlier resolutions may gain
-    std::set<std::string>* rolled = nullptr;   // collects old symbols of routine symbol roll-overs
+    std::set<std::string> predecessors;       // lower-case symbols a list of earlier resolutions may gain
+    std::set<std::string>* rolled = nullptr;  // collects old symbols of routine symbol roll-overs
 };
 
 long last_year(std::string_view s) {
@@ -73,8 +73,8 @@ roll_context make_context(const document& old_doc, const document& new_doc) {
 struct side {
     std::string text;
     std::vector<token> toks;
-    std::size_t lead_end = 0;                 // byte end of the lead phrase; 0: no lead
-    std::vector<int> cite_of;                 // per token: index into cites, -1 when none
+    std::size_t lead_end = 0;  // byte end of the lead phrase; 0: no lead
+    std::vector<int> cite_of;  // per token: index into cites, -1 when none
     std::vector<citation_hit> cites;
 
     void index() {
@@ -91,7 +91,8 @@ struct side {
 // Token index range [first, last) touched by the byte range [a, b).
 std::pair<std::size_t, std::size_t> token_range(const side& s, std::size_t a, std::size_t b) {
     const auto& t = s.toks;
-    auto lo = std::lower_bound(t.begin(), t.end(), a, [](const token& x, std::size_t v) { return x.end <= v; });
+    auto lo =
+        std::lower_bound(t.begin(), t.end(), a, [](const token& x, std::size_t v) { return x.end <= v; });
     std::size_t first = static_cast<std::size_t>(lo - t.begin());
     if (a == b) {
         // An insertion point: inside a token it touches that token, else nothing.
@@ -104,10 +105,10 @@ std::pair<std::size_t, std::size_t> token_range(const side& s, std::size_t a, st
 }
 
 struct run {
-    std::size_t op_first = 0;   // ops [op_first, op_last)
+    std::size_t op_first = 0;  // ops [op_first, op_last)
     std::size_t op_last = 0;
-    std::size_t o0 = 0, o1 = 0;   // old token range
-    std::size_t n0 = 0, n1 = 0;   // new token range
+    std::size_t o0 = 0, o1 = 0;  // old token range
+    std::size_t n0 = 0, n1 = 0;  // new token range
 };
 
 bool overlaps(std::size_t a0, std::size_t a1, std::size_t b0, std::size_t b1) {
@@ -135,8 +136,9 @@ std::vector<chunk> chunks_of(const side& o, const side& n, const run& g) {
     auto at = [&](std::size_t i, std::size_t j) -> std::uint32_t& { return dp[i * (b + 1) + j]; };
     for (std::size_t i = a; i-- > 0;) {
         for (std::size_t j = b; j-- > 0;) {
-            at(i, j) = o.toks[g.o0 + i].lower == n.toks[g.n0 + j].lower ? at(i + 1, j + 1) + 1
-                                                                          : std::max(at(i + 1, j), at(i, j + 1));
+            at(i, j) = o.toks[g.o0 + i].lower == n.toks[g.n0 + j].lower
+                           ? at(i + 1, j + 1) + 1
+                           : std::max(at(i + 1, j), at(i, j + 1));
         }
     }
     std::vector<chunk> out;
@@ -166,7 +168,7 @@ std::vector<chunk> chunks_of(const side& o, const side& n, const run& g) {
     for (const auto& c : out) {
         if (!merged.empty()) {
             auto& m = merged.back();
-            const std::size_t gap = c.o0 - m.o1;   // equal tokens between them (same on both sides)
+            const std::size_t gap = c.o0 - m.o1;  // equal tokens between them (same on both sides)
             bool thin = gap <= 2;
             for (std::size_t k = m.o1; k < c.o0 && thin; ++k) thin = ignorable(o.toks[k]);
             if (thin) {
@@ -181,7 +183,8 @@ std::vector<chunk> chunks_of(const side& o, const side& n, const run& g) {
 }
 
 bool all_digits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+    return !s.empty() && std::all_of(s.begin(), s.end(),
+                                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
 }
 
 // "a/80/62-e/2025/12" -> {{a, 80, 62}, {e, 2025, 12}}
@@ -198,8 +201,8 @@ std::vector<std::vector<std::string>> symbol_segments(std::string_view s) {
             }
             segs.back().push_back(cur);
             cur.clear();
-        } else if (c == '-' && i > 0 && std::isdigit(static_cast<unsigned char>(s[i - 1])) != 0 && i + 1 < s.size() &&
-                   std::isalpha(static_cast<unsigned char>(s[i + 1])) != 0) {
+        } else if (c == '-' && i > 0 && std::isdigit(static_cast<unsigned char>(s[i - 1])) != 0 &&
+                   i + 1 < s.size() && std::isalpha(static_cast<unsigned char>(s[i + 1])) != 0) {
             segs.back().push_back(cur);
             cur.clear();
             segs.emplace_back();
@@ -249,9 +252,9 @@ bool symbol_rolled(std::string_view a, std::string_view b, const roll_context& c
 }
 
 bool is_event_noun(std::string_view w) {
-    static const std::set<std::string_view> nouns{"session",  "sessions", "meeting",    "meetings", "forum",
-                                                  "forums",   "annual",   "anniversary", "plenary", "edition",
-                                                  "ministerial", "round", "cycle"};
+    static const std::set<std::string_view> nouns{
+        "session",     "sessions", "meeting", "meetings",    "forum", "forums", "annual",
+        "anniversary", "plenary",  "edition", "ministerial", "round", "cycle"};
     return nouns.count(w) != 0;
 }
 
@@ -322,7 +325,8 @@ std::string letters_only(const side& s, std::size_t from, std::size_t to) {
     std::string out;
     for (std::size_t k = from; k < to; ++k) {
         for (const char c : s.toks[k].lower)
-            if (std::isalnum(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80) out += c;
+            if (std::isalnum(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80)
+                out += c;
     }
     // Drop the bytes of U+2010/U+2011/U+2013 (hyphens and the en dash) kept above as non-ASCII.
     std::string clean;
@@ -341,18 +345,47 @@ std::string letters_only(const side& s, std::size_t from, std::size_t to) {
 }
 
 // The same date written another way: "22 and 23 September" -> "22-23 September".
+// A range and a list of two days are the same only for consecutive days.
 bool date_respelled(const side& o, const chunk& c, const side& n) {
-    auto days = [](const side& s, std::size_t from, std::size_t to, std::vector<std::string>& out) {
+    struct day {
+        std::string text;
+        long value;
+        int joined_by;  // 0 none, 1 list ("and", ","), 2 range ("to", "-", en dash)
+    };
+    auto days = [](const side& s, std::size_t from, std::size_t to, std::vector<day>& out) {
+        int joiner = 0;
         for (std::size_t k = from; k < to; ++k) {
             if (!detail::in_date(s.toks, k)) return false;
             const auto& w = s.toks[k].lower;
-            if (w == "and" || w == "to" || w == "-" || w == "\xE2\x80\x93") continue;
-            out.push_back(w);
+            if (w == "and" || w == ",") {
+                joiner = 1;
+            } else if (w == "to" || w == "-" || w == "\xE2\x80\x93") {
+                joiner = 2;
+            } else {
+                out.push_back({w, s.toks[k].value, joiner});
+                joiner = 0;
+            }
         }
         return true;
     };
-    std::vector<std::string> a, b;
-    return c.o0 < c.o1 && c.n0 < c.n1 && days(o, c.o0, c.o1, a) && days(n, c.n0, c.n1, b) && a == b;
+    if (c.o0 >= c.o1 || c.n0 >= c.n1) return false;
+    // The unchanged days around the chunk belong to the comparison: "19 [and] 23" vs "19 [-] 23".
+    auto is_day_at = [](const side& s, std::size_t k) {
+        return k < s.toks.size() && s.toks[k].kind == tok::number && s.toks[k].value >= 1 &&
+               s.toks[k].value <= 31 && detail::in_date(s.toks, k);
+    };
+    const bool left = c.o0 > 0 && c.n0 > 0 && is_day_at(o, c.o0 - 1) && is_day_at(n, c.n0 - 1);
+    const bool right = is_day_at(o, c.o1) && is_day_at(n, c.n1);
+    const std::size_t o0 = c.o0 - (left ? 1 : 0), n0 = c.n0 - (left ? 1 : 0);
+    const std::size_t o1 = c.o1 + (right ? 1 : 0), n1 = c.n1 + (right ? 1 : 0);
+    std::vector<day> a, b;
+    if (!days(o, o0, o1, a) || !days(n, n0, n1, b)) return false;
+    if (a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+        if (a[k].text != b[k].text) return false;
+        if (k > 0 && a[k].joined_by != b[k].joined_by && a[k].value != a[k - 1].value + 1) return false;
+    }
+    return true;
 }
 
 bool chunk_routine(const side& o, const chunk& c, const side& n, const roll_context& ctx) {
@@ -361,6 +394,15 @@ bool chunk_routine(const side& o, const chunk& c, const side& n, const roll_cont
     if (date_respelled(o, c, n)) return true;
     // Spacing and hyphenation variants ("capacity-development", "see king").
     if (lo > 0 && ln > 0 && letters_only(o, c.o0, c.o1) == letters_only(n, c.n0, c.n1)) return true;
+    // A hyphen alone added or dropped between words ("capacity- development").
+    auto hyphens = [](const side& s, std::size_t from, std::size_t to) {
+        for (std::size_t k = from; k < to; ++k) {
+            const auto& w = s.toks[k].lower;
+            if (w != "-" && w != "\xE2\x80\x90" && w != "\xE2\x80\x91") return false;
+        }
+        return true;
+    };
+    if (lo + ln > 0 && hyphens(o, c.o0, c.o1) && hyphens(n, c.n0, c.n1)) return true;
     // Sequencing words inside a lead ("Recalling also" -> "Recalling further").
     bool sequencing = lo + ln > 0;
     auto seq_token = [](const side& s, std::size_t k) {
@@ -378,7 +420,9 @@ bool chunk_routine(const side& o, const chunk& c, const side& n, const roll_cont
     return date_reshaped(o, c, n, ctx);
 }
 
-bool is_connector(const token& t) { return t.lower == "," || t.lower == "and" || t.lower == ";"; }
+bool is_connector(const token& t) {
+    return t.lower == "," || t.lower == "and" || t.lower == ";";
+}
 
 // The predecessor joins a list of earlier resolutions: "76/189 and 77/150" ->
 // "76/189, 77/150 and 78/132". Only connectors change besides the added symbols.
@@ -410,10 +454,9 @@ bool connectors_only(const side& o, const side& n, const std::vector<chunk>& chu
     return !chunks.empty();
 }
 
-
 struct chunk_result {
     std::set<change_class> classes;
-    int qualifier_score = 0;   // > 0 hardened, < 0 softened
+    int qualifier_score = 0;  // > 0 hardened, < 0 softened
     bool qualifier = false;
 };
 
@@ -421,10 +464,10 @@ enum cover : std::uint8_t { none = 0, by_lead = 1, by_citation = 2, by_qualifier
 
 // A qualifier phrase found on one side, touching a chunk.
 struct qualifier_hit {
-    std::size_t first = 0, last = 0;   // tokens
+    std::size_t first = 0, last = 0;  // tokens
     bool soft = true;
     bool alone = false;
-    bool inside = false;               // wholly inside the chunk
+    bool inside = false;  // wholly inside the chunk
 };
 
 // Qualifier occurrences on one side that touch the chunk's tokens [c0, c1).
@@ -437,7 +480,7 @@ std::vector<qualifier_hit> find_qualifiers(const side& s, std::size_t c0, std::s
     const std::size_t from = c0 >= longest ? c0 - longest + 1 : 0;
     std::vector<char> taken(c1 - c0, 0);
     for (std::size_t p = from; p < c1; ++p) {
-        for (const auto& q : table) {   // longest phrases first
+        for (const auto& q : table) {  // longest phrases first
             const std::size_t len = q.words.size();
             if (len == 0 || p + len > s.toks.size()) continue;
             bool match = true;
@@ -487,45 +530,56 @@ chunk_result classify_chunk(const side& o, const chunk& c, const side& n, bool l
     };
     cover_side(o, c.o0, c.o1, cov_o);
     cover_side(n, c.n0, c.n1, cov_n);
-    int score_any = 0, score_alone = 0;
     const auto q_old = find_qualifiers(o, c.o0, c.o1);
     const auto q_new = find_qualifiers(n, c.n0, c.n1);
-    cover_qualifiers(q_old, !q_new.empty(), c.o0, false, cov_o, score_any, score_alone);
-    cover_qualifiers(q_new, !q_old.empty(), c.n0, true, cov_n, score_any, score_alone);
-
-    bool lead = false, citation = false, qualifier = false, uncovered = false, alone_needed = false, other = false;
-    auto tally = [&](const side& s, std::size_t c0, const std::vector<std::uint8_t>& cov) {
+    struct side_tally {
+        int score_any = 0, score_alone = 0;
+        bool lead = false, citation = false, qualifier = false, alone = false, uncovered = false;
+    };
+    side_tally to, tn;
+    cover_qualifiers(q_old, !q_new.empty(), c.o0, false, cov_o, to.score_any, to.score_alone);
+    cover_qualifiers(q_new, !q_old.empty(), c.n0, true, cov_n, tn.score_any, tn.score_alone);
+    auto tally = [](const side& s, std::size_t c0, const std::vector<std::uint8_t>& cov, side_tally& t) {
         for (std::size_t k = 0; k < cov.size(); ++k) {
             const auto v = cov[k];
-            if (v & by_lead) lead = true;
-            if (v & by_citation) citation = true;
-            if (v & by_qualifier) qualifier = true;
-            if (v & (by_lead | by_citation | by_qualifier)) {
-                other = true;
-                continue;
-            }
+            if (v & by_lead) t.lead = true;
+            if (v & by_citation) t.citation = true;
+            if (v & by_qualifier) t.qualifier = true;
+            if (v & (by_lead | by_citation | by_qualifier)) continue;
             if (v & by_alone) {
-                alone_needed = true;
+                t.alone = true;
                 continue;
             }
-            if (!ignorable(s.toks[c0 + k])) uncovered = true;
+            if (!ignorable(s.toks[c0 + k])) t.uncovered = true;
         }
+        // Frequent words ("all", "may") count as qualifiers only when they are
+        // all that changed on this side, besides function words.
+        if (t.alone && (t.uncovered || t.lead || t.citation))
+            t.uncovered = true;
+        else if (t.alone)
+            t.qualifier = true;
+        else
+            t.score_alone = 0;
     };
-    tally(o, c.o0, cov_o);
-    tally(n, c.n0, cov_n);
-    // Frequent words ("all", "may") count as qualifiers only when they are the whole edit.
-    bool alone_counts = alone_needed && !uncovered && !lead && !citation;
-    if (alone_needed && !alone_counts) uncovered = true;
-    if (!lead && !citation && !qualifier && !alone_counts) uncovered = true;   // nothing explained
-    (void)other;
+    tally(o, c.o0, cov_o, to);
+    tally(n, c.n0, cov_n, tn);
+    // Each side is judged on its own: a hedge deleted next to new wording is
+    // still a hedge deleted ("[-, as appropriate-] {+and affordable devices+}"),
+    // but a hedge inside a new passage is part of that passage.
+    const bool lead = to.lead || tn.lead;
+    const bool citation = to.citation || tn.citation;
+    bool uncovered = to.uncovered || tn.uncovered;
+    const bool qual_o = to.qualifier && !to.uncovered;
+    const bool qual_n = tn.qualifier && !tn.uncovered;
+    if (!lead && !citation && !qual_o && !qual_n) uncovered = true;  // nothing explained
     if (lead) r.classes.insert(change_class::lead);
     if (citation) r.classes.insert(change_class::citation);
-    if (uncovered) {
-        r.classes.insert(change_class::substantive);
-    } else if (qualifier || alone_counts) {
+    if (uncovered) r.classes.insert(change_class::substantive);
+    if (qual_o || qual_n) {
         r.classes.insert(change_class::qualifier);
         r.qualifier = true;
-        r.qualifier_score = score_any + (alone_counts ? score_alone : 0);
+        if (qual_o) r.qualifier_score += to.score_any + to.score_alone;
+        if (qual_n) r.qualifier_score += tn.score_any + tn.score_alone;
     }
     return r;
 }
@@ -538,7 +592,8 @@ direction qualifier_direction(int score) {
 std::size_t lead_end_in(const std::string& text, const std::string& lead) {
     if (lead.empty() || text.size() < lead.size()) return 0;
     for (std::size_t k = 0; k < lead.size(); ++k) {
-        if (std::tolower(static_cast<unsigned char>(text[k])) != std::tolower(static_cast<unsigned char>(lead[k])))
+        if (std::tolower(static_cast<unsigned char>(text[k])) !=
+            std::tolower(static_cast<unsigned char>(lead[k])))
             return 0;
     }
     return lead.size();
@@ -571,8 +626,54 @@ unit_result classify_ops(std::vector<word_op>& ops, const std::string& old_lead,
     o.lead_end = lead_end_in(o.text, old_lead);
     n.lead_end = lead_end_in(n.text, new_lead);
 
+    // Byte offset on one side -> the same place on the other side.
+    auto old_to_new = [&](std::size_t p) -> std::size_t {
+        auto it = std::upper_bound(spans.begin(), spans.end(), p,
+                                   [](std::size_t v, const span& sp) { return v < sp.o_end; });
+        if (it == spans.end()) return n.text.size();
+        const std::size_t i = static_cast<std::size_t>(it - spans.begin());
+        return ops[i].op == op_kind::equal ? it->n_begin + (p - it->o_begin) : it->n_begin;
+    };
+    auto new_to_old = [&](std::size_t p) -> std::size_t {
+        auto it = std::upper_bound(spans.begin(), spans.end(), p,
+                                   [](std::size_t v, const span& sp) { return v < sp.n_end; });
+        if (it == spans.end()) return o.text.size();
+        const std::size_t i = static_cast<std::size_t>(it - spans.begin());
+        return ops[i].op == op_kind::equal ? it->o_begin + (p - it->n_begin) : it->o_begin;
+    };
+    // A token touched on one side touches its counterpart on the other: the
+    // hyphen deleted from "capacity-development" changes "capacity development"
+    // too, though nothing was inserted there.
+    auto unite = [](std::size_t& a0, std::size_t& a1, std::pair<std::size_t, std::size_t> r) {
+        if (r.first == r.second) return;
+        if (a0 == a1) {
+            a0 = r.first;
+            a1 = r.second;
+        } else {
+            a0 = std::min(a0, r.first);
+            a1 = std::max(a1, r.second);
+        }
+    };
+    auto widen = [&](run& r) {
+        for (int round = 0; round < 4; ++round) {
+            const run before = r;
+            if (r.o0 < r.o1) {
+                const std::size_t b = old_to_new(o.toks[r.o0].begin);
+                const std::size_t e = old_to_new(o.toks[r.o1 - 1].end);
+                if (b < e) unite(r.n0, r.n1, token_range(n, b, e));
+            }
+            if (r.n0 < r.n1) {
+                const std::size_t b = new_to_old(n.toks[r.n0].begin);
+                const std::size_t e = new_to_old(n.toks[r.n1 - 1].end);
+                if (b < e) unite(r.o0, r.o1, token_range(o, b, e));
+            }
+            if (r.o0 == before.o0 && r.o1 == before.o1 && r.n0 == before.n0 && r.n1 == before.n1) break;
+        }
+    };
+
     // Runs of adjacent delete/insert ops and the tokens they touch.
     std::vector<run> runs;
+    bool spacing_only = false;
     for (std::size_t i = 0; i < ops.size();) {
         if (ops[i].op == op_kind::equal) {
             ++i;
@@ -589,19 +690,26 @@ unit_result classify_ops(std::vector<word_op>& ops, const std::string& old_lead,
         r.o1 = o1;
         r.n0 = n0;
         r.n1 = n1;
-        // Only white space changed (the diff should not emit it, but be safe).
-        if (o0 == o1 && n0 == n1) {
+        widen(r);
+        const std::size_t o0w = r.o0, o1w = r.o1, n0w = r.n0, n1w = r.n1;
+        // Only white space changed between tokens ("2022– 2025" -> "2022–2025"):
+        // a spacing variant, routine (rule 6), and no edit of its own.
+        if (o0w == o1w && n0w == n1w) {
+            for (std::size_t k = i; k < j; ++k) ops[k].classes = {change_class::routine};
+            spacing_only = true;
             i = j;
             continue;
         }
         // Runs that touch the same token, or apart by white space only, are one edit.
-        if (!runs.empty() && (overlaps(runs.back().o0, runs.back().o1, o0, o1) ||
-                              overlaps(runs.back().n0, runs.back().n1, n0, n1) ||
-                              (runs.back().o1 == o0 && runs.back().n1 == n0))) {
+        if (!runs.empty() && (overlaps(runs.back().o0, runs.back().o1, o0w, o1w) ||
+                              overlaps(runs.back().n0, runs.back().n1, n0w, n1w) ||
+                              (runs.back().o1 == o0w && runs.back().n1 == n0w))) {
             auto& g = runs.back();
             g.op_last = j;
-            g.o1 = std::max(g.o1, o1);
-            g.n1 = std::max(g.n1, n1);
+            g.o0 = std::min(g.o0, o0w);
+            g.n0 = std::min(g.n0, n0w);
+            g.o1 = std::max(g.o1, o1w);
+            g.n1 = std::max(g.n1, n1w);
         } else {
             runs.push_back(r);
         }
@@ -619,7 +727,7 @@ unit_result classify_ops(std::vector<word_op>& ops, const std::string& old_lead,
         auto& res = results[g];
         res.chunks = chunks_of(o, n, runs[g]);
         if (res.chunks.empty()) {
-            res.classes.insert(change_class::routine);   // same tokens: a change of spacing only
+            res.classes.insert(change_class::routine);  // same tokens: a change of spacing only
             continue;
         }
         if (list_extension(o, n, res.chunks, ctx)) {
@@ -642,16 +750,19 @@ unit_result classify_ops(std::vector<word_op>& ops, const std::string& old_lead,
     for (std::size_t g = 0; g < runs.size(); ++g) {
         if (!results[g].connectors) continue;
         auto routine_near = [&](std::size_t h) {
-            if (h >= runs.size() || results[h].classes != std::set<change_class>{change_class::routine}) return false;
+            if (h >= runs.size() || results[h].classes != std::set<change_class>{change_class::routine})
+                return false;
             const std::size_t gap = h > g ? runs[h].n0 - std::min(runs[h].n0, runs[g].n1)
                                           : runs[g].n0 - std::min(runs[g].n0, runs[h].n1);
             return gap <= 2;
         };
-        if (routine_near(g + 1) || (g > 0 && routine_near(g - 1))) results[g].classes = {change_class::routine};
+        if (routine_near(g + 1) || (g > 0 && routine_near(g - 1)))
+            results[g].classes = {change_class::routine};
     }
 
     unit_result out;
     std::set<change_class> unit_classes;
+    if (spacing_only) unit_classes.insert(change_class::routine);
     std::vector<direction> dirs;
     for (std::size_t g = 0; g < runs.size(); ++g) {
         const std::vector<change_class> cls(results[g].classes.begin(), results[g].classes.end());
@@ -670,7 +781,8 @@ unit_result classify_ops(std::vector<word_op>& ops, const std::string& old_lead,
     return out;
 }
 
-void classify_unit(alignment_unit& u, const document& old_doc, const document& new_doc, const roll_context& ctx) {
+void classify_unit(alignment_unit& u, const document& old_doc, const document& new_doc,
+                   const roll_context& ctx) {
     u.classes.clear();
     u.lead = {};
     u.qualifier_dir = direction::none;

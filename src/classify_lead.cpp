@@ -22,7 +22,8 @@ std::vector<std::string> split_tabs(std::string_view line) {
     std::size_t start = 0;
     while (true) {
         const auto tab = line.find('\t', start);
-        cols.emplace_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+        cols.emplace_back(
+            line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
         if (tab == std::string_view::npos) break;
         start = tab + 1;
     }
@@ -77,8 +78,9 @@ std::vector<qualifier_entry> load_qualifiers() {
         table.push_back(std::move(e));
     }
     // Longest phrases first, so "on a voluntary basis" wins over "voluntary".
-    std::stable_sort(table.begin(), table.end(),
-                     [](const qualifier_entry& a, const qualifier_entry& b) { return a.words.size() > b.words.size(); });
+    std::stable_sort(table.begin(), table.end(), [](const qualifier_entry& a, const qualifier_entry& b) {
+        return a.words.size() > b.words.size();
+    });
     return table;
 }
 
@@ -120,12 +122,13 @@ namespace {
 
 // A lead read against the scale: the phrase found, its modifiers, its ladders.
 struct lead_reading {
-    std::vector<const detail::lead_entry*> entries;   // same phrase, one per ladder
-    int bonus = 0;                                    // modifiers: strongly +5, (once) again +1
-    std::vector<std::string> key;                     // modifiers + phrase, to tell "same verb"
+    std::vector<const detail::lead_entry*> entries;  // same phrase, one per ladder
+    int bonus = 0;                                   // modifiers: strongly +5, (once) again +1
+    std::vector<std::string> key;                    // modifiers + phrase, to tell "same verb"
 };
 
-bool starts_with(const std::vector<std::string>& words, std::size_t at, const std::vector<std::string>& phrase) {
+bool starts_with(const std::vector<std::string>& words, std::size_t at,
+                 const std::vector<std::string>& phrase) {
     if (phrase.empty() || words.size() - at < phrase.size()) return false;
     return std::equal(phrase.begin(), phrase.end(), words.begin() + static_cast<std::ptrdiff_t>(at));
 }
@@ -182,7 +185,8 @@ direction compare_leads(std::string_view old_lead, std::string_view new_lead) {
     const auto a = read_lead(old_lead);
     const auto b = read_lead(new_lead);
     if (a && b) {
-        if (a->key == b->key) return direction::none;   // same verb and modifiers; the rest is not the lead's force
+        if (a->key == b->key)
+            return direction::none;  // same verb and modifiers; the rest is not the lead's force
         for (const auto* ea : a->entries) {
             for (const auto* eb : b->entries) {
                 if (ea->ladder != eb->ladder) continue;
@@ -195,7 +199,8 @@ direction compare_leads(std::string_view old_lead, std::string_view new_lead) {
         }
         return direction::changed;
     }
-    return detail::normalize_lead(old_lead) == detail::normalize_lead(new_lead) ? direction::none : direction::changed;
+    return detail::normalize_lead(old_lead) == detail::normalize_lead(new_lead) ? direction::none
+                                                                                : direction::changed;
 }
 
 }  // namespace resdiff

@@ -8,16 +8,16 @@
 namespace resdiff::detail {
 
 struct lead_entry {
-    std::string part;                 // "operative" | "preamble"
-    std::vector<std::string> words;   // the phrase, lower case, split into tokens
+    std::string part;                // "operative" | "preamble"
+    std::vector<std::string> words;  // the phrase, lower case, split into tokens
     std::string ladder;
     int strength = 0;
 };
 
 struct qualifier_entry {
-    std::vector<std::string> words;   // lower case tokens
-    bool soft = true;                 // adding it softens (hedge); false: hardens
-    bool alone = false;               // counts only as the whole edit
+    std::vector<std::string> words;  // lower case tokens
+    bool soft = true;                // adding it softens (hedge); false: hardens
+    bool alone = false;              // counts only as the whole edit
 };
 
 const std::vector<lead_entry>& lead_table();

@@ -20,7 +20,7 @@ code_point decode(std::string_view s, std::size_t i) {
     utf8proc_int32_t cp = -1;
     const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
                                     static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-    if (n <= 0) return {-1, 1};   // invalid byte: a punctuation token of its own
+    if (n <= 0) return {-1, 1};  // invalid byte: a punctuation token of its own
     return {cp, static_cast<std::size_t>(n)};
 }
 
@@ -81,30 +81,30 @@ struct number_word {
     const char* word;
     long value;
     bool ordinal;
-    int kind;   // 0 unit (0..19), 1 tens, 2 hundred, 3 thousand
+    int kind;  // 0 unit (0..19), 1 tens, 2 hundred, 3 thousand
 };
 
 constexpr number_word k_number_words[] = {
-    {"zero", 0, false, 0},        {"one", 1, false, 0},          {"two", 2, false, 0},
-    {"three", 3, false, 0},       {"four", 4, false, 0},         {"five", 5, false, 0},
-    {"six", 6, false, 0},         {"seven", 7, false, 0},        {"eight", 8, false, 0},
-    {"nine", 9, false, 0},        {"ten", 10, false, 0},         {"eleven", 11, false, 0},
-    {"twelve", 12, false, 0},     {"thirteen", 13, false, 0},    {"fourteen", 14, false, 0},
-    {"fifteen", 15, false, 0},    {"sixteen", 16, false, 0},     {"seventeen", 17, false, 0},
-    {"eighteen", 18, false, 0},   {"nineteen", 19, false, 0},    {"twenty", 20, false, 1},
-    {"thirty", 30, false, 1},     {"forty", 40, false, 1},       {"fifty", 50, false, 1},
-    {"sixty", 60, false, 1},      {"seventy", 70, false, 1},     {"eighty", 80, false, 1},
-    {"ninety", 90, false, 1},     {"hundred", 100, false, 2},    {"thousand", 1000, false, 3},
-    {"first", 1, true, 0},        {"second", 2, true, 0},        {"third", 3, true, 0},
-    {"fourth", 4, true, 0},       {"fifth", 5, true, 0},         {"sixth", 6, true, 0},
-    {"seventh", 7, true, 0},      {"eighth", 8, true, 0},        {"ninth", 9, true, 0},
-    {"tenth", 10, true, 0},       {"eleventh", 11, true, 0},     {"twelfth", 12, true, 0},
-    {"thirteenth", 13, true, 0},  {"fourteenth", 14, true, 0},   {"fifteenth", 15, true, 0},
-    {"sixteenth", 16, true, 0},   {"seventeenth", 17, true, 0},  {"eighteenth", 18, true, 0},
-    {"nineteenth", 19, true, 0},  {"twentieth", 20, true, 1},    {"thirtieth", 30, true, 1},
-    {"fortieth", 40, true, 1},    {"fiftieth", 50, true, 1},     {"sixtieth", 60, true, 1},
-    {"seventieth", 70, true, 1},  {"eightieth", 80, true, 1},    {"ninetieth", 90, true, 1},
-    {"hundredth", 100, true, 2},  {"thousandth", 1000, true, 3}, {"zeroth", 0, true, 0},
+    {"zero", 0, false, 0},       {"one", 1, false, 0},          {"two", 2, false, 0},
+    {"three", 3, false, 0},      {"four", 4, false, 0},         {"five", 5, false, 0},
+    {"six", 6, false, 0},        {"seven", 7, false, 0},        {"eight", 8, false, 0},
+    {"nine", 9, false, 0},       {"ten", 10, false, 0},         {"eleven", 11, false, 0},
+    {"twelve", 12, false, 0},    {"thirteen", 13, false, 0},    {"fourteen", 14, false, 0},
+    {"fifteen", 15, false, 0},   {"sixteen", 16, false, 0},     {"seventeen", 17, false, 0},
+    {"eighteen", 18, false, 0},  {"nineteen", 19, false, 0},    {"twenty", 20, false, 1},
+    {"thirty", 30, false, 1},    {"forty", 40, false, 1},       {"fifty", 50, false, 1},
+    {"sixty", 60, false, 1},     {"seventy", 70, false, 1},     {"eighty", 80, false, 1},
+    {"ninety", 90, false, 1},    {"hundred", 100, false, 2},    {"thousand", 1000, false, 3},
+    {"first", 1, true, 0},       {"second", 2, true, 0},        {"third", 3, true, 0},
+    {"fourth", 4, true, 0},      {"fifth", 5, true, 0},         {"sixth", 6, true, 0},
+    {"seventh", 7, true, 0},     {"eighth", 8, true, 0},        {"ninth", 9, true, 0},
+    {"tenth", 10, true, 0},      {"eleventh", 11, true, 0},     {"twelfth", 12, true, 0},
+    {"thirteenth", 13, true, 0}, {"fourteenth", 14, true, 0},   {"fifteenth", 15, true, 0},
+    {"sixteenth", 16, true, 0},  {"seventeenth", 17, true, 0},  {"eighteenth", 18, true, 0},
+    {"nineteenth", 19, true, 0}, {"twentieth", 20, true, 1},    {"thirtieth", 30, true, 1},
+    {"fortieth", 40, true, 1},   {"fiftieth", 50, true, 1},     {"sixtieth", 60, true, 1},
+    {"seventieth", 70, true, 1}, {"eightieth", 80, true, 1},    {"ninetieth", 90, true, 1},
+    {"hundredth", 100, true, 2}, {"thousandth", 1000, true, 3}, {"zeroth", 0, true, 0},
 };
 
 const number_word* find_number_word(std::string_view w) {
@@ -124,8 +124,9 @@ std::vector<std::string> split_hyphens(std::string_view w) {
             cur.clear();
         } else if (static_cast<unsigned char>(w[i]) == 0xE2 && i + 2 < w.size() &&
                    static_cast<unsigned char>(w[i + 1]) == 0x80 &&
-                   (static_cast<unsigned char>(w[i + 2]) == 0x90 || static_cast<unsigned char>(w[i + 2]) == 0x91)) {
-            parts.push_back(cur);   // U+2010, U+2011
+                   (static_cast<unsigned char>(w[i + 2]) == 0x90 ||
+                    static_cast<unsigned char>(w[i + 2]) == 0x91)) {
+            parts.push_back(cur);  // U+2010, U+2011
             cur.clear();
             i += 2;
         } else {
@@ -143,7 +144,9 @@ bool is_number_word_token(const token& t) {
     return true;
 }
 
-bool is_dash(const token& t) { return t.kind == tok::punct && (t.lower == "-" || t.lower == "\xE2\x80\x93"); }
+bool is_dash(const token& t) {
+    return t.kind == tok::punct && (t.lower == "-" || t.lower == "\xE2\x80\x93");
+}
 
 // Merges runs of number words ("seventy - ninth", "one hundred and first")
 // into one ordinal or number token.
@@ -164,8 +167,10 @@ std::vector<token> merge_number_words(std::vector<token> toks) {
         while (true) {
             std::size_t k = j + 1;
             std::vector<std::string> more = words;
-            if (k < toks.size() && is_dash(toks[k]) && toks[k].begin == toks[j].end) ++k;   // "seventy -ninth"
-            else if (k < toks.size() && is_dash(toks[k])) ++k;                              // "sixty - seventh"
+            if (k < toks.size() && is_dash(toks[k]) && toks[k].begin == toks[j].end)
+                ++k;  // "seventy -ninth"
+            else if (k < toks.size() && is_dash(toks[k]))
+                ++k;  // "sixty - seventh"
             else if (k < toks.size() && toks[k].lower == "and" && !words.empty() &&
                      (words.back() == "hundred" || words.back() == "thousand"))
                 ++k;
@@ -198,20 +203,32 @@ std::vector<token> merge_number_words(std::vector<token> toks) {
     return out;
 }
 
-constexpr std::array<const char*, 12> k_months{"january", "february", "march",     "april",   "may",      "june",
-                                               "july",    "august",   "september", "october", "november", "december"};
+constexpr std::array<const char*, 12> k_months{"january",   "february", "march",    "april",
+                                               "may",       "june",     "july",     "august",
+                                               "september", "october",  "november", "december"};
 
-bool is_day(const token& t) { return t.kind == tok::number && t.value >= 1 && t.value <= 31 && t.lower.size() <= 2; }
+bool is_day(const token& t) {
+    return t.kind == tok::number && t.value >= 1 && t.value <= 31 && t.lower.size() <= 2;
+}
 
 bool is_date_connector(const token& t) {
     return t.lower == "to" || t.lower == "and" || t.lower == "from" || is_dash(t) || t.lower == ",";
 }
 
 // The year that closes a date whose month is toks[m]: "December 2024", "December, 2024".
-long year_after_month(const std::vector<token>& toks, std::size_t m) {
+std::optional<std::size_t> month_after_day(const std::vector<token>& toks, std::size_t i);
+
+long year_after_month(const std::vector<token>& toks, std::size_t m, int depth = 0) {
     std::size_t k = m + 1;
     if (k < toks.size() && toks[k].lower == ",") ++k;
-    if (k < toks.size()) return year_value(toks[k]);
+    if (k >= toks.size()) return -1;
+    const long y = year_value(toks[k]);
+    if (y >= 0) return y;
+    // A range across months takes the year that closes it: "30 November and 1 December 2023".
+    if (depth == 0 && (toks[k].lower == "and" || toks[k].lower == "to" || is_dash(toks[k])) &&
+        k + 1 < toks.size() && is_day(toks[k + 1])) {
+        if (const auto m2 = month_after_day(toks, k + 1)) return year_after_month(toks, *m2, 1);
+    }
     return -1;
 }
 
@@ -230,12 +247,12 @@ std::optional<number_words> parse_number_words(const std::vector<std::string>& w
     if (words.empty()) return std::nullopt;
     long total = 0;
     long current = 0;
-    int last_kind = -1;   // kind of the previous word, to reject "twenty thirty" or "five six"
+    int last_kind = -1;  // kind of the previous word, to reject "twenty thirty" or "five six"
     bool ordinal = false;
     for (std::size_t i = 0; i < words.size(); ++i) {
         const auto* w = find_number_word(words[i]);
         if (w == nullptr) return std::nullopt;
-        if (ordinal) return std::nullopt;   // an ordinal ends the number
+        if (ordinal) return std::nullopt;  // an ordinal ends the number
         switch (w->kind) {
             case 0:
                 if (last_kind == 0) return std::nullopt;
@@ -348,7 +365,8 @@ std::vector<token> tokenize(std::string_view s) {
                 t.kind = tok::ordinal;
             } else if (k == j) {
                 // Decimals stay one number ("4.5"); digits then letters ("19th", "5G") a word below.
-                if (j + 1 < s.size() && s[j] == '.' && std::isdigit(static_cast<unsigned char>(s[j + 1])) != 0) {
+                if (j + 1 < s.size() && s[j] == '.' &&
+                    std::isdigit(static_cast<unsigned char>(s[j + 1])) != 0) {
                     j += 1;
                     while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j])) != 0) ++j;
                 }
@@ -411,7 +429,9 @@ bool numeric_first_part(std::string_view sym) {
 }
 
 // Text of a token in the original spelling.
-std::string_view span(std::string_view text, const token& t) { return text.substr(t.begin, t.end - t.begin); }
+std::string_view span(std::string_view text, const token& t) {
+    return text.substr(t.begin, t.end - t.begin);
+}
 
 // Body that adopted a resolution named just before toks[k] (the keyword):
 // returns the body prefix and moves `first` to its first token.
@@ -445,7 +465,8 @@ std::string body_before(const std::vector<token>& toks, std::size_t k, std::size
 
 // A resolution or decision number after its keyword: "70/1", "2025/18",
 // "2231 (2015)", "217 A (III)". Returns the number of tokens used (0: none).
-std::size_t read_number(const std::vector<token>& toks, std::string_view text, std::size_t k, std::string& out) {
+std::size_t read_number(const std::vector<token>& toks, std::string_view text, std::size_t k,
+                        std::string& out) {
     if (k >= toks.size()) return 0;
     if (toks[k].kind == tok::symbol && numeric_first_part(toks[k].lower)) {
         out = std::string(span(text, toks[k]));
@@ -499,10 +520,10 @@ std::vector<citation_hit> find_citations(const std::vector<token>& toks, std::st
             std::string prefix = body;
             if (prefix.empty() && !decision && number.size() > 5 && all_digits(number.substr(0, 4)) &&
                 number[4] == '/')
-                prefix = "Economic and Social Council ";   // year/number: ECOSOC numbering
-            else if (prefix.empty() && !decision && number.size() == 11 && number[4] == ' ' && number[5] == '(' &&
-                     all_digits(number.substr(6, 4)))
-                prefix = "Security Council ";              // "2231 (2015)": Security Council numbering
+                prefix = "Economic and Social Council ";  // year/number: ECOSOC numbering
+            else if (prefix.empty() && !decision && number.size() == 11 && number[4] == ' ' &&
+                     number[5] == '(' && all_digits(number.substr(6, 4)))
+                prefix = "Security Council ";  // "2231 (2015)": Security Council numbering
             citation_hit h;
             h.first = start;
             h.symbol = k;
@@ -549,7 +570,8 @@ std::vector<citation_hit> find_citations(const std::vector<token>& toks, std::st
         }
         hits.push_back(std::move(h));
     }
-    std::sort(hits.begin(), hits.end(), [](const citation_hit& a, const citation_hit& b) { return a.first < b.first; });
+    std::sort(hits.begin(), hits.end(),
+              [](const citation_hit& a, const citation_hit& b) { return a.first < b.first; });
     return hits;
 }
 

@@ -17,11 +17,11 @@ namespace resdiff::detail {
 enum class tok { word, number, ordinal, symbol, punct };
 
 struct token {
-    std::size_t begin = 0;   // byte span in the text tokenized
+    std::size_t begin = 0;  // byte span in the text tokenized
     std::size_t end = 0;
     tok kind = tok::word;
-    std::string lower;       // lower-cased (ASCII letters) text
-    long value = -1;         // number, ordinal: its value
+    std::string lower;  // lower-cased (ASCII letters) text
+    long value = -1;    // number, ordinal: its value
 };
 
 std::vector<token> tokenize(std::string_view text);

@@ -6,7 +6,7 @@
 
 namespace resdiff::detail {
 
-extern const std::string_view data_leads_tsv;        // data/leads.tsv
-extern const std::string_view data_qualifiers_tsv;   // data/qualifiers.tsv
+extern const std::string_view data_leads_tsv;       // data/leads.tsv
+extern const std::string_view data_qualifiers_tsv;  // data/qualifiers.tsv
 
 }  // namespace resdiff::detail

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <numeric>
 #include <stdexcept>
 #include <string>
@@ -15,6 +16,7 @@
 
 #include "history_internal.hpp"
 #include "resdiff/diff.hpp"
+#include "resdiff/parse.hpp"
 
 namespace resdiff {
 
@@ -303,7 +305,8 @@ std::vector<std::size_t> related_group(const std::vector<document>& docs, const 
     for (std::size_t a = 0; a < n; ++a) {
         for (std::size_t b = a + 1; b < n; ++b) {
             const auto& r = rel[a][b];
-            if (r.title >= options.title_threshold || r.content >= options.content_threshold) parent[find(a)] = find(b);
+            const double content_needed = r.title < 0 ? options.content_threshold : options.content_threshold_titled;
+            if (r.title >= options.title_threshold || r.content >= content_needed) parent[find(a)] = find(b);
         }
     }
     std::map<std::size_t, std::vector<std::size_t>> groups;
@@ -361,22 +364,40 @@ history build_history(std::vector<document> docs, const history_options& options
             docs = std::move(remaining);
         }
     }
-    std::vector<alignment> steps;
-    steps.reserve(docs.size());
+    // Each version compared once with its predecessor; the comparisons are
+    // independent, so they run side by side.
     const std::size_t total = docs.size() - 1;
-    for (std::size_t k = 0; k + 1 < docs.size(); ++k) {
-        // compare() takes its documents by value: move them in and back out.
-        comparison cmp = compare(std::move(docs[k]), std::move(docs[k + 1]), options.compare);
-        docs[k] = std::move(cmp.old_doc);
-        docs[k + 1] = std::move(cmp.new_doc);
-        steps.push_back(std::move(cmp.result));
-        if (options.progress) options.progress(k + 1, total);
-    }
+    std::vector<alignment> steps(total);
+    std::mutex progress_mutex;
+    std::size_t done = 0;
+    detail::parallel_for(total, options.threads, [&](std::size_t k) {
+        comparison cmp = compare(docs[k], docs[k + 1], options.compare);
+        steps[k] = std::move(cmp.result);
+        if (options.progress) {
+            const std::lock_guard<std::mutex> lock(progress_mutex);
+            options.progress(++done, total);
+        }
+    });
     history h = derive_history(std::move(docs), std::move(steps));
     h.order = order;
     h.order_note = note;
     h.excluded = std::move(excluded);
     return h;
+}
+
+std::vector<document> read_versions(const std::vector<std::string>& paths, const ingest_options& ingest, unsigned threads,
+                                    const std::function<void(std::size_t, std::size_t)>& progress) {
+    std::vector<document> docs(paths.size());
+    std::mutex progress_mutex;
+    std::size_t done = 0;
+    detail::parallel_for(paths.size(), threads, [&](std::size_t i) {
+        docs[i] = parse_file(paths[i], ingest);
+        if (progress) {
+            const std::lock_guard<std::mutex> lock(progress_mutex);
+            progress(++done, paths.size());
+        }
+    });
+    return docs;
 }
 
 std::string version_label(const history& h, std::size_t version) {

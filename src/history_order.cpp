@@ -120,7 +120,15 @@ std::vector<std::string> title_words(const std::string& title) {
 // Hashes of runs of four consecutive words (lower-cased letters and digits),
 // sorted and unique: shared phrases, not shared vocabulary, tell versions of
 // one text apart from resolutions that only share their committee's boilerplate.
-std::vector<std::uint64_t> word_grams(const document& doc) {
+constexpr std::size_t sample_above = 2000;
+bool sampled(std::uint64_t x) { return (x >> 62) == 0; }
+
+struct gram_set {
+    std::vector<std::uint64_t> grams;   // sorted, unique
+    bool sampled = false;
+};
+
+gram_set gram_set_of(const document& doc) {
     // Word hashes (FNV-1a over lower-cased letters and digits), no allocation per word.
     std::vector<std::uint64_t> hashes;
     for (const auto* list : {&doc.preamble, &doc.operative}) {
@@ -149,31 +157,40 @@ std::vector<std::uint64_t> word_grams(const document& doc) {
         for (std::size_t j = i; j < i + 4; ++j) x = (x ^ hashes[j]) * 1099511628211ull + (x >> 29);
         out.push_back(x);
     }
+    // Long texts keep a fixed quarter of their phrases (chosen by hash), which
+    // estimates the share as well and keeps sorting cheap.
+    gram_set g;
+    g.sampled = out.size() >= sample_above;
+    if (g.sampled) out.erase(std::remove_if(out.begin(), out.end(), [](std::uint64_t x) { return !sampled(x); }), out.end());
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
+    g.grams = std::move(out);
+    return g;
 }
 
-// Share of the smaller sorted set found in the larger one.
-double containment(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
-    const auto& small = a.size() <= b.size() ? a : b;
-    const auto& large = a.size() <= b.size() ? b : a;
-    if (small.empty()) return large.empty() ? 1.0 : 0.0;
-    std::size_t common = 0;
-    auto i = small.begin();
-    auto j = large.begin();
-    while (i != small.end() && j != large.end()) {
+// Share of the smaller sorted set found in the larger one. When one set is
+// sampled and the other is not, only the sampled phrases of the full set count.
+double containment(const gram_set& a, const gram_set& b) {
+    const bool sample = a.sampled || b.sampled;
+    auto kept = [&](std::uint64_t x) { return !sample || sampled(x); };
+    std::size_t na = 0, nb = 0, common = 0;
+    for (const auto x : a.grams) na += kept(x);
+    for (const auto x : b.grams) nb += kept(x);
+    if (na == 0 || nb == 0) return na == nb ? 1.0 : 0.0;
+    auto i = a.grams.begin();
+    auto j = b.grams.begin();
+    while (i != a.grams.end() && j != b.grams.end()) {
         if (*i < *j) {
             ++i;
         } else if (*j < *i) {
             ++j;
         } else {
-            ++common;
+            common += kept(*i);
             ++i;
             ++j;
         }
     }
-    return static_cast<double>(common) / static_cast<double>(small.size());
+    return static_cast<double>(common) / static_cast<double>(std::min(na, nb));
 }
 
 double title_similarity(const std::string& a, const std::string& b) {
@@ -272,16 +289,16 @@ std::optional<std::vector<std::size_t>> chronological_order(const std::vector<do
 relatedness relate(const document& a, const document& b) {
     relatedness r;
     r.title = title_similarity(a.meta.title, b.meta.title);
-    r.content = containment(word_grams(a), word_grams(b));
+    r.content = containment(gram_set_of(a), gram_set_of(b));
     return r;
 }
 
 namespace detail {
 
 std::vector<std::vector<relatedness>> relate_all(const std::vector<document>& docs) {
-    std::vector<std::vector<std::uint64_t>> grams;
+    std::vector<gram_set> grams;
     grams.reserve(docs.size());
-    for (const auto& d : docs) grams.push_back(word_grams(d));
+    for (const auto& d : docs) grams.push_back(gram_set_of(d));
     std::vector<std::vector<relatedness>> out(docs.size(), std::vector<relatedness>(docs.size()));
     for (std::size_t a = 0; a < docs.size(); ++a) {
         out[a][a] = {1.0, 1.0};

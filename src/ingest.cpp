@@ -232,12 +232,15 @@ void split_lines(std::string_view text, ingested_text& out) {
     std::size_t start = 0;
     const auto push = [&](std::size_t end) {
         std::string_view raw = text.substr(start, end - start);
+        bool had_ff = false;
         while (!raw.empty() && raw.front() == '\f') {
             raw.remove_prefix(1);
+            had_ff = true;
             if (out.page_starts.empty() || out.page_starts.back() != out.lines.size()) {
                 out.page_starts.push_back(out.lines.size());
             }
         }
+        if (had_ff && raw.empty() && end == text.size()) return;  // a final form feed opens no page
         // A form feed inside a line splits it.
         std::size_t ff = raw.find('\f');
         while (ff != std::string_view::npos) {

@@ -25,6 +25,7 @@
 
 #include "docx_package.hpp"
 #include "ingest_formats.hpp"
+#include "ingest_lines.hpp"
 
 namespace resdiff::detail {
 
@@ -431,6 +432,7 @@ ingested_text read_docx(std::string_view bytes, const std::string& source, const
     std::map<std::string, int> note_number;
     para pending;   // content carried over from paragraphs whose mark is absent in the view
     bool has_pending = false;
+    bool body_started = false;   // after "The General Assembly,": paragraphs apart by an empty line
     for (const auto& node : paragraphs) {
         para p = rd.read_paragraph(node);
         if (has_pending) {
@@ -460,7 +462,8 @@ ingested_text read_docx(std::string_view bytes, const std::string& source, const
                     note_order.push_back(pc.text);
                     note_number[pc.text] = static_cast<int>(note_order.size());
                 }
-                text += std::to_string(note_number[pc.text]);   // glued, as in the UN text export
+                if (!text.empty() && text.back() != ' ') text += ' ';   // standing alone: "issue, 1"
+                text += std::to_string(note_number[pc.text]);
                 lead_open = false;
                 continue;
             }
@@ -475,10 +478,11 @@ ingested_text read_docx(std::string_view bytes, const std::string& source, const
         std::string label;
         if (p.num_id > 0) label = nums.next(p.num_id, p.ilvl);
         std::string line = label.empty() ? trim(text) : label + " " + trim(text);
-        out.lines.push_back(std::move(line));
         lead = any_roman ? trim(lead) : std::string();
         while (!lead.empty() && (lead.back() == ',' || lead.back() == ';' || lead.back() == ':')) lead = trim(lead.substr(0, lead.size() - 1));
-        out.leads.push_back(std::move(lead));
+        if (body_started) add_blank(out);
+        add_wrapped(out, line, lead);
+        if (line.rfind("The General Assembly", 0) == 0) body_started = true;
     }
     if (has_pending) {
         // A document ending with a deleted paragraph mark: keep what it held.
@@ -487,19 +491,14 @@ ingested_text read_docx(std::string_view bytes, const std::string& source, const
             if (!pc.marker) text += pc.text;
         }
         if (!blank(text)) {
-            out.lines.push_back(trim(text));
-            out.leads.emplace_back();
+            if (body_started) add_blank(out);
+            add_wrapped(out, trim(text));
         }
     }
     if (!note_order.empty()) {
-        out.lines.emplace_back();
-        out.leads.emplace_back();
-        out.lines.emplace_back("_______________");
-        out.leads.emplace_back();
-        for (const auto& id : note_order) {
-            out.lines.push_back(std::to_string(note_number[id]) + " " + trim(rd.read_note(notes[id])));
-            out.leads.emplace_back();
-        }
+        add_blank(out);
+        add_line(out, "_______________");
+        for (const auto& id : note_order) add_wrapped(out, std::to_string(note_number[id]) + " " + trim(rd.read_note(notes[id])));
     }
     if (out.lines.empty()) throw input_error(source, "Word document has no text");
     return out;

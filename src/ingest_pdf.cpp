@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "ingest_formats.hpp"
+#include "ingest_lines.hpp"
 
 namespace resdiff::detail {
 namespace {
@@ -98,9 +99,10 @@ std::string join_words(const std::vector<word>& words, double line_size) {
             const double gap = w.x0 - prev->x1;
             const bool marker = is_marker(w, line_size);
             const bool prev_marker = is_marker(*prev, line_size);
-            // Footnote markers are glued to the word they follow ("Agenda,1"), as in
-            // the UN text export; the next word is spaced from them.
-            const bool space = marker ? prev_marker : (prev_marker || gap > 0.15 * std::min(w.size, prev->size));
+            // A footnote marker stands alone between spaces ("Agenda, 1 to"), a star
+            // stays glued to its word ("Iraq:*").
+            const bool star = marker && w.text[0] == '*';
+            const bool space = star ? false : (marker || prev_marker || gap > 0.15 * std::min(w.size, prev->size));
             if (space) out += ' ';
         }
         out += w.text;
@@ -194,11 +196,14 @@ std::vector<line> build_lines(std::vector<word> words, double body_size, int pag
     return lines;
 }
 
+// Page furniture: every word of the line is a job number ("25-20748"), "(E)",
+// a print date code ("221025"), a page number ("2/12"), a barcode ("*2520748*",
+// or set in a barcode font), or the line is "Please recycle".
 bool is_footer_text(const line& l) {
-    static const std::regex furniture(
-        R"(^(\d{2}-\d{4,6}( ?\(E\))?|\(E\)|\d{1,3}/\d{1,3}|\*\d+\*|\d{6}|Please recycle.*)$)");
+    static const std::regex token(R"(^(\d{2}-\d{4,6}|\(E\)|\d{6}|\d{1,3}/\d{1,3}|\*\d+\*)$)");
     if (std::any_of(l.words.begin(), l.words.end(), [](const word& w) { return w.barcode; })) return true;
-    return std::regex_match(l.text, furniture);
+    if (l.text.rfind("Please recycle", 0) == 0) return true;
+    return std::all_of(l.words.begin(), l.words.end(), [](const word& w) { return std::regex_match(w.text, token); });
 }
 
 struct footnote_acc {
@@ -326,16 +331,17 @@ ingested_text read_pdf(std::string_view bytes, const std::string& source, const 
     out.type = file_type::pdf;
     out.encoding = "PDF";
     out.source = source;
-    int last_page = -1;
     bool seen_assembly = false;
     std::string para;
     std::string lead;
     bool lead_open = false;
     bool para_open = false;
+    bool body_started = false;   // after "The General Assembly,": paragraphs apart by an empty line
     auto flush = [&] {
         if (!para_open) return;
-        out.lines.push_back(para);
-        out.leads.push_back(lead);
+        if (body_started) add_blank(out);
+        add_wrapped(out, para, lead);
+        if (seen_assembly) body_started = true;
         para.clear();
         lead.clear();
         para_open = false;
@@ -353,10 +359,7 @@ ingested_text read_pdf(std::string_view bytes, const std::string& source, const 
         }
         if (starts) {
             flush();
-            if (!seen_assembly && prev && prev->page == l.page && l.y0 - prev->y1 > pitch * 1.5) {
-                out.lines.emplace_back();
-                out.leads.emplace_back();
-            }
+            if (!seen_assembly && prev && prev->page == l.page && l.y0 - prev->y1 > pitch * 1.5) add_blank(out);
             para_open = true;
             lead_open = true;
         } else if (!para.empty()) {
@@ -367,10 +370,6 @@ ingested_text read_pdf(std::string_view bytes, const std::string& source, const 
             } else {
                 para += ' ';
             }
-        }
-        if (l.page != last_page) {
-            out.page_starts.push_back(out.lines.size());
-            last_page = l.page;
         }
         // Italic opening phrase of a paragraph (preambular openers).
         if (lead_open) {
@@ -423,14 +422,9 @@ ingested_text read_pdf(std::string_view bytes, const std::string& source, const 
         }
     }
     if (!notes.empty()) {
-        out.lines.emplace_back();
-        out.leads.emplace_back();
-        out.lines.emplace_back("_______________");
-        out.leads.emplace_back();
-        for (const auto& n : notes) {
-            out.lines.push_back(n.label.empty() ? n.text : n.label + " " + n.text);
-            out.leads.emplace_back();
-        }
+        add_blank(out);
+        add_line(out, "_______________");
+        for (const auto& n : notes) add_wrapped(out, n.label.empty() ? n.text : n.label + " " + n.text);
     }
     return out;
 }

@@ -30,7 +30,6 @@
 #include <cctype>
 #include <map>
 #include <optional>
-#include <regex>
 #include <set>
 
 #include "parse_internal.hpp"
@@ -145,7 +144,7 @@ bool ends_clause(std::string_view s) {
 // "12." / "12. Decides ..." -> 12 and the text after it.
 std::optional<std::pair<int, std::string_view>> operative_number(std::string_view s) {
     std::size_t i = 0;
-    while (i < s.size() && i < 3 && is_digit(s[i])) ++i;
+    while (i < s.size() && i < 6 && is_digit(s[i])) ++i;
     if (i == 0 || i >= s.size() || s[i] != '.') return std::nullopt;
     if (i + 1 < s.size() && s[i + 1] != ' ') return std::nullopt;
     const int n = std::stoi(std::string(s.substr(0, i)));
@@ -253,8 +252,10 @@ struct segment {
         if (t.empty()) return;
         if (!text.empty()) {
             const char last = text.back();
+            // "people-" + "centred", "Secretary-" + "General": a hyphen at a
+            // line end is a real hyphen (UN texts do not hyphenate words).
             const bool hyphen = last == '-' && text.size() >= 2 && is_letter_byte(text[text.size() - 2]) &&
-                                is_lower_ascii(t[0]);
+                                (is_letter_byte(t[0]) || is_digit(t[0]));
             if (!hyphen) text.push_back(' ');
         }
         pieces.push_back({text.size(), line, page});
@@ -306,7 +307,8 @@ bool is_unit_after_number(std::string_view w) {
         "hours", "countries", "States", "Member", "people", "persons", "women", "January", "February", "March",
         "April", "May", "June", "July", "August", "September", "October", "November", "December", "times",
         "members", "kilometres", "metres", "degrees", "languages", "cent", "%", "th", "st", "nd", "rd", "new",
-        "official", "least", "small", "developing", "landlocked", "Sustainable", "Goals", "targets", "mobile"};
+        "official", "least", "small", "developing", "landlocked", "Sustainable", "Goals", "targets", "mobile",
+        "out", "more", "less", "fewer", "additional", "other", "most"};
     return s.count(w) > 0;
 }
 
@@ -387,7 +389,16 @@ std::optional<marker_hit> find_marker(std::string_view text, std::size_t from, s
                     ok = w.size() >= 3 && std::any_of(w.begin(), w.end(), [](char c) { return is_lower_ascii(c); });
                     if (b > 0 && (text[b - 1] == '/' || text[b - 1] == '(' || is_digit(text[b - 1]))) ok = false;
                 }
-                if (prev == '.' && i >= 2 && is_digit(text[i - 2])) ok = false;  // "1.5"
+                if (prev == '.') {
+                    // "session.3" but not "1.5", "Add.1", "Corr.1", "RES/9 A.2", "No.3".
+                    std::size_t b = i - 1;
+                    while (b > 0 && is_letter_byte(text[b - 1])) --b;
+                    const std::string_view w = text.substr(b, i - 1 - b);
+                    if (w.size() < 3 || (b > 0 && text[b - 1] != ' ' && text[b - 1] != '(' && text[b - 1] != '"') ||
+                        w == "Add" || w == "Corr" || w == "Rev" || w == "Suppl" || w == "para" || w == "chap" ||
+                        w == "sect" || w == "vol" || w == "art" || w == "Amend")
+                        ok = false;
+                }
                 if (prev == ',' && i >= 2 && is_digit(text[i - 2])) ok = ok && (next == ' ' || at_end);
                 if (prev == ':' && i >= 2 && is_digit(text[i - 2])) ok = false;  // "10:30"
                 if (ok) return marker_hit{i, e, i};
@@ -440,10 +451,8 @@ public:
         mark_furniture();
         find_body();
         read_footnote_blocks();
-        if (structured_) {
-            mark_running_titles();
-            collect_body_structured();
-        }
+        if (body_begin_ > 0) mark_running_titles();
+        if (structured_) collect_body_structured();
         if (!structured_ || opt_.plain) collect_plain();
         keep_trailing_text();
         read_metadata();
@@ -465,6 +474,7 @@ private:
     bool structured_ = true;
     int body_begin_ = -1;  // index of "The General Assembly," (or first body line - 1)
     int body_end_ = -1;    // first index after the body
+    int annex_begin_ = -1; // "Annex" heading after the adoption lines
     std::vector<int> header_lines_;
     std::vector<int> trailer_lines_;
     std::map<int, int> footnote_page_;  // footnote number -> page of its block
@@ -492,18 +502,21 @@ private:
     }
 
     void detect_rendition() {
-        std::size_t nonblank = 0, trailing = 0, longl = 0;
+        std::size_t nonblank = 0, trailing = 0, longl = 0, tabbed = 0;
+        bool ods = false;
         for (std::size_t i = 0; i < lines_.size(); ++i) {
             if (lines_[i].blank) continue;
             ++nonblank;
             const auto& raw = in_.lines[i];
             if (!raw.empty() && raw.back() == ' ') ++trailing;
             if (lines_[i].text.size() > 200) ++longl;
+            if (raw[0] == ' ') ++tabbed;  // tab-indented paragraphs (tabs are spaces after normalization)
+            if (!ods && raw.find("<<ODS") != std::string::npos) ods = true;
         }
         if (nonblank == 0) return;
         if (trailing * 2 > nonblank) {
             style_ = rendition::spaced;
-        } else if (longl >= 3 && longl * 5 >= nonblank) {
+        } else if ((longl >= 3 && longl * 5 >= nonblank) || (ods && longl >= 1) || (tabbed >= 3 && longl >= 2)) {
             style_ = rendition::export_;
         } else {
             style_ = rendition::wrapped;
@@ -662,6 +675,15 @@ private:
             if (i < static_cast<int>(lines_.size()) && is_date(lines_[i].text)) {
                 lines_[i].role = line_role::metadata;
                 trailer_lines_.push_back(i);
+            }
+            // An annex after the adoption lines continues the body.
+            for (int k = i + 1; k < static_cast<int>(lines_.size()); ++k) {
+                if (lines_[k].role != line_role::body) continue;
+                const auto sec = section_heading(lines_[k].text);
+                if (sec && sec->annex) {
+                    annex_begin_ = k;
+                    break;
+                }
             }
         }
     }
@@ -995,10 +1017,18 @@ private:
         bool allow_restart = false;
         int prev = -1;  // previous body line
         bool blank_before = false;
+        int i_consumed = -1;
+        bool after_heading = false;
         std::vector<int> body;
         for (int i = body_begin_ + 1; i < end; ++i) {
             if (lines_[i].role == line_role::body) body.push_back(i);
         }
+        if (annex_begin_ > 0) {
+            for (int i = annex_begin_; i < static_cast<int>(lines_.size()); ++i) {
+                if (lines_[i].role == line_role::body) body.push_back(i);
+            }
+        }
+        bool in_annex = false;
         // The "5.\nAgency;\n\nAppeals to ... of the\n6." order of pdftotext:
         // the last line of a paragraph printed before its first.
         fix_swapped_lines(body);
@@ -1010,18 +1040,35 @@ private:
             const std::string_view p = prev >= 0 ? lines_[prev].text : std::string_view();
             bool had_marker = false;
             const std::string_view pstripped = strip_trailing_marker(p, had_marker);
-            const bool prev_ends = prev < 0 || ends_clause(pstripped) || ends_period(pstripped) ||
+            const bool prev_ends = prev < 0 || after_heading || ends_clause(pstripped) || ends_period(pstripped) ||
                                    (paras_.empty() ? true : paras_.back().pending_number_only);
             const bool export_mode = style_ == rendition::export_;
+            const bool heading_before = after_heading;
+            after_heading = false;
             // Section headings.
             if (auto sec = section_heading(t);
                 sec && (prev < 0 || ends_clause(pstripped) || ends_period(pstripped) || blank_before) &&
                 (bi + 1 >= body.size() || starts_paragraph_like(lines_[body[bi + 1]].text))) {
                 sec->lines = {i + 1, i + 1};
+                // "I" alone, the title on the next line.
+                if (sec->title.empty() && bi + 1 < body.size()) {
+                    const int ni = body[bi + 1];
+                    const auto nt = lines_[ni].text;
+                    if (nt.size() < 100 && !ends_clause(nt) && !ends_period(nt) && !operative_number(nt) &&
+                        !sub_label(nt) && is_upper_ascii(nt[0]) && !is_preamble_opener(first_word(nt))) {
+                        sec->title = std::string(nt);
+                        sec->lines.last = ni + 1;
+                        ++bi;
+                        i_consumed = ni;
+                    }
+                }
                 doc_.sections.push_back(*sec);
                 current_section = static_cast<int>(doc_.sections.size()) - 1;
                 allow_restart = true;
-                prev = i;
+                in_annex = in_annex || sec->annex;
+                prev = i_consumed >= 0 ? i_consumed : i;
+                i_consumed = -1;
+                after_heading = true;
                 continue;
             }
             // Operative paragraph.
@@ -1070,10 +1117,22 @@ private:
             const bool opener = is_preamble_opener(w);
             if (!operative &&
                 (paras_.empty() || export_mode ||
-                 (opener && (ends_clause(pstripped) || (had_marker && is_known_preamble_opener(w)))) ||
+                 (opener && (ends_clause(pstripped) || heading_before || (had_marker && is_known_preamble_opener(w)))) ||
                  (style_ == rendition::spaced && blank_before && ends_clause(pstripped) && is_upper_ascii(t[0])))) {
                 raw_paragraph rp;
                 rp.where = part::preamble;
+                rp.section = current_section;
+                rp.segments.emplace_back();
+                rp.segments.back().add_line(t, i, l.page);
+                paras_.push_back(std::move(rp));
+                prev = i;
+                continue;
+            }
+            // Annex text: unnumbered paragraphs start after a sentence end.
+            if (in_annex && (heading_before || ends_period(pstripped) || ends_clause(pstripped) || blank_before) &&
+                (is_upper_ascii(t[0]) || t[0] == '"') && !(paras_.size() && paras_.back().pending_number_only)) {
+                raw_paragraph rp;
+                rp.where = part::operative;
                 rp.section = current_section;
                 rp.segments.emplace_back();
                 rp.segments.back().add_line(t, i, l.page);
@@ -1100,17 +1159,22 @@ private:
     // kept with the metadata so that no word is lost, and reported.
     void keep_trailing_text() {
         if (!structured_ || body_end_ < 0) return;
-        for (int i = body_end_; i < static_cast<int>(lines_.size()); ++i) {
+        int first = -1, count = 0;
+        const int stop = annex_begin_ > 0 ? annex_begin_ : static_cast<int>(lines_.size());
+        for (int i = body_end_; i < stop; ++i) {
             if (lines_[i].role != line_role::body) continue;
             lines_[i].role = line_role::metadata;
-            trailer_lines_.push_back(i);
-            if (style_ != rendition::export_) {
-                std::string w = "text after the end of the resolution at line ";
-                w.append(std::to_string(i + 1));
-                w.append(" kept as metadata: ");
-                w.append(lines_[i].text.substr(0, 60));
-                doc_.warnings.push_back(w);
-            }
+            if (trailer_lines_.size() < 200) trailer_lines_.push_back(i);
+            if (first < 0) first = i;
+            ++count;
+        }
+        if (count > 0 && style_ != rendition::export_) {
+            std::string w = std::to_string(count);
+            w.append(" line(s) of text after the end of the resolution (from line ");
+            w.append(std::to_string(first + 1));
+            w.append(") kept as metadata, not as paragraphs: ");
+            w.append(lines_[first].text.substr(0, 60));
+            doc_.warnings.push_back(w);
         }
     }
 
@@ -1205,8 +1269,10 @@ private:
             paras_.back().segments.back().add_line(lines_[i].text, i, lines_[i].page);
             prev = i;
         }
-        doc_.warnings.push_back("no resolution structure recognized; read as " + std::to_string(paras_.size()) +
-                                " plain paragraphs");
+        std::string w = opt_.plain ? "read as plain paragraphs on request: " : "no resolution structure recognized; read as ";
+        w.append(std::to_string(paras_.size()));
+        w.append(" plain paragraph(s)");
+        doc_.warnings.push_back(std::move(w));
     }
 
     // ----- footnote references --------------------------------------------
@@ -1279,31 +1345,50 @@ private:
         for (const int m : missing) {
             doc_.warnings.push_back("no reference to footnote " + std::to_string(m) + " found in the text");
         }
-        // Repeated references to earlier footnotes, glued to a word: "Geneva1".
-        std::set<int> defined;
-        for (const auto& d : defs) defined.insert(d.first);
-        for (auto* s : segs) find_repeated_markers(*s, defined);
+        // Repeated references to footnotes referenced before.
+        std::set<int> seen;
+        for (auto* s : segs) {
+            for (const auto& m : s->markers) seen.insert(m.second);
+            find_repeated_markers(*s, seen);
+        }
         for (auto* s : segs) {
             std::sort(s->markers.begin(), s->markers.end());
             for (const auto& m : s->markers) s->footnotes.push_back(m.second);
         }
     }
 
-    void find_repeated_markers(segment& s, const std::set<int>& defined) {
+    // Repeated references to footnotes already referenced earlier in the
+    // text: "the Geneva1 and Tunis3 phases", "international levels;6",
+    // "the Information Society, 4 including". Only glued forms, or a number
+    // standing alone after a comma or semicolon and before a lower-case word.
+    void find_repeated_markers(segment& s, const std::set<int>& seen) {
         std::size_t i = 0;
         while (i < s.text.size()) {
-            if (!is_digit(s.text[i]) || i == 0 || !is_lower_ascii(s.text[i - 1])) {
+            if (!is_digit(s.text[i]) || (i > 0 && is_digit(s.text[i - 1]))) {
                 ++i;
                 continue;
             }
             std::size_t e = i;
             while (e < s.text.size() && is_digit(s.text[e])) ++e;
             const int n = e - i <= 3 ? std::stoi(s.text.substr(i, e - i)) : -1;
-            if (n > 0 && defined.count(n)) {
-                if (auto hit = find_marker(s.text, i, e, n, true, false); hit && hit->begin == i) {
-                    s.markers.push_back({hit->begin, n});
-                    erase_marker(s, *hit);
-                    continue;
+            if (n > 0 && seen.count(n) && i > 0) {
+                if (auto hit = find_marker(s.text, i, e, n, false, false); hit && (hit->begin == i || hit->begin + 1 == i)) {
+                    bool ok = false;
+                    const char prev = s.text[i - 1];
+                    if (hit->begin == i) {
+                        ok = is_lower_ascii(prev) ||
+                             ((prev == ',' || prev == ';' || prev == '.' || prev == ':') && i >= 2 &&
+                              (is_letter_byte(s.text[i - 2]) || s.text[i - 2] == ')' || s.text[i - 2] == '"'));
+                    } else if (i >= 2 && (s.text[i - 2] == ',' || s.text[i - 2] == ';')) {
+                        const std::string_view after = word_after(s.text, e);
+                        ok = e == s.text.size() || (!after.empty() && is_lower_ascii(after[0]));
+                    }
+                    if (ok) {
+                        s.markers.push_back({hit->begin, n});
+                        erase_marker(s, *hit);
+                        i = hit->begin;
+                        continue;
+                    }
                 }
             }
             i = e;
@@ -1323,17 +1408,54 @@ private:
 
     // ----- metadata -------------------------------------------------------
 
+    // "15 December 2025" at h[pos..]; empty when there is none.
+    static std::string date_at(std::string_view h, std::size_t pos) {
+        while (pos < h.size() && h[pos] == ' ') ++pos;
+        std::size_t i = pos;
+        while (i < h.size() && i - pos < 2 && is_digit(h[i])) ++i;
+        if (i == pos || i >= h.size() || h[i] != ' ') return {};
+        std::size_t m = i + 1, me = m;
+        while (me < h.size() && is_letter_byte(h[me])) ++me;
+        if (!is_month(h.substr(m, me - m))) return {};
+        std::size_t y = me;
+        if (y < h.size() && h[y] == ' ') ++y;
+        if (y + 4 > h.size() || !all_digits(h.substr(y, 4)) || (y + 4 < h.size() && is_digit(h[y + 4]))) return {};
+        std::string out(h.substr(pos, me - pos));
+        out.push_back(' ');
+        out.append(h.substr(y, 4));
+        return out;
+    }
+
+    // A document symbol starting at h[pos]: "A/RES/65/141" out of
+    // "United NationsA/RES/65/141General Assembly".
+    static std::string symbol_at(std::string_view h, std::size_t pos) {
+        std::size_t e = pos;
+        while (e < h.size() && (std::isalnum(static_cast<unsigned char>(h[e])) || h[e] == '/' || h[e] == '.')) ++e;
+        std::string_view sym = h.substr(pos, e - pos);
+        const auto slash = sym.rfind('/');
+        if (slash == std::string_view::npos) return {};
+        std::string_view last = sym.substr(slash + 1);
+        std::size_t k = 0;
+        if (starts_with(last, "L.")) k = 2;
+        const std::size_t digits_from = k;
+        while (k < last.size() && is_digit(last[k])) ++k;
+        if (k == digits_from) return {};
+        sym = sym.substr(0, slash + 1 + k);
+        return looks_like_symbol(sym) ? std::string(sym) : std::string();
+    }
+
     void read_metadata() {
         auto& m = doc_.meta;
         std::vector<std::string_view> parts;
         for (const int i : header_lines_) parts.push_back(lines_[i].text);
         for (const int i : trailer_lines_) parts.push_back(lines_[i].text);
         const std::string h = join_space(parts);
-        std::smatch sm;
-        // Symbol from "United NationsA/RES/65/141General Assembly" (export trailer).
+        const std::string_view hv = h;
         if (m.symbol.empty()) {
-            static const std::regex sym_re(R"((A/(?:RES/)?[0-9A-Z./]+?/[0-9A-Z.]+))");
-            if (std::regex_search(h, sm, sym_re)) m.symbol = sm[1];
+            for (std::size_t p = hv.find("A/"); p != std::string_view::npos; p = hv.find("A/", p + 1)) {
+                m.symbol = symbol_at(hv, p);
+                if (!m.symbol.empty()) break;
+            }
         }
         if (m.symbol.find("/RES/") != std::string::npos) {
             m.kind = document_kind::resolution;
@@ -1342,30 +1464,68 @@ private:
         } else if (h.find("Resolution adopted") != std::string::npos) {
             m.kind = document_kind::resolution;
         }
-        static const std::regex session_re(R"(([A-Z][a-z]+(?:-[a-z]+)?) session)");
-        if (std::regex_search(h, sm, session_re)) m.session = parse_ordinal(sm.str(1));
-        if (m.session == 0) {
-            static const std::regex num_re(R"(^A/(?:RES/|C\.\d/)?(\d{1,3})/)");
-            if (std::regex_search(m.symbol, sm, num_re)) m.session = std::stoi(sm.str(1));
+        // "Eightieth session", "2011Sixty-fifth session"
+        for (std::size_t p = hv.find(" session"); p != std::string_view::npos && m.session == 0;
+             p = hv.find(" session", p + 1)) {
+            std::size_t b = p;
+            while (b > 0 && (std::isalpha(static_cast<unsigned char>(hv[b - 1])) || hv[b - 1] == '-')) --b;
+            m.session = parse_ordinal(hv.substr(b, p - b));
         }
-        static const std::regex agenda_re(R"(Agenda items? ((?:\d+(?: ?\([a-z]\))?)(?:(?:, | and )\d+(?: ?\([a-z]\))?)*))");
-        if (std::regex_search(h, sm, agenda_re)) {
-            static const std::regex item_re(R"(\d+(?: ?\([a-z]\))?)");
-            const std::string items = sm.str(1);
-            for (auto it = std::sregex_iterator(items.begin(), items.end(), item_re); it != std::sregex_iterator();
-                 ++it) {
-                m.agenda_items.push_back(it->str());
+        if (m.session == 0 && starts_with(m.symbol, "A/")) {
+            std::string_view rest = std::string_view(m.symbol).substr(2);
+            if (starts_with(rest, "RES/")) rest.remove_prefix(4);
+            if (starts_with(rest, "C.") && rest.find('/') != std::string_view::npos) rest.remove_prefix(rest.find('/') + 1);
+            std::size_t k = 0;
+            while (k < rest.size() && k < 3 && is_digit(rest[k])) ++k;
+            if (k > 0 && k < rest.size() && rest[k] == '/') m.session = std::stoi(std::string(rest.substr(0, k)));
+        }
+        // "Agenda item 16 (a)", "Agenda items 12 and 14 (b)"
+        if (auto p = hv.find("Agenda item"); p != std::string_view::npos) {
+            p += 11;
+            if (p < hv.size() && hv[p] == 's') ++p;
+            while (true) {
+                while (p < hv.size() && hv[p] == ' ') ++p;
+                std::size_t e = p;
+                while (e < hv.size() && is_digit(hv[e])) ++e;
+                if (e == p) break;
+                std::string item(hv.substr(p, e - p));
+                std::size_t q = e;
+                if (q < hv.size() && hv[q] == ' ') ++q;
+                if (q + 2 < hv.size() && hv[q] == '(' && is_lower_ascii(hv[q + 1]) && hv[q + 2] == ')') {
+                    item.append(" ");
+                    item.append(hv.substr(q, 3));
+                    e = q + 3;
+                }
+                m.agenda_items.push_back(item);
+                if (starts_with(hv.substr(e), ", ")) {
+                    p = e + 2;
+                } else if (starts_with(hv.substr(e), " and ")) {
+                    p = e + 5;
+                } else {
+                    break;
+                }
             }
         }
-        static const std::regex date_re(R"((\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}))");
-        static const std::regex adopted_re(R"(adopted by the General Assembly on (\d{1,2} [A-Z][a-z]+ \d{4}))");
-        if (std::regex_search(h, sm, adopted_re)) m.adoption_date = sm.str(1);
-        static const std::regex distr_re(R"(Distr\.: ?[A-Za-z]+ ?(\d{1,2} [A-Z][a-z]+ \d{4}))");
-        if (std::regex_search(h, sm, distr_re)) m.distribution_date = sm.str(1);
-        static const std::regex report_re(R"(\[on the report of the ([A-Za-z ()]*?Committee) \((A/[^,)\]]+))");
-        if (std::regex_search(h, sm, report_re)) {
-            m.committee = sm.str(1);
-            m.committee_report = sm.str(2);
+        if (auto p = hv.find("adopted by the General Assembly on "); p != std::string_view::npos) {
+            m.adoption_date = date_at(hv, p + 35);
+        }
+        if (auto p = hv.find("Distr.:"); p != std::string_view::npos) {
+            p += 7;
+            while (p < hv.size() && hv[p] == ' ') ++p;
+            while (p < hv.size() && std::isalpha(static_cast<unsigned char>(hv[p]))) ++p;
+            m.distribution_date = date_at(hv, p);
+        }
+        // "[on the report of the Second Committee (A/80/555, para. 7)]"
+        if (auto p = hv.find("[on the report of the "); p != std::string_view::npos) {
+            p += 22;
+            const auto open = hv.find(" (", p);
+            const auto close = hv.find(']', p);
+            if (open != std::string_view::npos && (close == std::string_view::npos || open < close)) {
+                m.committee = std::string(hv.substr(p, open - p));
+                std::size_t e = open + 2;
+                while (e < hv.size() && hv[e] != ',' && hv[e] != ')' && hv[e] != ']') ++e;
+                m.committee_report = std::string(hv.substr(open + 2, e - open - 2));
+            }
         }
         if (m.committee.empty()) {
             for (std::size_t k = 0; k < header_lines_.size(); ++k) {
@@ -1420,7 +1580,6 @@ private:
             }
             m.title = join_space(tp);
         }
-        (void)date_re;
         doc_.meta.notes.insert(doc_.meta.notes.end(), notes_.begin(), notes_.end());
     }
 

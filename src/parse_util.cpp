@@ -108,9 +108,12 @@ bool lower_alpha(std::string_view w) {
     return true;
 }
 
+char lower_ascii(char c) { return is_upper_ascii(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+bool alpha(char c) { return is_upper_ascii(c) || is_lower_ascii(c); }
+
 std::string lowered(std::string_view w) {
     std::string s(w);
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : s) c = lower_ascii(c);
     return s;
 }
 
@@ -119,13 +122,13 @@ template <class F>
 void for_each_token(const std::string& s, F&& f) {
     std::size_t i = 0;
     while (i < s.size()) {
-        if (!std::isalpha(static_cast<unsigned char>(s[i]))) {
+        if (!alpha(s[i])) {
             ++i;
             continue;
         }
         const std::size_t start = i;
-        while (i < s.size() && (std::isalpha(static_cast<unsigned char>(s[i])) ||
-                                (s[i] == '-' && i + 1 < s.size() && std::isalpha(static_cast<unsigned char>(s[i + 1]))))) {
+        while (i < s.size() && (alpha(s[i]) ||
+                                (s[i] == '-' && i + 1 < s.size() && alpha(s[i + 1])))) {
             ++i;
         }
         f(start, i);
@@ -177,12 +180,12 @@ void repair_split_words(std::vector<std::string*>& texts) {
         std::size_t i = 0;
         while (i < s.size()) {
             out.push_back(s[i]);
-            if (s[i] == ' ' && i > 0 && i + 1 < s.size() && std::isalpha(static_cast<unsigned char>(s[i - 1])) &&
+            if (s[i] == ' ' && i > 0 && i + 1 < s.size() && alpha(s[i - 1]) &&
                 is_lower_ascii(s[i + 1])) {
                 std::size_t a = i;
-                while (a > 0 && std::isalpha(static_cast<unsigned char>(s[a - 1]))) --a;
+                while (a > 0 && alpha(s[a - 1])) --a;
                 std::size_t b = i + 1;
-                while (b < s.size() && std::isalpha(static_cast<unsigned char>(s[b]))) ++b;
+                while (b < s.size() && alpha(s[b])) ++b;
                 const bool left_clean = a == 0 || s[a - 1] == ' ' || s[a - 1] == '(' || s[a - 1] == '"';
                 const bool right_clean = b == s.size() || !std::isalnum(static_cast<unsigned char>(s[b])) ;
                 const std::string left = lowered(std::string_view(s).substr(a, i - a));

@@ -165,6 +165,35 @@ std::vector<const paragraph*> all_paragraphs(const document& d) {
     return out;
 }
 
+// Where each footnote is first referenced: "PP3#0" (paragraph id, block index).
+// Word gives a footnote one reference; later references to the same footnote
+// (UN texts repeat "Geneva 2 and Tunis 4") are left out of the redline.
+std::map<int, std::string> first_references(const document& d) {
+    std::map<int, std::string> out;
+    for (const auto* p : all_paragraphs(d)) {
+        const auto blocks = blocks_of(*p);
+        for (std::size_t k = 0; k < blocks.size(); ++k) {
+            for (const int n : blocks[k].notes) out.emplace(n, p->id + "#" + std::to_string(k));
+        }
+    }
+    return out;
+}
+
+std::vector<block> blocks_of(const paragraph& p, const std::map<int, std::string>& first) {
+    auto blocks = blocks_of(p);
+    for (std::size_t k = 0; k < blocks.size(); ++k) {
+        const std::string key = p.id + "#" + std::to_string(k);
+        auto& notes = blocks[k].notes;
+        notes.erase(std::remove_if(notes.begin(), notes.end(),
+                                   [&](int n) {
+                                       const auto it = first.find(n);
+                                       return it == first.end() || it->second != key;
+                                   }),
+                    notes.end());
+    }
+    return blocks;
+}
+
 std::set<std::string> words_of(const std::string& s) {
     std::set<std::string> out;
     std::string w;
@@ -226,7 +255,25 @@ private:
         return r;
     }
 
-    std::string note_ref(int id, mark m) {
+    // A reference to footnote pair `pair` (1-based). Word gives every footnote
+    // exactly one reference, so each reference gets its own footnote: a kept
+    // reference the footnote with its text changes tracked, a deleted one the
+    // old text, an inserted one the new text.
+    std::string note_ref(int pair, mark m) {
+        const auto& np = notes_[static_cast<std::size_t>(pair - 1)];
+        const std::string o = np.old_note ? np.old_note->text : std::string();
+        const std::string n = np.new_note ? np.new_note->text : std::string();
+        const int id = static_cast<int>(note_bodies_.size()) + 1;
+        std::string body = "<w:footnote w:id=\"" + std::to_string(id) + "\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>"
+                           "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r>"
+                           "<w:r><w:t xml:space=\"preserve\"> </w:t></w:r>";
+        if (m == mark::del || m == mark::move_from) body += run(o, false, mark::none);
+        else if (m == mark::ins || m == mark::move_to || o == n) body += run(n, false, mark::none);
+        else {
+            for (const auto& op : diff_words(o, n).ops)
+                body += run(op.text, false, op.op == op_kind::del ? mark::del : op.op == op_kind::ins ? mark::ins : mark::none);
+        }
+        note_bodies_.push_back(body + "</w:p></w:footnote>");
         std::string r = "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"" +
                         std::to_string(id) + "\"/></w:r>";
         if (const char* w = wrapper(m)) return "<" + std::string(w) + attrs() + ">" + r + "</" + w + ">";
@@ -280,11 +327,20 @@ private:
         std::vector<int> old_ids, new_ids;
         for (const int x : o.notes) old_ids.push_back(old_note_id(x));
         for (const int x : n.notes) new_ids.push_back(new_note_id(x));
-        for (const int id : new_ids) {
-            if (id > 0) p += note_ref(id, std::count(old_ids.begin(), old_ids.end(), id) ? mark::none : mark::ins);
-        }
-        for (const int id : old_ids) {
-            if (id > 0 && !std::count(new_ids.begin(), new_ids.end(), id)) p += note_ref(id, mark::del);
+        // Merge the two lists keeping each side's order (footnotes are numbered by it).
+        auto has = [](const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); };
+        std::size_t i = 0, j = 0;
+        while (i < old_ids.size() || j < new_ids.size()) {
+            if (i < old_ids.size() && j < new_ids.size() && old_ids[i] == new_ids[j]) {
+                if (old_ids[i] > 0) p += note_ref(old_ids[i], mark::none);
+                ++i, ++j;
+            } else if (i < old_ids.size() && (j == new_ids.size() || !has(new_ids, old_ids[i]) || has(old_ids, new_ids[j]))) {
+                if (old_ids[i] > 0) p += note_ref(old_ids[i], mark::del);
+                ++i;
+            } else {
+                if (new_ids[j] > 0) p += note_ref(new_ids[j], mark::ins);
+                ++j;
+            }
         }
         return p + "</w:p>";
     }
@@ -365,7 +421,8 @@ private:
         const footnote* old_note = nullptr;
         const footnote* new_note = nullptr;
     };
-    std::vector<note_pair> notes_;   // Word footnote id = index + 1
+    std::vector<note_pair> notes_;   // pairs of old and new footnotes; a pair's number is index + 1
+    std::vector<std::string> note_bodies_;   // <w:footnote> elements, Word id = index + 1
     std::map<int, int> old_note_, new_note_;
 };
 
@@ -386,7 +443,17 @@ void writer::map_footnotes() {
         if (o || n) add(o, n);
     }
     if (cmp_.result.footnotes.empty()) {
-        for (const auto& [num, f] : news) add(olds.count(num) ? olds[num] : nullptr, f);
+        // No footnote alignment given: the same text is the same footnote, then the same number.
+        std::map<std::string, std::vector<int>> by_text;
+        for (const auto& [num, f] : olds) by_text[f->text].push_back(num);
+        for (const auto& [num, f] : news) {
+            auto& same = by_text[f->text];
+            while (!same.empty() && used_old.count(same.front())) same.erase(same.begin());
+            if (!same.empty()) add(olds[same.front()], f);
+        }
+        for (const auto& [num, f] : news) {
+            if (!used_new.count(num)) add(olds.count(num) && !used_old.count(num) ? olds[num] : nullptr, f);
+        }
     }
     for (const auto& [num, f] : olds) {
         if (!used_old.count(num)) add(f, nullptr);
@@ -411,10 +478,14 @@ std::string writer::document_xml() {
         }
         body += p + "</w:p>";
     };
-    heading(od.meta.symbol, nd.meta.symbol, false);
-    heading(od.meta.title, nd.meta.title, true);
-    if (nd.structured || od.structured)
+    // (A text without resolution structure is paragraphs only: a heading would join its first one.)
+    if (nd.structured || od.structured) {
+        heading(od.structured ? od.meta.symbol : "", nd.structured ? nd.meta.symbol : "", false);
+        heading(od.structured ? od.meta.title : "", nd.structured ? nd.meta.title : "", true);
         body += "<w:p><w:pPr><w:pStyle w:val=\"Preamble\"/></w:pPr>" + run("The General Assembly,", true, mark::none) + "</w:p>";
+    }
+    const auto old_first = first_references(od);
+    const auto new_first = first_references(nd);
 
     // Entries in the order of the new text; moved units are written twice (a
     // move-from range where they stood in the old text, a move-to range where
@@ -435,14 +506,14 @@ std::string writer::document_xml() {
         entry e;
         for (const auto& id : u.old_ids) {
             if (const auto* p = find_paragraph(od, id); p && seen_old.insert(id).second) {
-                const auto b = blocks_of(*p);
+                const auto b = blocks_of(*p, old_first);
                 e.olds.insert(e.olds.end(), b.begin(), b.end());
                 if (e.old_pos < 0) e.old_pos = old_index[id];
             }
         }
         for (const auto& id : u.new_ids) {
             if (const auto* p = find_paragraph(nd, id); p && seen_new.insert(id).second) {
-                const auto b = blocks_of(*p);
+                const auto b = blocks_of(*p, new_first);
                 e.news.insert(e.news.end(), b.begin(), b.end());
             }
         }
@@ -470,7 +541,7 @@ std::string writer::document_xml() {
     for (const auto* p : old_list) {
         if (!seen_old.count(p->id)) {
             entry e;
-            e.olds = blocks_of(*p);
+            e.olds = blocks_of(*p, old_first);
             e.old_pos = old_index[p->id];
             froms.push_back(std::move(e));
         }
@@ -478,7 +549,7 @@ std::string writer::document_xml() {
     for (const auto* p : all_paragraphs(nd)) {
         if (!seen_new.count(p->id)) {
             entry e;
-            e.news = blocks_of(*p);
+            e.news = blocks_of(*p, new_first);
             main.push_back(std::move(e));
         }
     }
@@ -512,20 +583,7 @@ std::string writer::footnotes_xml() {
         "<w:footnotes xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
         "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
         "<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>";
-    for (std::size_t k = 0; k < notes_.size(); ++k) {
-        const auto& np = notes_[k];
-        out += "<w:footnote w:id=\"" + std::to_string(k + 1) + "\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>"
-               "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r>"
-               "<w:r><w:t xml:space=\"preserve\"> </w:t></w:r>";
-        const std::string o = np.old_note ? np.old_note->text : std::string();
-        const std::string n = np.new_note ? np.new_note->text : std::string();
-        if (o == n) out += run(n, false, mark::none);
-        else {
-            for (const auto& op : diff_words(o, n).ops)
-                out += run(op.text, false, op.op == op_kind::del ? mark::del : op.op == op_kind::ins ? mark::ins : mark::none);
-        }
-        out += "</w:p></w:footnote>";
-    }
+    for (const auto& body : note_bodies_) out += body;
     return out + "</w:footnotes>";
 }
 

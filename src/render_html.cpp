@@ -555,7 +555,12 @@ private:
         out += "<div class=\"grp\" role=\"group\" aria-label=\"View\"><span class=\"gl\">View</span>"
                "<button type=\"button\" data-view=\"side\" aria-pressed=\"true\">Side by side</button>"
                "<button type=\"button\" data-view=\"inline\" aria-pressed=\"false\">Inline redline</button></div>\n";
-        out += "<div class=\"grp\" role=\"group\" aria-label=\"Show only\"><span class=\"gl\">Show only</span>";
+        out += "<div class=\"grp\"><label><input type=\"checkbox\" id=\"same\"> unchanged text</label></div>\n";
+        out += "<div class=\"grp nav\" role=\"group\" aria-label=\"Go to change\">"
+               "<button type=\"button\" data-go=\"-1\" title=\"Previous change (p or k)\">&#9664; previous</button>"
+               "<button type=\"button\" data-go=\"1\" title=\"Next change (n or j)\">next &#9654;</button>"
+               "<span id=\"status\" role=\"status\" aria-live=\"polite\"></span></div>\n";
+        out += "<div class=\"grp only\" role=\"group\" aria-label=\"Show only\"><span class=\"gl\">Show only</span>";
         for (const auto c : class_order) {
             const auto it = t.classes.find(c);
             const std::size_t n = it == t.classes.end() ? 0 : it->second;
@@ -584,15 +589,14 @@ private:
             out += std::to_string(n);
             out += "</b></button>";
         }
-        if (!cmp_.result.footnotes.empty()) {
-            out += "<button type=\"button\" class=\"kindf\" data-f=\"footnote\" aria-pressed=\"false\">footnotes</button>";
+        std::size_t fn_changed = 0;
+        for (const auto& f : cmp_.result.footnotes) fn_changed += f.kind != unit_kind::unchanged ? 1 : 0;
+        if (fn_changed > 0) {
+            out += "<button type=\"button\" class=\"kindf\" data-f=\"footnote\" aria-pressed=\"false\">footnotes <b>";
+            out += std::to_string(fn_changed);
+            out += "</b></button>";
         }
-        out += "<button type=\"button\" class=\"clear\" data-f=\"\" aria-pressed=\"true\">all changes</button></div>\n";
-        out += "<div class=\"grp\"><label><input type=\"checkbox\" id=\"same\"> unchanged text</label></div>\n";
-        out += "<div class=\"grp nav\" role=\"group\" aria-label=\"Go to change\">"
-               "<button type=\"button\" data-go=\"-1\" title=\"Previous change (p or k)\">&#9664; previous</button>"
-               "<button type=\"button\" data-go=\"1\" title=\"Next change (n or j)\">next &#9654;</button>"
-               "<span id=\"status\" role=\"status\" aria-live=\"polite\"></span></div>\n";
+        out += "<button type=\"button\" class=\"clear\" data-f=\"\" aria-pressed=\"true\">all</button></div>\n";
         out += "</nav>\n";
     }
 
@@ -608,9 +612,10 @@ private:
         out += "\" id=\"";
         append_html_escaped(out, anchor);
         out += "\" tabindex=\"-1\" data-t=\"";
+        // Footnotes answer to the "footnote" filter, not to the paragraph kinds.
+        if (footnote) out += "footnote fn-";
         out += kind_label(u.kind);
         if (u.moved && u.kind != unit_kind::moved) out += " moved";
-        if (footnote) out += " footnote";
         for (const auto c : ordered(u.classes)) {
             out += ' ';
             out += to_string(c);
@@ -895,10 +900,14 @@ private:
 
     void columns(std::string& out, const alignment_unit& u, const std::string& old_label, const std::string& new_label,
                  const document& old_doc_for_text, const document& new_doc_for_text, const part_breaks* old_parts,
-                 const part_breaks* new_parts) {
+                 const part_breaks* new_parts, const std::string* old_plain = nullptr,
+                 const std::string* new_plain = nullptr) {
+        // Without word ops (no diff to show) the texts are shown as they are, unmarked.
+        const auto old_text = [&] { return old_plain ? *old_plain : side_text(u, op_kind::del, old_doc_for_text); };
+        const auto new_text = [&] { return new_plain ? *new_plain : side_text(u, op_kind::ins, new_doc_for_text); };
         if (is_plain(u) && !old_label.empty() && !new_label.empty()) {
             out += "<div class=\"cols one\"><div class=\"sc\">";
-            append_html_escaped(out, side_text(u, op_kind::ins, new_doc_for_text));
+            append_html_escaped(out, new_text());
             out += "</div></div>\n";
             return;
         }
@@ -911,7 +920,7 @@ private:
             append_html_escaped(out, old_label);
             out += "</p><p class=\"tx\">";
             if (u.ops.empty()) {
-                append_html_escaped(out, side_text(u, op_kind::del, old_doc_for_text));
+                append_html_escaped(out, old_text());
             } else {
                 render_ops(out, u.ops, op_kind::del, old_parts && !old_parts->starts.empty() ? old_parts : nullptr);
             }
@@ -921,17 +930,21 @@ private:
         if (new_label.empty()) {
             out += "New text</p><p class=\"none\">Not in the new text.</p>";
             // The inline view shows the deletions here.
+            out += "<p class=\"tx ix\">";
             if (!u.ops.empty()) {
-                out += "<p class=\"tx ix\">";
                 render_ops(out, u.ops, op_kind::ins, nullptr);
-                out += "</p>";
+            } else {
+                out += "<span class=\"gone\">";
+                append_html_escaped(out, old_text());
+                out += "</span>";
             }
+            out += "</p>";
         } else {
             out += "New ";
             append_html_escaped(out, new_label);
             out += "</p><p class=\"tx\">";
             if (u.ops.empty()) {
-                append_html_escaped(out, side_text(u, op_kind::ins, new_doc_for_text));
+                append_html_escaped(out, new_text());
             } else {
                 render_ops(out, u.ops, op_kind::ins, new_parts && !new_parts->starts.empty() ? new_parts : nullptr);
             }
@@ -1012,6 +1025,7 @@ private:
                 ++i;
             }
         }
+        if (!current_part.empty()) out += "</div>\n";
         out += "</section>\n";
     }
 
@@ -1026,6 +1040,9 @@ private:
     void part_heading(std::string& out, const alignment_unit& u, std::string& current) {
         const std::string p = part_of(u);
         if (p == current) return;
+        // Each part in its own group, so a filter can hide a part with nothing to show.
+        if (!current.empty()) out += "</div>\n";
+        out += "<div class=\"pgrp\">\n";
         current = p;
         if (p == "preamble") out += "<h2 class=\"parth\" id=\"preamble\">Preamble</h2>\n";
         if (p == "operative") out += "<h2 class=\"parth\" id=\"operative\">Operative part</h2>\n";
@@ -1075,6 +1092,7 @@ private:
             alignment_unit u;
             u.kind = f.kind;
             u.ops = f.ops;
+            u.text_changed = f.kind != unit_kind::unchanged && f.kind != unit_kind::renumbered;
             for (const auto& op : f.ops) {
                 for (const auto c : op.classes) {
                     if (!has_class(u.classes, c)) u.classes.push_back(c);
@@ -1091,19 +1109,16 @@ private:
                 out += "</summary>\n";
             }
             unit_open(out, u, anchor, true, old_label, new_label);
-            if (f.ops.empty()) {
-                // No diff: show the texts as they are.
-                const auto text_of = [](const document& d, int n) {
-                    for (const auto& fn : d.footnotes) {
-                        if (fn.number == n) return fn.text;
-                    }
-                    return std::string();
-                };
-                if (f.old_number > 0) u.ops.push_back({op_kind::del, text_of(cmp_.old_doc, f.old_number), {}});
-                if (f.new_number > 0) u.ops.push_back({op_kind::ins, text_of(cmp_.new_doc, f.new_number), {}});
-                if (f.kind == unit_kind::unchanged && !u.ops.empty()) u.ops = {{op_kind::equal, u.ops.back().text, {}}};
-            }
-            columns(out, u, old_label, new_label, cmp_.old_doc, cmp_.new_doc, nullptr, nullptr);
+            const auto text_of = [](const document& d, int n) {
+                for (const auto& fn : d.footnotes) {
+                    if (fn.number == n) return fn.text;
+                }
+                return std::string();
+            };
+            const std::string old_plain = f.old_number > 0 ? text_of(cmp_.old_doc, f.old_number) : std::string();
+            const std::string new_plain = f.new_number > 0 ? text_of(cmp_.new_doc, f.new_number) : std::string();
+            columns(out, u, old_label, new_label, cmp_.old_doc, cmp_.new_doc, nullptr, nullptr, &old_plain,
+                    f.new_number > 0 ? &new_plain : &old_plain);
             out += "</section>\n";
             if (f.kind == unit_kind::unchanged) out += "</details>\n";
         }

@@ -55,13 +55,15 @@ h2{font-size:1.15rem;margin:1.1rem 0 .5rem}
 .bar button:not(.cls)[aria-pressed=true]{background:#16181d;color:#fff}
 .bar button:focus-visible,.u:focus-visible{outline:3px solid #1a4fb8;outline-offset:2px}
 .nav{margin-left:auto}
+.only{flex-basis:100%}
 #status{font-size:.86rem;color:var(--mut);min-width:9rem}
 .colhead{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem;font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:var(--mut);font-weight:600;padding:0 .8rem}
 html[data-view=inline] .colhead{display:none}
 .parth{border-bottom:2px solid var(--line);padding-bottom:.2rem}
 .u{border:1px solid var(--line);border-radius:6px;margin:.55rem 0;padding:.45rem .8rem .55rem;scroll-margin-top:4.5rem;background:#fff}
-.u.chg{border-left:5px solid var(--cs)}
-.u.chg[data-t~=routine]:not([data-t~=substantive]):not([data-t~=lead]):not([data-t~=qualifier]):not([data-t~=citation]){border-left-color:#a5abb5}
+.u.chg{border-left:5px solid #8d939d}
+.u.chg[data-t~=citation]{border-left-color:var(--cc)}.u.chg[data-t~=qualifier]{border-left-color:var(--cq)}
+.u.chg[data-t~=lead]{border-left-color:var(--cl)}.u.chg[data-t~=substantive]{border-left-color:var(--cs)}
 .u.k-added{border-left-color:var(--ins)!important}.u.k-removed{border-left-color:var(--del)!important}
 .u.cur{box-shadow:0 0 0 3px #1a4fb8}
 [data-ignored]{display:none}
@@ -90,8 +92,9 @@ del.cr{text-decoration-style:solid}ins.cr{text-decoration-style:dotted}
 .om{font-family:system-ui,"DejaVu Sans",sans-serif;font-size:.7em;vertical-align:super;margin-right:1px;text-decoration:none;display:inline-block}
 .om.cl,.mk.cl{color:var(--cl)}.om.cq,.mk.cq{color:var(--cq)}.om.cc,.mk.cc{color:var(--cc)}.om.cr,.mk.cr{color:var(--cr)}.mk.cs{color:var(--cs)}
 .cls .mk{color:inherit}
-.part{display:block;margin:.35rem 0 .1rem;font-family:system-ui,"DejaVu Sans",sans-serif;font-size:.78rem;font-weight:700;color:var(--mut);text-decoration:none;background:#fff}
+.part{display:inline-block;width:100%;margin:.35rem 0 .1rem;font-family:system-ui,"DejaVu Sans",sans-serif;font-size:.78rem;font-weight:700;color:var(--mut);text-decoration:none;background:#fff}
 del.x,.ix{display:none}
+.gone{text-decoration:line-through;color:var(--del)}
 html[data-view=inline] .oc{display:none}
 html[data-view=inline] .cols{grid-template-columns:1fr}
 html[data-view=inline] del.x{display:inline}
@@ -132,6 +135,7 @@ const char* const html_report_js = R"JS(
   var changes = all('section.u.chg').filter(function (u) { return !u.hasAttribute('data-ignored'); });
   var groups = all('details.samegrp');
   var ghosts = all('.ghost');
+  var parts = all('.pgrp');
   var sameBox = doc.getElementById('same');
   var status = doc.getElementById('status');
   var known = {};
@@ -167,6 +171,9 @@ const char* const html_report_js = R"JS(
     changes.forEach(function (u) { u.hidden = !matches(u); });
     groups.forEach(function (g) { g.hidden = filtering; });
     ghosts.forEach(function (g) { g.hidden = filtering && state.filter.indexOf('moved') < 0; });
+    parts.forEach(function (p) {
+      p.hidden = filtering && !p.querySelector('section.u.chg:not([hidden]), .ghost:not([hidden])');
+    });
     if (sameBox) sameBox.checked = state.same;
     if (current && current.hidden) { current.classList.remove('cur'); current = null; }
     count();

@@ -15,6 +15,7 @@
 #include "resdiff/align.hpp"
 #include "resdiff/compare.hpp"
 #include "resdiff/document.hpp"
+#include "resdiff/ingest.hpp"
 
 namespace resdiff {
 
@@ -132,14 +133,28 @@ struct history {
 struct history_options {
     bool keep_order = false;     // --keep-order
     bool keep_all = false;       // do not leave out unrelated files
-    // Two versions are related when their title similarity reaches
-    // title_threshold or their content similarity reaches content_threshold.
+    // Two versions are related when their titles are alike (title_threshold),
+    // or their content is: content_threshold when a title is unknown,
+    // content_threshold_titled when both titles are known and differ.
     double title_threshold = 0.6;
     double content_threshold = 0.23;
+    double content_threshold_titled = 0.35;
     compare_options compare;
-    // Called after each step (done of total comparisons); may be empty.
+    // Threads comparing consecutive versions at once (0: one per core). The
+    // result does not depend on it.
+    unsigned threads = 0;
+    // Called after each comparison (done of total), from any thread but never
+    // concurrently; may be empty.
     std::function<void(std::size_t done, std::size_t total)> progress;
 };
+
+// Reads and parses the files (in parallel on up to `threads` threads, 0: one
+// per core), in the order given. Throws the input_error of the first file (in
+// that order) that cannot be read. `progress` (may be empty) is called after
+// each file, from any thread but never concurrently.
+std::vector<document> read_versions(const std::vector<std::string>& paths, const ingest_options& ingest = {},
+                                    unsigned threads = 0,
+                                    const std::function<void(std::size_t done, std::size_t total)>& progress = {});
 
 // Orders (unless keep_order), leaves out unrelated documents (unless keep_all),
 // compares consecutive versions and derives lineage, blame and statistics.

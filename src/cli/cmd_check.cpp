@@ -10,15 +10,23 @@
 
 namespace resdiff::cli {
 
-void add_check_options(boost::program_options::options_description& desc, check_settings& s) {
+void add_check_options(boost::program_options::options_description& desc, check_settings& s, bool git) {
     namespace po = boost::program_options;
     desc.add_options()
-        ("rules,r", po::value(&s.rules_file), "the rules file (TOML, see docs/rules.md); required")
-        ("format,f", po::value(&s.format), "terminal (default), json or markdown")
+        ("rules,r", po::value(&s.rules_file),
+         git ? "check each changed document against the rules in FILE (TOML, docs/rules.md) instead of reporting"
+             : "the rules file (TOML, see docs/rules.md); required")
+        ("format,f", po::value(&s.format),
+         git ? "terminal (default), json, markdown, html (one document); with --rules: terminal, json, markdown"
+             : "terminal (default), json or markdown")
         ("output,o", po::value(&s.output), "write the result to FILE (atomically) instead of standard output")
-        ("annotations", po::value(&s.annotations), "github: print GitHub Actions workflow commands for failed rules")
-        ("junit", po::value(&s.junit), "also write JUnit XML to FILE")
-        ("report", po::value(&s.report), "also write a Markdown report to FILE: the check and the clause-by-clause comparison")
+        ("annotations", po::value(&s.annotations),
+         git ? "with --rules: github prints GitHub Actions workflow commands for failed rules"
+             : "github: print GitHub Actions workflow commands for failed rules")
+        ("junit", po::value(&s.junit), git ? "with --rules: also write JUnit XML to FILE" : "also write JUnit XML to FILE")
+        ("report", po::value(&s.report),
+         git ? "with --rules: also write a Markdown report to FILE (the checks and comparisons)"
+             : "also write a Markdown report to FILE: the check and the clause-by-clause comparison")
         ("color", po::value(&s.color), "auto (default), always or never; NO_COLOR is respected");
 }
 

@@ -21,7 +21,8 @@ struct check_settings {
 };
 
 // Adds --rules, --format, --output, --annotations, --junit, --report, --color.
-void add_check_options(boost::program_options::options_description& desc, check_settings& s);
+// `git`: worded for `resdiff git`, where --rules is optional and --format also names report formats.
+void add_check_options(boost::program_options::options_description& desc, check_settings& s, bool git = false);
 
 class check_session {
 public:

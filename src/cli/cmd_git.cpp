@@ -81,7 +81,7 @@ int run_git(const std::vector<std::string>& all_args, io& io) {
     int width = 0;
     std::size_t max_input = ingest_options{}.max_input_bytes;
     desc.add_options()("help,h", "show this help");
-    add_check_options(desc, cs);
+    add_check_options(desc, cs, true);
     desc.add_options()
         ("context", po::bool_switch(&context), "show unchanged paragraphs too")
         ("ignore", po::value(&ignore), "hide units whose only changes are of this class (routine)")

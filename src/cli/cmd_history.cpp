@@ -86,12 +86,10 @@ int run_history(const std::vector<std::string>& args, io& io) {
     progress_line progress(io);
     ingest_options in;
     in.max_input_bytes = max_input;
-    std::vector<document> docs;
-    docs.reserve(files.size());
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        docs.push_back(parse_file(files[i], in));
-        for (const auto& w : docs.back().warnings) io.err << "resdiff: " << docs.back().source << ": warning: " << w << '\n';
-        progress.update("reading", i + 1, files.size());
+    std::vector<document> docs =
+        read_versions(files, in, 0, [&](std::size_t done, std::size_t total) { progress.update("reading", done, total); });
+    for (const auto& d : docs) {
+        for (const auto& w : d.warnings) io.err << "resdiff: " << d.source << ": warning: " << w << '\n';
     }
 
     history_options hopt;

@@ -19,6 +19,7 @@ int run_parse(const std::vector<std::string>& args, io& io) {
         ("output,o", po::value(&output), "write to FILE (atomically) instead of standard output")
         ("max-input", po::value(&max_input), "largest input accepted, in bytes (default 64 MiB)")
         ("docx-view", po::value(&docx_view), "Word input with tracked changes: accepted (default) or original")
+        ("plain", "read the text as plain paragraphs, without looking for resolution structure")
         ("file", po::value(&file), "the document");
     po::positional_options_description pos;
     pos.add("file", 1);
@@ -38,8 +39,15 @@ int run_parse(const std::vector<std::string>& args, io& io) {
     if (docx_view != "accepted" && docx_view != "original")
         throw usage_error("--docx-view takes accepted or original, not '" + docx_view + "'");
     in.docx_original = docx_view == "original";
-    const document doc = parse_file(file, in);
+    parse_options popt;
+    popt.plain = vm.count("plain") > 0;
+    const document doc = parse_file(file, in, popt);
     for (const auto& w : doc.warnings) io.err << "resdiff: " << file << ": warning: " << w << '\n';
+    if (doc.preamble.empty() && doc.operative.empty()) {
+        // Only headers or page furniture: nothing a comparison could use.
+        io.err << "resdiff: " << file << ": no paragraphs found\n";
+        return exit_trouble;
+    }
     emit(io, output, format == "json" ? document_to_json(doc) : render_document_text(doc));
     return exit_same;
 }

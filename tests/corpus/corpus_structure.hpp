@@ -70,4 +70,14 @@ inline std::vector<std::string> structure(const resdiff::document& d) {
     return out;
 }
 
+// "" when equal, else the first differing item of each side (readable in a failure).
+inline std::string first_difference(const std::vector<std::string>& got, const std::vector<std::string>& want) {
+    for (std::size_t i = 0; i < std::max(got.size(), want.size()); ++i) {
+        const std::string a = i < got.size() ? got[i] : "(nothing)";
+        const std::string b = i < want.size() ? want[i] : "(nothing)";
+        if (a != b) return "item " + std::to_string(i) + ":\n  got:  " + a + "\n  want: " + b;
+    }
+    return {};
+}
+
 }  // namespace corpus_structure

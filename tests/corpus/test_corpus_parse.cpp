@@ -186,6 +186,20 @@ TEST_CASE("corpus parse: footnote references, markers and page breaks", "[corpus
     CHECK(op5->text == "Appeals to Member States to continue to support the activities of the Agency;");
     CHECK(op5->lead == "Appeals");
 
+    // Document symbols are not footnote markers ("Add.1", "Corr.1"); a
+    // marker after a noun on the page that defines it ("decision 6 that").
+    const document t = parse_file(corpus("A-RES-80-121.txt"));
+    const auto* t9 = find_paragraph(t, "PP9");
+    REQUIRE(t9);
+    CHECK(t9->text.find("decision WT/L/508/Add.1 of 25 July 2012") != std::string::npos);
+    const document l13 = parse_file(corpus("A-C.2-80-L.13.txt"));
+    const auto* op4 = find_paragraph(l13, "OP4");
+    REQUIRE(op4);
+    CHECK(op4->footnotes == std::vector<int>({5, 6}));
+    CHECK(op4->text.find("the ministerial decision that was adopted") != std::string::npos);
+    const document iaea7 = parse_file(corpus("A-80-L.7.txt"));
+    CHECK(iaea7.operative[1].text.find("GC(69)/RES/9 A.2, entitled") != std::string::npos);
+
     // Spaced rendition: "1. " alone on its line, then the text.
     const document s = parse_file(corpus("A-RES-72-200.txt"));
     CHECK(starts(s.operative[0].text, "Recognizes that information and communications technologies have the"));

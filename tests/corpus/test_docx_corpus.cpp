@@ -19,6 +19,7 @@
 namespace {
 
 namespace fs = std::filesystem;
+using corpus_structure::first_difference;
 using corpus_structure::structure;
 
 fs::path corpus(const std::string& name) { return fs::path(RESDIFF_CORPUS_DIR) / name; }
@@ -46,6 +47,7 @@ std::string xml(std::string_view s) {
 std::string to_fodt(const resdiff::document& d) {
     std::map<int, std::string> notes;
     for (const auto& f : d.footnotes) notes[f.number] = f.text;
+    std::set<int> seen;
     auto note = [&](int n) {
         return "<text:note text:id=\"n" + std::to_string(n) + "\" text:note-class=\"footnote\"><text:note-citation>" +
                std::to_string(n) + "</text:note-citation><text:note-body><text:p>" + xml(notes[n]) +
@@ -58,7 +60,9 @@ std::string to_fodt(const resdiff::document& d) {
         } else {
             p += xml(text);
         }
-        for (const int n : refs) p += note(n);
+        for (const int n : refs) {
+            if (seen.insert(n).second) p += note(n);   // a repeated reference has no note of its own in a word processor
+        }
         return p + "</text:p>";
     };
     std::string body;
@@ -149,8 +153,8 @@ TEST_CASE("docx corpus: resdiff's own Word file of every text reads back to the 
         INFO(file);
         const auto doc = resdiff::parse_file(corpus(file));
         const auto bytes = resdiff::render_docx(resdiff::compare(doc, doc));
-        CHECK(structure(read_docx_bytes(bytes)) == structure(doc));
-        CHECK(structure(read_docx_bytes(bytes, true)) == structure(doc));
+        CHECK(first_difference(structure(read_docx_bytes(bytes)), structure(doc)) == "");
+        CHECK(first_difference(structure(read_docx_bytes(bytes, true)), structure(doc)) == "");
         ++n;
     }
     CHECK(n >= 40);
@@ -164,8 +168,8 @@ TEST_CASE("docx corpus: the redline of every pair of consecutive versions gives 
         INFO(older << " -> " << newer);
         const auto cmp = resdiff::compare(resdiff::parse_file(corpus(older)), resdiff::parse_file(corpus(newer)));
         const auto bytes = resdiff::render_docx(cmp);
-        CHECK(structure(read_docx_bytes(bytes)) == structure(cmp.new_doc));
-        CHECK(structure(read_docx_bytes(bytes, true)) == structure(cmp.old_doc));
+        CHECK(first_difference(structure(read_docx_bytes(bytes)), structure(cmp.new_doc)) == "");
+        CHECK(first_difference(structure(read_docx_bytes(bytes, true)), structure(cmp.old_doc)) == "");
     }
 }
 
@@ -192,13 +196,13 @@ TEST_CASE("docx corpus: Word files written by LibreOffice read like the texts th
         const auto out = dir / "out" / (fs::path(picks[i]).stem().string() + ".docx");
         REQUIRE(fs::exists(out));
         const auto bytes = read_file(out);
-        CHECK(structure(read_docx_bytes(bytes)) == structure(docs[i]));
+        CHECK(first_difference(structure(read_docx_bytes(bytes)), structure(docs[i])) == "");
         // LibreOffice wrote real automatic numbering, not typed numbers.
         CHECK(bytes.find("numbering.xml") != std::string::npos);
     }
     const auto resaved = read_file(dir / "out" / "redline.docx");
-    CHECK(structure(read_docx_bytes(resaved)) == structure(cmp.new_doc));
-    CHECK(structure(read_docx_bytes(resaved, true)) == structure(cmp.old_doc));
+    CHECK(first_difference(structure(read_docx_bytes(resaved)), structure(cmp.new_doc)) == "");
+    CHECK(first_difference(structure(read_docx_bytes(resaved, true)), structure(cmp.old_doc)) == "");
 }
 
 TEST_CASE("docx corpus: LibreOffice renders the redline with its deletions and insertions", "[corpus][docx][redline][libreoffice]") {

@@ -21,6 +21,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -103,15 +105,50 @@ TEST_CASE("history corpus: the ICT series is put in session and date order", "[h
 
 TEST_CASE("history corpus: resolutions on other agenda items are left out", "[history][corpus]") {
     std::vector<document> docs;
-    for (const auto& f : {"A-RES-78-132", "A-RES-79-194", "A-RES-79-6", "A-C.2-80-L.17", "A-RES-79-195", "A-RES-80-118"}) docs.push_back(load(f));
+    // ICC report, trade and development, and the STI draft of the same
+    // committee and week as L.17 (the closest in wording of all other items).
+    for (const auto& f : {"A-RES-78-132", "A-RES-79-194", "A-RES-79-6", "A-C.2-80-L.17", "A-RES-79-195", "A-C.2-80-L.18", "A-RES-80-118"}) {
+        docs.push_back(load(f));
+    }
     const history h = build_history(std::move(docs));
     REQUIRE(h.versions.size() == 4);
     CHECK(version_label(h, 0) == "A/RES/78/132");
     CHECK(version_label(h, 3) == "A/RES/80/118");
-    REQUIRE(h.excluded.size() == 2);
-    std::vector<std::string> left_out = {h.excluded[0].symbol, h.excluded[1].symbol};
+    std::vector<std::string> left_out;
+    for (const auto& e : h.excluded) left_out.push_back(e.symbol);
     std::sort(left_out.begin(), left_out.end());
-    CHECK(left_out == std::vector<std::string>{"A/RES/79/195", "A/RES/79/6"});
+    CHECK(left_out == std::vector<std::string>{"A/C.2/80/L.18", "A/RES/79/195", "A/RES/79/6"});
+}
+
+TEST_CASE("history corpus: every series of the corpus is kept whole and put in its order", "[history][corpus]") {
+    // MANIFEST.tsv lists each series oldest first; ict4d (65/141) continues as ict4sd.
+    std::istringstream manifest(read_file(fs::path(RESDIFF_CORPUS_DIR) / "MANIFEST.tsv"));
+    std::string line;
+    std::getline(manifest, line);   // header
+    std::vector<std::pair<std::string, std::vector<std::string>>> series;   // slug -> symbols in manifest order
+    std::map<std::string, std::vector<std::string>> files;
+    while (std::getline(manifest, line)) {
+        std::vector<std::string> cols;
+        std::istringstream row(line);
+        for (std::string col; std::getline(row, col, '\t');) cols.push_back(col);
+        if (cols.size() < 7 || cols[6].find("amendment") != std::string::npos) continue;
+        const std::string slug = cols[4] == "ict4d" ? "ict4sd" : cols[4];
+        auto it = std::find_if(series.begin(), series.end(), [&](const auto& s) { return s.first == slug; });
+        if (it == series.end()) it = series.insert(series.end(), {slug, {}});
+        it->second.push_back(cols[1]);
+        files[slug].push_back(cols[0]);
+    }
+    REQUIRE(series.size() >= 10);
+    for (const auto& [slug, symbols] : series) {
+        INFO(slug);
+        std::vector<std::string> paths;
+        for (auto it = files[slug].rbegin(); it != files[slug].rend(); ++it) paths.push_back((fs::path(RESDIFF_CORPUS_DIR) / *it).string());
+        const history h = build_history(read_versions(paths));   // handed over newest first
+        CHECK(h.excluded.empty());
+        CHECK(h.order == order_used::chronological);
+        REQUIRE(h.versions.size() == symbols.size());
+        for (std::size_t k = 0; k < symbols.size(); ++k) CHECK(version_label(h, k) == symbols[k]);
+    }
 }
 
 TEST_CASE("history corpus: L.58 changed 'the Government' of L.17 to 'Governments' in OP7, a paragraph there since 72/200",

@@ -191,10 +191,16 @@ TEST_CASE("large and unrelated inputs align completely", "[align]") {
     // 2,000 paragraphs against 2,000 unrelated ones, and against a copy with edits.
     std::vector<std::string> a_ops, b_ops;
     align_test::rng r(42);
+    // Made-up words of letters only ("w" + base-26 digits).
+    const auto word = [](char first, std::size_t k) {
+        std::string w(1, first);
+        for (int d = 0; d < 3; ++d, k /= 26) w += static_cast<char>('a' + k % 26);
+        return w;
+    };
     for (int i = 0; i < 2000; ++i) {
         std::string s = "Decides", t = "Requests";
-        for (int k = 0; k < 30; ++k) s += " w" + std::to_string(r.below(5000));
-        for (int k = 0; k < 30; ++k) t += " v" + std::to_string(r.below(5000));
+        for (int k = 0; k < 30; ++k) s.append(" ").append(word('w', r.below(5000)));
+        for (int k = 0; k < 30; ++k) t.append(" ").append(word('v', r.below(5000)));
         a_ops.push_back(s + ";");
         b_ops.push_back(t + ";");
     }
@@ -213,4 +219,41 @@ TEST_CASE("large and unrelated inputs align completely", "[align]") {
     std::size_t paired = 0;
     for (const auto& u : close.units) paired += (!u.old_ids.empty() && !u.new_ids.empty() && u.old_ids == u.new_ids);
     CHECK(paired == 2000);
+}
+
+TEST_CASE("empty documents and one-sided changes", "[align]") {
+    const resdiff::document empty;
+    CHECK(resdiff::align(empty, empty).units.empty());
+    const auto doc = make_document(pp, op);
+    const auto all_added = resdiff::align(empty, doc);
+    REQUIRE(all_added.units.size() == pp.size() + op.size());
+    for (const auto& u : all_added.units) CHECK(u.kind == unit_kind::added);
+    CHECK(all_added.units.front().new_ids == std::vector<std::string>{"PP1"});
+    CHECK(all_added.units.back().new_ids == std::vector<std::string>{"OP4"});
+    const auto all_removed = resdiff::align(doc, empty);
+    REQUIRE(all_removed.units.size() == pp.size() + op.size());
+    for (const auto& u : all_removed.units) CHECK(u.kind == unit_kind::removed);
+    // Removed units keep the old reading order.
+    CHECK(all_removed.units.front().old_ids == std::vector<std::string>{"PP1"});
+    CHECK(all_removed.units.back().old_ids == std::vector<std::string>{"OP4"});
+}
+
+TEST_CASE("alignment is deterministic", "[align]") {
+    const auto base = align_test::load_text_export(read_file(fixture("A-RES-65-141.txt")));
+    const auto sp = align_test::make_synthetic(base, {"Decides to remain seized of the matter."}, 77, 12);
+    CHECK(resdiff::align(sp.old_doc, sp.new_doc) == resdiff::align(sp.old_doc, sp.new_doc));
+}
+
+TEST_CASE("a copy of an existing paragraph inserted elsewhere is the added one", "[align]") {
+    const auto old_doc = make_document(pp, op);
+    auto new_op = op;
+    new_op.insert(new_op.begin(), op[2]);   // OP3's text copied in as a new OP1
+    const auto a = resdiff::align(old_doc, make_document(pp, new_op));
+    const auto* u = find_old(a, "OP3");
+    REQUIRE(u != nullptr);
+    CHECK(u->new_ids == std::vector<std::string>{"OP4"});
+    CHECK(u->kind == unit_kind::renumbered);
+    CHECK(a.units[pp.size()].kind == unit_kind::added);
+    CHECK(a.units[pp.size()].new_ids == std::vector<std::string>{"OP1"});
+    for (const auto& x : a.units) CHECK_FALSE(x.moved);
 }

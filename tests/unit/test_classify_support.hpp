@@ -45,7 +45,8 @@ inline std::vector<resdiff::word_op> ops_of(std::string_view marked) {
 inline std::string side_text(const std::vector<resdiff::word_op>& ops, bool old_side) {
     std::string s;
     for (const auto& op : ops)
-        if (op.op == resdiff::op_kind::equal || op.op == (old_side ? resdiff::op_kind::del : resdiff::op_kind::ins))
+        if (op.op == resdiff::op_kind::equal ||
+            op.op == (old_side ? resdiff::op_kind::del : resdiff::op_kind::ins))
             s += op.text;
     return s;
 }
@@ -95,6 +96,8 @@ inline bool has(const std::vector<resdiff::change_class>& v, resdiff::change_cla
     return std::find(v.begin(), v.end(), c) != v.end();
 }
 
-inline std::vector<resdiff::change_class> only(resdiff::change_class c) { return {c}; }
+inline std::vector<resdiff::change_class> only(resdiff::change_class c) {
+    return {c};
+}
 
 }  // namespace classify_test

@@ -272,6 +272,14 @@ TEST_CASE("html: units without word ops still show their text", "[render][html]"
     CHECK(html.find("Recalling its resolution 79/194,") != std::string::npos);
     CHECK(html.find("See A/79/100.") != std::string::npos);
     CHECK(html.find("See A/80/200.") != std::string::npos);
+    // Unmarked: no deletion or insertion is claimed where the diff gave none.
+    CHECK(html.find("<p class=\"tx\">See A/79/100.</p>") != std::string::npos);
+    CHECK(html.find("<p class=\"tx\">See A/80/200.</p>") != std::string::npos);
+    // A removed unit without ops still shows its text in the inline view.
+    c.result.units[2].ops.clear();
+    const std::string removed = render_html(c);
+    CHECK(removed.find("<p class=\"tx ix\"><span class=\"gone\">Stressing the old concern,</span></p>") !=
+          std::string::npos);
 }
 
 TEST_CASE("html: --context opens the unchanged paragraphs", "[render][html]") {

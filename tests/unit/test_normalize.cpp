@@ -1,0 +1,57 @@
+// normalize_text: the same wording always compares equal.
+#include <catch2/catch.hpp>
+
+#include "resdiff/ingest.hpp"
+
+using resdiff::normalize_text;
+
+TEST_CASE("normalize: typographic quotes become ASCII quotes", "[normalize]") {
+    CHECK(normalize_text("\xE2\x80\x9CTransforming our world\xE2\x80\x9D") == "\"Transforming our world\"");
+    CHECK(normalize_text("the Agency\xE2\x80\x99s work") == "the Agency's work");
+    CHECK(normalize_text("\xE2\x80\x98quoted\xE2\x80\x99") == "'quoted'");
+    CHECK(normalize_text("\xE2\x80\x9E" "low\xE2\x80\x9F") == "\"low\"");
+}
+
+TEST_CASE("normalize: dashes fold to one en dash, hyphens to ASCII", "[normalize]") {
+    const std::string en = "\xE2\x80\x93";
+    CHECK(normalize_text("2024\xE2\x80\x94" "2034") == "2024" + en + "2034");  // em dash
+    CHECK(normalize_text("a \xE2\x88\x92 b") == "a " + en + " b");            // minus sign
+    CHECK(normalize_text("x\xE2\x80\x92y") == "x" + en + "y");                 // figure dash
+    CHECK(normalize_text("2024\xE2\x80\x93" "2034") == "2024" + en + "2034");  // en dash unchanged
+    CHECK(normalize_text("follow\xE2\x80\x91up") == "follow-up");              // non-breaking hyphen
+    CHECK(normalize_text("follow\xE2\x80\x90up") == "follow-up");              // hyphen
+}
+
+TEST_CASE("normalize: spaces, soft hyphens, zero-width and control characters", "[normalize]") {
+    CHECK(normalize_text("United\xC2\xA0Nations") == "United Nations");            // no-break space
+    CHECK(normalize_text("10\xE2\x80\xAF" "000") == "10 000");                      // narrow no-break space
+    CHECK(normalize_text("a\xE2\x80\x89" "b\xE2\x80\x83" "c") == "a b c");          // thin, em space
+    CHECK(normalize_text("de\xC2\xAD" "velopment") == "development");               // soft hyphen
+    CHECK(normalize_text("zero\xE2\x80\x8Bwidth\xEF\xBB\xBF") == "zerowidth");      // ZWSP, BOM
+    CHECK(normalize_text("bell\x07 and\x01 nul") == "bell and nul");
+    CHECK(normalize_text("tab\there") == "tab here");
+    CHECK(normalize_text("many     spaces") == "many spaces");
+    // Leading and trailing white space is kept (collapsed), callers trim.
+    CHECK(normalize_text("\tRecalling ") == " Recalling ");
+}
+
+TEST_CASE("normalize: ligatures expand, NFC composes", "[normalize]") {
+    CHECK(normalize_text("e\xEF\xAC\x80" "ective of\xEF\xAC\x81" "cials \xEF\xAC\x82ow") == "effective officials flow");
+    // "e" + combining acute -> U+00E9
+    CHECK(normalize_text("Jo\x61\xCC\x83o Pessoa") == "Jo\xC3\xA3o Pessoa");
+    CHECK(normalize_text("caf\x65\xCC\x81") == "caf\xC3\xA9");
+    CHECK(normalize_text("caf\xC3\xA9") == normalize_text("caf\x65\xCC\x81"));
+}
+
+TEST_CASE("normalize: invalid UTF-8 bytes become U+FFFD, never a crash", "[normalize]") {
+    CHECK(normalize_text("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
+    CHECK(normalize_text("\xC3") == "\xEF\xBF\xBD");
+    CHECK(normalize_text("") == "");
+    CHECK(normalize_text("plain ASCII, unchanged.") == "plain ASCII, unchanged.");
+}
+
+TEST_CASE("normalize: idempotent", "[normalize]") {
+    const std::string samples[] = {"\xE2\x80\x9C" "A\xE2\x80\x9D \xE2\x80\x94 b\xC2\xA0" "c", "x\xEF\xAC\x81" "y  z",
+                                   "caf\x65\xCC\x81"};
+    for (const auto& s : samples) CHECK(normalize_text(normalize_text(s)) == normalize_text(s));
+}
