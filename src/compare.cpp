@@ -13,7 +13,7 @@ std::size_t count_words(const std::string& text) {
     std::size_t n = 0;
     bool in_word = false;
     for (const unsigned char c : text) {
-        const bool word_char = std::isalnum(c) != 0 || c >= 0x80;
+        const bool word_char = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
         if (word_char && !in_word) ++n;
         in_word = word_char;
     }

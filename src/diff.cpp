@@ -204,7 +204,15 @@ private:
             run_dtl(alo, ahi, blo, bhi);
         } else if (depth < max_depth && work_ + n + m <= budget_) {
             work_ += n + m;
-            const auto anchors = unique_anchors(alo, ahi, blo, bhi);
+            // Unique words first; where none is unique (long texts over a small
+            // vocabulary), unique runs of 2, 3 or 4 words.
+            std::uint32_t k = 1;
+            auto anchors = unique_anchors(alo, ahi, blo, bhi);
+            while (anchors.empty() && k < 4 && work_ + n + m <= budget_) {
+                ++k;
+                work_ += n + m;
+                anchors = unique_runs(alo, ahi, blo, bhi, k);
+            }
             if (anchors.empty()) {
                 give_up(n, m);
             } else {
@@ -212,9 +220,9 @@ private:
                 std::uint32_t bi = blo;
                 for (const auto& [x, y] : anchors) {
                     diff_range(ai, x, bi, y, depth + 1);
-                    push(step::equal, 1);
-                    ai = x + 1;
-                    bi = y + 1;
+                    push(step::equal, k);
+                    ai = x + k;
+                    bi = y + k;
                 }
                 diff_range(ai, ahi, bi, bhi, depth + 1);
             }
@@ -239,6 +247,46 @@ private:
         }
     }
 
+    // Runs of k tokens occurring exactly once in a[alo, ahi) and once in
+    // b[blo, bhi), the longest chain of them in the same order in both, not
+    // overlapping.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> unique_runs(std::uint32_t alo, std::uint32_t ahi,
+                                                                    std::uint32_t blo, std::uint32_t bhi,
+                                                                    std::uint32_t k) {
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
+        if (ahi - alo < k || bhi - blo < k) return pairs;
+        const auto hash_at = [k](const std::vector<int>& v, std::uint32_t i) {
+            std::uint64_t h = 1469598103934665603ull;
+            for (std::uint32_t j = 0; j < k; ++j) h = (h ^ static_cast<std::uint32_t>(v[i + j])) * 1099511628211ull;
+            return h;
+        };
+        struct seen {
+            std::uint32_t in_a = 0, in_b = 0, pos_b = 0;
+        };
+        std::unordered_map<std::uint64_t, seen> runs;
+        runs.reserve(ahi - alo);
+        for (std::uint32_t i = alo; i + k <= ahi; ++i) runs[hash_at(a_, i)].in_a++;
+        for (std::uint32_t j = blo; j + k <= bhi; ++j) {
+            const auto it = runs.find(hash_at(b_, j));
+            if (it == runs.end()) continue;
+            it->second.in_b++;
+            it->second.pos_b = j;
+        }
+        for (std::uint32_t i = alo; i + k <= ahi; ++i) {
+            const seen& e = runs[hash_at(a_, i)];
+            if (e.in_a != 1 || e.in_b != 1) continue;
+            if (!std::equal(a_.begin() + i, a_.begin() + i + k, b_.begin() + e.pos_b)) continue;   // hash clash
+            pairs.emplace_back(i, e.pos_b);
+        }
+        auto chain = longest_chain(pairs);
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> apart;
+        for (const auto& c : chain) {
+            if (!apart.empty() && (c.first < apart.back().first + k || c.second < apart.back().second + k)) continue;
+            apart.push_back(c);
+        }
+        return apart;
+    }
+
     // Tokens occurring exactly once in a[alo, ahi) and once in b[blo, bhi),
     // the longest chain of them in the same order in both.
     std::vector<std::pair<std::uint32_t, std::uint32_t>> unique_anchors(std::uint32_t alo, std::uint32_t ahi,
@@ -254,6 +302,12 @@ private:
             const auto t = static_cast<std::size_t>(a_[i]);
             if (count_a_[t] == 1 && count_b_[t] == 1) pairs.emplace_back(i, pos_b_[t]);
         }
+        return longest_chain(pairs);
+    }
+
+    // Longest subsequence of pairs (sorted by first) increasing in second.
+    static std::vector<std::pair<std::uint32_t, std::uint32_t>> longest_chain(
+        const std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs) {
         // Longest increasing subsequence of the b positions (patience sorting).
         std::vector<std::size_t> tails;
         std::vector<std::size_t> prev(pairs.size(), std::numeric_limits<std::size_t>::max());

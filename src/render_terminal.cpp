@@ -152,11 +152,17 @@ std::string lead_text(const indexes& ix, const alignment_unit& u) {
 
 std::string class_list(const alignment_unit& u) {
     std::string s;
+    bool qualifier_named = false;
     for (const auto c : u.classes) {
         if (!s.empty()) s += ", ";
         s += to_string(c);
+        if (c == change_class::qualifier && u.qualifier_dir != direction::none) {
+            s += ' ';
+            s += to_string(u.qualifier_dir);   // "qualifier hardened"
+            qualifier_named = true;
+        }
     }
-    if (u.qualifier_dir != direction::none) {
+    if (u.qualifier_dir != direction::none && !qualifier_named) {
         if (!s.empty()) s += ", ";
         s += "qualifier ";
         s += to_string(u.qualifier_dir);

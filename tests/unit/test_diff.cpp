@@ -234,6 +234,29 @@ TEST_CASE("diff: a 200,000-word paragraph against a reworded copy takes the coar
     CHECK(equal_bytes > a.size() / 2);
 }
 
+TEST_CASE("diff: a long paragraph over a small vocabulary still finds its common runs", "[diff][fallback]") {
+    // No word occurs once: anchors come from unique runs of 2-4 words.
+    std::mt19937 rng(11);
+    std::string a, b;
+    for (int i = 0; i < 200'000; ++i) {
+        std::string w = "v";
+        w += std::to_string(rng() % 500);
+        a.append(w).append(" ");
+        if (i % 10 == 4) {
+            b.append("other").append(std::to_string(rng() % 500)).append(" ");
+        } else {
+            b.append(w).append(" ");
+        }
+    }
+    const auto d = round_trip(a, b);
+    CHECK(d.coarse);
+    std::size_t equal_bytes = 0;
+    for (const auto& op : d.ops) {
+        if (op.op == op_kind::equal) equal_bytes += op.text.size();
+    }
+    CHECK(equal_bytes > a.size() / 2);
+}
+
 TEST_CASE("diff: unrelated large texts fall back without losing text", "[diff][fallback]") {
     std::string a, b;
     for (int i = 0; i < 150'000; ++i) {
