@@ -30,6 +30,7 @@
 #include "align_detail.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <cstdint>
@@ -80,6 +81,43 @@ struct string_hash {
     std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
 };
 
+// Routine tokens that change at every session rollover without changing the
+// clause: numbers, years, symbols ("79/194", "a/80/123", "e/2025/15"), month
+// names and ordinal session words ("seventy-ninth", "eightieth"). Each
+// belongs to a placeholder class; bigrams are formed over the classes, so
+// "resolution 79/194 of 19 December 2024" and "resolution 80/118 of 15
+// December 2025" share every bigram and differ only in light unigrams.
+const char* placeholder_class(std::string_view w) {
+    if (w.empty() || w[0] == '#') return nullptr;
+    const bool digits = std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits) {
+        if (w.find('/') != std::string_view::npos) return "#sym";
+        if (w.size() == 4 && (w.substr(0, 2) == "19" || w.substr(0, 2) == "20") &&
+            std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            return "#year";
+        }
+        return "#num";
+    }
+    static const std::array<std::string_view, 12> months = {"january", "february", "march",     "april",
+                                                            "may",     "june",     "july",      "august",
+                                                            "september", "october", "november", "december"};
+    if (std::find(months.begin(), months.end(), w) != months.end()) return "#month";
+    // Ordinal session words: "twentieth" .. "ninetieth", "hundredth" and the
+    // hyphenated "seventy-ninth" (kept whole by tokenize).
+    static const std::array<std::string_view, 8> tens = {"twenty", "thirty", "forty", "fifty",
+                                                         "sixty",  "seventy", "eighty", "ninety"};
+    if (w.ends_with("ieth") || w == "hundredth") {
+        for (const auto t : tens) {
+            if (w.substr(0, t.size() - 1) == t.substr(0, t.size() - 1) && w.size() == t.size() + 3) return "#ord";
+        }
+        if (w == "hundredth") return "#ord";
+    }
+    if (const auto dash = w.find('-'); dash != std::string_view::npos) {
+        if (std::find(tens.begin(), tens.end(), w.substr(0, dash)) != tens.end()) return "#ord";
+    }
+    return nullptr;
+}
+
 // Word ids and, per word, the number of items (paragraphs) using it. A bigram
 // is weighted with the mean inverse document frequency of its two words.
 struct vocabulary {
@@ -88,11 +126,18 @@ struct vocabulary {
     std::vector<float> idf_by_word;    // by word id, after count()
     double documents = 1.0;
 
+    std::vector<std::uint32_t> cls;    // by word id: its placeholder class (itself when none)
+
     std::uint32_t intern(std::string_view w) {
         const auto it = ids.find(w);
         if (it != ids.end()) return it->second;
         const auto id = static_cast<std::uint32_t>(ids.size());
         ids.emplace(std::string(w), id);
+        cls.push_back(id);
+        if (const char* c = placeholder_class(w)) {
+            const auto k = intern(c);
+            cls[id] = k;
+        }
         return id;
     }
     double word_idf(std::uint32_t w) const {
@@ -132,6 +177,14 @@ void stem(std::string& w) {
     if (w.size() >= 5 && w.back() == 'e') w.pop_back();
 }
 
+// "seventy" in "seventy-ninth": the hyphen keeps the ordinal whole.
+bool tens_word(const std::string& w) {
+    for (const char* t : {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}) {
+        if (w == t) return true;
+    }
+    return false;
+}
+
 // Lower-cased, lightly stemmed word tokens. '/' and '.' inside a token keep it
 // whole ("65/141", "A/65/64-E/2010/12"), as does '-' in a token with digits;
 // other hyphenated words count as their parts ("energy-efficient").
@@ -152,7 +205,7 @@ std::vector<std::uint32_t> tokenize(std::string_view text, vocabulary& vocab) {
         if (word_byte(c)) {
             w.push_back(static_cast<char>(c < 0x80 ? std::tolower(c) : c));
             digits = digits || (c >= '0' && c <= '9');
-        } else if ((c == '/' || c == '.' || (c == '-' && digits)) && !w.empty() && i + 1 < n &&
+        } else if ((c == '/' || c == '.' || (c == '-' && (digits || tens_word(w)))) && !w.empty() && i + 1 < n &&
                    word_byte(static_cast<unsigned char>(text[i + 1]))) {
             w.push_back(static_cast<char>(c));
         } else {
@@ -168,12 +221,15 @@ std::uint64_t bigram(std::uint32_t a, std::uint32_t b) { return ((a + 1ull) << 3
 bool is_unigram(std::uint64_t key) { return key >> 32 == 0; }
 
 // Feature keys with their counts, sorted by key.
-std::vector<std::pair<std::uint64_t, std::uint32_t>> raw_features(const std::vector<std::uint32_t>& toks) {
+// A placeholder token (number, symbol, date, ordinal) counts as itself in
+// unigrams and as its class in bigrams.
+std::vector<std::pair<std::uint64_t, std::uint32_t>> raw_features(const std::vector<std::uint32_t>& toks,
+                                                                   const vocabulary& vocab) {
     std::vector<std::uint64_t> keys;
     keys.reserve(toks.size() * 2);
     for (std::size_t i = 0; i < toks.size(); ++i) {
         keys.push_back(unigram(toks[i]));
-        if (i + 1 < toks.size()) keys.push_back(bigram(toks[i], toks[i + 1]));
+        if (i + 1 < toks.size()) keys.push_back(bigram(vocab.cls[toks[i]], vocab.cls[toks[i + 1]]));
     }
     std::sort(keys.begin(), keys.end());
     std::vector<std::pair<std::uint64_t, std::uint32_t>> out;
@@ -267,7 +323,7 @@ struct context {
         it.text = &text;
         it.tokens = tokenize(text, vocab);
         it.key = sequence_hash(it.tokens);
-        it.raw = raw_features(it.tokens);
+        it.raw = raw_features(it.tokens, vocab);
     }
     // Document frequencies over every prepared item.
     void count(const std::vector<std::vector<item>*>& lists) {
@@ -277,7 +333,9 @@ struct context {
             for (const auto& it : *l) {
                 ++docs;
                 for (const auto& [k, tf] : it.raw) {
-                    if (is_unigram(k)) ++vocab.df[k - 1];
+                    if (!is_unigram(k)) continue;
+                    ++vocab.df[k - 1];
+                    if (const auto c = vocab.cls[k - 1]; c != k - 1) ++vocab.df[c];   // its class
                 }
             }
         }
@@ -286,13 +344,13 @@ struct context {
         for (std::size_t w = 0; w < vocab.df.size(); ++w) {
             vocab.idf_by_word[w] = static_cast<float>(std::log(1.0 + vocab.documents / std::max(1u, vocab.df[w])));
         }
-        // Numbers, dates and symbols ("2021", "76/200", "seventy-ninth" is a
-        // word) change at every session rollover: "Recalling its resolution
-        // 76/200 of 17 December 2021" and "... 78/144 of 19 December 2023"
-        // are the same clause. Tokens with digits weigh a quarter.
+        // Numbers, dates, symbols and ordinal session words ("2021",
+        // "76/200", "December", "seventy-ninth") change at every session
+        // rollover: "Recalling its resolution 76/200 of 17 December 2021" and
+        // "... 78/144 of 19 December 2023" are the same clause. Such a token
+        // and its class (placeholder_class, in bigrams) weigh a quarter.
         for (const auto& [word, id] : vocab.ids) {
-            if (id < vocab.idf_by_word.size() &&
-                std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            if (id < vocab.idf_by_word.size() && (vocab.cls[id] != id || word[0] == '#')) {
                 vocab.idf_by_word[id] *= 0.25f;
             }
         }
@@ -306,7 +364,7 @@ struct context {
     vec concat(const std::vector<const item*>& parts) {
         std::vector<std::uint32_t> toks;
         for (const auto* p : parts) toks.insert(toks.end(), p->tokens.begin(), p->tokens.end());
-        return weigh(raw_features(toks), vocab);
+        return weigh(raw_features(toks, vocab), vocab);
     }
 };
 
@@ -1076,6 +1134,20 @@ std::vector<std::vector<double>> similarity_matrix(const std::vector<std::string
     std::vector<std::vector<double>> m(a.size(), std::vector<double>(b.size(), 0.0));
     for (std::size_t i = 0; i < a.size(); ++i) {
         for (std::size_t j = 0; j < b.size(); ++j) m[i][j] = cosine(ai[i].v, bi[j].v);
+    }
+    return m;
+}
+
+std::vector<std::vector<double>> paragraph_similarities(const document& old_doc, const document& new_doc) {
+    context ctx;
+    std::vector<item> oi = make_items(old_doc, ctx);
+    std::vector<item> ni = make_items(new_doc, ctx);
+    ctx.count({&oi, &ni});
+    ctx.finish(oi);
+    ctx.finish(ni);
+    std::vector<std::vector<double>> m(oi.size(), std::vector<double>(ni.size(), 0.0));
+    for (std::size_t i = 0; i < oi.size(); ++i) {
+        for (std::size_t j = 0; j < ni.size(); ++j) m[i][j] = cosine(oi[i].v, ni[j].v);
     }
     return m;
 }
