@@ -66,6 +66,9 @@ constexpr double cross_part_any_lead = 0.75;
 // Candidate pairs worth remembering for split/merge search even when under
 // the threshold (a part of a split matches its old paragraph only partly).
 constexpr double min_candidate_similarity = 0.08;
+// Weight (share of its IDF) of a number, date, symbol or ordinal session word,
+// and of its class in bigrams: they change at every rollover.
+constexpr float placeholder_weight = 0.25f;
 // Best candidates kept per paragraph from the inverted index.
 constexpr std::size_t candidates_per_item = 12;
 // Components of the candidate graph larger than this use a greedy assignment.
@@ -348,10 +351,10 @@ struct context {
         // "76/200", "December", "seventy-ninth") change at every session
         // rollover: "Recalling its resolution 76/200 of 17 December 2021" and
         // "... 78/144 of 19 December 2023" are the same clause. Such a token
-        // and its class (placeholder_class, in bigrams) weigh a quarter.
+        // and its class (placeholder_class, in bigrams) weigh little.
         for (const auto& [word, id] : vocab.ids) {
             if (id < vocab.idf_by_word.size() && (vocab.cls[id] != id || word[0] == '#')) {
-                vocab.idf_by_word[id] *= 0.25f;
+                vocab.idf_by_word[id] *= placeholder_weight;
             }
         }
     }

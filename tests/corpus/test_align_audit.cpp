@@ -80,7 +80,7 @@ TEST_CASE("corpus: alignment audit of every consecutive pair (prints)", "[.][ali
                     pp1_ok += ok ? 1 : 0;
                     std::cout << "  PP1: " << resdiff::to_string(u.kind) << " -> "
                               << (u.new_ids.empty() ? std::string("-") : u.new_ids[0]) << " sim "
-                              << std::setprecision(3) << u.similarity << (ok ? "" : "   <-- CHECK") << "\n";
+                              << std::setprecision(3) << u.similarity << " (PP1/PP1 " << sim[0][0] << ")" << (ok ? "" : "   <-- CHECK") << "\n";
                     if (!a.preamble.empty()) std::cout << "     old: " << clip(a.preamble[0].text, 130) << "\n";
                     if (!b.preamble.empty()) std::cout << "     new: " << clip(b.preamble[0].text, 130) << "\n";
                 }
