@@ -257,3 +257,41 @@ TEST_CASE("a copy of an existing paragraph inserted elsewhere is the added one",
     CHECK(a.units[pp.size()].new_ids == std::vector<std::string>{"OP1"});
     for (const auto& x : a.units) CHECK_FALSE(x.moved);
 }
+
+TEST_CASE("a rolled-over short paragraph differing only in symbol and date stays the same clause", "[align]") {
+    // The first paragraph of nearly every resolution: only the predecessor's
+    // symbol and date change. Numbers, years, months, symbols and ordinal
+    // session words are placeholders, so the pair scores near identity.
+    for (const auto& [before, after] : std::vector<std::pair<std::string, std::string>>{
+             {"Recalling its resolution 79/194 of 19 December 2024,", "Recalling its resolution 80/118 of 15 December 2025,"},
+             {"Recalling its resolution 79/194 of 19 December 2024 on information and communications technologies for "
+              "sustainable development,",
+              "Recalling its resolution 80/118 of 15 December 2025 on information and communications technologies for "
+              "sustainable development,"},
+             {"Recalling its resolution 78/6 of 1 November 2023 and all its previous relevant resolutions,",
+              "Recalling its resolution 79/6 of 29 October 2024 and all its previous relevant resolutions,"},
+         }) {
+        INFO(before << " -> " << after);
+        auto old_pp = pp, new_pp = pp;
+        old_pp[0] = before;
+        new_pp[0] = after;
+        auto new_op = op;
+        new_op[2] = "Requests the Secretary-General to submit to the General Assembly at its eighty-second session a report "
+                    "on the implementation of the present resolution;";
+        const auto a = resdiff::align(make_document(old_pp, op), make_document(new_pp, new_op));
+        const auto* u = find_old(a, "PP1");
+        REQUIRE(u != nullptr);
+        CHECK(u->new_ids == std::vector<std::string>{"PP1"});
+        CHECK(u->kind == unit_kind::modified);
+        CHECK(u->similarity > 0.85);
+        // "eighty-first" -> "eighty-second" session: an ordinal placeholder.
+        const auto* r = find_old(a, "OP3");
+        REQUIRE(r != nullptr);
+        CHECK(r->kind == unit_kind::modified);
+        CHECK(r->similarity > 0.9);
+    }
+    const auto m = resdiff::detail::similarity_matrix({"seventy-ninth session", "Recalling its resolution 79/194"},
+                                                      {"eightieth session", "Recalling its resolution 80/118"});
+    CHECK(m[0][0] > 0.5);
+    CHECK(m[1][1] > 0.8);
+}
