@@ -58,6 +58,10 @@ namespace {
 // -> new Office); docs/alignment.md lists them.
 constexpr double default_threshold = 0.25;
 
+// Bar for a paragraph left alone between two aligned neighbours on both
+// sides, with the same lead phrase (the same slot, updated at a rollover).
+constexpr double gap_threshold = 0.15;
+
 // Paragraphs that crossed from the preamble to the operative part (or back).
 constexpr double cross_part_threshold = 0.55;
 // ... with a different lead word.
@@ -301,6 +305,7 @@ struct item {
     part where = part::preamble;
     int global = 0;                 // position in its document (preamble first)
     std::string number;             // printed number / label, for "renumbered"
+    std::string lead;               // paragraphs: lead phrase, lower-cased (empty otherwise)
     const std::string* text = nullptr;
     std::vector<std::uint32_t> tokens;
     std::uint64_t key = 0;
@@ -838,6 +843,46 @@ std::vector<group> align_lists(const std::vector<const item*>& olds, const std::
         old_used[o] = new_used[n] = 1;
         groups.push_back(std::move(g));
     }
+    // Gaps: between two consecutive matched units in order, exactly one old and
+    // one new paragraph left, with the same lead phrase: the clause kept its
+    // place and its opening but was updated at a rollover ("Taking note of the
+    // Digital Economy Report 2019 ..., which examines ..." -> "... Report 2021
+    // ..., which examines the role of data flows"; the Paris 2024 Games ->
+    // the Milano-Cortina 2026 Games). A lower bar holds there.
+    if (!ctx.fell_back) {
+        std::vector<std::pair<int, int>> anchors;   // (old, new) of 1:1 and n:m groups, by new position
+        for (const auto& g : groups) anchors.emplace_back(g.olds.back(), g.news.back());
+        std::sort(anchors.begin(), anchors.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+        anchors.emplace_back(static_cast<int>(olds.size()), static_cast<int>(news.size()));
+        std::pair<int, int> prev{-1, -1};
+        for (const auto& next : anchors) {
+            int lo_old = prev.first + 1, lo_new = prev.second + 1;
+            if (next.first > prev.first) {
+                std::vector<int> fo, fn;
+                for (int o = lo_old; o < next.first; ++o) {
+                    if (!old_used[o]) fo.push_back(o);
+                }
+                for (int n = lo_new; n < next.second; ++n) {
+                    if (!new_used[n]) fn.push_back(n);
+                }
+                if (fo.size() == 1 && fn.size() == 1) {
+                    const item& a = *olds[fo[0]];
+                    const item& b = *news[fn[0]];
+                    const double sim = cosine(a.v, b.v);
+                    if (!a.lead.empty() && a.lead == b.lead && sim >= gap_threshold) {
+                        group g;
+                        g.olds = {fo[0]};
+                        g.news = {fn[0]};
+                        g.sim = sim;
+                        old_used[fo[0]] = new_used[fn[0]] = 1;
+                        groups.push_back(std::move(g));
+                    }
+                }
+            }
+            if (next.first > prev.first) prev = next;
+            else prev.second = next.second;
+        }
+    }
     // Keep the 1:1 view in step with the groups (for callers looking at left-overs).
     std::fill(r.old_to_new.begin(), r.old_to_new.end(), -1);
     std::fill(r.new_to_old.begin(), r.new_to_old.end(), -1);
@@ -1103,6 +1148,7 @@ std::vector<item> make_items(const document& doc, context& ctx) {
             it.where = list == &doc.preamble ? part::preamble : part::operative;
             it.global = g++;
             it.number = p.number.empty() ? std::to_string(k) : p.number;
+            for (const char c : p.lead) it.lead.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
             if (it.where == part::preamble) it.number.clear();
             ++k;
             items.push_back(std::move(it));
