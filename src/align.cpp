@@ -61,6 +61,8 @@ constexpr double default_threshold = 0.25;
 // Bar for a paragraph left alone between two aligned neighbours on both
 // sides, with the same lead phrase (the same slot, updated at a rollover).
 constexpr double gap_threshold = 0.15;
+// A moved pair under this score yields to such an in-place candidate.
+constexpr double weak_move = 0.35;
 
 // Paragraphs that crossed from the preamble to the operative part (or back).
 constexpr double cross_part_threshold = 0.55;
@@ -908,6 +910,47 @@ std::vector<group> align_lists(const std::vector<const item*>& olds, const std::
     }
     const auto keep = lis_members(values);
     for (std::size_t k = 0; k < idx.size(); ++k) groups[idx[k]].moved = !keep[k];
+    // A weak move (a doubtful pair, far from its place) gives way to a free
+    // paragraph with the same lead in its place: "Recalling its resolution
+    // 70/299 ... on the follow-up of the 2030 Agenda" is not the new "Recalling
+    // its resolution 73/218 ... as well as previous resolutions on the issue"
+    // when the old list of predecessor resolutions stood in that place.
+    if (!ctx.fell_back) {
+        for (std::size_t i = 0; i < groups.size(); ++i) {
+            auto& g = groups[i];
+            if (!g.moved || g.olds.size() != 1 || g.news.size() != 1 || g.sim >= weak_move || level_change(g)) continue;
+            int lo = -1, hi = static_cast<int>(olds.size());
+            for (std::size_t j = i; j-- > 0;) {
+                if (!groups[j].moved) {
+                    lo = groups[j].olds.back();
+                    break;
+                }
+            }
+            for (std::size_t j = i + 1; j < groups.size(); ++j) {
+                if (!groups[j].moved) {
+                    hi = groups[j].olds.front();
+                    break;
+                }
+            }
+            std::vector<int> free_olds;
+            for (int o = lo + 1; o < hi; ++o) {
+                if (!old_used[o]) free_olds.push_back(o);
+            }
+            if (free_olds.size() != 1) continue;
+            const item& a = *olds[free_olds[0]];
+            const item& b = *news[g.news[0]];
+            const double sim = cosine(a.v, b.v);
+            if (a.lead.empty() || a.lead != b.lead || sim < gap_threshold) continue;
+            old_used[g.olds[0]] = 0;
+            r.old_to_new[g.olds[0]] = -1;
+            g.olds = {free_olds[0]};
+            g.sim = sim;
+            g.moved = false;
+            old_used[free_olds[0]] = 1;
+            r.old_to_new[free_olds[0]] = g.news[0];
+            r.new_to_old[g.news[0]] = free_olds[0];
+        }
+    }
     return groups;
 }
 
@@ -1136,6 +1179,27 @@ std::vector<footnote_unit> align_footnotes(const document& a, const document& b,
 
 // ---------------------------------------------------------------- paragraphs
 
+// A lead phrase compared loosely: lower-cased, without the adverbs that only
+// order a series of paragraphs ("Recalling also", "Expressing deep concern
+// also", "Further recognizing").
+std::string lead_key(const std::string& lead) {
+    std::string out, w;
+    auto flush = [&] {
+        if (!w.empty() && w != "also" && w != "further" && w != "furthermore" && w != "moreover" && w != "again" &&
+            w != "once") {
+            if (!out.empty()) out += ' ';
+            out += w;
+        }
+        w.clear();
+    };
+    for (const char c : lead) {
+        if (std::isalpha(static_cast<unsigned char>(c))) w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        else flush();
+    }
+    flush();
+    return out;
+}
+
 std::vector<item> make_items(const document& doc, context& ctx) {
     std::vector<item> items;
     items.reserve(doc.preamble.size() + doc.operative.size());
@@ -1148,7 +1212,7 @@ std::vector<item> make_items(const document& doc, context& ctx) {
             it.where = list == &doc.preamble ? part::preamble : part::operative;
             it.global = g++;
             it.number = p.number.empty() ? std::to_string(k) : p.number;
-            for (const char c : p.lead) it.lead.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+            it.lead = lead_key(p.lead);
             if (it.where == part::preamble) it.number.clear();
             ++k;
             items.push_back(std::move(it));
