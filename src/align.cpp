@@ -751,10 +751,24 @@ std::vector<window_match> find_windows(const std::vector<const item*>& one, cons
                     const double s = cosine(one[a]->v, joined);
                     if (s < ctx.threshold || s <= best.sim) continue;
                     double best_single = 0, least_contained = 1.0;
+                    const item* best_part = nullptr;
                     for (const auto* part_item : parts) {
-                        best_single = std::max(best_single, cosine(one[a]->v, part_item->v));
+                        const double single = cosine(one[a]->v, part_item->v);
+                        if (single > best_single || best_part == nullptr) best_single = single, best_part = part_item;
                         least_contained = std::min(least_contained, containment(part_item->v, one[a]->v));
                     }
+                    // The other parts (short ones beside a long one that was
+                    // also reworded) drawn almost wholly from the single item,
+                    // which they explain where the best part alone does not.
+                    double others_contained = 1.0;
+                    for (const auto* part_item : parts) {
+                        if (part_item != best_part) {
+                            others_contained = std::min(others_contained, containment(part_item->v, one[a]->v));
+                        }
+                    }
+                    const bool short_absorbed =
+                        others_contained >= 0.85 && s > best_single &&
+                        containment(one[a]->v, joined) - containment(one[a]->v, best_part->v) >= 0.05;
                     // Most of each part must come from the single item.
                     if (least_contained < 0.6) continue;
                     // Much better than any part alone: closes at least 40% of
@@ -763,7 +777,7 @@ std::vector<window_match> find_windows(const std::vector<const item*>& one, cons
                     const double gain = s - best_single;
                     const bool much_better = gain >= std::max(0.03, 0.4 * (1.0 - best_single));
                     const bool wholly_drawn = least_contained >= 0.85 && gain >= 0.01;
-                    if (!much_better && !wholly_drawn) continue;
+                    if (!much_better && !wholly_drawn && !short_absorbed) continue;
                     best.one = static_cast<int>(a);
                     best.members.assign(avail.begin() + first, avail.begin() + last + 1);
                     best.sim = s;

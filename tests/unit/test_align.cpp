@@ -295,3 +295,32 @@ TEST_CASE("a rolled-over short paragraph differing only in symbol and date stays
     CHECK(m[0][0] > 0.5);
     CHECK(m[1][1] > 0.8);
 }
+
+TEST_CASE("a short paragraph merged into a reworded long one is a merge, not a removal", "[align]") {
+    const std::string long_para =
+        "Calls upon all stakeholders to provide adequate resources, enhanced capacity-building and the transfer of "
+        "technology on mutually agreed terms to developing countries, in particular the least developed countries, "
+        "landlocked developing countries and small island developing States, so as to bridge the digital divides "
+        "between and within countries and to support the implementation of national broadband plans;";
+    const std::string short_para = "Encourages the regional commissions to continue their work on broadband plans;";
+    const std::string merged =
+        "Calls upon all stakeholders to provide sufficient and predictable resources, capacity-building and the transfer "
+        "of technology on voluntary and mutually agreed terms to developing countries, in particular the least developed "
+        "countries and small island developing States, in order to close the digital divides between and within "
+        "countries and to support national broadband strategies, and encourages the regional commissions to continue "
+        "their work on broadband plans;";
+    std::vector<std::string> old_op = {op[0], long_para, short_para, op[2], op[3]};
+    std::vector<std::string> new_op = {op[0], merged, op[2], op[3]};
+    const auto a = resdiff::align(make_document(pp, old_op), make_document(pp, new_op));
+    const auto* u = find_old(a, "OP3");
+    REQUIRE(u != nullptr);
+    CHECK(u->kind == unit_kind::merged);
+    CHECK(u->old_ids == std::vector<std::string>{"OP2", "OP3"});
+    CHECK(u->new_ids == std::vector<std::string>{"OP2"});
+    // A short paragraph that was really dropped is not merged into its reworded neighbour.
+    std::vector<std::string> dropped_op = {op[0], merged.substr(0, merged.find(", and encourages")) + ";", op[2], op[3]};
+    const auto d = resdiff::align(make_document(pp, old_op), make_document(pp, dropped_op));
+    const auto* r = find_old(d, "OP3");
+    REQUIRE(r != nullptr);
+    CHECK(r->kind == unit_kind::removed);
+}
