@@ -354,15 +354,29 @@ struct context {
         for (std::size_t w = 0; w < vocab.df.size(); ++w) {
             vocab.idf_by_word[w] = static_cast<float>(std::log(1.0 + vocab.documents / std::max(1u, vocab.df[w])));
         }
-        // Numbers, dates, symbols and ordinal session words ("2021",
-        // "76/200", "December", "seventy-ninth") change at every session
+        // Numbers, years, symbols and ordinal session words ("2021",
+        // "76/200", "seventy-ninth") change at every session
         // rollover: "Recalling its resolution 76/200 of 17 December 2021" and
         // "... 78/144 of 19 December 2023" are the same clause. Such a token
         // and its class (placeholder_class, in bigrams) weigh little.
-        for (const auto& [word, id] : vocab.ids) {
-            if (id < vocab.idf_by_word.size() && (vocab.cls[id] != id || word[0] == '#')) {
-                vocab.idf_by_word[id] *= placeholder_weight;
-            }
+        // Month names keep their weight, as words and in bigrams ("the June
+        // 2019 report" and "of the Paris 2024 Games").
+        // A class weighs what its members weigh on average (a class is
+        // common, its members are not: "June 2019" keeps the weight it had).
+        const auto month_it = vocab.ids.find(std::string_view("#month"));
+        const auto month = month_it == vocab.ids.end() ? std::numeric_limits<std::uint32_t>::max() : month_it->second;
+        std::vector<double> sum(vocab.idf_by_word.size(), 0.0);
+        std::vector<std::uint32_t> members(vocab.idf_by_word.size(), 0);
+        for (std::size_t w = 0; w < vocab.idf_by_word.size(); ++w) {
+            const auto c = vocab.cls[w];
+            if (c != w && vocab.df[w] > 0) sum[c] += vocab.idf_by_word[w], ++members[c];
+        }
+        for (std::size_t w = 0; w < vocab.idf_by_word.size(); ++w) {
+            if (members[w] > 0) vocab.idf_by_word[w] = static_cast<float>(sum[w] / members[w]);
+        }
+        for (std::size_t w = 0; w < vocab.idf_by_word.size(); ++w) {
+            const auto c = vocab.cls[w];
+            if ((c != w || members[w] > 0) && c != month) vocab.idf_by_word[w] *= placeholder_weight;
         }
     }
     void finish(std::vector<item>& items) {
