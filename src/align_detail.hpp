@@ -13,7 +13,8 @@ double default_align_threshold();
 
 // Cosine similarity of every text of `a` with every text of `b`, with TF-IDF
 // weights computed over both lists, as the aligner scores paragraphs.
-std::vector<std::vector<double>> similarity_matrix(const std::vector<std::string>& a, const std::vector<std::string>& b);
+std::vector<std::vector<double>> similarity_matrix(const std::vector<std::string>& a,
+                                                   const std::vector<std::string>& b);
 
 // Similarity of every paragraph of `old_doc` with every paragraph of
 // `new_doc` (preamble then operative, in document order), weighted exactly as

@@ -43,7 +43,9 @@ std::string lower(std::string s) {
     return s;
 }
 
-std::string clip(const std::string& s, std::size_t n = 90) { return s.size() <= n ? s : s.substr(0, n) + "..."; }
+std::string clip(const std::string& s, std::size_t n = 90) {
+    return s.size() <= n ? s : s.substr(0, n) + "...";
+}
 
 std::vector<const resdiff::paragraph*> all_paragraphs(const resdiff::document& d) {
     std::vector<const resdiff::paragraph*> out;
@@ -80,18 +82,21 @@ TEST_CASE("corpus: alignment audit of every consecutive pair (prints)", "[.][ali
                     pp1_ok += ok ? 1 : 0;
                     std::cout << "  PP1: " << resdiff::to_string(u.kind) << " -> "
                               << (u.new_ids.empty() ? std::string("-") : u.new_ids[0]) << " sim "
-                              << std::setprecision(3) << u.similarity << " (PP1/PP1 " << sim[0][0] << ")" << (ok ? "" : "   <-- CHECK") << "\n";
-                    if (!a.preamble.empty()) std::cout << "     old: " << clip(a.preamble[0].text, 130) << "\n";
-                    if (!b.preamble.empty()) std::cout << "     new: " << clip(b.preamble[0].text, 130) << "\n";
+                              << std::setprecision(3) << u.similarity << " (PP1/PP1 " << sim[0][0] << ")"
+                              << (ok ? "" : "   <-- CHECK") << "\n";
+                    if (!a.preamble.empty())
+                        std::cout << "     old: " << clip(a.preamble[0].text, 130) << "\n";
+                    if (!b.preamble.empty())
+                        std::cout << "     new: " << clip(b.preamble[0].text, 130) << "\n";
                 }
                 if (u.kind == resdiff::unit_kind::removed) removed.push_back(index(pa, u.old_ids[0]));
                 if (u.kind == resdiff::unit_kind::added) added.push_back(index(pb, u.new_ids[0]));
                 if (u.moved) {
                     ++moved;
-                    std::cout << "  moved " << u.old_ids[0] << " -> " << u.new_ids[0] << (u.crossed_part ? " (crossed)" : "")
-                              << " sim " << std::setprecision(3) << u.similarity << "\n     old: "
-                              << clip(pa[index(pa, u.old_ids[0])]->text) << "\n     new: "
-                              << clip(pb[index(pb, u.new_ids[0])]->text) << "\n";
+                    std::cout << "  moved " << u.old_ids[0] << " -> " << u.new_ids[0]
+                              << (u.crossed_part ? " (crossed)" : "") << " sim " << std::setprecision(3)
+                              << u.similarity << "\n     old: " << clip(pa[index(pa, u.old_ids[0])]->text)
+                              << "\n     new: " << clip(pb[index(pb, u.new_ids[0])]->text) << "\n";
                 }
             }
             for (const int o : removed) {
@@ -101,14 +106,15 @@ TEST_CASE("corpus: alignment audit of every consecutive pair (prints)", "[.][ali
                     if (x < 0.15 || x > 0.35) continue;
                     if (lower(pa[o]->lead) != lower(pb[n]->lead) || pa[o]->where != pb[n]->where) continue;
                     ++doubtful;
-                    std::cout << "  removed+added " << pa[o]->id << " / " << pb[n]->id << " sim " << std::setprecision(3)
-                              << x << "\n     old: " << clip(pa[o]->text, 200) << "\n     new: " << clip(pb[n]->text, 200)
-                              << "\n";
+                    std::cout << "  removed+added " << pa[o]->id << " / " << pb[n]->id << " sim "
+                              << std::setprecision(3) << x << "\n     old: " << clip(pa[o]->text, 200)
+                              << "\n     new: " << clip(pb[n]->text, 200) << "\n";
                 }
             }
         }
     }
     std::cout << "pairs " << pairs << ", first preambular paragraph aligned to its counterpart " << pp1_ok
-              << ", removed+added same-lead pairs at 0.15-0.35: " << doubtful << ", moved units: " << moved << "\n";
+              << ", removed+added same-lead pairs at 0.15-0.35: " << doubtful << ", moved units: " << moved
+              << "\n";
     CHECK(pairs == 35);
 }
