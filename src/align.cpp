@@ -30,6 +30,7 @@
 #include "align_detail.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <cstdint>
@@ -57,6 +58,12 @@ namespace {
 // -> new Office); docs/alignment.md lists them.
 constexpr double default_threshold = 0.25;
 
+// Bar for a paragraph left alone between two aligned neighbours on both
+// sides, with the same lead phrase (the same slot, updated at a rollover).
+constexpr double gap_threshold = 0.15;
+// A moved pair under this score yields to such an in-place candidate.
+constexpr double weak_move = 0.35;
+
 // Paragraphs that crossed from the preamble to the operative part (or back).
 constexpr double cross_part_threshold = 0.55;
 // ... with a different lead word.
@@ -65,6 +72,9 @@ constexpr double cross_part_any_lead = 0.75;
 // Candidate pairs worth remembering for split/merge search even when under
 // the threshold (a part of a split matches its old paragraph only partly).
 constexpr double min_candidate_similarity = 0.08;
+// Weight (share of its IDF) of a number, date, symbol or ordinal session word,
+// and of its class in bigrams: they change at every rollover.
+constexpr float placeholder_weight = 0.25f;
 // Best candidates kept per paragraph from the inverted index.
 constexpr std::size_t candidates_per_item = 12;
 // Components of the candidate graph larger than this use a greedy assignment.
@@ -80,6 +90,43 @@ struct string_hash {
     std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
 };
 
+// Routine tokens that change at every session rollover without changing the
+// clause: numbers, years, symbols ("79/194", "a/80/123", "e/2025/15"), month
+// names and ordinal session words ("seventy-ninth", "eightieth"). Each
+// belongs to a placeholder class; bigrams are formed over the classes, so
+// "resolution 79/194 of 19 December 2024" and "resolution 80/118 of 15
+// December 2025" share every bigram and differ only in light unigrams.
+const char* placeholder_class(std::string_view w) {
+    if (w.empty() || w[0] == '#') return nullptr;
+    const bool digits = std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digits) {
+        if (w.find('/') != std::string_view::npos) return "#sym";
+        if (w.size() == 4 && (w.substr(0, 2) == "19" || w.substr(0, 2) == "20") &&
+            std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            return "#year";
+        }
+        return "#num";
+    }
+    static const std::array<std::string_view, 12> months = {"january", "february", "march",     "april",
+                                                            "may",     "june",     "july",      "august",
+                                                            "september", "october", "november", "december"};
+    if (std::find(months.begin(), months.end(), w) != months.end()) return "#month";
+    // Ordinal session words: "twentieth" .. "ninetieth", "hundredth" and the
+    // hyphenated "seventy-ninth" (kept whole by tokenize).
+    static const std::array<std::string_view, 8> tens = {"twenty", "thirty", "forty", "fifty",
+                                                         "sixty",  "seventy", "eighty", "ninety"};
+    if (w.ends_with("ieth") || w == "hundredth") {
+        for (const auto t : tens) {
+            if (w.substr(0, t.size() - 1) == t.substr(0, t.size() - 1) && w.size() == t.size() + 3) return "#ord";
+        }
+        if (w == "hundredth") return "#ord";
+    }
+    if (const auto dash = w.find('-'); dash != std::string_view::npos) {
+        if (std::find(tens.begin(), tens.end(), w.substr(0, dash)) != tens.end()) return "#ord";
+    }
+    return nullptr;
+}
+
 // Word ids and, per word, the number of items (paragraphs) using it. A bigram
 // is weighted with the mean inverse document frequency of its two words.
 struct vocabulary {
@@ -88,11 +135,18 @@ struct vocabulary {
     std::vector<float> idf_by_word;    // by word id, after count()
     double documents = 1.0;
 
+    std::vector<std::uint32_t> cls;    // by word id: its placeholder class (itself when none)
+
     std::uint32_t intern(std::string_view w) {
         const auto it = ids.find(w);
         if (it != ids.end()) return it->second;
         const auto id = static_cast<std::uint32_t>(ids.size());
         ids.emplace(std::string(w), id);
+        cls.push_back(id);
+        if (const char* c = placeholder_class(w)) {
+            const auto k = intern(c);
+            cls[id] = k;
+        }
         return id;
     }
     double word_idf(std::uint32_t w) const {
@@ -132,6 +186,14 @@ void stem(std::string& w) {
     if (w.size() >= 5 && w.back() == 'e') w.pop_back();
 }
 
+// "seventy" in "seventy-ninth": the hyphen keeps the ordinal whole.
+bool tens_word(const std::string& w) {
+    for (const char* t : {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}) {
+        if (w == t) return true;
+    }
+    return false;
+}
+
 // Lower-cased, lightly stemmed word tokens. '/' and '.' inside a token keep it
 // whole ("65/141", "A/65/64-E/2010/12"), as does '-' in a token with digits;
 // other hyphenated words count as their parts ("energy-efficient").
@@ -152,7 +214,7 @@ std::vector<std::uint32_t> tokenize(std::string_view text, vocabulary& vocab) {
         if (word_byte(c)) {
             w.push_back(static_cast<char>(c < 0x80 ? std::tolower(c) : c));
             digits = digits || (c >= '0' && c <= '9');
-        } else if ((c == '/' || c == '.' || (c == '-' && digits)) && !w.empty() && i + 1 < n &&
+        } else if ((c == '/' || c == '.' || (c == '-' && (digits || tens_word(w)))) && !w.empty() && i + 1 < n &&
                    word_byte(static_cast<unsigned char>(text[i + 1]))) {
             w.push_back(static_cast<char>(c));
         } else {
@@ -168,12 +230,15 @@ std::uint64_t bigram(std::uint32_t a, std::uint32_t b) { return ((a + 1ull) << 3
 bool is_unigram(std::uint64_t key) { return key >> 32 == 0; }
 
 // Feature keys with their counts, sorted by key.
-std::vector<std::pair<std::uint64_t, std::uint32_t>> raw_features(const std::vector<std::uint32_t>& toks) {
+// A placeholder token (number, symbol, date, ordinal) counts as itself in
+// unigrams and as its class in bigrams.
+std::vector<std::pair<std::uint64_t, std::uint32_t>> raw_features(const std::vector<std::uint32_t>& toks,
+                                                                   const vocabulary& vocab) {
     std::vector<std::uint64_t> keys;
     keys.reserve(toks.size() * 2);
     for (std::size_t i = 0; i < toks.size(); ++i) {
         keys.push_back(unigram(toks[i]));
-        if (i + 1 < toks.size()) keys.push_back(bigram(toks[i], toks[i + 1]));
+        if (i + 1 < toks.size()) keys.push_back(bigram(vocab.cls[toks[i]], vocab.cls[toks[i + 1]]));
     }
     std::sort(keys.begin(), keys.end());
     std::vector<std::pair<std::uint64_t, std::uint32_t>> out;
@@ -242,6 +307,7 @@ struct item {
     part where = part::preamble;
     int global = 0;                 // position in its document (preamble first)
     std::string number;             // printed number / label, for "renumbered"
+    std::string lead;               // paragraphs: lead phrase, lower-cased (empty otherwise)
     const std::string* text = nullptr;
     std::vector<std::uint32_t> tokens;
     std::uint64_t key = 0;
@@ -267,7 +333,7 @@ struct context {
         it.text = &text;
         it.tokens = tokenize(text, vocab);
         it.key = sequence_hash(it.tokens);
-        it.raw = raw_features(it.tokens);
+        it.raw = raw_features(it.tokens, vocab);
     }
     // Document frequencies over every prepared item.
     void count(const std::vector<std::vector<item>*>& lists) {
@@ -277,7 +343,9 @@ struct context {
             for (const auto& it : *l) {
                 ++docs;
                 for (const auto& [k, tf] : it.raw) {
-                    if (is_unigram(k)) ++vocab.df[k - 1];
+                    if (!is_unigram(k)) continue;
+                    ++vocab.df[k - 1];
+                    if (const auto c = vocab.cls[k - 1]; c != k - 1) ++vocab.df[c];   // its class
                 }
             }
         }
@@ -286,15 +354,29 @@ struct context {
         for (std::size_t w = 0; w < vocab.df.size(); ++w) {
             vocab.idf_by_word[w] = static_cast<float>(std::log(1.0 + vocab.documents / std::max(1u, vocab.df[w])));
         }
-        // Numbers, dates and symbols ("2021", "76/200", "seventy-ninth" is a
-        // word) change at every session rollover: "Recalling its resolution
-        // 76/200 of 17 December 2021" and "... 78/144 of 19 December 2023"
-        // are the same clause. Tokens with digits weigh a quarter.
-        for (const auto& [word, id] : vocab.ids) {
-            if (id < vocab.idf_by_word.size() &&
-                std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-                vocab.idf_by_word[id] *= 0.25f;
-            }
+        // Numbers, years, symbols and ordinal session words ("2021",
+        // "76/200", "seventy-ninth") change at every session
+        // rollover: "Recalling its resolution 76/200 of 17 December 2021" and
+        // "... 78/144 of 19 December 2023" are the same clause. Such a token
+        // and its class (placeholder_class, in bigrams) weigh little.
+        // Month names keep their weight, as words and in bigrams ("the June
+        // 2019 report" and "of the Paris 2024 Games").
+        // A class weighs what its members weigh on average (a class is
+        // common, its members are not: "June 2019" keeps the weight it had).
+        const auto month_it = vocab.ids.find(std::string_view("#month"));
+        const auto month = month_it == vocab.ids.end() ? std::numeric_limits<std::uint32_t>::max() : month_it->second;
+        std::vector<double> sum(vocab.idf_by_word.size(), 0.0);
+        std::vector<std::uint32_t> members(vocab.idf_by_word.size(), 0);
+        for (std::size_t w = 0; w < vocab.idf_by_word.size(); ++w) {
+            const auto c = vocab.cls[w];
+            if (c != w && vocab.df[w] > 0) sum[c] += vocab.idf_by_word[w], ++members[c];
+        }
+        for (std::size_t w = 0; w < vocab.idf_by_word.size(); ++w) {
+            if (members[w] > 0) vocab.idf_by_word[w] = static_cast<float>(sum[w] / members[w]);
+        }
+        for (std::size_t w = 0; w < vocab.idf_by_word.size(); ++w) {
+            const auto c = vocab.cls[w];
+            if ((c != w || members[w] > 0) && c != month) vocab.idf_by_word[w] *= placeholder_weight;
         }
     }
     void finish(std::vector<item>& items) {
@@ -306,7 +388,7 @@ struct context {
     vec concat(const std::vector<const item*>& parts) {
         std::vector<std::uint32_t> toks;
         for (const auto* p : parts) toks.insert(toks.end(), p->tokens.begin(), p->tokens.end());
-        return weigh(raw_features(toks), vocab);
+        return weigh(raw_features(toks, vocab), vocab);
     }
 };
 
@@ -683,10 +765,24 @@ std::vector<window_match> find_windows(const std::vector<const item*>& one, cons
                     const double s = cosine(one[a]->v, joined);
                     if (s < ctx.threshold || s <= best.sim) continue;
                     double best_single = 0, least_contained = 1.0;
+                    const item* best_part = nullptr;
                     for (const auto* part_item : parts) {
-                        best_single = std::max(best_single, cosine(one[a]->v, part_item->v));
+                        const double single = cosine(one[a]->v, part_item->v);
+                        if (single > best_single || best_part == nullptr) best_single = single, best_part = part_item;
                         least_contained = std::min(least_contained, containment(part_item->v, one[a]->v));
                     }
+                    // The other parts (short ones beside a long one that was
+                    // also reworded) drawn almost wholly from the single item,
+                    // which they explain where the best part alone does not.
+                    double others_contained = 1.0;
+                    for (const auto* part_item : parts) {
+                        if (part_item != best_part) {
+                            others_contained = std::min(others_contained, containment(part_item->v, one[a]->v));
+                        }
+                    }
+                    const bool short_absorbed =
+                        others_contained >= 0.85 && s > best_single &&
+                        containment(one[a]->v, joined) - containment(one[a]->v, best_part->v) >= 0.05;
                     // Most of each part must come from the single item.
                     if (least_contained < 0.6) continue;
                     // Much better than any part alone: closes at least 40% of
@@ -695,7 +791,7 @@ std::vector<window_match> find_windows(const std::vector<const item*>& one, cons
                     const double gain = s - best_single;
                     const bool much_better = gain >= std::max(0.03, 0.4 * (1.0 - best_single));
                     const bool wholly_drawn = least_contained >= 0.85 && gain >= 0.01;
-                    if (!much_better && !wholly_drawn) continue;
+                    if (!much_better && !wholly_drawn && !short_absorbed) continue;
                     best.one = static_cast<int>(a);
                     best.members.assign(avail.begin() + first, avail.begin() + last + 1);
                     best.sim = s;
@@ -777,6 +873,46 @@ std::vector<group> align_lists(const std::vector<const item*>& olds, const std::
         old_used[o] = new_used[n] = 1;
         groups.push_back(std::move(g));
     }
+    // Gaps: between two consecutive matched units in order, exactly one old and
+    // one new paragraph left, with the same lead phrase: the clause kept its
+    // place and its opening but was updated at a rollover ("Taking note of the
+    // Digital Economy Report 2019 ..., which examines ..." -> "... Report 2021
+    // ..., which examines the role of data flows"; the Paris 2024 Games ->
+    // the Milano-Cortina 2026 Games). A lower bar holds there.
+    if (!ctx.fell_back) {
+        std::vector<std::pair<int, int>> anchors;   // (old, new) of 1:1 and n:m groups, by new position
+        for (const auto& g : groups) anchors.emplace_back(g.olds.back(), g.news.back());
+        std::sort(anchors.begin(), anchors.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+        anchors.emplace_back(static_cast<int>(olds.size()), static_cast<int>(news.size()));
+        std::pair<int, int> prev{-1, -1};
+        for (const auto& next : anchors) {
+            int lo_old = prev.first + 1, lo_new = prev.second + 1;
+            if (next.first > prev.first) {
+                std::vector<int> fo, fn;
+                for (int o = lo_old; o < next.first; ++o) {
+                    if (!old_used[o]) fo.push_back(o);
+                }
+                for (int n = lo_new; n < next.second; ++n) {
+                    if (!new_used[n]) fn.push_back(n);
+                }
+                if (fo.size() == 1 && fn.size() == 1) {
+                    const item& a = *olds[fo[0]];
+                    const item& b = *news[fn[0]];
+                    const double sim = cosine(a.v, b.v);
+                    if (!a.lead.empty() && a.lead == b.lead && sim >= gap_threshold) {
+                        group g;
+                        g.olds = {fo[0]};
+                        g.news = {fn[0]};
+                        g.sim = sim;
+                        old_used[fo[0]] = new_used[fn[0]] = 1;
+                        groups.push_back(std::move(g));
+                    }
+                }
+            }
+            if (next.first > prev.first) prev = next;
+            else prev.second = next.second;
+        }
+    }
     // Keep the 1:1 view in step with the groups (for callers looking at left-overs).
     std::fill(r.old_to_new.begin(), r.old_to_new.end(), -1);
     std::fill(r.new_to_old.begin(), r.new_to_old.end(), -1);
@@ -802,6 +938,47 @@ std::vector<group> align_lists(const std::vector<const item*>& olds, const std::
     }
     const auto keep = lis_members(values);
     for (std::size_t k = 0; k < idx.size(); ++k) groups[idx[k]].moved = !keep[k];
+    // A weak move (a doubtful pair, far from its place) gives way to a free
+    // paragraph with the same lead in its place: "Recalling its resolution
+    // 70/299 ... on the follow-up of the 2030 Agenda" is not the new "Recalling
+    // its resolution 73/218 ... as well as previous resolutions on the issue"
+    // when the old list of predecessor resolutions stood in that place.
+    if (!ctx.fell_back) {
+        for (std::size_t i = 0; i < groups.size(); ++i) {
+            auto& g = groups[i];
+            if (!g.moved || g.olds.size() != 1 || g.news.size() != 1 || g.sim >= weak_move || level_change(g)) continue;
+            int lo = -1, hi = static_cast<int>(olds.size());
+            for (std::size_t j = i; j-- > 0;) {
+                if (!groups[j].moved) {
+                    lo = groups[j].olds.back();
+                    break;
+                }
+            }
+            for (std::size_t j = i + 1; j < groups.size(); ++j) {
+                if (!groups[j].moved) {
+                    hi = groups[j].olds.front();
+                    break;
+                }
+            }
+            std::vector<int> free_olds;
+            for (int o = lo + 1; o < hi; ++o) {
+                if (!old_used[o]) free_olds.push_back(o);
+            }
+            if (free_olds.size() != 1) continue;
+            const item& a = *olds[free_olds[0]];
+            const item& b = *news[g.news[0]];
+            const double sim = cosine(a.v, b.v);
+            if (a.lead.empty() || a.lead != b.lead || sim < gap_threshold) continue;
+            old_used[g.olds[0]] = 0;
+            r.old_to_new[g.olds[0]] = -1;
+            g.olds = {free_olds[0]};
+            g.sim = sim;
+            g.moved = false;
+            old_used[free_olds[0]] = 1;
+            r.old_to_new[free_olds[0]] = g.news[0];
+            r.new_to_old[g.news[0]] = free_olds[0];
+        }
+    }
     return groups;
 }
 
@@ -1030,6 +1207,27 @@ std::vector<footnote_unit> align_footnotes(const document& a, const document& b,
 
 // ---------------------------------------------------------------- paragraphs
 
+// A lead phrase compared loosely: lower-cased, without the adverbs that only
+// order a series of paragraphs ("Recalling also", "Expressing deep concern
+// also", "Further recognizing").
+std::string lead_key(const std::string& lead) {
+    std::string out, w;
+    auto flush = [&] {
+        if (!w.empty() && w != "also" && w != "further" && w != "furthermore" && w != "moreover" && w != "again" &&
+            w != "once") {
+            if (!out.empty()) out += ' ';
+            out += w;
+        }
+        w.clear();
+    };
+    for (const char c : lead) {
+        if (std::isalpha(static_cast<unsigned char>(c))) w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        else flush();
+    }
+    flush();
+    return out;
+}
+
 std::vector<item> make_items(const document& doc, context& ctx) {
     std::vector<item> items;
     items.reserve(doc.preamble.size() + doc.operative.size());
@@ -1042,6 +1240,7 @@ std::vector<item> make_items(const document& doc, context& ctx) {
             it.where = list == &doc.preamble ? part::preamble : part::operative;
             it.global = g++;
             it.number = p.number.empty() ? std::to_string(k) : p.number;
+            it.lead = lead_key(p.lead);
             if (it.where == part::preamble) it.number.clear();
             ++k;
             items.push_back(std::move(it));
@@ -1076,6 +1275,20 @@ std::vector<std::vector<double>> similarity_matrix(const std::vector<std::string
     std::vector<std::vector<double>> m(a.size(), std::vector<double>(b.size(), 0.0));
     for (std::size_t i = 0; i < a.size(); ++i) {
         for (std::size_t j = 0; j < b.size(); ++j) m[i][j] = cosine(ai[i].v, bi[j].v);
+    }
+    return m;
+}
+
+std::vector<std::vector<double>> paragraph_similarities(const document& old_doc, const document& new_doc) {
+    context ctx;
+    std::vector<item> oi = make_items(old_doc, ctx);
+    std::vector<item> ni = make_items(new_doc, ctx);
+    ctx.count({&oi, &ni});
+    ctx.finish(oi);
+    ctx.finish(ni);
+    std::vector<std::vector<double>> m(oi.size(), std::vector<double>(ni.size(), 0.0));
+    for (std::size_t i = 0; i < oi.size(); ++i) {
+        for (std::size_t j = 0; j < ni.size(); ++j) m[i][j] = cosine(oi[i].v, ni[j].v);
     }
     return m;
 }

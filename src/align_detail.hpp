@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "resdiff/document.hpp"
+
 namespace resdiff::detail {
 
 // The aligner's default threshold (TF-IDF cosine of word unigrams and bigrams).
@@ -11,6 +13,12 @@ double default_align_threshold();
 
 // Cosine similarity of every text of `a` with every text of `b`, with TF-IDF
 // weights computed over both lists, as the aligner scores paragraphs.
-std::vector<std::vector<double>> similarity_matrix(const std::vector<std::string>& a, const std::vector<std::string>& b);
+std::vector<std::vector<double>> similarity_matrix(const std::vector<std::string>& a,
+                                                   const std::vector<std::string>& b);
+
+// Similarity of every paragraph of `old_doc` with every paragraph of
+// `new_doc` (preamble then operative, in document order), weighted exactly as
+// align() weighs them (document frequencies over both documents).
+std::vector<std::vector<double>> paragraph_similarities(const document& old_doc, const document& new_doc);
 
 }  // namespace resdiff::detail

@@ -257,3 +257,70 @@ TEST_CASE("a copy of an existing paragraph inserted elsewhere is the added one",
     CHECK(a.units[pp.size()].new_ids == std::vector<std::string>{"OP1"});
     for (const auto& x : a.units) CHECK_FALSE(x.moved);
 }
+
+TEST_CASE("a rolled-over short paragraph differing only in symbol and date stays the same clause", "[align]") {
+    // The first paragraph of nearly every resolution: only the predecessor's
+    // symbol and date change. Numbers, years, months, symbols and ordinal
+    // session words are placeholders, so the pair scores near identity.
+    for (const auto& [before, after] : std::vector<std::pair<std::string, std::string>>{
+             {"Recalling its resolution 79/194 of 19 December 2024,", "Recalling its resolution 80/118 of 15 December 2025,"},
+             {"Recalling its resolution 79/194 of 19 December 2024 on information and communications technologies for "
+              "sustainable development,",
+              "Recalling its resolution 80/118 of 15 December 2025 on information and communications technologies for "
+              "sustainable development,"},
+             {"Recalling its resolution 78/6 of 1 November 2023 and all its previous relevant resolutions,",
+              "Recalling its resolution 79/6 of 29 October 2024 and all its previous relevant resolutions,"},
+         }) {
+        INFO(before << " -> " << after);
+        auto old_pp = pp, new_pp = pp;
+        old_pp[0] = before;
+        new_pp[0] = after;
+        auto new_op = op;
+        new_op[2] = "Requests the Secretary-General to submit to the General Assembly at its eighty-second session a report "
+                    "on the implementation of the present resolution;";
+        const auto a = resdiff::align(make_document(old_pp, op), make_document(new_pp, new_op));
+        const auto* u = find_old(a, "PP1");
+        REQUIRE(u != nullptr);
+        CHECK(u->new_ids == std::vector<std::string>{"PP1"});
+        CHECK(u->kind == unit_kind::modified);
+        CHECK(u->similarity > 0.85);
+        // "eighty-first" -> "eighty-second" session: an ordinal placeholder.
+        const auto* r = find_old(a, "OP3");
+        REQUIRE(r != nullptr);
+        CHECK(r->kind == unit_kind::modified);
+        CHECK(r->similarity > 0.9);
+    }
+    const auto m = resdiff::detail::similarity_matrix({"seventy-ninth session", "Recalling its resolution 79/194"},
+                                                      {"eightieth session", "Recalling its resolution 80/118"});
+    CHECK(m[0][0] > 0.5);
+    CHECK(m[1][1] > 0.8);
+}
+
+TEST_CASE("a short paragraph merged into a reworded long one is a merge, not a removal", "[align]") {
+    const std::string long_para =
+        "Calls upon all stakeholders to provide adequate resources, enhanced capacity-building and the transfer of "
+        "technology on mutually agreed terms to developing countries, in particular the least developed countries, "
+        "landlocked developing countries and small island developing States, so as to bridge the digital divides "
+        "between and within countries and to support the implementation of national broadband plans;";
+    const std::string short_para = "Encourages the regional commissions to continue their work on broadband plans;";
+    const std::string merged =
+        "Calls upon all stakeholders to provide sufficient and predictable resources, capacity-building and the transfer "
+        "of technology on voluntary and mutually agreed terms to developing countries, in particular the least developed "
+        "countries and small island developing States, in order to close the digital divides between and within "
+        "countries and to support national broadband strategies, and encourages the regional commissions to continue "
+        "their work on broadband plans;";
+    std::vector<std::string> old_op = {op[0], long_para, short_para, op[2], op[3]};
+    std::vector<std::string> new_op = {op[0], merged, op[2], op[3]};
+    const auto a = resdiff::align(make_document(pp, old_op), make_document(pp, new_op));
+    const auto* u = find_old(a, "OP3");
+    REQUIRE(u != nullptr);
+    CHECK(u->kind == unit_kind::merged);
+    CHECK(u->old_ids == std::vector<std::string>{"OP2", "OP3"});
+    CHECK(u->new_ids == std::vector<std::string>{"OP2"});
+    // A short paragraph that was really dropped is not merged into its reworded neighbour.
+    std::vector<std::string> dropped_op = {op[0], merged.substr(0, merged.find(", and encourages")) + ";", op[2], op[3]};
+    const auto d = resdiff::align(make_document(pp, old_op), make_document(pp, dropped_op));
+    const auto* r = find_old(d, "OP3");
+    REQUIRE(r != nullptr);
+    CHECK(r->kind == unit_kind::removed);
+}
