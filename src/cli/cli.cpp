@@ -89,6 +89,19 @@ boost::program_options::variables_map parse_command_line(
     return vm;
 }
 
+void print_warnings(io& io, const document& doc) {
+    for (const auto& w : doc.warnings) io.err << "resdiff: " << doc.source << ": warning: " << w << '\n';
+}
+
+document load_document(const std::string& path, const ingest_options& ingest, io& io, bool verbose,
+                       const parse_options& options) {
+    const ingested_text text = ingest_file(path, ingest);
+    if (verbose) io.err << "resdiff: " << path << ": read as " << text.encoding << ", " << text.lines.size() << " lines\n";
+    document doc = parse_document(text, options);
+    print_warnings(io, doc);
+    return doc;
+}
+
 bool use_color(const std::string& when, const io& io) {
     if (when == "always") return true;
     if (when == "never") return false;

@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "resdiff/document.hpp"
+#include "resdiff/parse.hpp"
+
 namespace resdiff::cli {
 
 // Exit codes as diff(1).
@@ -54,6 +57,14 @@ int run_check(const std::vector<std::string>& args, io& io);
 int run_git(const std::vector<std::string>& args, io& io);
 int run_git_driver(const std::vector<std::string>& args, io& io);
 int run_textconv(const std::vector<std::string>& args, io& io);
+
+// Prints a document's warnings on io.err, one line each, naming its file.
+void print_warnings(io& io, const document& doc);
+
+// Reads and parses one document (any supported type), prints its warnings
+// and, when verbose, the file type and encoding it was read as.
+document load_document(const std::string& path, const ingest_options& ingest, io& io, bool verbose = false,
+                       const parse_options& options = {});
 
 // Writes `content` to `path` atomically: a temporary file in the same folder,
 // flushed, then renamed over `path`. Throws std::runtime_error naming the file.

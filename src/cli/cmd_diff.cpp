@@ -38,6 +38,7 @@ int run_diff(const std::vector<std::string>& args, io& io) {
     std::size_t max_tokens = diff_options{}.max_tokens;
     desc.add_options()
         ("help,h", "show this help")
+        ("verbose,v", "say on standard error how each file was read (type, encoding)")
         ("format,f", po::value(&format), "terminal (default), json, html, markdown, docx (a Word redline, needs -o)")
         ("output,o", po::value(&output), "write the report to FILE (atomically); the format follows its extension")
         ("color", po::value(&color), "auto (default), always or never; NO_COLOR is respected")
@@ -104,11 +105,9 @@ int run_diff(const std::vector<std::string>& args, io& io) {
     in.docx_original = docx_view == "original";
     ingest_options in_old = in;
     if (docx_alone) in_old.docx_original = true, in.docx_original = false;
-    document old_doc = parse_file(files[0], in_old);
-    document new_doc = parse_file(docx_alone ? files[0] : files[1], in);
-    for (const auto* d : {&old_doc, &new_doc}) {
-        for (const auto& w : d->warnings) io.err << "resdiff: " << d->source << ": warning: " << w << '\n';
-    }
+    const bool verbose = vm.count("verbose") > 0;
+    document old_doc = load_document(files[0], in_old, io, verbose);
+    document new_doc = load_document(docx_alone ? files[0] : files[1], in, io, verbose);
     compare_options copt;
     copt.diff.max_tokens = max_tokens;
     const comparison cmp = compare(std::move(old_doc), std::move(new_doc), copt);

@@ -52,10 +52,6 @@ void set_ignore(const std::vector<std::string>& names, render_options& ropt) {
     }
 }
 
-void print_warnings(io& io, const document& d) {
-    for (const auto& w : d.warnings) io.err << "resdiff: " << d.source << ": warning: " << w << '\n';
-}
-
 }  // namespace
 
 int run_git(const std::vector<std::string>& all_args, io& io) {

@@ -103,9 +103,7 @@ int run_history(const std::vector<std::string>& args, io& io) {
     } else {
         docs = read_versions(files, in, 0, [&](std::size_t done, std::size_t total) { progress.update("reading", done, total); });
     }
-    for (const auto& d : docs) {
-        for (const auto& w : d.warnings) io.err << "resdiff: " << d.source << ": warning: " << w << '\n';
-    }
+    for (const auto& d : docs) print_warnings(io, d);
 
     history_options hopt;
     hopt.keep_order = vm.count("keep-order") > 0 || !git_path.empty();   // git: commit order

@@ -15,6 +15,7 @@ int run_parse(const std::vector<std::string>& args, io& io) {
     std::size_t max_input = ingest_options{}.max_input_bytes;
     desc.add_options()
         ("help,h", "show this help")
+        ("verbose,v", "say on standard error how each file was read (type, encoding)")
         ("format,f", po::value(&format), "text (default) or json")
         ("output,o", po::value(&output), "write to FILE (atomically) instead of standard output")
         ("max-input", po::value(&max_input), "largest input accepted, in bytes (default 64 MiB)")
@@ -41,8 +42,7 @@ int run_parse(const std::vector<std::string>& args, io& io) {
     in.docx_original = docx_view == "original";
     parse_options popt;
     popt.plain = vm.count("plain") > 0;
-    const document doc = parse_file(file, in, popt);
-    for (const auto& w : doc.warnings) io.err << "resdiff: " << file << ": warning: " << w << '\n';
+    const document doc = load_document(file, in, io, vm.count("verbose") > 0, popt);
     if (doc.preamble.empty() && doc.operative.empty()) {
         // Only headers or page furniture: nothing a comparison could use.
         io.err << "resdiff: " << file << ": no paragraphs found\n";

@@ -63,3 +63,20 @@ TEST_CASE("cli: --color resolution respects NO_COLOR and the tty", "[cli]") {
     CHECK_FALSE(resdiff::cli::use_color("auto", pipe));
     CHECK_THROWS_AS(resdiff::cli::use_color("sometimes", pipe), resdiff::cli::usage_error);
 }
+
+TEST_CASE("cli: --verbose names the encoding each file was read as", "[cli]") {
+    const auto dir = scratch_dir("verbose");
+    {
+        std::ofstream f(dir / "latin.txt", std::ios::binary);
+        f << "The General Assembly,\n1. Decides that caf\xe9 matters;\n";
+    }
+    cli_run r({"parse", "--verbose", (dir / "latin.txt").string()});
+    CHECK(r.rc == 0);
+    CHECK(r.err.find("latin.txt: read as Windows-1252") != std::string::npos);
+    cli_run d({"diff", "-v", fixture("A-RES-65-141.txt").string(), fixture("example-draft-66.txt").string()});
+    CHECK(d.rc == 1);
+    CHECK(d.err.find("A-RES-65-141.txt: read as UTF-8") != std::string::npos);
+    CHECK(d.err.find("example-draft-66.txt: read as UTF-8") != std::string::npos);
+    cli_run quiet({"parse", fixture("A-RES-65-141.txt").string()});
+    CHECK(quiet.err.empty());
+}
