@@ -78,7 +78,7 @@ bool looks_like_symbol(std::string_view s) {
 }
 
 struct number_word {
-    const char* word;
+    std::string_view word;
     long value;
     bool ordinal;
     int kind;  // 0 unit (0..19), 1 tens, 2 hundred, 3 thousand
@@ -137,11 +137,27 @@ std::vector<std::string> split_hyphens(std::string_view w) {
     return parts;
 }
 
+// Same test as checking every part of split_hyphens(t.lower), without allocating.
 bool is_number_word_token(const token& t) {
     if (t.kind != tok::word) return false;
-    for (const auto& p : split_hyphens(t.lower))
-        if (find_number_word(p) == nullptr) return false;
-    return true;
+    const std::string_view w = t.lower;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        std::size_t sep = 0;
+        if (w[i] == '-') {
+            sep = 1;
+        } else if (static_cast<unsigned char>(w[i]) == 0xE2 && i + 2 < w.size() &&
+                   static_cast<unsigned char>(w[i + 1]) == 0x80 &&
+                   (static_cast<unsigned char>(w[i + 2]) == 0x90 ||
+                    static_cast<unsigned char>(w[i + 2]) == 0x91)) {
+            sep = 3;
+        }
+        if (sep == 0) continue;
+        if (find_number_word(w.substr(start, i - start)) == nullptr) return false;
+        i += sep - 1;
+        start = i + 1;
+    }
+    return find_number_word(w.substr(start)) != nullptr;
 }
 
 bool is_dash(const token& t) {
