@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 
 namespace resdiff::detail {
@@ -107,11 +109,30 @@ constexpr number_word k_number_words[] = {
     {"hundredth", 100, true, 2}, {"thousandth", 1000, true, 3}, {"zeroth", 0, true, 0},
 };
 
+struct number_word_index {
+    std::unordered_map<std::string_view, const number_word*> by_word;
+    std::size_t min_size = std::string_view::npos;
+    std::size_t max_size = 0;
+};
+
+const number_word_index& number_words_by_word() {
+    static const number_word_index index = [] {
+        number_word_index x;
+        for (const auto& n : k_number_words) {
+            x.by_word.emplace(n.word, &n);  // words are unique: the first entry is the match
+            x.min_size = std::min(x.min_size, n.word.size());
+            x.max_size = std::max(x.max_size, n.word.size());
+        }
+        return x;
+    }();
+    return index;
+}
+
 const number_word* find_number_word(std::string_view w) {
-    if (w.empty()) return nullptr;
-    for (const auto& n : k_number_words)
-        if (n.kind >= 0 && w == n.word) return &n;
-    return nullptr;
+    const auto& index = number_words_by_word();
+    if (w.size() < index.min_size || w.size() > index.max_size) return nullptr;
+    const auto it = index.by_word.find(w);
+    return it == index.by_word.end() ? nullptr : it->second;
 }
 
 // Splits a lower-case word on hyphens ("seventy-ninth" -> seventy, ninth).
