@@ -142,8 +142,10 @@ void repair_split_words(std::vector<std::string*>& texts) {
     std::unordered_map<std::string, int> vocab;
     std::unordered_map<std::string, std::string> hyphenated;  // "followup" -> "follow-up"
     for (const auto* t : texts) {
+        std::string w;  // reused buffer: one allocation per text, not per token
         for_each_token(*t, [&](std::size_t a, std::size_t b) {
-            const std::string w = lowered(std::string_view(*t).substr(a, b - a));
+            w.assign(*t, a, b - a);
+            for (auto& c : w) c = lower_ascii(c);
             if (w.find('-') != std::string::npos) {
                 std::string joined;
                 std::size_t parts = 0;
@@ -201,11 +203,14 @@ void repair_split_words(std::vector<std::string*>& texts) {
                 while (b < s.size() && alpha(s[b])) ++b;
                 const bool left_clean = a == 0 || s[a - 1] == ' ' || s[a - 1] == '(' || s[a - 1] == '"';
                 const bool right_clean = b == s.size() || !std::isalnum(static_cast<unsigned char>(s[b])) ;
-                const std::string left = lowered(std::string_view(s).substr(a, i - a));
-                const std::string right(std::string_view(s).substr(i + 1, b - i - 1));
-                if (left_clean && right_clean && lower_alpha(right) && (b == s.size() || s[b] != '-') &&
+                const std::string_view right_view = std::string_view(s).substr(i + 1, b - i - 1);
+                if (left_clean && right_clean && lower_alpha(right_view) && (b == s.size() || s[b] != '-') &&
                     (a == 0 || s[a - 1] != '-')) {
-                    const std::string joined = left + right;
+                    const std::string left = lowered(std::string_view(s).substr(a, i - a));
+                    const std::string right(right_view);
+                    std::string joined;
+                    joined.reserve(left.size() + right.size());
+                    joined.append(left).append(right);
                     const auto it = vocab.find(joined);
                     if ((it != vocab.end() || is_builtin_word(joined)) && (!known_alone(left) || !known_alone(right)) &&
                         left.size() + right.size() >= 5) {
