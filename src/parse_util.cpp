@@ -15,12 +15,6 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_letter_byte(char c) {
-    return is_upper_ascii(c) || is_lower_ascii(c) || (static_cast<unsigned char>(c) >= 0x80);
-}
 
 std::string_view first_word(std::string_view s) {
     s = trim(s);
