@@ -19,6 +19,8 @@ struct code_point {
 };
 
 code_point decode(std::string_view s, std::size_t i) {
+    // ASCII fast path: utf8proc_iterate yields the byte itself with length 1.
+    if (static_cast<unsigned char>(s[i]) < 0x80) return {static_cast<std::int32_t>(s[i]), 1};
     utf8proc_int32_t cp = -1;
     const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
                                     static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
