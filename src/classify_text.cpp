@@ -35,9 +35,15 @@ bool is_space(std::int32_t cp) {
     return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
 }
 
+// ASCII classes without the locale-dependent <cctype> calls (the tool never sets a locale,
+// so these equal the "C" locale's answers).
+constexpr bool ascii_alnum(std::int32_t c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 bool is_word_char(std::int32_t cp) {
     if (cp < 0) return false;
-    if (cp < 0x80) return std::isalnum(cp) != 0;
+    if (cp < 0x80) return ascii_alnum(cp);
     const auto c = utf8proc_category(cp);
     return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) || c == UTF8PROC_CATEGORY_MN ||
            c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ND;
@@ -49,12 +55,13 @@ bool is_joiner(std::int32_t cp) {
 }
 
 bool is_symbol_char(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '-' || c == '/';
+    return ascii_alnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '/';
 }
 
 std::string ascii_lower(std::string_view s) {
     std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return out;
 }
 
