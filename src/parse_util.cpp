@@ -198,8 +198,9 @@ void repair_split_words(std::vector<std::string*>& texts) {
                 const bool left_clean = a == 0 || s[a - 1] == ' ' || s[a - 1] == '(' || s[a - 1] == '"';
                 const bool right_clean = b == s.size() || !std::isalnum(static_cast<unsigned char>(s[b])) ;
                 const std::string_view right_view = std::string_view(s).substr(i + 1, b - i - 1);
-                if (left_clean && right_clean && lower_alpha(right_view) && (b == s.size() || s[b] != '-') &&
-                    (a == 0 || s[a - 1] != '-')) {
+                // (b - i - 1) + (i - a): the joined word's length; a join shorter than 5 never happens.
+                if (left_clean && right_clean && (b - i - 1) + (i - a) >= 5 && lower_alpha(right_view) &&
+                    (b == s.size() || s[b] != '-') && (a == 0 || s[a - 1] != '-')) {
                     const std::string left = lowered(std::string_view(s).substr(a, i - a));
                     const std::string right(right_view);
                     std::string joined;
