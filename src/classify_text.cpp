@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 
 namespace resdiff::detail {
@@ -17,6 +19,8 @@ struct code_point {
 };
 
 code_point decode(std::string_view s, std::size_t i) {
+    // ASCII fast path: utf8proc_iterate yields the byte itself with length 1.
+    if (static_cast<unsigned char>(s[i]) < 0x80) return {static_cast<std::int32_t>(s[i]), 1};
     utf8proc_int32_t cp = -1;
     const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
                                     static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
@@ -31,9 +35,15 @@ bool is_space(std::int32_t cp) {
     return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
 }
 
+// ASCII classes without the locale-dependent <cctype> calls (the tool never sets a locale,
+// so these equal the "C" locale's answers).
+constexpr bool ascii_alnum(std::int32_t c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 bool is_word_char(std::int32_t cp) {
     if (cp < 0) return false;
-    if (cp < 0x80) return std::isalnum(cp) != 0;
+    if (cp < 0x80) return ascii_alnum(cp);
     const auto c = utf8proc_category(cp);
     return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) || c == UTF8PROC_CATEGORY_MN ||
            c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ND;
@@ -45,12 +55,13 @@ bool is_joiner(std::int32_t cp) {
 }
 
 bool is_symbol_char(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '-' || c == '/';
+    return ascii_alnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '/';
 }
 
 std::string ascii_lower(std::string_view s) {
     std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return out;
 }
 
@@ -78,7 +89,7 @@ bool looks_like_symbol(std::string_view s) {
 }
 
 struct number_word {
-    const char* word;
+    std::string_view word;
     long value;
     bool ordinal;
     int kind;  // 0 unit (0..19), 1 tens, 2 hundred, 3 thousand
@@ -107,11 +118,30 @@ constexpr number_word k_number_words[] = {
     {"hundredth", 100, true, 2}, {"thousandth", 1000, true, 3}, {"zeroth", 0, true, 0},
 };
 
+struct number_word_index {
+    std::unordered_map<std::string_view, const number_word*> by_word;
+    std::size_t min_size = std::string_view::npos;
+    std::size_t max_size = 0;
+};
+
+const number_word_index& number_words_by_word() {
+    static const number_word_index index = [] {
+        number_word_index x;
+        for (const auto& n : k_number_words) {
+            x.by_word.emplace(n.word, &n);  // words are unique: the first entry is the match
+            x.min_size = std::min(x.min_size, n.word.size());
+            x.max_size = std::max(x.max_size, n.word.size());
+        }
+        return x;
+    }();
+    return index;
+}
+
 const number_word* find_number_word(std::string_view w) {
-    if (w.empty()) return nullptr;
-    for (const auto& n : k_number_words)
-        if (n.kind >= 0 && w == n.word) return &n;
-    return nullptr;
+    const auto& index = number_words_by_word();
+    if (w.size() < index.min_size || w.size() > index.max_size) return nullptr;
+    const auto it = index.by_word.find(w);
+    return it == index.by_word.end() ? nullptr : it->second;
 }
 
 // Splits a lower-case word on hyphens ("seventy-ninth" -> seventy, ninth).
@@ -137,11 +167,27 @@ std::vector<std::string> split_hyphens(std::string_view w) {
     return parts;
 }
 
+// Same test as checking every part of split_hyphens(t.lower), without allocating.
 bool is_number_word_token(const token& t) {
     if (t.kind != tok::word) return false;
-    for (const auto& p : split_hyphens(t.lower))
-        if (find_number_word(p) == nullptr) return false;
-    return true;
+    const std::string_view w = t.lower;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        std::size_t sep = 0;
+        if (w[i] == '-') {
+            sep = 1;
+        } else if (static_cast<unsigned char>(w[i]) == 0xE2 && i + 2 < w.size() &&
+                   static_cast<unsigned char>(w[i + 1]) == 0x80 &&
+                   (static_cast<unsigned char>(w[i + 2]) == 0x90 ||
+                    static_cast<unsigned char>(w[i + 2]) == 0x91)) {
+            sep = 3;
+        }
+        if (sep == 0) continue;
+        if (find_number_word(w.substr(start, i - start)) == nullptr) return false;
+        i += sep - 1;
+        start = i + 1;
+    }
+    return find_number_word(w.substr(start)) != nullptr;
 }
 
 bool is_dash(const token& t) {

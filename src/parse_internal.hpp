@@ -11,10 +11,14 @@
 namespace resdiff::detail {
 
 std::string_view trim(std::string_view s);
-bool is_upper_ascii(char c);
-bool is_lower_ascii(char c);
-bool is_digit(char c);
-bool is_letter_byte(char c);  // ASCII letter or any byte of a multi-byte UTF-8 character
+// Inline: called once per byte in the parser's scans.
+inline bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+// ASCII letter or any byte of a multi-byte UTF-8 character
+inline bool is_letter_byte(char c) {
+    return is_upper_ascii(c) || is_lower_ascii(c) || (static_cast<unsigned char>(c) >= 0x80);
+}
 
 // First word of `s` (letters, hyphens and apostrophes), without leading quotes.
 std::string_view first_word(std::string_view s);

@@ -16,12 +16,6 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_letter_byte(char c) {
-    return is_upper_ascii(c) || is_lower_ascii(c) || (static_cast<unsigned char>(c) >= 0x80);
-}
 
 std::string_view first_word(std::string_view s) {
     s = trim(s);
@@ -159,8 +153,10 @@ void repair_split_words(std::vector<std::string*>& texts) {
     std::unordered_map<std::string, int> vocab;
     std::unordered_map<std::string, std::string> hyphenated;  // "followup" -> "follow-up"
     for (const auto* t : texts) {
+        std::string w;  // reused buffer: one allocation per text, not per token
         for_each_token(*t, [&](std::size_t a, std::size_t b) {
-            const std::string w = lowered(std::string_view(*t).substr(a, b - a));
+            w.assign(*t, a, b - a);
+            for (auto& c : w) c = lower_ascii(c);
             if (w.find('-') != std::string::npos) {
                 // Only lowercase compounds teach a hyphenation: a name such as
                 // "Economic Co-operation" says nothing of "cooperation".
@@ -210,11 +206,15 @@ void repair_split_words(std::vector<std::string*>& texts) {
                 while (b < s.size() && alpha(s[b])) ++b;
                 const bool left_clean = a == 0 || s[a - 1] == ' ' || s[a - 1] == '(' || s[a - 1] == '"';
                 const bool right_clean = b == s.size() || !std::isalnum(static_cast<unsigned char>(s[b])) ;
-                const std::string left = lowered(std::string_view(s).substr(a, i - a));
-                const std::string right(std::string_view(s).substr(i + 1, b - i - 1));
-                if (left_clean && right_clean && lower_alpha(right) && (b == s.size() || s[b] != '-') &&
-                    (a == 0 || s[a - 1] != '-')) {
-                    const std::string joined = left + right;
+                const std::string_view right_view = std::string_view(s).substr(i + 1, b - i - 1);
+                // (b - i - 1) + (i - a): the joined word's length; a join shorter than 5 never happens.
+                if (left_clean && right_clean && (b - i - 1) + (i - a) >= 5 && lower_alpha(right_view) &&
+                    (b == s.size() || s[b] != '-') && (a == 0 || s[a - 1] != '-')) {
+                    const std::string left = lowered(std::string_view(s).substr(a, i - a));
+                    const std::string right(right_view);
+                    std::string joined;
+                    joined.reserve(left.size() + right.size());
+                    joined.append(left).append(right);
                     const auto it = vocab.find(joined);
                     if ((it != vocab.end() || is_builtin_word(joined)) && (!known_alone(left) || !known_alone(right)) &&
                         left.size() + right.size() >= 5) {
