@@ -1,4 +1,5 @@
 // Small text helpers of the parse stage and the split-word repair.
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <string>
@@ -138,6 +139,22 @@ void for_each_token(const std::string& s, F&& f) {
 }  // namespace
 
 void repair_split_words(std::vector<std::string*>& texts) {
+    // Pass 0, before anything is counted: a space the PDF put before a hyphen
+    // inside a compound ("sixty -seventh", "Secretary -General", "COVID -19")
+    // goes; a hyphen with a space before and none after is never prose.
+    for (auto* t : texts) {
+        std::string& s = *t;
+        std::string joined;
+        joined.reserve(s.size());
+        for (std::size_t k = 0; k < s.size(); ++k) {
+            if (s[k] == ' ' && k > 0 && k + 2 < s.size() && s[k + 1] == '-' &&
+                std::isalnum(static_cast<unsigned char>(s[k - 1])) && std::isalnum(static_cast<unsigned char>(s[k + 2]))) {
+                continue;
+            }
+            joined.push_back(s[k]);
+        }
+        s = std::move(joined);
+    }
     // Vocabulary of the whole document (lowercase), counting occurrences.
     std::unordered_map<std::string, int> vocab;
     std::unordered_map<std::string, std::string> hyphenated;  // "followup" -> "follow-up"
@@ -145,6 +162,11 @@ void repair_split_words(std::vector<std::string*>& texts) {
         for_each_token(*t, [&](std::size_t a, std::size_t b) {
             const std::string w = lowered(std::string_view(*t).substr(a, b - a));
             if (w.find('-') != std::string::npos) {
+                // Only lowercase compounds teach a hyphenation: a name such as
+                // "Economic Co-operation" says nothing of "cooperation".
+                const std::string_view original = std::string_view(*t).substr(a, b - a);
+                const bool lowercase = std::none_of(original.begin(), original.end(),
+                                                    [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; });
                 std::string joined;
                 std::size_t parts = 0;
                 for (const char c : w) {
@@ -154,7 +176,7 @@ void repair_split_words(std::vector<std::string*>& texts) {
                         joined.push_back(c);
                     }
                 }
-                if (parts == 1) hyphenated.emplace(joined, w);
+                if (parts == 1 && lowercase) hyphenated.emplace(joined, w);
                 std::size_t s = 0;
                 while (s <= w.size()) {
                     auto e = w.find('-', s);
@@ -173,19 +195,6 @@ void repair_split_words(std::vector<std::string*>& texts) {
     };
     for (auto* t : texts) {
         std::string& s = *t;
-        // Pass 0: a space the PDF put before a hyphen inside a compound
-        // ("sixty -seventh", "Secretary -General", "COVID -19") goes; a hyphen
-        // with a space before and none after is never prose.
-        std::string joined_hyphens;
-        joined_hyphens.reserve(s.size());
-        for (std::size_t k = 0; k < s.size(); ++k) {
-            if (s[k] == ' ' && k > 0 && k + 2 < s.size() && s[k + 1] == '-' &&
-                std::isalnum(static_cast<unsigned char>(s[k - 1])) && std::isalnum(static_cast<unsigned char>(s[k + 2]))) {
-                continue;
-            }
-            joined_hyphens.push_back(s[k]);
-        }
-        s = std::move(joined_hyphens);
         // Pass 1: "see king" -> "seeking" where "seeking" occurs elsewhere in
         // the document and one half is no word of its own.
         std::string out;

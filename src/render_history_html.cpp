@@ -10,30 +10,14 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "render_html_assets.hpp"
 #include "resdiff/history.hpp"
 
 namespace resdiff {
 
 namespace {
 
-void escape_into(std::string& out, std::string_view s) {
-    for (const char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-}
-
-std::string esc(std::string_view s) {
-    std::string out;
-    escape_into(out, s);
-    return out;
-}
+std::string esc(std::string_view s) { return detail::html_escape(s); }
 
 std::string iso_date(int date) {
     if (date == 0) return "";
@@ -298,7 +282,7 @@ std::string render_history_html(const history& h, const history_render_options&)
             for (const auto u : units) {
                 changes += "<p>";
                 for (const auto& op : h.steps[v - 1].units[u].ops) {
-                    if (op.op == op_kind::equal) escape_into(changes, op.text);
+                    if (op.op == op_kind::equal) detail::append_html_escaped(changes, op.text);
                     else if (op.op == op_kind::del) changes += "<del>" + esc(op.text) + "</del>";
                     else changes += "<ins>" + esc(op.text) + "</ins>";
                 }
@@ -340,7 +324,7 @@ std::string render_history_html(const history& h, const history_render_options&)
         for (const auto& r : pb.runs) {
             out += "<span class=\"v" + std::to_string(r.version + 1) + "\" style=\"background:" + tint[r.version] + "\" title=\"" +
                    std::to_string(r.version + 1) + ". " + esc(labels[r.version]) + "\">";
-            escape_into(out, r.text);
+            detail::append_html_escaped(out, r.text);
             out += "</span>";
         }
         out += "</p>\n";

@@ -93,20 +93,6 @@ const char* class_help(change_class c) {
     return "";
 }
 
-const char* kind_label(unit_kind k) {
-    switch (k) {
-        case unit_kind::unchanged: return "unchanged";
-        case unit_kind::modified: return "modified";
-        case unit_kind::renumbered: return "renumbered";
-        case unit_kind::moved: return "moved";
-        case unit_kind::added: return "added";
-        case unit_kind::removed: return "removed";
-        case unit_kind::split: return "split";
-        case unit_kind::merged: return "merged";
-    }
-    return "unchanged";
-}
-
 std::string plural(std::size_t n, std::string_view one, std::string_view many) {
     std::string s = std::to_string(n);
     s += ' ';
@@ -441,10 +427,10 @@ private:
         for (const auto k : kind_order) {
             const std::size_t n = k == unit_kind::moved ? moved_units : count_kind(k);
             out += "<li class=\"kd k-";
-            out += kind_label(k);
+            out += to_string(k);
             out += n == 0 ? " zero" : "";
             out += "\">";
-            out += kind_label(k);
+            out += to_string(k);
             out += " <b>";
             out += std::to_string(n);
             out += "</b></li>";
@@ -506,7 +492,7 @@ private:
             out += "\" title=\"";
             std::string tip = u.new_ids.empty() ? join_ids(u.old_ids) : join_ids(u.new_ids);
             tip += ": ";
-            tip += kind_label(u.kind);
+            tip += to_string(u.kind);
             for (const auto c : ordered(u.classes)) {
                 tip += ", ";
                 tip += to_string(c);
@@ -591,9 +577,9 @@ private:
             const std::size_t n = k == unit_kind::moved ? moved_units : (it == t.kinds.end() ? 0 : it->second);
             if (n == 0) continue;
             out += "<button type=\"button\" class=\"kindf\" data-f=\"";
-            out += kind_label(k);
+            out += to_string(k);
             out += "\" aria-pressed=\"false\">";
-            out += kind_label(k);
+            out += to_string(k);
             out += " <b>";
             out += std::to_string(n);
             out += "</b></button>";
@@ -617,13 +603,13 @@ private:
         out += "<section class=\"u";
         out += changed ? " chg" : " same";
         out += " k-";
-        out += kind_label(u.kind);
+        out += to_string(u.kind);
         out += "\" id=\"";
         append_html_escaped(out, anchor);
         out += "\" tabindex=\"-1\" data-t=\"";
         // Footnotes answer to the "footnote" filter, not to the paragraph kinds.
         if (footnote) out += "footnote fn-";
-        out += kind_label(u.kind);
+        out += to_string(u.kind);
         if (u.moved && u.kind != unit_kind::moved) out += " moved";
         for (const auto c : ordered(u.classes)) {
             out += ' ';
@@ -650,9 +636,9 @@ private:
             out += "</span>";
         }
         out += "</span> <span class=\"kindb k-";
-        out += kind_label(u.kind);
+        out += to_string(u.kind);
         out += "\">";
-        out += kind_label(u.kind);
+        out += to_string(u.kind);
         out += "</span>";
         if (u.moved && u.kind != unit_kind::moved) out += " <span class=\"kindb k-moved\">moved</span>";
         for (const auto c : ordered(u.classes)) {
@@ -836,9 +822,9 @@ private:
                     s += html_escape(nl.empty() ? ol : nl);
                 }
                 s += " <span class=\"kindb k-";
-                s += kind_label(c.kind);
+                s += to_string(c.kind);
                 s += "\">";
-                s += kind_label(c.kind);
+                s += to_string(c.kind);
                 s += "</span>";
                 if (c.moved && c.kind != unit_kind::moved) s += " <span class=\"kindb k-moved\">moved</span>";
                 for (const auto cl : ordered(c.classes)) {

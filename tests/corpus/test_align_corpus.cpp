@@ -246,9 +246,8 @@ const std::vector<first_paragraph_fact>& first_paragraph_facts() {
         {"A-RES-79-6", "A-80-L.9", "Recalling its resolution 78/6 of 1", "Recalling its resolution 79/6 of 29", unit_kind::modified},
         {"A-80-L.9", "A-RES-80-6", "Recalling its resolution 79/6 of 29", "Recalling its resolution 79/6 of 29", unit_kind::unchanged},
         {"A-RES-78-10", "A-80-L.10", "Recalling its resolution 76/13 of 2", "Recalling its resolution 78/10 of 21", unit_kind::modified},
-        // Same wording, but the parsed L.10 keeps "sub -item" from a line break
-        // (parse stage), so the aligner sees a changed text; the word diff shows none.
-        {"A-80-L.10", "A-RES-80-8", "Recalling its resolution 78/10 of 21", "Recalling its resolution 78/10 of 21", unit_kind::modified},
+        // Same wording (the PDF's "sub -item" is read as "sub-item" in both).
+        {"A-80-L.10", "A-RES-80-8", "Recalling its resolution 78/10 of 21", "Recalling its resolution 78/10 of 21", unit_kind::unchanged},
         {"A-RES-78-71", "A-RES-79-85", "Recalling its resolution 913 (X) of", "Recalling its resolution 913 (X) of", unit_kind::unchanged},
         {"A-RES-79-85", "A-C.4-80-L.6", "Recalling its resolution 913 (X) of", "Recalling its resolution 913 (X) of", unit_kind::unchanged},
         {"A-C.4-80-L.6", "A-RES-80-75", "Recalling its resolution 913 (X) of", "Recalling its resolution 913 (X) of", unit_kind::unchanged},

@@ -120,12 +120,9 @@ TEST_CASE("aligner finds every edit of the example draft (documents read without
     check_example_pair(old_doc, new_doc);
 }
 
-// Known gap of the parse stage (reported): in the text-export layout a draft
-// has no "NNth plenary meeting" line, so the parser does not find where its
-// body ends; the footnotes of example-draft-66.txt end up in its last
-// paragraph and the markers stay in the text. Until that is fixed this
-// variant may fail; the one above checks the aligner on the same texts.
-TEST_CASE("aligner finds every edit of the example draft (parsed)", "[align][fixtures][!mayfail]") {
+// The same checks on the documents as the real parser reads them (a draft in
+// the text-export layout, with no "NNth plenary meeting" line).
+TEST_CASE("aligner finds every edit of the example draft (parsed)", "[align][fixtures]") {
     const auto old_doc = resdiff::parse_file(fixture("A-RES-65-141.txt"));
     const auto new_doc = resdiff::parse_file(fixture("example-draft-66.txt"));
     REQUIRE(old_doc.preamble.size() == 25);

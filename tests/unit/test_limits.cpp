@@ -30,7 +30,7 @@ namespace {
 
 // Runs the resdiff binary with `args` under an address-space limit; returns
 // its exit status (128 + signal when killed).
-int run_limited(const std::vector<std::string>& args, rlim_t address_space, const std::filesystem::path& err_file) {
+[[maybe_unused]] int run_limited(const std::vector<std::string>& args, rlim_t address_space, const std::filesystem::path& err_file) {
     const pid_t pid = ::fork();
     if (pid == 0) {
         rlimit lim{address_space, address_space};
@@ -57,7 +57,7 @@ int run_limited(const std::vector<std::string>& args, rlim_t address_space, cons
 // One resolution of about `bytes`: the fixture's preambular and operative
 // paragraphs repeated (operative numbers running on); every seventh round of
 // operative paragraphs reworded when `edited`.
-std::string big_text(std::size_t bytes, bool edited) {
+[[maybe_unused]] std::string big_text(std::size_t bytes, bool edited) {
     std::vector<std::string> preamble, operative;
     std::istringstream in(read_file(fixture("A-RES-65-141.txt")));
     for (std::string line; std::getline(in, line);) {
