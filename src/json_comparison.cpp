@@ -243,8 +243,33 @@ void write_footnote(writer& w, const footnote_unit& f) {
     if (f.old_number > 0) w.number(f.old_number); else w.null();
     w.key("new");
     if (f.new_number > 0) w.number(f.new_number); else w.null();
+    w.key("classes");
+    write_classes(w, f.classes);
     w.key("ops");
     write_ops(w, f.ops);
+    w.close('}');
+}
+
+void write_strings(writer& w, const std::vector<std::string>& items) {
+    w.open('[');
+    for (const auto& s : items) {
+        w.item();
+        w.string(s);
+    }
+    w.close(']');
+}
+
+// The references each version cites and what changed between them.
+void write_citations(writer& w, const citation_change& c) {
+    w.open('{');
+    w.key("old");
+    write_strings(w, c.old_cited);
+    w.key("new");
+    write_strings(w, c.new_cited);
+    w.key("added");
+    write_strings(w, c.added);
+    w.key("dropped");
+    write_strings(w, c.dropped);
     w.close('}');
 }
 
@@ -329,13 +354,10 @@ void write_all(writer& w, const comparison& cmp) {
         write_footnote(w, f);
     }
     w.close(']');
+    w.key("citations");
+    write_citations(w, cmp.result.citations);
     w.key("notes");
-    w.open('[');
-    for (const auto& n : cmp.result.notes) {
-        w.item();
-        w.string(n);
-    }
-    w.close(']');
+    write_strings(w, cmp.result.notes);
     w.close('}');
     w.out += '\n';
     w.drain(true);

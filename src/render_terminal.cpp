@@ -550,6 +550,15 @@ std::string render_terminal(const comparison& cmp, const render_options& options
     const std::string renumbered = renumber_list(renumbered_units);
     wrapped(out, options, summary_line(cmp, hidden, options), 0);
     if (!renumbered.empty()) wrapped(out, options, cat("Renumbered only: ", renumbered), 0);
+    // The references the two versions cite, where they differ.
+    const auto joined = [](const std::vector<std::string>& items) {
+        std::string s;
+        for (const auto& i : items) s += (s.empty() ? "" : "; ") + i;
+        return s;
+    };
+    const auto& cited = cmp.result.citations;
+    if (!cited.added.empty()) wrapped(out, options, cat("Citations added: ", joined(cited.added)), 0);
+    if (!cited.dropped.empty()) wrapped(out, options, cat("Citations dropped: ", joined(cited.dropped)), 0);
     out += '\n';
 
     const indexes ix{paragraph_index(cmp.old_doc), paragraph_index(cmp.new_doc)};

@@ -2,6 +2,7 @@
 // document_to_json gives them, ops that round-trip, and the CLI around it.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -36,7 +37,7 @@ TEST_CASE("json: comparison is valid JSON with the documented keys in order", "[
     const auto j = nlohmann::ordered_json::parse(text);
     std::vector<std::string> keys;
     for (const auto& [k, v] : j.items()) keys.push_back(k);
-    CHECK(keys == std::vector<std::string>{"old", "new", "identical", "summary", "alignment", "footnotes", "notes"});
+    CHECK(keys == std::vector<std::string>{"old", "new", "identical", "summary", "alignment", "footnotes", "citations", "notes"});
     CHECK(j.at("identical") == false);
     // The documents are exactly what document_to_json gives.
     CHECK(j.at("old") == nlohmann::ordered_json::parse(document_to_json(cmp.old_doc)));
@@ -135,7 +136,7 @@ TEST_CASE("json: lead, qualifier, children and footnotes are written", "[json][c
     CHECK(ju.at("children").at(0).at("kind") == "added");
     CHECK(ju.at("children").at(0).at("old") == json::array());
     CHECK(j.at("footnotes").at(0) ==
-          json{{"kind", "added"}, {"old", nullptr}, {"new", 4}, {"ops", json{{{"op", "insert"}, {"text", "A/80/1."}, {"classes", json::array()}}}}});
+          json{{"kind", "added"}, {"old", nullptr}, {"new", 4}, {"classes", json::array()}, {"ops", json{{{"op", "insert"}, {"text", "A/80/1."}, {"classes", json::array()}}}}});
     CHECK(j.at("notes") == json{"a note"});
     CHECK(j.at("summary").at("classes").at("lead") == 1);
 }
@@ -232,4 +233,26 @@ TEST_CASE("cli diff: the coarse word diff is announced in the report and the JSO
     CHECK(notes[0].get<std::string>().find("coarse") != std::string::npos);
     const cli_run text({a, b, "--max-tokens", "100", "--width", "0"});
     CHECK(text.out.find("Note: word diff: coarse fallback") != std::string::npos);
+}
+
+TEST_CASE("cli diff: the cited sets of both versions and their difference reach the JSON and the terminal", "[cli][json][citation]") {
+    const auto old_path = fixture("A-RES-65-141.txt").string();
+    const auto new_path = fixture("example-draft-66.txt").string();
+    cli_run json({"--format", "json", old_path, new_path});
+    REQUIRE(json.rc == 1);
+    const auto j = nlohmann::json::parse(json.out);
+    const auto& c = j.at("citations");
+    const auto has = [](const nlohmann::json& list, const std::string& item) {
+        return std::find(list.begin(), list.end(), item) != list.end();
+    };
+    // Footnote 8 cites the report of the next session instead.
+    CHECK(has(c.at("added"), "A/66/64-E/2011/77"));
+    CHECK(has(c.at("dropped"), "A/65/64-E/2010/12"));
+    CHECK(has(c.at("old"), "A/65/64-E/2010/12"));
+    CHECK(has(c.at("new"), "A/66/64-E/2011/77"));
+    CHECK_FALSE(has(c.at("new"), "A/65/64-E/2010/12"));
+    for (const auto& f : j.at("footnotes")) CHECK(f.contains("classes"));
+    cli_run text({"--color=never", old_path, new_path});
+    CHECK(text.out.find("Citations added: ") != std::string::npos);
+    CHECK(text.out.find("Citations dropped: A/65/64-E/2010/12") != std::string::npos);
 }
