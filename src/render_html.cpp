@@ -465,9 +465,34 @@ private:
         out += " words, new text ";
         out += std::to_string(t.words_new);
         out += ").</p>\n";
+        citations(out);
         change_map(out);
         legend(out);
         out += "</section>\n";
+    }
+
+    // The references each version cites, where they differ: added and dropped.
+    void citations(std::string& out) const {
+        const auto& c = cmp_.result.citations;
+        if (c.added.empty() && c.dropped.empty()) return;
+        out += "<div class=\"citations\"><b>&#167; Citations</b> (old text cites ";
+        out += std::to_string(c.old_cited.size());
+        out += ", new text ";
+        out += std::to_string(c.new_cited.size());
+        out += ")";
+        for (const auto* list : {&c.added, &c.dropped}) {
+            if (list->empty()) continue;
+            out += list == &c.added ? "<div>added: " : "<div>dropped: ";
+            for (std::size_t i = 0; i < list->size(); ++i) {
+                if (i > 0) out += "; ";
+                // Not <ins>/<del>: those mark word edits of the text only.
+                out += "<span class=\"cite\">";
+                append_html_escaped(out, (*list)[i]);
+                out += "</span>";
+            }
+            out += "</div>";
+        }
+        out += "</div>\n";
     }
 
     // A strip with one segment per unit in reading order, as wide as the unit

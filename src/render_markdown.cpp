@@ -326,6 +326,22 @@ std::string render_markdown(const comparison& cmp, const render_options& options
     std::size_t fn_changed = 0;
     for (const auto& f : cmp.result.footnotes) fn_changed += f.kind != unit_kind::unchanged ? 1 : 0;
     if (fn_changed > 0) out += "| footnotes changed | " + std::to_string(fn_changed) + " |\n";
+    // The references the versions cite, where they differ.
+    const auto cited_line = [&out](const char* label, const std::vector<std::string>& items) {
+        if (items.empty()) return;
+        out += "\n**";
+        out += label;
+        out += "** (";
+        out += std::to_string(items.size());
+        out += "): ";
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (i > 0) out += "; ";
+            out += md(items[i]);
+        }
+        out += '\n';
+    };
+    cited_line("Citations added", cmp.result.citations.added);
+    cited_line("Citations dropped", cmp.result.citations.dropped);
     out += "\nDeleted words are marked <del>like this</del>, inserted ones <ins>like this</ins>; "
            "&#8635; routine, &#9650; lead, &#8776; qualifier, &#167; citation.\n\n";
 

@@ -255,4 +255,8 @@ TEST_CASE("cli diff: the cited sets of both versions and their difference reach 
     cli_run text({"--color=never", old_path, new_path});
     CHECK(text.out.find("Citations added: ") != std::string::npos);
     CHECK(text.out.find("Citations dropped: A/65/64-E/2010/12") != std::string::npos);
+    cli_run md({"--format", "markdown", old_path, new_path});
+    CHECK(md.out.find("**Citations dropped** (1): A/65/64-E/2010/12") != std::string::npos);
+    cli_run html({"--format", "html", old_path, new_path});
+    CHECK(html.out.find("<div>dropped: <span class=\"cite\">A/65/64-E/2010/12</span></div>") != std::string::npos);
 }
