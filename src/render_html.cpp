@@ -114,6 +114,16 @@ bool has_class(const std::vector<change_class>& cs, change_class c) {
 }
 
 // Classes in display order, without repeats.
+// The kind badge of a unit, and a "moved" badge when it moved besides.
+void append_kind_badges(std::string& out, const alignment_unit& u) {
+    out += "<span class=\"kindb k-";
+    out += to_string(u.kind);
+    out += "\">";
+    out += to_string(u.kind);
+    out += "</span>";
+    if (u.moved && u.kind != unit_kind::moved) out += " <span class=\"kindb k-moved\">moved</span>";
+}
+
 std::vector<change_class> ordered(const std::vector<change_class>& cs) {
     std::vector<change_class> out;
     for (const auto c : class_order) {
@@ -660,12 +670,8 @@ private:
             append_html_escaped(out, old_label);
             out += "</span>";
         }
-        out += "</span> <span class=\"kindb k-";
-        out += to_string(u.kind);
-        out += "\">";
-        out += to_string(u.kind);
-        out += "</span>";
-        if (u.moved && u.kind != unit_kind::moved) out += " <span class=\"kindb k-moved\">moved</span>";
+        out += "</span> ";
+        append_kind_badges(out, u);
         for (const auto c : ordered(u.classes)) {
             out += " <span class=\"cls ";
             out += class_code(c);
@@ -846,12 +852,8 @@ private:
                 } else {
                     s += html_escape(nl.empty() ? ol : nl);
                 }
-                s += " <span class=\"kindb k-";
-                s += to_string(c.kind);
-                s += "\">";
-                s += to_string(c.kind);
-                s += "</span>";
-                if (c.moved && c.kind != unit_kind::moved) s += " <span class=\"kindb k-moved\">moved</span>";
+                s += ' ';
+                append_kind_badges(s, c);
                 for (const auto cl : ordered(c.classes)) {
                     s += " <span class=\"mk ";
                     s += class_code(cl);
