@@ -22,6 +22,7 @@ std::size_t count_words(const std::string& text) {
 
 void add_unit(const alignment_unit& u, summary& s) {
     ++s.kinds[u.kind];
+    if (u.moved) ++s.units_moved;
     if (u.kind != unit_kind::unchanged) ++s.units_changed;
     for (const auto c : u.classes) ++s.classes[c];
     if (!u.classes.empty() && std::all_of(u.classes.begin(), u.classes.end(),
@@ -49,6 +50,12 @@ summary summarize(const alignment& result) {
     const std::size_t total = s.words_old + s.words_new;
     s.share_changed = total == 0 ? 0.0 : static_cast<double>(s.words_deleted + s.words_inserted) / static_cast<double>(total);
     return s;
+}
+
+std::size_t report_count(const summary& s, unit_kind kind) {
+    if (kind == unit_kind::moved) return s.units_moved;
+    const auto it = s.kinds.find(kind);
+    return it == s.kinds.end() ? 0 : it->second;
 }
 
 comparison compare(document old_doc, document new_doc, const compare_options& options) {

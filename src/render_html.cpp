@@ -398,12 +398,6 @@ private:
             const auto it = t.classes.find(c);
             return it == t.classes.end() ? std::size_t{0} : it->second;
         };
-        const auto count_kind = [&](unit_kind k) {
-            const auto it = t.kinds.find(k);
-            return it == t.kinds.end() ? std::size_t{0} : it->second;
-        };
-        std::size_t moved_units = 0;
-        for (const auto& u : cmp_.result.units) moved_units += u.moved ? 1 : 0;
 
         out += "<section class=\"summary\" aria-labelledby=\"h-summary\">\n<h2 id=\"h-summary\">Summary</h2>\n";
         if (cmp_.identical()) {
@@ -435,7 +429,7 @@ private:
         }
         out += "</ul>\n<ul class=\"counts kinds\" aria-label=\"Units per kind of change\">";
         for (const auto k : kind_order) {
-            const std::size_t n = k == unit_kind::moved ? moved_units : count_kind(k);
+            const std::size_t n = report_count(t, k);
             out += "<li class=\"kd k-";
             out += to_string(k);
             out += n == 0 ? " zero" : "";
@@ -446,7 +440,7 @@ private:
             out += "</b></li>";
         }
         out += "<li class=\"kd k-unchanged\">unchanged <b>";
-        out += std::to_string(count_kind(unit_kind::unchanged));
+        out += std::to_string(report_count(t, unit_kind::unchanged));
         out += "</b></li></ul>\n";
         if (t.routine_only > 0) {
             out += "<p class=\"note-routine\">";
@@ -579,8 +573,6 @@ private:
 
     void toolbar(std::string& out) {
         const auto& t = cmp_.totals;
-        std::size_t moved_units = 0;
-        for (const auto& u : cmp_.result.units) moved_units += u.moved ? 1 : 0;
         out += "<nav class=\"bar\" aria-label=\"View, filters and navigation\">\n";
         out += "<div class=\"grp\" role=\"group\" aria-label=\"View\"><span class=\"gl\">View</span>"
                "<button type=\"button\" data-view=\"side\" aria-pressed=\"true\">Side by side</button>"
@@ -608,8 +600,7 @@ private:
             out += "</b></button>";
         }
         for (const auto k : kind_order) {
-            const auto it = t.kinds.find(k);
-            const std::size_t n = k == unit_kind::moved ? moved_units : (it == t.kinds.end() ? 0 : it->second);
+            const std::size_t n = report_count(t, k);
             if (n == 0) continue;
             out += "<button type=\"button\" class=\"kindf\" data-f=\"";
             out += to_string(k);

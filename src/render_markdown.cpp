@@ -282,8 +282,6 @@ std::string render_markdown(const comparison& cmp, const render_options& options
         const auto it = t.classes.find(c);
         return it == t.classes.end() ? std::size_t{0} : it->second;
     };
-    std::size_t moved = 0;
-    for (const auto& u : cmp.result.units) moved += u.moved ? 1 : 0;
     char share[32];
     std::snprintf(share, sizeof share, "%.1f%%", t.share_changed * 100.0);
     out += "**";
@@ -314,8 +312,7 @@ std::string render_markdown(const comparison& cmp, const render_options& options
         out += " |\n";
     }
     for (const auto k : kind_order) {
-        const auto it = t.kinds.find(k);
-        const std::size_t n = k == unit_kind::moved ? moved : (it == t.kinds.end() ? 0 : it->second);
+        const std::size_t n = report_count(t, k);
         if (n == 0) continue;
         out += "| ";
         out += to_string(k);

@@ -23,6 +23,7 @@ struct summary {
     std::map<change_class, std::size_t> classes;   // units carrying each class
     std::size_t units_changed = 0;                 // units (and footnote units) that are not unchanged
     std::size_t routine_only = 0;                  // changed units whose only class is routine
+    std::size_t units_moved = 0;                   // units that moved, whatever their kind
     std::size_t words_old = 0;                     // word tokens in the old text
     std::size_t words_new = 0;
     std::size_t words_deleted = 0;
@@ -41,5 +42,9 @@ struct comparison {
 comparison compare(document old_doc, document new_doc, const compare_options& options = {});
 
 summary summarize(const alignment& result);
+
+// Units of a kind as the reports count them: `moved` counts every unit that
+// moved (also one reworded, split or merged on the way), the others their kind.
+std::size_t report_count(const summary& s, unit_kind kind);
 
 }  // namespace resdiff
