@@ -3,6 +3,7 @@
 // run() maps to exit code 2.
 #pragma once
 
+#include <chrono>
 #include <iosfwd>
 #include <stdexcept>
 #include <string>
@@ -32,6 +33,8 @@ struct io {
     bool err_is_tty = false;   // stderr is a terminal
     int columns = 80;          // terminal width, from COLUMNS or the tty
     bool no_color = false;     // NO_COLOR is set (and not empty)
+    // A long run shows progress on stderr (a terminal) once it has run this long.
+    std::chrono::milliseconds progress_after{1000};
 };
 
 using command_fn = int (*)(const std::vector<std::string>& args, io& io);

@@ -12,13 +12,14 @@ namespace resdiff::cli {
 
 namespace {
 
-// Progress on stderr once the run takes longer than a second, only on a terminal.
+// Progress on stderr once the run takes longer than io.progress_after (a second),
+// only on a terminal; the line is erased when the run ends.
 class progress_line {
 public:
     explicit progress_line(io& io) : io_(io), start_(std::chrono::steady_clock::now()) {}
     void update(const std::string& what, std::size_t done, std::size_t total) {
         if (!io_.err_is_tty) return;
-        if (!shown_ && std::chrono::steady_clock::now() - start_ < std::chrono::seconds(1)) return;
+        if (!shown_ && std::chrono::steady_clock::now() - start_ < io_.progress_after) return;
         shown_ = true;
         io_.err << "\rresdiff: history: " << what << ' ' << done << '/' << total << "\x1b[K" << std::flush;
     }
