@@ -88,6 +88,61 @@ TEST_CASE("json: laid out as nlohmann::json dump(2), escapes control characters,
     CHECK(odd == nlohmann::ordered_json::parse(odd).dump(2) + "\n");
 }
 
+TEST_CASE("json: the direct writer gives nlohmann's dump(2) bytes, bad UTF-8 replaced the same way", "[json][document]") {
+    // Every kind of ill-formed UTF-8: stray continuation, overlong, surrogate,
+    // above U+10FFFF, truncated sequences (mid-string and at the end), plus
+    // control characters, DEL and valid 2-, 3- and 4-byte characters.
+    const std::vector<std::string> odd = {
+        std::string("nul") + '\0' + "\x01\x1f\x7f \"q\" \\ / \b\f\n\r\t",
+        "\x80 \xBF \xC0\xAF \xC1\xBF \xE0\x80\xAF \xED\xA0\x80 \xF4\x90\x80\x80 \xF5 \xFF",
+        "\xE2\x82" "A \xF0\x9F\x98" "B \xC3",
+        "\xE2\x82",
+        "\xE2\x82\xAC \xF0\x9F\x98\x80 \xC3\xA9 \xEF\xBF\xBD",
+    };
+    for (const auto& text : odd) {
+        document d;
+        d.meta.title = text;
+        d.source = text;
+        d.warnings = {text, ""};
+        paragraph p;
+        p.where = part::operative;
+        p.id = "OP1";
+        p.number = "1";
+        p.text = text;
+        p.footnotes = {1, -2};
+        p.lines = {3, 4};
+        subparagraph s;
+        s.id = "OP1(a)";
+        s.text = text;
+        s.children.push_back(s);
+        p.subparagraphs.push_back(s);
+        d.operative.push_back(p);
+        p.where = part::preamble;
+        p.id = "PP1";
+        p.subparagraphs.clear();
+        d.preamble.push_back(p);
+        d.sections.push_back({"I", text, true, {1, 2}});
+        d.footnotes.push_back({1, text, {5, 5}});
+        CAPTURE(text);
+        const std::string direct = document_to_json(d);
+        const auto reread = nlohmann::ordered_json::parse(direct);   // valid JSON
+        CHECK(reread.at("title").get<std::string>().find('\xFF') == std::string::npos);
+        // The same values as a tree (the key order read back), dumped the old way.
+        nlohmann::ordered_json tree = reread;
+        tree["title"] = text;
+        tree["source"] = text;
+        tree["warnings"] = {text, ""};
+        tree["sections"][0]["title"] = text;
+        tree["footnotes"][0]["text"] = text;
+        for (const char* part_name : {"preamble", "operative"}) {
+            tree[part_name][0]["text"] = text;
+        }
+        tree["operative"][0]["subparagraphs"][0]["text"] = text;
+        tree["operative"][0]["subparagraphs"][0]["subparagraphs"][0]["text"] = text;
+        CHECK(direct == tree.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    }
+}
+
 TEST_CASE("json: output is byte-identical across runs", "[json][comparison]") {
     const std::string a = comparison_to_json(small_comparison());
     const std::string b = comparison_to_json(small_comparison());
