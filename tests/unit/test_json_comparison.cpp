@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -210,6 +212,31 @@ TEST_CASE("cli diff: exit codes 0 same, 1 different, 2 trouble", "[cli][diff]") 
     CHECK(cli_run({a, b, "--ignore", "nothing"}).rc == 2);
     CHECK(cli_run({a, b, "--width", "-3"}).rc == 2);
     CHECK(cli_run({a, b, "--format", "yaml"}).rc == 2);
+}
+
+TEST_CASE("cli diff: OLD and NEW are reported in order, OLD's error alone and first", "[cli][diff]") {
+    // What reaches stderr names each file, OLD before NEW, and stops at the first error.
+    const auto dir = scratch_dir("load-order");
+    const std::string old_path = (dir / "old.txt").string(), new_path = (dir / "new.txt").string();
+    std::ofstream(old_path, std::ios::binary) << "The General Assembly,\n1. Decides caf\xe9.\n";
+    std::ofstream(new_path, std::ios::binary) << "The General Assembly,\n1. Decides na\xefve.\n";
+    const cli_run both({"-v", old_path, new_path});
+    CHECK(both.rc == 1);
+    CHECK(both.err == "resdiff: " + old_path + ": read as Windows-1252, 2 lines\n" +
+                          "resdiff: " + old_path + ": warning: invalid UTF-8, read as Windows-1252\n" +
+                          "resdiff: " + new_path + ": read as Windows-1252, 2 lines\n" +
+                          "resdiff: " + new_path + ": warning: invalid UTF-8, read as Windows-1252\n");
+    const std::string missing_old = (dir / "missing-old.txt").string();
+    const std::string missing_new = (dir / "missing-new.txt").string();
+    const cli_run neither({missing_old, missing_new});
+    CHECK(neither.rc == 2);
+    CHECK(neither.err == "resdiff: " + missing_old + ": no such file\n");
+    const cli_run no_new({"-v", old_path, missing_new});
+    CHECK(no_new.rc == 2);
+    CHECK(no_new.err == "resdiff: " + old_path + ": read as Windows-1252, 2 lines\n" +
+                            "resdiff: " + old_path + ": warning: invalid UTF-8, read as Windows-1252\n" +
+                            "resdiff: " + missing_new + ": no such file\n");
+    std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("cli diff: white space and line breaks alone are no difference", "[cli][diff]") {
