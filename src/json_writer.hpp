@@ -153,10 +153,12 @@ public:
         if (!empty) newline();
         out += bracket;
     }
+    // k is a name from this code: plain ASCII, nothing to escape.
     void key(std::string_view k) {
         item();
-        string(k);
-        out += ": ";
+        out += '"';
+        out += k;
+        out += "\": ";
     }
     void item() {
         drain();
@@ -187,7 +189,7 @@ private:
         out += '\n';
         out.append(2 * first_.size(), ' ');
     }
-    std::vector<bool> first_;
+    std::vector<bool> first_;   // per open container: no member yet
 };
 
 // The document as document_to_json gives it, at the writer's current depth
