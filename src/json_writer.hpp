@@ -30,7 +30,7 @@ inline std::pair<std::size_t, bool> utf8_sequence(std::string_view s, std::size_
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) return {1, true};
     std::size_t n = 0;
-    unsigned char lo = 0x80, hi = 0xBF;   // range of the second byte (Unicode table 3-7)
+    unsigned char lo = 0x80, hi = 0xBF;  // range of the second byte (Unicode table 3-7)
     if (c >= 0xC2 && c <= 0xDF) {
         n = 2;
     } else if (c >= 0xE0 && c <= 0xEF) {
@@ -66,7 +66,7 @@ constexpr bool any_special(std::uint64_t x) {
 class json_writer {
 public:
     std::string out;
-    std::ostream* sink = nullptr;   // when set, `out` is a buffer handed to it in large pieces
+    std::ostream* sink = nullptr;  // when set, `out` is a buffer handed to it in large pieces
 
     // Hands what is buffered to the sink (between values, at any point).
     void drain(bool force = false) {
@@ -189,7 +189,7 @@ private:
         out += '\n';
         out.append(2 * first_.size(), ' ');
     }
-    std::vector<bool> first_;   // per open container: no member yet
+    std::vector<bool> first_;  // per open container: no member yet
 };
 
 // The document as document_to_json gives it, at the writer's current depth

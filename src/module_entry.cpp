@@ -42,7 +42,9 @@ void register_format_reader(file_type type, format_reader reader) noexcept {
     if (type == file_type::docx) docx_reader = reader;
 }
 
-void register_docx_writer(docx_writer writer) noexcept { redline_writer = writer; }
+void register_docx_writer(docx_writer writer) noexcept {
+    redline_writer = writer;
+}
 
 }  // namespace resdiff::detail
 

@@ -44,7 +44,9 @@ const paragraph* lend_find_paragraph(const document& doc, std::string_view id) n
 constexpr detail::module_host host{detail::module_abi, &lend_normalize_text, &lend_diff_words,
                                    &lend_find_paragraph};
 
-bool is_file(const std::string& path) { return ::access(path.c_str(), R_OK) == 0; }
+bool is_file(const std::string& path) {
+    return ::access(path.c_str(), R_OK) == 0;
+}
 
 // Loads a module and returns its table; on failure null, with the reason.
 const detail::module_exports* load_module(const char* name, std::string& why) {
@@ -76,27 +78,24 @@ const detail::module_exports* load_module(const char* name, std::string& why) {
             ::dlclose(handle);
             return nullptr;
         }
-        return exports;   // never unloaded
+        return exports;  // never unloaded
     }
     why = std::string(name).append(" not found in");
     for (const auto& dir : dirs) why.append(" ").append(dir);
     return nullptr;
 }
 
-// The module's table, loaded once; throws `failure(reason)` when it is missing.
-template <class Failure>
-const detail::module_exports& module(const char* name, Failure failure) {
+// The module's table, loaded once (null, with the reason, when it cannot be).
+const detail::module_exports* loaded_module(const char* name, std::string& why) {
     static std::mutex loading;
     static constinit std::atomic<const detail::module_exports*> pdf{nullptr}, docx{nullptr};
     auto& slot = std::string_view(name) == "resdiff-pdf.so" ? pdf : docx;
-    if (const auto* m = slot.load(std::memory_order_acquire)) return *m;
+    if (const auto* m = slot.load(std::memory_order_acquire)) return m;
     const std::lock_guard<std::mutex> lock(loading);
-    if (const auto* m = slot.load(std::memory_order_acquire)) return *m;
-    std::string why;
+    if (const auto* m = slot.load(std::memory_order_acquire)) return m;
     const auto* m = load_module(name, why);
-    if (m == nullptr) failure(why);
     slot.store(m, std::memory_order_release);
-    return *m;
+    return m;
 }
 
 }  // namespace
@@ -117,11 +116,15 @@ ingested_text detail::read_binary_format(file_type type, std::string_view bytes,
         return reader(bytes, source, options);
     }
     const char* name = pdf ? "resdiff-pdf.so" : "resdiff-docx.so";
-    const auto& m = module(name, [&](const std::string& why) {
-        throw input_error(source, std::string(pdf ? "PDF" : "Word (.docx)").append(" support is not installed: ").append(why));
-    });
-    const module_reader read = pdf ? m.read_pdf : m.read_docx;
-    if (read == nullptr) throw input_error(source, std::string(name).append(" has no reader for this format"));
+    std::string why;
+    const module_exports* m = loaded_module(name, why);
+    if (m == nullptr) {
+        const char* what = pdf ? "PDF" : "Word (.docx)";
+        throw input_error(source, std::string(what).append(" support is not installed: ").append(why));
+    }
+    const module_reader read = pdf ? m->read_pdf : m->read_docx;
+    if (read == nullptr)
+        throw input_error(source, std::string(name).append(" has no reader for this format"));
     ingested_text out;
     module_error error;
     if (!read(bytes, source, options, out, error)) rethrow(error);
@@ -130,13 +133,13 @@ ingested_text detail::read_binary_format(file_type type, std::string_view bytes,
 
 std::string render_docx(const comparison& cmp, const render_options& options) {
     if (const auto writer = redline_writer.load(std::memory_order_acquire)) return writer(cmp, options);
-    const auto& m = module("resdiff-docx.so", [](const std::string& why) {
-        throw std::runtime_error("Word (.docx) support is not installed: " + why);
-    });
-    if (m.write_docx == nullptr) throw std::runtime_error("resdiff-docx.so has no Word redline writer");
+    std::string why;
+    const detail::module_exports* m = loaded_module("resdiff-docx.so", why);
+    if (m == nullptr) throw std::runtime_error("Word (.docx) support is not installed: " + why);
+    if (m->write_docx == nullptr) throw std::runtime_error("resdiff-docx.so has no Word redline writer");
     std::string out;
     module_error error;
-    if (!m.write_docx(cmp, options, out, error)) detail::rethrow(error);
+    if (!m->write_docx(cmp, options, out, error)) detail::rethrow(error);
     return out;
 }
 

@@ -41,7 +41,7 @@ void register_docx_writer(docx_writer writer) noexcept;
 struct module_error {
     enum kind_t : int { none, input, out_of_memory, other };
     kind_t kind = none;
-    std::string path;      // input errors: the file
+    std::string path;  // input errors: the file
     std::string message;
 };
 
@@ -80,10 +80,12 @@ bool guarded(module_error& error, F&& f) noexcept {
 inline constexpr std::uint32_t module_abi =
     1u + 8u * static_cast<std::uint32_t>(sizeof(ingested_text) + 3 * sizeof(ingest_options) +
                                          5 * sizeof(comparison) + 7 * sizeof(render_options) +
-                                         11 * sizeof(document) + 13 * sizeof(word_diff) + 17 * sizeof(diff_options));
+                                         11 * sizeof(document) + 13 * sizeof(word_diff) +
+                                         17 * sizeof(diff_options));
 
-using module_reader = bool (*)(std::string_view bytes, const std::string& source, const ingest_options& options,
-                               ingested_text& out, module_error& error) noexcept;
+using module_reader = bool (*)(std::string_view bytes, const std::string& source,
+                               const ingest_options& options, ingested_text& out,
+                               module_error& error) noexcept;
 using module_writer = bool (*)(const comparison& cmp, const render_options& options, std::string& out,
                                module_error& error) noexcept;
 
