@@ -18,6 +18,7 @@ function(_resdiff_check_install_test)
         -DBUILD_DIR=${PROJECT_BINARY_DIR}
         -DWORK_DIR=${PROJECT_BINARY_DIR}/tests/install-docs-test
         -DCORPUS_DIR=${RESDIFF_CORPUS_DIR}
+        -DFIXTURES_DIR=${PROJECT_SOURCE_DIR}/fixtures
         -P ${PROJECT_SOURCE_DIR}/cmake/check_install_test.cmake)
   endif()
 endfunction()

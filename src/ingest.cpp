@@ -5,16 +5,11 @@
 // refused), encoding detection and decoding to UTF-8, line splitting (LF,
 // CRLF, CR; a form feed starts a new page), then normalize_text per line.
 // Everything is linear in the input size.
-#include <dlfcn.h>
-#include <unistd.h>
 #include <utf8proc.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cstdint>
-#include <cstdlib>
 #include <fstream>
-#include <mutex>
 #include <system_error>
 
 #include "ingest_formats.hpp"
@@ -270,69 +265,6 @@ void split_lines(std::string_view text, ingested_text& out) {
 
 }  // namespace
 
-namespace {
-
-constinit std::atomic<detail::format_reader> pdf_reader{nullptr};
-
-#ifndef RESDIFF_INSTALL_LIBDIR
-#define RESDIFF_INSTALL_LIBDIR "lib"
-#endif
-#ifndef RESDIFF_INSTALL_FULL_LIBDIR
-#define RESDIFF_INSTALL_FULL_LIBDIR "/usr/local/lib"
-#endif
-
-bool is_file(const std::string& path) { return ::access(path.c_str(), R_OK) == 0; }
-
-// Loads a reader module: from $RESDIFF_MODULE_DIR, next to the executable (the
-// build tree), in ../LIBDIR/resdiff beside it (the installed layout, wherever
-// the prefix was moved), or in the configured prefix (programs using the
-// installed library). The module's static initializer registers its reader.
-// Returns "" or the reason.
-std::string load_module(const char* name) {
-    std::vector<std::string> dirs;
-    if (const char* env = std::getenv("RESDIFF_MODULE_DIR"); env && *env) dirs.emplace_back(env);
-    char exe[4096];
-    const ssize_t n = ::readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        std::string dir(exe, static_cast<std::size_t>(n));
-        dir.erase(dir.find_last_of('/') == std::string::npos ? 0 : dir.find_last_of('/'));
-        dirs.push_back(dir);
-        dirs.push_back(dir + "/../" RESDIFF_INSTALL_LIBDIR "/resdiff");
-    }
-    dirs.emplace_back(RESDIFF_INSTALL_FULL_LIBDIR "/resdiff");
-    for (const auto& dir : dirs) {
-        std::string path = dir;
-        path.append("/").append(name);
-        if (!is_file(path)) continue;
-        if (::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL) == nullptr) {
-            const char* why = ::dlerror();
-            return std::string("cannot load ").append(path).append(": ").append(why ? why : "unknown error");
-        }
-        return {};
-    }
-    std::string why = std::string(name).append(" not found in");
-    for (const auto& dir : dirs) why.append(" ").append(dir);
-    return why;
-}
-
-detail::format_reader reader_for(file_type type, const std::string& source) {
-    if (type != file_type::pdf) return &detail::read_docx;
-    if (const auto reader = pdf_reader.load(std::memory_order_acquire)) return reader;
-    static std::mutex loading;
-    const std::lock_guard<std::mutex> lock(loading);
-    if (const auto reader = pdf_reader.load(std::memory_order_acquire)) return reader;
-    const std::string why = load_module("resdiff-pdf.so");
-    if (const auto reader = pdf_reader.load(std::memory_order_acquire)) return reader;
-    throw input_error(source, std::string("PDF support is not installed: ")
-                                  .append(why.empty() ? "resdiff-pdf.so registered no reader" : why));
-}
-
-}  // namespace
-
-void detail::register_format_reader(file_type type, format_reader reader) noexcept {
-    if (type == file_type::pdf) pdf_reader.store(reader, std::memory_order_release);
-}
-
 ingested_text ingest_bytes(std::string_view bytes, std::string source, const ingest_options& options) {
     if (bytes.size() > options.max_input_bytes) throw input_error(source, with_limit_message(bytes.size(), options.max_input_bytes));
     if (bytes.empty()) throw input_error(source, "empty file");
@@ -341,7 +273,7 @@ ingested_text ingest_bytes(std::string_view bytes, std::string source, const ing
         throw input_error(source, "binary data, not a text, PDF or DOCX document");
     }
     if (type == file_type::pdf || type == file_type::docx) {
-        ingested_text raw = reader_for(type, source)(bytes, source, options);
+        ingested_text raw = detail::read_binary_format(type, bytes, source, options);
         for (auto& line : raw.lines) line = normalize_text(line);
         raw.type = type;
         if (raw.source.empty()) raw.source = source;

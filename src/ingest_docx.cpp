@@ -507,4 +507,11 @@ ingested_text read_docx(std::string_view bytes, const std::string& source, const
     return out;
 }
 
+namespace {
+
+// Registers the reader when this file is loaded (module) or linked (tests).
+[[maybe_unused]] const bool registered = (register_format_reader(file_type::docx, &read_docx), true);
+
+}  // namespace
+
 }  // namespace resdiff::detail

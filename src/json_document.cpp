@@ -1,7 +1,9 @@
 // The JSON contract for one document (docs/json.md, "Document"):
-// document_to_json and its exact inverse document_from_json.
+// document_to_json and its exact inverse document_from_json (read with
+// nlohmann::json).
 #include <nlohmann/json.hpp>
 
+#include "json_writer.hpp"
 #include "resdiff/ingest.hpp"
 #include "resdiff/json.hpp"
 
@@ -9,38 +11,80 @@ namespace resdiff {
 
 namespace {
 
-using ojson = nlohmann::ordered_json;
+using detail::json_writer;
 
-ojson lines_json(const line_range& r) { return ojson::array({r.first, r.last}); }
-
-ojson sub_json(const subparagraph& s) {
-    ojson j;
-    j["id"] = s.id;
-    j["label"] = s.label;
-    j["text"] = s.text;
-    j["footnotes"] = s.footnotes;
-    j["lines"] = lines_json(s.lines);
-    ojson children = ojson::array();
-    for (const auto& c : s.children) children.push_back(sub_json(c));
-    j["subparagraphs"] = std::move(children);
-    return j;
+void write_lines(json_writer& w, const line_range& r) {
+    w.key("lines");
+    w.open('[');
+    w.item();
+    w.number(r.first);
+    w.item();
+    w.number(r.last);
+    w.close(']');
 }
 
-ojson paragraph_json(const paragraph& p) {
-    ojson j;
-    j["id"] = p.id;
-    if (p.where == part::operative) j["number"] = p.number;
-    j["lead"] = p.lead;
-    j["text"] = p.text;
-    j["intro"] = p.intro;
-    j["footnotes"] = p.footnotes;
-    ojson subs = ojson::array();
-    for (const auto& s : p.subparagraphs) subs.push_back(sub_json(s));
-    j["subparagraphs"] = std::move(subs);
-    j["section"] = p.section;
-    j["lines"] = lines_json(p.lines);
-    if (p.where == part::preamble && !p.number.empty()) j["number"] = p.number;
-    return j;
+void write_sub(json_writer& w, const subparagraph& s) {
+    w.open('{');
+    w.key("id");
+    w.string(s.id);
+    w.key("label");
+    w.string(s.label);
+    w.key("text");
+    w.string(s.text);
+    w.key("footnotes");
+    w.integers(s.footnotes);
+    write_lines(w, s.lines);
+    w.key("subparagraphs");
+    w.open('[');
+    for (const auto& c : s.children) {
+        w.item();
+        write_sub(w, c);
+    }
+    w.close(']');
+    w.close('}');
+}
+
+void write_paragraph(json_writer& w, const paragraph& p) {
+    w.open('{');
+    w.key("id");
+    w.string(p.id);
+    if (p.where == part::operative) {
+        w.key("number");
+        w.string(p.number);
+    }
+    w.key("lead");
+    w.string(p.lead);
+    w.key("text");
+    w.string(p.text);
+    w.key("intro");
+    w.string(p.intro);
+    w.key("footnotes");
+    w.integers(p.footnotes);
+    w.key("subparagraphs");
+    w.open('[');
+    for (const auto& s : p.subparagraphs) {
+        w.item();
+        write_sub(w, s);
+    }
+    w.close(']');
+    w.key("section");
+    w.number(p.section);
+    write_lines(w, p.lines);
+    if (p.where == part::preamble && !p.number.empty()) {
+        w.key("number");
+        w.string(p.number);
+    }
+    w.close('}');
+}
+
+void write_paragraphs(json_writer& w, const char* name, const std::vector<paragraph>& paragraphs) {
+    w.key(name);
+    w.open('[');
+    for (const auto& p : paragraphs) {
+        w.item();
+        write_paragraph(w, p);
+    }
+    w.close(']');
 }
 
 // Reading back: strict about types, lenient about absent keys (defaults).
@@ -99,51 +143,79 @@ document_kind kind_from(const std::string& s) {
 
 }  // namespace
 
-std::string document_to_json(const document& doc) {
+// Written directly (json_writer.hpp), in the layout of nlohmann::json's
+// dump(2): keys in the order of docs/json.md. Invalid UTF-8 cannot occur in
+// parsed text (ingest decodes), but a document built in code may hold any
+// bytes: they are replaced, never an error.
+void detail::write_document(json_writer& w, const document& doc) {
     const auto& m = doc.meta;
-    ojson j;
-    j["symbol"] = m.symbol;
-    j["kind"] = to_string(m.kind);
-    j["session"] = m.session;
-    j["agenda_items"] = m.agenda_items;
-    j["title"] = m.title;
-    j["adoption_date"] = m.adoption_date;
-    j["distribution_date"] = m.distribution_date;
-    j["committee"] = m.committee;
-    j["committee_report"] = m.committee_report;
-    j["sponsors"] = m.sponsors;
-    j["notes"] = m.notes;
-    j["structured"] = doc.structured;
-    j["source"] = doc.source;
-    ojson sections = ojson::array();
+    w.open('{');
+    w.key("symbol");
+    w.string(m.symbol);
+    w.key("kind");
+    w.string(to_string(m.kind));
+    w.key("session");
+    w.number(m.session);
+    w.key("agenda_items");
+    w.strings(m.agenda_items);
+    w.key("title");
+    w.string(m.title);
+    w.key("adoption_date");
+    w.string(m.adoption_date);
+    w.key("distribution_date");
+    w.string(m.distribution_date);
+    w.key("committee");
+    w.string(m.committee);
+    w.key("committee_report");
+    w.string(m.committee_report);
+    w.key("sponsors");
+    w.string(m.sponsors);
+    w.key("notes");
+    w.strings(m.notes);
+    w.key("structured");
+    w.boolean(doc.structured);
+    w.key("source");
+    w.string(doc.source);
+    w.key("sections");
+    w.open('[');
     for (const auto& s : doc.sections) {
-        ojson o;
-        o["label"] = s.label;
-        o["title"] = s.title;
-        o["annex"] = s.annex;
-        o["lines"] = lines_json(s.lines);
-        sections.push_back(std::move(o));
+        w.item();
+        w.open('{');
+        w.key("label");
+        w.string(s.label);
+        w.key("title");
+        w.string(s.title);
+        w.key("annex");
+        w.boolean(s.annex);
+        write_lines(w, s.lines);
+        w.close('}');
     }
-    j["sections"] = std::move(sections);
-    ojson pre = ojson::array();
-    for (const auto& p : doc.preamble) pre.push_back(paragraph_json(p));
-    j["preamble"] = std::move(pre);
-    ojson op = ojson::array();
-    for (const auto& p : doc.operative) op.push_back(paragraph_json(p));
-    j["operative"] = std::move(op);
-    ojson fns = ojson::array();
+    w.close(']');
+    write_paragraphs(w, "preamble", doc.preamble);
+    write_paragraphs(w, "operative", doc.operative);
+    w.key("footnotes");
+    w.open('[');
     for (const auto& f : doc.footnotes) {
-        ojson o;
-        o["number"] = f.number;
-        o["text"] = f.text;
-        o["lines"] = lines_json(f.lines);
-        fns.push_back(std::move(o));
+        w.item();
+        w.open('{');
+        w.key("number");
+        w.number(f.number);
+        w.key("text");
+        w.string(f.text);
+        write_lines(w, f.lines);
+        w.close('}');
     }
-    j["footnotes"] = std::move(fns);
-    j["warnings"] = doc.warnings;
-    // Invalid UTF-8 cannot occur in parsed text (ingest decodes), but a
-    // document built in code may hold any bytes: replace rather than throw.
-    return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    w.close(']');
+    w.key("warnings");
+    w.strings(doc.warnings);
+    w.close('}');
+}
+
+std::string document_to_json(const document& doc) {
+    json_writer w;
+    detail::write_document(w, doc);
+    w.out += '\n';
+    return std::move(w.out);
 }
 
 document document_from_json(std::string_view json) {

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "docx_package.hpp"
+#include "modules.hpp"
 #include "resdiff/diff.hpp"
 #include "resdiff/render.hpp"
 
@@ -655,9 +656,9 @@ const char* settings =
     "<w:trackRevisions/><w:defaultTabStop w:val=\"720\"/>"
     "<w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote w:id=\"0\"/></w:footnotePr></w:settings>";
 
-}  // namespace
-
-std::string render_docx(const comparison& cmp, const render_options&) {
+// render_docx() of the library (modules.cpp) calls this through the module
+// resdiff-docx.so, or directly when this file is linked in (the tests).
+std::string write_redline(const comparison& cmp, const render_options&) {
     writer w(cmp);
     const std::string doc = w.document_xml();
     const std::string notes = w.footnotes_xml();
@@ -670,5 +671,9 @@ std::string render_docx(const comparison& cmp, const render_options&) {
                               {"word/footnotes.xml", notes},
                               {"word/settings.xml", settings}});
 }
+
+[[maybe_unused]] const bool registered = (detail::register_docx_writer(&write_redline), true);
+
+}  // namespace
 
 }  // namespace resdiff

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -88,6 +90,61 @@ TEST_CASE("json: laid out as nlohmann::json dump(2), escapes control characters,
     CHECK(odd == nlohmann::ordered_json::parse(odd).dump(2) + "\n");
 }
 
+TEST_CASE("json: the direct writer gives nlohmann's dump(2) bytes, bad UTF-8 replaced the same way", "[json][document]") {
+    // Every kind of ill-formed UTF-8: stray continuation, overlong, surrogate,
+    // above U+10FFFF, truncated sequences (mid-string and at the end), plus
+    // control characters, DEL and valid 2-, 3- and 4-byte characters.
+    const std::vector<std::string> odd = {
+        std::string("nul") + '\0' + "\x01\x1f\x7f \"q\" \\ / \b\f\n\r\t",
+        "\x80 \xBF \xC0\xAF \xC1\xBF \xE0\x80\xAF \xED\xA0\x80 \xF4\x90\x80\x80 \xF5 \xFF",
+        "\xE2\x82" "A \xF0\x9F\x98" "B \xC3",
+        "\xE2\x82",
+        "\xE2\x82\xAC \xF0\x9F\x98\x80 \xC3\xA9 \xEF\xBF\xBD",
+    };
+    for (const auto& text : odd) {
+        document d;
+        d.meta.title = text;
+        d.source = text;
+        d.warnings = {text, ""};
+        paragraph p;
+        p.where = part::operative;
+        p.id = "OP1";
+        p.number = "1";
+        p.text = text;
+        p.footnotes = {1, -2};
+        p.lines = {3, 4};
+        subparagraph s;
+        s.id = "OP1(a)";
+        s.text = text;
+        s.children.push_back(s);
+        p.subparagraphs.push_back(s);
+        d.operative.push_back(p);
+        p.where = part::preamble;
+        p.id = "PP1";
+        p.subparagraphs.clear();
+        d.preamble.push_back(p);
+        d.sections.push_back({"I", text, true, {1, 2}});
+        d.footnotes.push_back({1, text, {5, 5}});
+        CAPTURE(text);
+        const std::string direct = document_to_json(d);
+        const auto reread = nlohmann::ordered_json::parse(direct);   // valid JSON
+        CHECK(reread.at("title").get<std::string>().find('\xFF') == std::string::npos);
+        // The same values as a tree (the key order read back), dumped the old way.
+        nlohmann::ordered_json tree = reread;
+        tree["title"] = text;
+        tree["source"] = text;
+        tree["warnings"] = {text, ""};
+        tree["sections"][0]["title"] = text;
+        tree["footnotes"][0]["text"] = text;
+        for (const char* part_name : {"preamble", "operative"}) {
+            tree[part_name][0]["text"] = text;
+        }
+        tree["operative"][0]["subparagraphs"][0]["text"] = text;
+        tree["operative"][0]["subparagraphs"][0]["subparagraphs"][0]["text"] = text;
+        CHECK(direct == tree.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    }
+}
+
 TEST_CASE("json: output is byte-identical across runs", "[json][comparison]") {
     const std::string a = comparison_to_json(small_comparison());
     const std::string b = comparison_to_json(small_comparison());
@@ -155,6 +212,31 @@ TEST_CASE("cli diff: exit codes 0 same, 1 different, 2 trouble", "[cli][diff]") 
     CHECK(cli_run({a, b, "--ignore", "nothing"}).rc == 2);
     CHECK(cli_run({a, b, "--width", "-3"}).rc == 2);
     CHECK(cli_run({a, b, "--format", "yaml"}).rc == 2);
+}
+
+TEST_CASE("cli diff: OLD and NEW are reported in order, OLD's error alone and first", "[cli][diff]") {
+    // What reaches stderr names each file, OLD before NEW, and stops at the first error.
+    const auto dir = scratch_dir("load-order");
+    const std::string old_path = (dir / "old.txt").string(), new_path = (dir / "new.txt").string();
+    std::ofstream(old_path, std::ios::binary) << "The General Assembly,\n1. Decides caf\xe9.\n";
+    std::ofstream(new_path, std::ios::binary) << "The General Assembly,\n1. Decides na\xefve.\n";
+    const cli_run both({"-v", old_path, new_path});
+    CHECK(both.rc == 1);
+    CHECK(both.err == "resdiff: " + old_path + ": read as Windows-1252, 2 lines\n" +
+                          "resdiff: " + old_path + ": warning: invalid UTF-8, read as Windows-1252\n" +
+                          "resdiff: " + new_path + ": read as Windows-1252, 2 lines\n" +
+                          "resdiff: " + new_path + ": warning: invalid UTF-8, read as Windows-1252\n");
+    const std::string missing_old = (dir / "missing-old.txt").string();
+    const std::string missing_new = (dir / "missing-new.txt").string();
+    const cli_run neither({missing_old, missing_new});
+    CHECK(neither.rc == 2);
+    CHECK(neither.err == "resdiff: " + missing_old + ": no such file\n");
+    const cli_run no_new({"-v", old_path, missing_new});
+    CHECK(no_new.rc == 2);
+    CHECK(no_new.err == "resdiff: " + old_path + ": read as Windows-1252, 2 lines\n" +
+                            "resdiff: " + old_path + ": warning: invalid UTF-8, read as Windows-1252\n" +
+                            "resdiff: " + missing_new + ": no such file\n");
+    std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("cli diff: white space and line breaks alone are no difference", "[cli][diff]") {
