@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -630,10 +631,30 @@ struct unit_result {
     direction qualifier_dir = direction::none;
 };
 
-// Classifies the ops of one unit in place.
-unit_result classify_ops(std::vector<word_op>& ops, const std::string& old_lead, const std::string& new_lead,
-                         bool lead_changed, const roll_context& ctx) {
+bool has_changes(const std::vector<word_op>& ops) {
+    return std::any_of(ops.begin(), ops.end(), [](const word_op& op) { return op.op != op_kind::equal; });
+}
+
+// The ops of one unit (or footnote) read as tokens and split into edits and
+// chunks: the work both passes of classify() share, done once.
+struct prepared_ops {
+    std::vector<word_op>* ops = nullptr;
     side o, n;
+    bool lead_changed = false;
+    bool spacing_only = false;              // some run changed white space only (rule 6)
+    std::vector<run> runs;                  // the edits
+    std::vector<std::vector<chunk>> chunks;  // per edit
+};
+
+// Reads the ops of a unit with at least one delete or insert op. Ops of a
+// run that changes white space only are marked routine here.
+prepared_ops prepare_ops(std::vector<word_op>& ops, const std::string& old_lead, const std::string& new_lead,
+                         bool lead_changed) {
+    prepared_ops p;
+    p.ops = &ops;
+    p.lead_changed = lead_changed;
+    side& o = p.o;
+    side& n = p.n;
     struct span {
         std::size_t o_begin, o_end, n_begin, n_end;
     };
@@ -698,8 +719,7 @@ unit_result classify_ops(std::vector<word_op>& ops, const std::string& old_lead,
     };
 
     // Runs of adjacent delete/insert ops and the tokens they touch.
-    std::vector<run> runs;
-    bool spacing_only = false;
+    auto& runs = p.runs;
     for (std::size_t i = 0; i < ops.size();) {
         if (ops[i].op == op_kind::equal) {
             ++i;
@@ -722,7 +742,7 @@ unit_result classify_ops(std::vector<word_op>& ops, const std::string& old_lead,
         // a spacing variant, routine (rule 6), and no edit of its own.
         if (o0w == o1w && n0w == n1w) {
             for (std::size_t k = i; k < j; ++k) ops[k].classes = {change_class::routine};
-            spacing_only = true;
+            p.spacing_only = true;
             i = j;
             continue;
         }
@@ -741,32 +761,51 @@ unit_result classify_ops(std::vector<word_op>& ops, const std::string& old_lead,
         }
         i = j;
     }
+    p.chunks.reserve(runs.size());
+    for (const auto& r : runs) p.chunks.push_back(chunks_of(o, n, r));
+    return p;
+}
 
+// First pass: records in ctx.rolled the old symbols that roll forward in
+// these ops' routine chunks (the same chunk_routine calls the second pass
+// makes, before the predecessors are known).
+void collect_rolled(const prepared_ops& p, const roll_context& ctx) {
+    for (const auto& chunks : p.chunks) {
+        if (chunks.empty() || list_extension(p.o, p.n, chunks, ctx)) continue;
+        for (const auto& c : chunks) chunk_routine(p.o, c, p.n, ctx);
+    }
+}
+
+// Second pass: classifies the prepared ops in place.
+unit_result classify_ops(prepared_ops& p, const roll_context& ctx) {
+    const side& o = p.o;
+    const side& n = p.n;
+    const auto& runs = p.runs;
+    auto& ops = *p.ops;
     struct group_result {
         std::set<change_class> classes;
-        std::vector<chunk> chunks;
         bool connectors = false;
         std::vector<direction> qualifier_dirs;
     };
     std::vector<group_result> results(runs.size());
     for (std::size_t g = 0; g < runs.size(); ++g) {
         auto& res = results[g];
-        res.chunks = chunks_of(o, n, runs[g]);
-        if (res.chunks.empty()) {
+        const auto& chunks = p.chunks[g];
+        if (chunks.empty()) {
             res.classes.insert(change_class::routine);  // same tokens: a change of spacing only
             continue;
         }
-        if (list_extension(o, n, res.chunks, ctx)) {
+        if (list_extension(o, n, chunks, ctx)) {
             res.classes.insert(change_class::routine);
             continue;
         }
-        res.connectors = connectors_only(o, n, res.chunks);
-        for (const auto& c : res.chunks) {
+        res.connectors = connectors_only(o, n, chunks);
+        for (const auto& c : chunks) {
             if (chunk_routine(o, c, n, ctx)) {
                 res.classes.insert(change_class::routine);
                 continue;
             }
-            const auto cr = classify_chunk(o, c, n, lead_changed);
+            const auto cr = classify_chunk(o, c, n, p.lead_changed);
             res.classes.insert(cr.classes.begin(), cr.classes.end());
             if (cr.qualifier) res.qualifier_dirs.push_back(qualifier_direction(cr.qualifier_score));
         }
@@ -788,7 +827,7 @@ unit_result classify_ops(std::vector<word_op>& ops, const std::string& old_lead,
 
     unit_result out;
     std::set<change_class> unit_classes;
-    if (spacing_only) unit_classes.insert(change_class::routine);
+    if (p.spacing_only) unit_classes.insert(change_class::routine);
     std::vector<direction> dirs;
     for (std::size_t g = 0; g < runs.size(); ++g) {
         const std::vector<change_class> cls(results[g].classes.begin(), results[g].classes.end());
@@ -807,11 +846,18 @@ unit_result classify_ops(std::vector<word_op>& ops, const std::string& old_lead,
     return out;
 }
 
-void classify_unit(alignment_unit& u, const document& old_doc, const document& new_doc,
-                   const roll_context& ctx) {
-    u.classes.clear();
-    u.lead = {};
-    u.qualifier_dir = direction::none;
+// One unit or footnote to classify, read once for both passes.
+struct work_item {
+    alignment_unit* unit = nullptr;  // or
+    footnote_unit* footnote = nullptr;
+    lead_change lead;                    // units: set when the leads differ
+    std::optional<prepared_ops> ops;     // absent when no op deletes or inserts: nothing to classify
+};
+
+void read_unit(alignment_unit& u, const document& old_doc, const document& new_doc,
+               std::vector<work_item>& items) {
+    work_item item;
+    item.unit = &u;
     std::string old_lead, new_lead;
     const paragraph* po = u.old_ids.empty() ? nullptr : find_paragraph(old_doc, u.old_ids.front());
     const paragraph* pn = u.new_ids.empty() ? nullptr : find_paragraph(new_doc, u.new_ids.front());
@@ -821,21 +867,28 @@ void classify_unit(alignment_unit& u, const document& old_doc, const document& n
     if (po != nullptr && pn != nullptr && !old_lead.empty() && !new_lead.empty()) {
         const direction d = compare_leads(old_lead, new_lead);
         if (d != direction::none) {
-            u.lead = {old_lead, new_lead, d};
+            item.lead = {old_lead, new_lead, d};
             lead_changed = true;
         }
     }
-    const auto r = classify_ops(u.ops, old_lead, new_lead, lead_changed, ctx);
+    if (has_changes(u.ops)) item.ops = prepare_ops(u.ops, old_lead, new_lead, lead_changed);
+    items.push_back(std::move(item));
+    for (auto& child : u.children) read_unit(child, old_doc, new_doc, items);
+}
+
+void classify_item(work_item& item, const roll_context& ctx) {
+    const unit_result r = item.ops ? classify_ops(*item.ops, ctx) : unit_result{};
+    if (item.footnote != nullptr) {
+        item.footnote->classes = r.classes;
+        return;
+    }
+    alignment_unit& u = *item.unit;
+    const bool lead_changed = item.lead.dir != direction::none;
     std::set<change_class> classes(r.classes.begin(), r.classes.end());
     if (lead_changed) classes.insert(change_class::lead);
     u.classes.assign(classes.begin(), classes.end());
+    u.lead = std::move(item.lead);
     u.qualifier_dir = r.qualifier_dir;
-    for (auto& child : u.children) classify_unit(child, old_doc, new_doc, ctx);
-}
-
-void classify_all(alignment& a, const document& old_doc, const document& new_doc, const roll_context& ctx) {
-    for (auto& u : a.units) classify_unit(u, old_doc, new_doc, ctx);
-    for (auto& f : a.footnotes) f.classes = classify_ops(f.ops, {}, {}, false, ctx).classes;
 }
 
 void append_unique(std::vector<std::string>& out, std::set<std::string>& seen, std::string_view text) {
@@ -889,18 +942,26 @@ citation_change compare_citations(const document& old_doc, const document& new_d
 }
 
 alignment classify(alignment diffed, const document& old_doc, const document& new_doc) {
+    std::vector<work_item> items;
+    for (auto& u : diffed.units) read_unit(u, old_doc, new_doc, items);
+    for (auto& f : diffed.footnotes) {
+        work_item item;
+        item.footnote = &f;
+        if (has_changes(f.ops)) item.ops = prepare_ops(f.ops, {}, {}, false);
+        items.push_back(std::move(item));
+    }
     roll_context ctx = make_context(old_doc, new_doc);
     // First pass: which old symbols roll forward (the predecessors), so that a
     // list of earlier resolutions gaining one of them is routine too.
     std::set<std::string> rolled;
     {
-        alignment probe = diffed;
         roll_context first = ctx;
         first.rolled = &rolled;
-        classify_all(probe, old_doc, new_doc, first);
+        for (const auto& item : items)
+            if (item.ops) collect_rolled(*item.ops, first);
     }
     ctx.predecessors.insert(rolled.begin(), rolled.end());
-    classify_all(diffed, old_doc, new_doc, ctx);
+    for (auto& item : items) classify_item(item, ctx);
     diffed.citations = compare_citations(old_doc, new_doc);
     return diffed;
 }

@@ -182,6 +182,7 @@ int lead_strength(std::string_view lead) {
 }
 
 direction compare_leads(std::string_view old_lead, std::string_view new_lead) {
+    if (old_lead == new_lead) return direction::none;  // what the rules below give for equal leads
     const auto a = read_lead(old_lead);
     const auto b = read_lead(new_lead);
     if (a && b) {
