@@ -891,35 +891,61 @@ void classify_item(work_item& item, const roll_context& ctx) {
     u.qualifier_dir = r.qualifier_dir;
 }
 
-void append_unique(std::vector<std::string>& out, std::set<std::string>& seen, std::string_view text) {
-    for (auto& c : citations(text))
-        if (seen.insert(c).second) out.push_back(std::move(c));
+// citations() of each distinct text, so that the paragraphs both versions
+// share are read once. The keys point into the documents.
+using citation_memo = std::unordered_map<std::string_view, std::vector<std::string>>;
+
+void append_unique(std::vector<std::string>& out, std::set<std::string>& seen, citation_memo& memo,
+                   std::string_view text) {
+    auto it = memo.find(text);
+    if (it == memo.end()) it = memo.emplace(text, citations(text)).first;
+    for (const auto& c : it->second)
+        if (seen.insert(c).second) out.push_back(c);
 }
 
-std::vector<std::string> cited_by(const document& d) {
+std::vector<std::string> cited_by(const document& d, citation_memo& memo) {
     std::vector<std::string> out;
     std::set<std::string> seen;
+    auto add = [&](std::string_view text) { append_unique(out, seen, memo, text); };
     auto add_sub = [&](auto&& self, const subparagraph& s) -> void {
-        append_unique(out, seen, s.text);
+        add(s.text);
         for (const auto& c : s.children) self(self, c);
     };
     for (const auto* part : {&d.preamble, &d.operative}) {
         for (const auto& p : *part) {
             if (!p.text.empty()) {
-                append_unique(out, seen, p.text);
+                add(p.text);
             } else {
-                append_unique(out, seen, p.intro);
+                add(p.intro);
                 for (const auto& s : p.subparagraphs) add_sub(add_sub, s);
             }
         }
     }
-    for (const auto& f : d.footnotes) append_unique(out, seen, f.text);
+    for (const auto& f : d.footnotes) add(f.text);
     return out;
+}
+
+// True when `text` holds `lower` (lower-case ASCII) in any letter case.
+bool contains_any_case(std::string_view text, std::string_view lower) {
+    for (std::size_t i = 0; i + lower.size() <= text.size(); ++i) {
+        std::size_t k = 0;
+        while (k < lower.size() && detail::ascii_lower(text[i + k]) == lower[k]) ++k;
+        if (k == lower.size()) return true;
+    }
+    return false;
+}
+
+// A text without a '/' (every symbol has one) and without the keywords
+// resolution(s) or decision(s) cites nothing: no need to read it.
+bool may_cite(std::string_view text) {
+    return text.find('/') != std::string_view::npos || contains_any_case(text, "resolution") ||
+           contains_any_case(text, "decision");
 }
 
 }  // namespace
 
 std::vector<std::string> citations(std::string_view text) {
+    if (!may_cite(text)) return {};
     const auto toks = detail::tokenize(text);
     std::vector<std::string> out;
     std::set<std::string> seen;
@@ -930,8 +956,9 @@ std::vector<std::string> citations(std::string_view text) {
 
 citation_change compare_citations(const document& old_doc, const document& new_doc) {
     citation_change c;
-    c.old_cited = cited_by(old_doc);
-    c.new_cited = cited_by(new_doc);
+    citation_memo memo;
+    c.old_cited = cited_by(old_doc, memo);
+    c.new_cited = cited_by(new_doc, memo);
     const std::set<std::string> in_old(c.old_cited.begin(), c.old_cited.end());
     const std::set<std::string> in_new(c.new_cited.begin(), c.new_cited.end());
     for (const auto& s : c.new_cited)

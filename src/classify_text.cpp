@@ -4,9 +4,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
+#include <charconv>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 
 namespace resdiff::detail {
@@ -35,15 +34,9 @@ bool is_space(std::int32_t cp) {
     return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
 }
 
-// ASCII classes without the locale-dependent <cctype> calls (the tool never sets a locale,
-// so these equal the "C" locale's answers).
-constexpr bool ascii_alnum(std::int32_t c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 bool is_word_char(std::int32_t cp) {
     if (cp < 0) return false;
-    if (cp < 0x80) return ascii_alnum(cp);
+    if (cp < 0x80) return ascii_alnum(static_cast<char>(cp));
     const auto c = utf8proc_category(cp);
     return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) || c == UTF8PROC_CATEGORY_MN ||
            c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ND;
@@ -54,22 +47,16 @@ bool is_joiner(std::int32_t cp) {
     return cp == '-' || cp == '\'' || cp == 0x2010 || cp == 0x2011 || cp == 0x2019;
 }
 
-bool is_symbol_char(char c) {
-    return ascii_alnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '/';
-}
+bool is_symbol_char(char c) { return ascii_alnum(c) || c == '.' || c == '-' || c == '/'; }
 
-std::string ascii_lower(std::string_view s) {
+std::string lower_copy(std::string_view s) {
     std::string out(s);
-    for (auto& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    for (auto& c : out) c = ascii_lower(c);
     return out;
 }
 
 bool all_digits(std::string_view s) {
-    if (s.empty()) return false;
-    for (const char c : s)
-        if (std::isdigit(static_cast<unsigned char>(c)) == 0) return false;
-    return true;
+    return !s.empty() && std::all_of(s.begin(), s.end(), ascii_digit);
 }
 
 // A symbol candidate: parts separated by '/', at least one digit, no empty part.
@@ -81,7 +68,7 @@ bool looks_like_symbol(std::string_view s) {
         if (i == s.size() || s[i] == '/') {
             if (i == part) return false;
             part = i + 1;
-        } else if (std::isdigit(static_cast<unsigned char>(s[i])) != 0) {
+        } else if (ascii_digit(s[i])) {
             digit = true;
         }
     }
@@ -118,30 +105,30 @@ constexpr number_word k_number_words[] = {
     {"hundredth", 100, true, 2}, {"thousandth", 1000, true, 3}, {"zeroth", 0, true, 0},
 };
 
+// The number words grouped by length: a word is compared only with the few of its length.
 struct number_word_index {
-    std::unordered_map<std::string_view, const number_word*> by_word;
-    std::size_t min_size = std::string_view::npos;
-    std::size_t max_size = 0;
+    static constexpr std::size_t max_size = [] {
+        std::size_t m = 0;
+        for (const auto& n : k_number_words) m = std::max(m, n.word.size());
+        return m;
+    }();
+    std::array<std::vector<const number_word*>, max_size + 1> by_size;
 };
 
-const number_word_index& number_words_by_word() {
+const number_word_index& number_words_by_size() {
     static const number_word_index index = [] {
         number_word_index x;
-        for (const auto& n : k_number_words) {
-            x.by_word.emplace(n.word, &n);  // words are unique: the first entry is the match
-            x.min_size = std::min(x.min_size, n.word.size());
-            x.max_size = std::max(x.max_size, n.word.size());
-        }
+        for (const auto& n : k_number_words) x.by_size.at(n.word.size()).push_back(&n);
         return x;
     }();
     return index;
 }
 
 const number_word* find_number_word(std::string_view w) {
-    const auto& index = number_words_by_word();
-    if (w.size() < index.min_size || w.size() > index.max_size) return nullptr;
-    const auto it = index.by_word.find(w);
-    return it == index.by_word.end() ? nullptr : it->second;
+    if (w.empty() || w.size() > number_word_index::max_size) return nullptr;
+    for (const auto* n : number_words_by_size().by_size[w.size()])
+        if (n->word == w) return n;  // words are unique
+    return nullptr;
 }
 
 // Splits a lower-case word on hyphens ("seventy-ninth" -> seventy, ninth).
@@ -195,13 +182,13 @@ bool is_dash(const token& t) {
 }
 
 // Merges runs of number words ("seventy - ninth", "one hundred and first")
-// into one ordinal or number token.
-std::vector<token> merge_number_words(std::vector<token> toks) {
-    std::vector<token> out;
-    out.reserve(toks.size());
+// into one ordinal or number token, in place.
+void merge_number_words(std::vector<token>& toks) {
+    std::size_t out = 0;  // toks[0, out) are final; out <= i
     for (std::size_t i = 0; i < toks.size();) {
         if (!is_number_word_token(toks[i])) {
-            out.push_back(std::move(toks[i]));
+            if (out != i) toks[out] = std::move(toks[i]);
+            ++out;
             ++i;
             continue;
         }
@@ -230,7 +217,8 @@ std::vector<token> merge_number_words(std::vector<token> toks) {
             j = k;
         }
         if (!best) {
-            out.push_back(std::move(toks[i]));
+            if (out != i) toks[out] = std::move(toks[i]);
+            ++out;
             ++i;
             continue;
         }
@@ -243,10 +231,10 @@ std::vector<token> merge_number_words(std::vector<token> toks) {
             if (k > i && !is_dash(toks[k]) && !is_dash(toks[k - 1])) merged.lower += ' ';
             merged.lower += toks[k].lower == "\xE2\x80\x93" ? std::string("-") : toks[k].lower;
         }
-        out.push_back(std::move(merged));
+        toks[out++] = std::move(merged);
         i = best_end + 1;
     }
-    return out;
+    toks.resize(out);
 }
 
 constexpr std::array<const char*, 12> k_months{"january",   "february", "march",    "april",
@@ -368,7 +356,7 @@ std::vector<token> tokenize(std::string_view s) {
         }
         token t;
         t.begin = i;
-        if (cp.cp >= 0 && cp.cp < 0x80 && std::isalnum(cp.cp) != 0) {
+        if (cp.cp >= 0 && cp.cp < 0x80 && ascii_alnum(static_cast<char>(cp.cp))) {
             // A document or resolution symbol: ASCII letters, digits, '.', '-', '/'.
             std::size_t j = i;
             while (j < s.size()) {
@@ -379,7 +367,7 @@ std::vector<token> tokenize(std::string_view s) {
                 // A session in brackets inside a symbol: "GC(68)/RES/15".
                 if (s[j] == '(' && j > i) {
                     std::size_t k = j + 1;
-                    while (k < s.size() && std::isdigit(static_cast<unsigned char>(s[k])) != 0) ++k;
+                    while (k < s.size() && ascii_digit(s[k])) ++k;
                     if (k > j + 1 && k + 1 < s.size() && s[k] == ')' && s[k + 1] == '/') {
                         j = k + 1;
                         continue;
@@ -391,7 +379,7 @@ std::vector<token> tokenize(std::string_view s) {
             if (looks_like_symbol(s.substr(i, j - i)) && (j >= s.size() || !is_word_char(decode(s, j).cp))) {
                 t.end = j;
                 t.kind = tok::symbol;
-                t.lower = ascii_lower(s.substr(i, j - i));
+                t.lower = lower_copy(s.substr(i, j - i));
                 toks.push_back(std::move(t));
                 i = j;
                 continue;
@@ -399,29 +387,29 @@ std::vector<token> tokenize(std::string_view s) {
         }
         if (cp.cp >= '0' && cp.cp <= '9') {
             std::size_t j = i;
-            while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j])) != 0) ++j;
-            const std::string digits(s.substr(i, j - i));
+            while (j < s.size() && ascii_digit(s[j])) ++j;
+            const std::string_view digits = s.substr(i, j - i);
             // "54th", "1st", "22nd", "3rd"
             std::size_t k = j;
-            while (k < s.size() && std::isalpha(static_cast<unsigned char>(s[k])) != 0) ++k;
-            const std::string suffix = ascii_lower(s.substr(j, k - j));
+            while (k < s.size() && ascii_alpha(s[k])) ++k;
+            const std::string suffix = k - j == 2 ? lower_copy(s.substr(j, 2)) : std::string();
             const bool ordinal_suffix = suffix == "th" || suffix == "st" || suffix == "nd" || suffix == "rd";
             if (ordinal_suffix && (k >= s.size() || !is_word_char(decode(s, k).cp))) {
                 t.end = k;
                 t.kind = tok::ordinal;
             } else if (k == j) {
                 // Decimals stay one number ("4.5"); digits then letters ("19th", "5G") a word below.
-                if (j + 1 < s.size() && s[j] == '.' &&
-                    std::isdigit(static_cast<unsigned char>(s[j + 1])) != 0) {
+                if (j + 1 < s.size() && s[j] == '.' && ascii_digit(s[j + 1])) {
                     j += 1;
-                    while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j])) != 0) ++j;
+                    while (j < s.size() && ascii_digit(s[j])) ++j;
                 }
                 t.end = j;
                 t.kind = tok::number;
             }
             if (t.end != 0) {
                 t.lower = std::string(s.substr(i, t.end - i));
-                t.value = digits.size() <= 9 ? std::stol(digits) : -1;
+                t.value = -1;
+                if (digits.size() <= 9) std::from_chars(digits.data(), digits.data() + digits.size(), t.value);
                 toks.push_back(std::move(t));
                 i = toks.back().end;
                 continue;
@@ -441,7 +429,7 @@ std::vector<token> tokenize(std::string_view s) {
             }
             t.end = j;
             t.kind = tok::word;
-            t.lower = ascii_lower(s.substr(i, j - i));
+            t.lower = lower_copy(s.substr(i, j - i));
             toks.push_back(std::move(t));
             i = j;
             continue;
@@ -452,7 +440,8 @@ std::vector<token> tokenize(std::string_view s) {
         toks.push_back(std::move(t));
         i += cp.len;
     }
-    return merge_number_words(std::move(toks));
+    merge_number_words(toks);
+    return toks;
 }
 
 namespace {
@@ -523,7 +512,7 @@ std::size_t read_number(const std::vector<token>& toks, std::string_view text, s
         std::size_t j = k + 1;
         std::string letter;
         if (j < toks.size() && toks[j].kind == tok::word && toks[j].lower.size() == 1 &&
-            std::isupper(static_cast<unsigned char>(text[toks[j].begin])) != 0) {
+            ascii_upper(text[toks[j].begin])) {
             letter = std::string(span(text, toks[j]));
             ++j;
         }
@@ -599,7 +588,7 @@ std::vector<citation_hit> find_citations(const std::vector<token>& toks, std::st
         const auto slash = sym.find('/');
         bool letters = slash > 0;
         for (std::size_t c = 0; c < slash; ++c)
-            if (std::isupper(static_cast<unsigned char>(sym[c])) == 0) letters = false;
+            if (!ascii_upper(sym[c])) letters = false;
         if (!letters) continue;
         citation_hit h;
         h.first = i;
