@@ -20,6 +20,8 @@
 #include "classify_tables.hpp"
 #include "classify_text.hpp"
 
+using namespace std::string_view_literals;
+
 namespace resdiff {
 
 namespace {
@@ -120,10 +122,10 @@ bool overlaps(std::size_t a0, std::size_t a1, std::size_t b0, std::size_t b1) {
 }
 
 bool ignorable(const token& t) {
-    static const std::set<std::string_view> words{"the", "a",    "an",   "of",    "and",  "to",    "in",
+    static constexpr std::string_view words[] = {"the", "a",    "an",   "of",    "and",  "to",    "in",
                                                   "for", "on",   "by",   "with",  "its",  "their", "as",
                                                   "at",  "from", "that", "which", "this", "these", "those"};
-    return t.kind == tok::punct || words.count(t.lower) != 0;
+    return t.kind == tok::punct || std::find(std::begin(words), std::end(words), t.lower) != std::end(words);
 }
 
 // A chunk of an edit: old tokens [o0, o1) replaced by new tokens [n0, n1).
@@ -361,9 +363,9 @@ bool date_respelled(const side& o, const chunk& c, const side& n) {
         for (std::size_t k = from; k < to; ++k) {
             if (!detail::in_date(s.toks, k)) return false;
             const auto& w = s.toks[k].lower;
-            if (w == "and" || w == ",") {
+            if (w == "and"sv || w == ","sv) {
                 joiner = 1;
-            } else if (w == "to" || w == "-" || w == "\xE2\x80\x93") {
+            } else if (w == "to"sv || w == "-"sv || w == "\xE2\x80\x93"sv) {
                 joiner = 2;
             } else {
                 out.push_back({w, s.toks[k].value, joiner});
@@ -402,7 +404,7 @@ bool chunk_routine(const side& o, const chunk& c, const side& n, const roll_cont
     auto hyphens = [](const side& s, std::size_t from, std::size_t to) {
         for (std::size_t k = from; k < to; ++k) {
             const auto& w = s.toks[k].lower;
-            if (w != "-" && w != "\xE2\x80\x90" && w != "\xE2\x80\x91") return false;
+            if (w != "-"sv && w != "\xE2\x80\x90"sv && w != "\xE2\x80\x91"sv) return false;
         }
         return true;
     };
@@ -411,7 +413,7 @@ bool chunk_routine(const side& o, const chunk& c, const side& n, const roll_cont
     bool sequencing = lo + ln > 0;
     auto seq_token = [](const side& s, std::size_t k) {
         const auto& w = s.toks[k].lower;
-        return s.in_lead(k) && (detail::is_sequencing_word(w) || w == "in" || w == "addition");
+        return s.in_lead(k) && (detail::is_sequencing_word(w) || w == "in"sv || w == "addition"sv);
     };
     for (std::size_t k = c.o0; k < c.o1 && sequencing; ++k) sequencing = seq_token(o, k);
     for (std::size_t k = c.n0; k < c.n1 && sequencing; ++k) sequencing = seq_token(n, k);
@@ -425,7 +427,7 @@ bool chunk_routine(const side& o, const chunk& c, const side& n, const roll_cont
 }
 
 bool is_connector(const token& t) {
-    return t.lower == "," || t.lower == "and" || t.lower == ";";
+    return t.lower == ","sv || t.lower == "and"sv || t.lower == ";"sv;
 }
 
 // The predecessor joins a list of earlier resolutions: "76/189 and 77/150" ->
@@ -437,7 +439,7 @@ bool list_extension(const side& o, const side& n, const std::vector<chunk>& chun
             if (!is_connector(o.toks[k])) return false;
         for (std::size_t k = c.n0; k < c.n1; ++k) {
             const auto& t = n.toks[k];
-            if (is_connector(t) || t.lower == "resolution" || t.lower == "resolutions") continue;
+            if (is_connector(t) || t.lower == "resolution"sv || t.lower == "resolutions"sv) continue;
             if (t.kind == tok::symbol && ctx.predecessors.count(t.lower) != 0) {
                 added = true;
                 continue;
@@ -854,13 +856,30 @@ struct work_item {
     std::optional<prepared_ops> ops;     // absent when no op deletes or inserts: nothing to classify
 };
 
-void read_unit(alignment_unit& u, const document& old_doc, const document& new_doc,
+// A document's paragraphs by id (the first of an id, as find_paragraph gives it).
+class paragraph_index {
+public:
+    explicit paragraph_index(const document& d) {
+        for (const auto* part : {&d.preamble, &d.operative})
+            for (const auto& p : *part) by_id_.emplace(p.id, &p);
+    }
+    const paragraph* find(const std::vector<std::string>& ids) const {
+        if (ids.empty()) return nullptr;
+        const auto it = by_id_.find(ids.front());
+        return it == by_id_.end() ? nullptr : it->second;
+    }
+
+private:
+    std::unordered_map<std::string_view, const paragraph*> by_id_;
+};
+
+void read_unit(alignment_unit& u, const paragraph_index& old_paras, const paragraph_index& new_paras,
                std::vector<work_item>& items) {
     work_item item;
     item.unit = &u;
     std::string old_lead, new_lead;
-    const paragraph* po = u.old_ids.empty() ? nullptr : find_paragraph(old_doc, u.old_ids.front());
-    const paragraph* pn = u.new_ids.empty() ? nullptr : find_paragraph(new_doc, u.new_ids.front());
+    const paragraph* po = old_paras.find(u.old_ids);
+    const paragraph* pn = new_paras.find(u.new_ids);
     if (po != nullptr) old_lead = po->lead;
     if (pn != nullptr) new_lead = pn->lead;
     bool lead_changed = false;
@@ -873,7 +892,7 @@ void read_unit(alignment_unit& u, const document& old_doc, const document& new_d
     }
     if (has_changes(u.ops)) item.ops = prepare_ops(u.ops, old_lead, new_lead, lead_changed);
     items.push_back(std::move(item));
-    for (auto& child : u.children) read_unit(child, old_doc, new_doc, items);
+    for (auto& child : u.children) read_unit(child, old_paras, new_paras, items);
 }
 
 void classify_item(work_item& item, const roll_context& ctx) {
@@ -892,8 +911,18 @@ void classify_item(work_item& item, const roll_context& ctx) {
 }
 
 // citations() of each distinct text, so that the paragraphs both versions
-// share are read once. The keys point into the documents.
+// share are read once. The keys point into the documents (or the unit texts
+// classify() has read already).
 using citation_memo = std::unordered_map<std::string_view, std::vector<std::string>>;
+
+// The normalized forms of citation hits, without repeats, in order.
+std::vector<std::string> unique_norms(std::vector<citation_hit> hits) {
+    std::vector<std::string> out;
+    std::set<std::string> seen;
+    for (auto& h : hits)
+        if (seen.insert(h.norm).second) out.push_back(std::move(h.norm));
+    return out;
+}
 
 void append_unique(std::vector<std::string>& out, std::set<std::string>& seen, citation_memo& memo,
                    std::string_view text) {
@@ -925,38 +954,32 @@ std::vector<std::string> cited_by(const document& d, citation_memo& memo) {
     return out;
 }
 
-// True when `text` holds `lower` (lower-case ASCII) in any letter case.
-bool contains_any_case(std::string_view text, std::string_view lower) {
-    for (std::size_t i = 0; i + lower.size() <= text.size(); ++i) {
-        std::size_t k = 0;
-        while (k < lower.size() && detail::ascii_lower(text[i + k]) == lower[k]) ++k;
-        if (k == lower.size()) return true;
-    }
-    return false;
+// True when `text` at `at` holds `lower` (lower-case ASCII) in any letter case.
+bool matches_any_case(std::string_view text, std::size_t at, std::string_view lower) {
+    if (text.size() - at < lower.size()) return false;
+    for (std::size_t k = 0; k < lower.size(); ++k)
+        if (detail::ascii_lower(text[at + k]) != lower[k]) return false;
+    return true;
 }
 
 // A text without a '/' (every symbol has one) and without the keywords
 // resolution(s) or decision(s) cites nothing: no need to read it.
 bool may_cite(std::string_view text) {
-    return text.find('/') != std::string_view::npos || contains_any_case(text, "resolution") ||
-           contains_any_case(text, "decision");
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = detail::ascii_lower(text[i]);
+        if (c == '/') return true;
+        if (c == 'r' && matches_any_case(text, i, "resolution")) return true;
+        if (c == 'd' && matches_any_case(text, i, "decision")) return true;
+    }
+    return false;
 }
 
 }  // namespace
 
-std::vector<std::string> citations(std::string_view text) {
-    if (!may_cite(text)) return {};
-    const auto toks = detail::tokenize(text);
-    std::vector<std::string> out;
-    std::set<std::string> seen;
-    for (auto& h : detail::find_citations(toks, text))
-        if (seen.insert(h.norm).second) out.push_back(std::move(h.norm));
-    return out;
-}
+namespace {
 
-citation_change compare_citations(const document& old_doc, const document& new_doc) {
+citation_change compare_citations(const document& old_doc, const document& new_doc, citation_memo& memo) {
     citation_change c;
-    citation_memo memo;
     c.old_cited = cited_by(old_doc, memo);
     c.new_cited = cited_by(new_doc, memo);
     const std::set<std::string> in_old(c.old_cited.begin(), c.old_cited.end());
@@ -968,9 +991,23 @@ citation_change compare_citations(const document& old_doc, const document& new_d
     return c;
 }
 
+}  // namespace
+
+std::vector<std::string> citations(std::string_view text) {
+    if (!may_cite(text)) return {};
+    const auto toks = detail::tokenize(text);
+    return unique_norms(detail::find_citations(toks, text));
+}
+
+citation_change compare_citations(const document& old_doc, const document& new_doc) {
+    citation_memo memo;
+    return compare_citations(old_doc, new_doc, memo);
+}
+
 alignment classify(alignment diffed, const document& old_doc, const document& new_doc) {
     std::vector<work_item> items;
-    for (auto& u : diffed.units) read_unit(u, old_doc, new_doc, items);
+    const paragraph_index old_paras(old_doc), new_paras(new_doc);
+    for (auto& u : diffed.units) read_unit(u, old_paras, new_paras, items);
     for (auto& f : diffed.footnotes) {
         work_item item;
         item.footnote = &f;
@@ -989,7 +1026,13 @@ alignment classify(alignment diffed, const document& old_doc, const document& ne
     }
     ctx.predecessors.insert(rolled.begin(), rolled.end());
     for (auto& item : items) classify_item(item, ctx);
-    diffed.citations = compare_citations(old_doc, new_doc);
+    // The citations of the unit texts just read: a changed paragraph is not tokenized again.
+    citation_memo memo;
+    for (const auto& item : items) {
+        if (!item.ops) continue;
+        for (const side* s : {&item.ops->o, &item.ops->n}) memo.try_emplace(s->text, unique_norms(s->cites));
+    }
+    diffed.citations = compare_citations(old_doc, new_doc, memo);
     return diffed;
 }
 

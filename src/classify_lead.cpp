@@ -11,6 +11,8 @@
 #include "embedded_data.hpp"
 #include "resdiff/classify.hpp"
 
+using namespace std::string_view_literals;
+
 namespace resdiff {
 
 namespace detail {
@@ -73,8 +75,8 @@ std::vector<qualifier_entry> load_qualifiers() {
         if (cols.size() < 3) throw std::logic_error("data/qualifiers.tsv: a row has fewer than 3 columns");
         qualifier_entry e;
         e.words = words_of(cols[0]);
-        e.soft = cols[1] == "soft";
-        e.alone = cols[2] == "alone";
+        e.soft = cols[1] == "soft"sv;
+        e.alone = cols[2] == "alone"sv;
         table.push_back(std::move(e));
     }
     // Longest phrases first, so "on a voluntary basis" wins over "voluntary".
@@ -97,7 +99,8 @@ const std::vector<qualifier_entry>& qualifier_table() {
 }
 
 bool is_sequencing_word(std::string_view w) {
-    return w == "also" || w == "further" || w == "furthermore" || w == "moreover" || w == "additionally";
+    return w == "also"sv || w == "further"sv || w == "furthermore"sv || w == "moreover"sv ||
+           w == "additionally"sv;
 }
 
 std::vector<std::string> normalize_lead(std::string_view lead) {
@@ -106,8 +109,8 @@ std::vector<std::string> normalize_lead(std::string_view lead) {
     for (std::size_t i = 0; i < toks.size(); ++i) {
         const auto& w = toks[i].lower;
         if (toks[i].kind == tok::punct) continue;
-        if (is_sequencing_word(w) || w == "its" || w == "their") continue;
-        if (w == "in" && i + 1 < toks.size() && toks[i + 1].lower == "addition") {
+        if (is_sequencing_word(w) || w == "its"sv || w == "their"sv) continue;
+        if (w == "in"sv && i + 1 < toks.size() && toks[i + 1].lower == "addition"sv) {
             ++i;
             continue;
         }
@@ -139,11 +142,11 @@ std::optional<lead_reading> read_lead(std::string_view lead) {
     std::size_t at = 0;
     // Modifiers before the verb that the table does not spell out.
     while (at < words.size()) {
-        if (words[at] == "once" && at + 1 < words.size() && words[at + 1] == "again") {
+        if (words[at] == "once"sv && at + 1 < words.size() && words[at + 1] == "again"sv) {
             r.bonus += 1;
             r.key.push_back("once again");
             at += 2;
-        } else if (words[at] == "again") {
+        } else if (words[at] == "again"sv) {
             r.bonus += 1;
             r.key.push_back("again");
             ++at;
@@ -159,7 +162,7 @@ std::optional<lead_reading> read_lead(std::string_view lead) {
         return best;
     };
     std::size_t len = longest(at);
-    if (len == 0 && at < words.size() && words[at] == "strongly") {
+    if (len == 0 && at < words.size() && words[at] == "strongly"sv) {
         r.bonus += 5;
         r.key.push_back("strongly");
         ++at;

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <utility>
 
+using namespace std::string_view_literals;
+
 namespace resdiff::detail {
 
 namespace {
@@ -105,29 +107,49 @@ constexpr number_word k_number_words[] = {
     {"hundredth", 100, true, 2}, {"thousandth", 1000, true, 3}, {"zeroth", 0, true, 0},
 };
 
-// The number words grouped by length: a word is compared only with the few of its length.
+// The number words grouped by length, and the pairs of letters they start
+// with: a word is compared only with the few of its length, and most words are
+// rejected by their first two letters.
 struct number_word_index {
     static constexpr std::size_t max_size = [] {
         std::size_t m = 0;
         for (const auto& n : k_number_words) m = std::max(m, n.word.size());
         return m;
     }();
+    static constexpr std::size_t min_size = [] {
+        std::size_t m = max_size;
+        for (const auto& n : k_number_words) m = std::min(m, n.word.size());
+        return m;
+    }();
     std::array<std::vector<const number_word*>, max_size + 1> by_size;
+    std::array<bool, 26 * 26> starts{};  // [first letter][second letter]
+
+    static std::size_t pair(char a, char b) { return static_cast<std::size_t>((a - 'a') * 26 + (b - 'a')); }
 };
 
-const number_word_index& number_words_by_size() {
+const number_word_index& number_words_index() {
     static const number_word_index index = [] {
         number_word_index x;
-        for (const auto& n : k_number_words) x.by_size.at(n.word.size()).push_back(&n);
+        for (const auto& n : k_number_words) {
+            x.by_size.at(n.word.size()).push_back(&n);
+            x.starts.at(number_word_index::pair(n.word[0], n.word[1])) = true;
+        }
         return x;
     }();
     return index;
 }
 
+// True when a lower-case word can start with a number word: "se" (seven) yes, "de" no.
+bool may_start_number_word(std::string_view w) {
+    if (w.size() < number_word_index::min_size) return false;
+    if (w[0] < 'a' || w[0] > 'z' || w[1] < 'a' || w[1] > 'z') return false;
+    return number_words_index().starts[number_word_index::pair(w[0], w[1])];
+}
+
 const number_word* find_number_word(std::string_view w) {
     if (w.empty() || w.size() > number_word_index::max_size) return nullptr;
-    for (const auto* n : number_words_by_size().by_size[w.size()])
-        if (n->word == w) return n;  // words are unique
+    for (const auto* n : number_words_index().by_size[w.size()])
+        if (n->word[0] == w[0] && n->word == w) return n;  // words are unique
     return nullptr;
 }
 
@@ -158,8 +180,10 @@ std::vector<std::string> split_hyphens(std::string_view w) {
 bool is_number_word_token(const token& t) {
     if (t.kind != tok::word) return false;
     const std::string_view w = t.lower;
+    if (!may_start_number_word(w)) return false;  // its first part is no number word
     std::size_t start = 0;
     for (std::size_t i = 0; i < w.size(); ++i) {
+        if (w[i] >= 'a' && w[i] <= 'z') continue;
         std::size_t sep = 0;
         if (w[i] == '-') {
             sep = 1;
@@ -169,7 +193,7 @@ bool is_number_word_token(const token& t) {
                     static_cast<unsigned char>(w[i + 2]) == 0x91)) {
             sep = 3;
         }
-        if (sep == 0) continue;
+        if (sep == 0) return false;  // number words have letters only
         if (find_number_word(w.substr(start, i - start)) == nullptr) return false;
         i += sep - 1;
         start = i + 1;
@@ -178,7 +202,7 @@ bool is_number_word_token(const token& t) {
 }
 
 bool is_dash(const token& t) {
-    return t.kind == tok::punct && (t.lower == "-" || t.lower == "\xE2\x80\x93");
+    return t.kind == tok::punct && (t.lower == "-"sv || t.lower == "\xE2\x80\x93"sv);
 }
 
 // Merges runs of number words ("seventy - ninth", "one hundred and first")
@@ -204,8 +228,8 @@ void merge_number_words(std::vector<token>& toks) {
                 ++k;  // "seventy -ninth"
             else if (k < toks.size() && is_dash(toks[k]))
                 ++k;  // "sixty - seventh"
-            else if (k < toks.size() && toks[k].lower == "and" && !words.empty() &&
-                     (words.back() == "hundred" || words.back() == "thousand"))
+            else if (k < toks.size() && toks[k].lower == "and"sv && !words.empty() &&
+                     (words.back() == "hundred"sv || words.back() == "thousand"sv))
                 ++k;
             if (k >= toks.size() || !is_number_word_token(toks[k])) break;
             for (auto& p : split_hyphens(toks[k].lower)) more.push_back(p);
@@ -229,7 +253,7 @@ void merge_number_words(std::vector<token>& toks) {
         merged.value = best->value;
         for (std::size_t k = i; k <= best_end; ++k) {
             if (k > i && !is_dash(toks[k]) && !is_dash(toks[k - 1])) merged.lower += ' ';
-            merged.lower += toks[k].lower == "\xE2\x80\x93" ? std::string("-") : toks[k].lower;
+            merged.lower += toks[k].lower == "\xE2\x80\x93"sv ? std::string("-") : toks[k].lower;
         }
         toks[out++] = std::move(merged);
         i = best_end + 1;
@@ -246,7 +270,7 @@ bool is_day(const token& t) {
 }
 
 bool is_date_connector(const token& t) {
-    return t.lower == "to" || t.lower == "and" || t.lower == "from" || is_dash(t) || t.lower == ",";
+    return t.lower == "to"sv || t.lower == "and"sv || t.lower == "from"sv || is_dash(t) || t.lower == ","sv;
 }
 
 // The year that closes a date whose month is toks[m]: "December 2024", "December, 2024".
@@ -254,12 +278,12 @@ std::optional<std::size_t> month_after_day(const std::vector<token>& toks, std::
 
 long year_after_month(const std::vector<token>& toks, std::size_t m, int depth = 0) {
     std::size_t k = m + 1;
-    if (k < toks.size() && toks[k].lower == ",") ++k;
+    if (k < toks.size() && toks[k].lower == ","sv) ++k;
     if (k >= toks.size()) return -1;
     const long y = year_value(toks[k]);
     if (y >= 0) return y;
     // A range across months takes the year that closes it: "30 November and 1 December 2023".
-    if (depth == 0 && (toks[k].lower == "and" || toks[k].lower == "to" || is_dash(toks[k])) &&
+    if (depth == 0 && (toks[k].lower == "and"sv || toks[k].lower == "to"sv || is_dash(toks[k])) &&
         k + 1 < toks.size() && is_day(toks[k + 1])) {
         if (const auto m2 = month_after_day(toks, k + 1)) return year_after_month(toks, *m2, 1);
     }
@@ -338,7 +362,7 @@ bool in_date(const std::vector<token>& toks, std::size_t i) {
     if (i >= toks.size()) return false;
     if (date_year(toks, i) >= 0) return true;
     if (year_value(toks[i]) >= 0) return true;
-    if (is_date_connector(toks[i]) && toks[i].lower != ",") {
+    if (is_date_connector(toks[i]) && toks[i].lower != ","sv) {
         // A connector between two days of one date: "15 to 19 April 2024".
         return i > 0 && i + 1 < toks.size() && is_day(toks[i - 1]) && date_year(toks, i + 1) >= 0;
     }
@@ -347,6 +371,7 @@ bool in_date(const std::vector<token>& toks, std::size_t i) {
 
 std::vector<token> tokenize(std::string_view s) {
     std::vector<token> toks;
+    toks.reserve(s.size() / 4 + 1);  // words average more than four bytes with their space
     std::size_t i = 0;
     while (i < s.size()) {
         const auto cp = decode(s, i);
@@ -359,8 +384,10 @@ std::vector<token> tokenize(std::string_view s) {
         if (cp.cp >= 0 && cp.cp < 0x80 && ascii_alnum(static_cast<char>(cp.cp))) {
             // A document or resolution symbol: ASCII letters, digits, '.', '-', '/'.
             std::size_t j = i;
+            bool slash = false;  // without one, no symbol: skip the test below
             while (j < s.size()) {
                 if (is_symbol_char(s[j])) {
+                    slash = slash || s[j] == '/';
                     ++j;
                     continue;
                 }
@@ -376,7 +403,8 @@ std::vector<token> tokenize(std::string_view s) {
                 break;
             }
             while (j > i && (s[j - 1] == '.' || s[j - 1] == '-' || s[j - 1] == '/')) --j;
-            if (looks_like_symbol(s.substr(i, j - i)) && (j >= s.size() || !is_word_char(decode(s, j).cp))) {
+            if (slash && looks_like_symbol(s.substr(i, j - i)) &&
+                (j >= s.size() || !is_word_char(decode(s, j).cp))) {
                 t.end = j;
                 t.kind = tok::symbol;
                 t.lower = lower_copy(s.substr(i, j - i));
@@ -393,7 +421,8 @@ std::vector<token> tokenize(std::string_view s) {
             std::size_t k = j;
             while (k < s.size() && ascii_alpha(s[k])) ++k;
             const std::string suffix = k - j == 2 ? lower_copy(s.substr(j, 2)) : std::string();
-            const bool ordinal_suffix = suffix == "th" || suffix == "st" || suffix == "nd" || suffix == "rd";
+            const bool ordinal_suffix =
+                suffix == "th"sv || suffix == "st"sv || suffix == "nd"sv || suffix == "rd"sv;
             if (ordinal_suffix && (k >= s.size() || !is_word_char(decode(s, k).cp))) {
                 t.end = k;
                 t.kind = tok::ordinal;
@@ -409,7 +438,8 @@ std::vector<token> tokenize(std::string_view s) {
             if (t.end != 0) {
                 t.lower = std::string(s.substr(i, t.end - i));
                 t.value = -1;
-                if (digits.size() <= 9) std::from_chars(digits.data(), digits.data() + digits.size(), t.value);
+                const char* d = digits.data();
+                if (digits.size() <= 9) std::from_chars(d, d + digits.size(), t.value);
                 toks.push_back(std::move(t));
                 i = toks.back().end;
                 continue;
@@ -447,11 +477,11 @@ std::vector<token> tokenize(std::string_view s) {
 namespace {
 
 bool is_keyword(const token& t, bool& decision) {
-    if (t.lower == "resolution" || t.lower == "resolutions") {
+    if (t.lower == "resolution"sv || t.lower == "resolutions"sv) {
         decision = false;
         return true;
     }
-    if (t.lower == "decision" || t.lower == "decisions") {
+    if (t.lower == "decision"sv || t.lower == "decisions"sv) {
         decision = true;
         return true;
     }
@@ -471,30 +501,30 @@ std::string_view span(std::string_view text, const token& t) {
 // Body that adopted a resolution named just before toks[k] (the keyword):
 // returns the body prefix and moves `first` to its first token.
 std::string body_before(const std::vector<token>& toks, std::size_t k, std::size_t& first) {
-    auto word_at = [&](std::size_t back) -> std::string {
-        return k >= back ? toks[k - back].lower : std::string();
+    auto word_at = [&](std::size_t back) -> std::string_view {
+        return k >= back ? std::string_view(toks[k - back].lower) : std::string_view();
     };
-    if (word_at(1) == "council") {
-        if (word_at(2) == "social" && word_at(3) == "and" && word_at(4) == "economic") {
+    if (word_at(1) == "council"sv) {
+        if (word_at(2) == "social"sv && word_at(3) == "and"sv && word_at(4) == "economic"sv) {
             first = k - 4;
             return "Economic and Social Council ";
         }
-        if (word_at(2) == "security") {
+        if (word_at(2) == "security"sv) {
             first = k - 2;
             return "Security Council ";
         }
-        if (word_at(2) == "rights" && word_at(3) == "human") {
+        if (word_at(2) == "rights"sv && word_at(3) == "human"sv) {
             first = k - 3;
             return "Human Rights Council ";
         }
         first = k - 1;
         return "Council ";
     }
-    if (word_at(1) == "assembly") {
-        first = word_at(2) == "general" ? k - 2 : k - 1;
+    if (word_at(1) == "assembly"sv) {
+        first = word_at(2) == "general"sv ? k - 2 : k - 1;
         return "";
     }
-    if (word_at(1) == "its") first = k - 1;
+    if (word_at(1) == "its"sv) first = k - 1;
     return "";
 }
 
@@ -516,7 +546,7 @@ std::size_t read_number(const std::vector<token>& toks, std::string_view text, s
             letter = std::string(span(text, toks[j]));
             ++j;
         }
-        if (j + 2 < toks.size() && toks[j].lower == "(" && toks[j + 2].lower == ")" &&
+        if (j + 2 < toks.size() && toks[j].lower == "("sv && toks[j + 2].lower == ")"sv &&
             (toks[j + 1].kind == tok::number || toks[j + 1].kind == tok::word)) {
             out = std::string(span(text, toks[k]));
             if (!letter.empty()) out.append(" ").append(letter);
@@ -529,7 +559,7 @@ std::size_t read_number(const std::vector<token>& toks, std::string_view text, s
 
 // "of 19 December 2024" after a cited number: the adoption date belongs to the citation.
 std::size_t adoption_date_after(const std::vector<token>& toks, std::size_t k) {
-    if (k + 3 < toks.size() && toks[k].lower == "of" && is_day(toks[k + 1]) &&
+    if (k + 3 < toks.size() && toks[k].lower == "of"sv && is_day(toks[k + 1]) &&
         month_number(toks[k + 2].lower) != 0 && year_value(toks[k + 3]) >= 0)
         return 4;
     return 0;
@@ -571,8 +601,8 @@ std::vector<citation_hit> find_citations(const std::vector<token>& toks, std::st
             any = true;
             // A list: ", 57/238", "and 64/187", ", and 64/187".
             std::size_t next = last;
-            if (next < toks.size() && toks[next].lower == ",") ++next;
-            if (next < toks.size() && toks[next].lower == "and") ++next;
+            if (next < toks.size() && toks[next].lower == ","sv) ++next;
+            if (next < toks.size() && toks[next].lower == "and"sv) ++next;
             if (next == last) break;
             std::string probe;
             if (read_number(toks, text, next, probe) == 0) break;
