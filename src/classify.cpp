@@ -966,7 +966,9 @@ bool matches_any_case(std::string_view text, std::size_t at, std::string_view lo
 // resolution(s) or decision(s) cites nothing: no need to read it.
 bool may_cite(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = detail::ascii_lower(text[i]);
+        // c | 0x20 lower-cases a letter; it maps only '/' and a control byte to '/',
+        // and a "true" here only means the text is read.
+        const char c = static_cast<char>(text[i] | 0x20);
         if (c == '/') return true;
         if (c == 'r' && matches_any_case(text, i, "resolution")) return true;
         if (c == 'd' && matches_any_case(text, i, "decision")) return true;

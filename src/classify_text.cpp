@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdint>
 #include <string_view>
 #include <utility>
 
@@ -51,10 +52,17 @@ bool is_joiner(std::int32_t cp) {
 
 bool is_symbol_char(char c) { return ascii_alnum(c) || c == '.' || c == '-' || c == '/'; }
 
-std::string lower_copy(std::string_view s) {
-    std::string out(s);
+// `s` equals `lower` (lower-case ASCII) in any letter case.
+bool equals_lower(std::string_view s, std::string_view lower) {
+    if (s.size() != lower.size()) return false;
+    for (std::size_t k = 0; k < s.size(); ++k)
+        if (ascii_lower(s[k]) != lower[k]) return false;
+    return true;
+}
+
+void assign_lower(std::string& out, std::string_view s) {
+    out.assign(s);
     for (auto& c : out) c = ascii_lower(c);
-    return out;
 }
 
 bool all_digits(std::string_view s) {
@@ -107,9 +115,9 @@ constexpr number_word k_number_words[] = {
     {"hundredth", 100, true, 2}, {"thousandth", 1000, true, 3}, {"zeroth", 0, true, 0},
 };
 
-// The number words grouped by length, and the pairs of letters they start
-// with: a word is compared only with the few of its length, and most words are
-// rejected by their first two letters.
+// The number words grouped by length, and the three letters they start with
+// (computed at compile time): a word is compared only with the few of its
+// length, and most words are rejected by their first three letters.
 struct number_word_index {
     static constexpr std::size_t max_size = [] {
         std::size_t m = 0;
@@ -121,35 +129,41 @@ struct number_word_index {
         for (const auto& n : k_number_words) m = std::min(m, n.word.size());
         return m;
     }();
-    std::array<std::vector<const number_word*>, max_size + 1> by_size;
-    std::array<bool, 26 * 26> starts{};  // [first letter][second letter]
-
-    static std::size_t pair(char a, char b) { return static_cast<std::size_t>((a - 'a') * 26 + (b - 'a')); }
+    static constexpr std::size_t prefix(std::string_view w) {
+        return static_cast<std::size_t>(((w[0] - 'a') * 26 + (w[1] - 'a')) * 26 + (w[2] - 'a'));
+    }
+    // Indices into k_number_words by word length; which three letters start a number word.
+    std::array<std::array<std::uint8_t, std::size(k_number_words)>, max_size + 1> by_size{};
+    std::array<std::uint8_t, max_size + 1> count{};
+    std::array<bool, 26 * 26 * 26> starts{};
 };
 
-const number_word_index& number_words_index() {
-    static const number_word_index index = [] {
-        number_word_index x;
-        for (const auto& n : k_number_words) {
-            x.by_size.at(n.word.size()).push_back(&n);
-            x.starts.at(number_word_index::pair(n.word[0], n.word[1])) = true;
-        }
-        return x;
-    }();
-    return index;
-}
+constexpr number_word_index k_number_word_index = [] {
+    number_word_index x;
+    for (std::size_t k = 0; k < std::size(k_number_words); ++k) {
+        const std::string_view w = k_number_words[k].word;
+        x.by_size[w.size()][x.count[w.size()]++] = static_cast<std::uint8_t>(k);
+        x.starts[number_word_index::prefix(w)] = true;
+    }
+    return x;
+}();
 
-// True when a lower-case word can start with a number word: "se" (seven) yes, "de" no.
+// True when a lower-case word can start with a number word: "sev" (seven) yes, "the" no.
 bool may_start_number_word(std::string_view w) {
+    static_assert(number_word_index::min_size >= 3);
     if (w.size() < number_word_index::min_size) return false;
-    if (w[0] < 'a' || w[0] > 'z' || w[1] < 'a' || w[1] > 'z') return false;
-    return number_words_index().starts[number_word_index::pair(w[0], w[1])];
+    for (std::size_t k = 0; k < 3; ++k)
+        if (w[k] < 'a' || w[k] > 'z') return false;
+    return k_number_word_index.starts[number_word_index::prefix(w)];
 }
 
 const number_word* find_number_word(std::string_view w) {
     if (w.empty() || w.size() > number_word_index::max_size) return nullptr;
-    for (const auto* n : number_words_index().by_size[w.size()])
-        if (n->word[0] == w[0] && n->word == w) return n;  // words are unique
+    const auto& same_size = k_number_word_index.by_size[w.size()];
+    for (std::size_t k = 0; k < k_number_word_index.count[w.size()]; ++k) {
+        const number_word& n = k_number_words[same_size[k]];
+        if (n.word[0] == w[0] && n.word == w) return &n;  // words are unique
+    }
     return nullptr;
 }
 
@@ -180,7 +194,7 @@ std::vector<std::string> split_hyphens(std::string_view w) {
 bool is_number_word_token(const token& t) {
     if (t.kind != tok::word) return false;
     const std::string_view w = t.lower;
-    if (!may_start_number_word(w)) return false;  // its first part is no number word
+    if (!may_start_number_word(w)) return false;  // its first part is not a number word
     std::size_t start = 0;
     for (std::size_t i = 0; i < w.size(); ++i) {
         if (w[i] >= 'a' && w[i] <= 'z') continue;
@@ -379,7 +393,7 @@ std::vector<token> tokenize(std::string_view s) {
             i += cp.len;
             continue;
         }
-        token t;
+        token& t = toks.emplace_back();  // every path below makes one token
         t.begin = i;
         if (cp.cp >= 0 && cp.cp < 0x80 && ascii_alnum(static_cast<char>(cp.cp))) {
             // A document or resolution symbol: ASCII letters, digits, '.', '-', '/'.
@@ -407,8 +421,7 @@ std::vector<token> tokenize(std::string_view s) {
                 (j >= s.size() || !is_word_char(decode(s, j).cp))) {
                 t.end = j;
                 t.kind = tok::symbol;
-                t.lower = lower_copy(s.substr(i, j - i));
-                toks.push_back(std::move(t));
+                assign_lower(t.lower, s.substr(i, j - i));
                 i = j;
                 continue;
             }
@@ -420,9 +433,9 @@ std::vector<token> tokenize(std::string_view s) {
             // "54th", "1st", "22nd", "3rd"
             std::size_t k = j;
             while (k < s.size() && ascii_alpha(s[k])) ++k;
-            const std::string suffix = k - j == 2 ? lower_copy(s.substr(j, 2)) : std::string();
-            const bool ordinal_suffix =
-                suffix == "th"sv || suffix == "st"sv || suffix == "nd"sv || suffix == "rd"sv;
+            const std::string_view suffix = s.substr(j, k - j);
+            const bool ordinal_suffix = equals_lower(suffix, "th") || equals_lower(suffix, "st") ||
+                                        equals_lower(suffix, "nd") || equals_lower(suffix, "rd");
             if (ordinal_suffix && (k >= s.size() || !is_word_char(decode(s, k).cp))) {
                 t.end = k;
                 t.kind = tok::ordinal;
@@ -440,8 +453,7 @@ std::vector<token> tokenize(std::string_view s) {
                 t.value = -1;
                 const char* d = digits.data();
                 if (digits.size() <= 9) std::from_chars(d, d + digits.size(), t.value);
-                toks.push_back(std::move(t));
-                i = toks.back().end;
+                i = t.end;
                 continue;
             }
         }
@@ -459,15 +471,13 @@ std::vector<token> tokenize(std::string_view s) {
             }
             t.end = j;
             t.kind = tok::word;
-            t.lower = lower_copy(s.substr(i, j - i));
-            toks.push_back(std::move(t));
+            assign_lower(t.lower, s.substr(i, j - i));
             i = j;
             continue;
         }
         t.end = i + cp.len;
         t.kind = tok::punct;
-        t.lower = std::string(s.substr(i, cp.len));
-        toks.push_back(std::move(t));
+        t.lower.assign(s.substr(i, cp.len));
         i += cp.len;
     }
     merge_number_words(toks);
