@@ -8,12 +8,12 @@
 #include "resdiff/classify.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 #include <utility>
 
@@ -55,7 +55,7 @@ std::string own_number(const document& d) {
     const std::string& s = d.meta.symbol;
     if (s.rfind("A/RES/", 0) == 0) {
         std::string n = s.substr(6);
-        for (auto& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (auto& c : n) c = detail::ascii_lower(c);
         return n;
     }
     return {};
@@ -189,8 +189,7 @@ std::vector<chunk> chunks_of(const side& o, const side& n, const run& g) {
 }
 
 bool all_digits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(),
-                                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+    return !s.empty() && std::all_of(s.begin(), s.end(), detail::ascii_digit);
 }
 
 // "a/80/62-e/2025/12" -> {{a, 80, 62}, {e, 2025, 12}}
@@ -207,8 +206,8 @@ std::vector<std::vector<std::string>> symbol_segments(std::string_view s) {
             }
             segs.back().push_back(cur);
             cur.clear();
-        } else if (c == '-' && i > 0 && std::isdigit(static_cast<unsigned char>(s[i - 1])) != 0 &&
-                   i + 1 < s.size() && std::isalpha(static_cast<unsigned char>(s[i + 1])) != 0) {
+        } else if (c == '-' && i > 0 && detail::ascii_digit(s[i - 1]) && i + 1 < s.size() &&
+                   detail::ascii_alpha(s[i + 1])) {
             segs.back().push_back(cur);
             cur.clear();
             segs.emplace_back();
@@ -331,7 +330,7 @@ std::string letters_only(const side& s, std::size_t from, std::size_t to) {
     std::string out;
     for (std::size_t k = from; k < to; ++k) {
         for (const char c : s.toks[k].lower)
-            if (std::isalnum(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80)
+            if (detail::ascii_alnum(c) || static_cast<unsigned char>(c) >= 0x80)
                 out += c;
     }
     // Drop the bytes of U+2010/U+2011/U+2013 (hyphens and the en dash) kept above as non-ASCII.
@@ -621,9 +620,7 @@ direction qualifier_direction(int score) {
 std::size_t lead_end_in(const std::string& text, const std::string& lead) {
     if (lead.empty() || text.size() < lead.size()) return 0;
     for (std::size_t k = 0; k < lead.size(); ++k) {
-        if (std::tolower(static_cast<unsigned char>(text[k])) !=
-            std::tolower(static_cast<unsigned char>(lead[k])))
-            return 0;
+        if (detail::ascii_lower(text[k]) != detail::ascii_lower(lead[k])) return 0;
     }
     return lead.size();
 }
@@ -924,17 +921,17 @@ std::vector<std::string> unique_norms(std::vector<citation_hit> hits) {
     return out;
 }
 
-void append_unique(std::vector<std::string>& out, std::set<std::string>& seen, citation_memo& memo,
-                   std::string_view text) {
+void append_unique(std::vector<std::string>& out, std::unordered_set<std::string_view>& seen,
+                   citation_memo& memo, std::string_view text) {
     auto it = memo.find(text);
     if (it == memo.end()) it = memo.emplace(text, citations(text)).first;
-    for (const auto& c : it->second)
+    for (const auto& c : it->second)  // the memo's strings stay in place: `seen` points into them
         if (seen.insert(c).second) out.push_back(c);
 }
 
 std::vector<std::string> cited_by(const document& d, citation_memo& memo) {
     std::vector<std::string> out;
-    std::set<std::string> seen;
+    std::unordered_set<std::string_view> seen;
     auto add = [&](std::string_view text) { append_unique(out, seen, memo, text); };
     auto add_sub = [&](auto&& self, const subparagraph& s) -> void {
         add(s.text);
@@ -984,8 +981,8 @@ citation_change compare_citations(const document& old_doc, const document& new_d
     citation_change c;
     c.old_cited = cited_by(old_doc, memo);
     c.new_cited = cited_by(new_doc, memo);
-    const std::set<std::string> in_old(c.old_cited.begin(), c.old_cited.end());
-    const std::set<std::string> in_new(c.new_cited.begin(), c.new_cited.end());
+    const std::unordered_set<std::string_view> in_old(c.old_cited.begin(), c.old_cited.end());
+    const std::unordered_set<std::string_view> in_new(c.new_cited.begin(), c.new_cited.end());
     for (const auto& s : c.new_cited)
         if (in_old.count(s) == 0) c.added.push_back(s);
     for (const auto& s : c.old_cited)

@@ -19,8 +19,8 @@ namespace detail {
 
 namespace {
 
-std::vector<std::string> split_tabs(std::string_view line) {
-    std::vector<std::string> cols;
+std::vector<std::string_view> split_tabs(std::string_view line) {
+    std::vector<std::string_view> cols;
     std::size_t start = 0;
     while (true) {
         const auto tab = line.find('\t', start);
@@ -33,8 +33,9 @@ std::vector<std::string> split_tabs(std::string_view line) {
 }
 
 // Data lines of an embedded table: comments (#) and blank lines skipped.
-std::vector<std::vector<std::string>> rows(std::string_view data) {
-    std::vector<std::vector<std::string>> out;
+// The fields point into the embedded data.
+std::vector<std::vector<std::string_view>> rows(std::string_view data) {
+    std::vector<std::vector<std::string_view>> out;
     std::size_t start = 0;
     while (start < data.size()) {
         auto nl = data.find('\n', start);
@@ -59,11 +60,12 @@ std::vector<lead_entry> load_leads() {
     for (const auto& cols : rows(data_leads_tsv)) {
         if (cols.size() < 4) throw std::logic_error("data/leads.tsv: a row has fewer than 4 columns");
         lead_entry e;
-        e.part = cols[0];
+        e.part = std::string(cols[0]);
         e.words = words_of(cols[1]);
-        e.ladder = cols[2];
+        e.ladder = std::string(cols[2]);
         const auto r = std::from_chars(cols[3].data(), cols[3].data() + cols[3].size(), e.strength);
-        if (r.ec != std::errc()) throw std::logic_error("data/leads.tsv: bad strength for " + cols[1]);
+        if (r.ec != std::errc())
+            throw std::logic_error("data/leads.tsv: bad strength for " + std::string(cols[1]));
         table.push_back(std::move(e));
     }
     return table;
