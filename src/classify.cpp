@@ -83,8 +83,8 @@ struct side {
     std::vector<int> cite_of;  // per token: index into cites, -1 when none
     std::vector<citation_hit> cites;
 
-    void index() {
-        toks = detail::tokenize(text);
+    void index(std::vector<token> tokens) {
+        toks = std::move(tokens);
         cites = detail::find_citations(toks, text);
         cite_of.assign(toks.size(), -1);
         for (std::size_t c = 0; c < cites.size(); ++c)
@@ -667,8 +667,15 @@ prepared_ops prepare_ops(std::vector<word_op>& ops, const std::string& old_lead,
         sp.n_end = n.text.size();
         spans.push_back(sp);
     }
-    o.index();
-    n.index();
+    // The old text is tokenized; the new one shares the equal ops that open
+    // and close the unit with it, and only the part between is tokenized again.
+    std::size_t first = 0, last = ops.size();
+    while (first < last && ops[first].op == op_kind::equal) ++first;
+    while (last > first && ops[last - 1].op == op_kind::equal) --last;
+    const std::size_t prefix = spans[first].o_begin;
+    const std::size_t suffix = o.text.size() - spans[last - 1].o_end;
+    o.index(detail::tokenize(o.text));
+    n.index(detail::tokenize_like(n.text, o.text, o.toks, prefix, suffix));
     o.lead_end = lead_end_in(o.text, old_lead);
     n.lead_end = lead_end_in(n.text, new_lead);
 

@@ -486,6 +486,81 @@ std::vector<token> tokenize(std::string_view s) {
 
 namespace {
 
+// The ASCII white space the tokenizer skips (is_space also skips Unicode spaces).
+bool ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// A run of non-space bytes that is one word token no number merges with.
+bool plain_word(std::string_view chunk) {
+    if (chunk.empty() || !std::all_of(chunk.begin(), chunk.end(), ascii_alpha)) return false;
+    std::string lower;
+    assign_lower(lower, chunk);
+    return lower != "and"sv && !may_start_number_word(lower);
+}
+
+// Where a plain word starts that, with the white space after it, lies in
+// text[0, limit); the last such place, or 0.
+std::size_t plain_word_before(std::string_view text, std::size_t limit) {
+    std::size_t e = std::min(limit, text.size());
+    while (e > 0) {
+        while (e > 0 && !ascii_space(text[e - 1])) --e;  // to the start of the run e is in
+        while (e > 0 && ascii_space(text[e - 1])) --e;   // back over the white space before it
+        std::size_t b = e;
+        while (b > 0 && !ascii_space(text[b - 1])) --b;
+        if (e < limit && plain_word(text.substr(b, e - b))) return b;
+        e = b;
+    }
+    return 0;
+}
+
+// Where a plain word ends that, with the white space before it, lies in
+// text[from, size); the first such place, or the size of the text.
+std::size_t plain_word_after(std::string_view text, std::size_t from) {
+    std::size_t b = from;
+    while (b < text.size()) {
+        while (b < text.size() && !ascii_space(text[b])) ++b;  // to the end of the run b is in
+        while (b < text.size() && ascii_space(text[b])) ++b;   // over the white space after it
+        std::size_t e = b;
+        while (e < text.size() && !ascii_space(text[e])) ++e;
+        if (b > from && plain_word(text.substr(b, e - b))) return e;
+        b = e;
+    }
+    return text.size();
+}
+
+}  // namespace
+
+std::vector<token> tokenize_like(std::string_view text, std::string_view base,
+                                 const std::vector<token>& base_toks, std::size_t prefix, std::size_t suffix) {
+    prefix = std::min({prefix, text.size(), base.size()});
+    suffix = std::min({suffix, text.size() - prefix, base.size() - prefix});
+    // Shared: the tokens before a plain word inside the common prefix, and
+    // those after a plain word inside the common suffix.
+    const std::size_t from = plain_word_before(text, prefix);
+    const std::size_t to = plain_word_after(text, text.size() - suffix);
+    const std::size_t base_to = to - text.size() + base.size();  // the same place in base
+    std::vector<token> toks;
+    toks.reserve(base_toks.size() + (to - from) / 4 + 1);
+    std::size_t k = 0;
+    for (; k < base_toks.size() && base_toks[k].begin < from; ++k) toks.push_back(base_toks[k]);
+    for (auto& t : tokenize(text.substr(from, to - from))) {
+        t.begin += from;
+        t.end += from;
+        toks.push_back(std::move(t));
+    }
+    if (to < text.size()) {
+        while (k < base_toks.size() && base_toks[k].begin < base_to) ++k;
+        for (; k < base_toks.size(); ++k) {
+            token t = base_toks[k];
+            t.begin = t.begin - base_to + to;
+            t.end = t.end - base_to + to;
+            toks.push_back(std::move(t));
+        }
+    }
+    return toks;
+}
+
+namespace {
+
 bool is_keyword(const token& t, bool& decision) {
     if (t.lower == "resolution"sv || t.lower == "resolutions"sv) {
         decision = false;
