@@ -917,7 +917,18 @@ void classify_item(work_item& item, const roll_context& ctx) {
 // citations() of each distinct text, so that the paragraphs both versions
 // share are read once. The keys point into the documents (or the unit texts
 // classify() has read already).
-using citation_memo = std::unordered_map<std::string_view, std::vector<std::string>>;
+// A paragraph text hashed by its length and its first and last 32 bytes:
+// enough to tell paragraphs apart and far cheaper than hashing every byte of
+// both documents; texts with equal hashes are told apart by comparing them.
+struct text_hash {
+    std::size_t operator()(std::string_view s) const noexcept {
+        constexpr std::size_t edge = 32;
+        const std::hash<std::string_view> hash;
+        if (s.size() <= 2 * edge) return hash(s);
+        return hash(s.substr(0, edge)) ^ (hash(s.substr(s.size() - edge)) * 31) ^ (s.size() * 0x9E3779B97F4A7C15);
+    }
+};
+using citation_memo = std::unordered_map<std::string_view, std::vector<std::string>, text_hash>;
 
 // The normalized forms of citation hits, without repeats, in order.
 std::vector<std::string> unique_norms(std::vector<citation_hit> hits) {
