@@ -85,9 +85,90 @@ using vec = std::vector<feature>;                  // sorted by key, L2-normaliz
 
 // ---------------------------------------------------------------- features
 
-struct string_hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+// Byte classes of the tokenizer: a word byte (ASCII letter or digit, or any
+// byte of a multi-byte UTF-8 sequence) and its lower-case form (ASCII only,
+// as tolower in the C locale).
+struct byte_table {
+    std::array<bool, 256> word{};
+    std::array<char, 256> lower{};
+    byte_table() {
+        for (int c = 0; c < 256; ++c) {
+            const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            word[c] = alnum || c >= 0x80;
+            lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        }
+    }
+};
+const byte_table bytes_of;
+
+bool word_byte(char c) { return bytes_of.word[static_cast<unsigned char>(c)]; }
+char lower_byte(char c) { return bytes_of.lower[static_cast<unsigned char>(c)]; }
+
+// `text` lower-cased equals `lower` (already lower-case).
+bool equal_folded(std::string_view text, std::string_view lower) {
+    if (text.size() != lower.size()) return false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (lower_byte(text[i]) != lower[i]) return false;
+    }
+    return true;
+}
+
+// Words to ids, the words compared lower-cased: an open-addressing table
+// over the lower-cased words, which live in one buffer (no allocation per
+// word, no std::string keys).
+class word_table {
+public:
+    static constexpr std::uint64_t hash_basis = 1469598103934665603ull;   // FNV-1a
+    static std::uint64_t hash_step(std::uint64_t h, char c) {
+        return (h ^ static_cast<unsigned char>(lower_byte(c))) * 1099511628211ull;
+    }
+    static std::uint64_t hash(std::string_view w) {
+        std::uint64_t h = hash_basis;
+        for (const char c : w) h = hash_step(h, c);
+        return h;
+    }
+    // The id of `w` (any case; `h` its hash), or -1 when not seen yet.
+    std::int64_t find(std::string_view w, std::uint64_t h) const {
+        if (slots_.empty()) return -1;
+        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+            const slot& s = slots_[i];
+            if (s.length == 0) return -1;
+            if (s.hash == h && equal_folded(w, std::string_view(bytes_).substr(s.offset, s.length))) return s.id;
+        }
+    }
+    // Remembers the lower-cased form `lower` (with its hash `h`).
+    void insert(std::string_view lower, std::uint64_t h, std::uint32_t id) {
+        if (lower.empty() || lower.size() > std::numeric_limits<std::uint32_t>::max()) return;
+        if ((count_ + 1) * 2 > slots_.size()) grow();
+        place({h, bytes_.size(), static_cast<std::uint32_t>(lower.size()), id});
+        bytes_.append(lower);
+        ++count_;
+    }
+
+private:
+    struct slot {
+        std::uint64_t hash = 0;
+        std::size_t offset = 0;
+        std::uint32_t length = 0;   // 0: empty
+        std::uint32_t id = 0;
+    };
+    void place(const slot& s) {
+        std::size_t i = s.hash & mask_;
+        while (slots_[i].length != 0) i = (i + 1) & mask_;
+        slots_[i] = s;
+    }
+    void grow() {
+        std::vector<slot> old = std::move(slots_);
+        slots_.assign(std::max<std::size_t>(1024, old.size() * 2), slot{});
+        mask_ = slots_.size() - 1;
+        for (const auto& s : old) {
+            if (s.length != 0) place(s);
+        }
+    }
+    std::vector<slot> slots_;
+    std::size_t mask_ = 0;
+    std::size_t count_ = 0;
+    std::string bytes_;
 };
 
 // Routine tokens that change at every session rollover without changing the
@@ -130,18 +211,24 @@ const char* placeholder_class(std::string_view w) {
 // Word ids and, per word, the number of items (paragraphs) using it. A bigram
 // is weighted with the mean inverse document frequency of its two words.
 struct vocabulary {
-    std::unordered_map<std::string, std::uint32_t, string_hash, std::equal_to<>> ids;
+    word_table ids;                    // stem -> word id
     std::vector<std::uint32_t> df;     // by word id
     std::vector<float> idf_by_word;    // by word id, after count()
     double documents = 1.0;
 
     std::vector<std::uint32_t> cls;    // by word id: its placeholder class (itself when none)
 
+    word_table surfaces;               // surface form (any case) -> id of its stem
+
+    // Scratch space of weigh(), reused from item to item.
+    mutable std::vector<std::uint32_t> scratch_words;
+    mutable std::vector<std::uint64_t> scratch_pairs;
+
     std::uint32_t intern(std::string_view w) {
-        const auto it = ids.find(w);
-        if (it != ids.end()) return it->second;
-        const auto id = static_cast<std::uint32_t>(ids.size());
-        ids.emplace(std::string(w), id);
+        const auto h = word_table::hash(w);
+        if (const auto found = ids.find(w, h); found >= 0) return static_cast<std::uint32_t>(found);
+        const auto id = static_cast<std::uint32_t>(cls.size());
+        ids.insert(w, h, id);
         cls.push_back(id);
         if (const char* c = placeholder_class(w)) {
             const auto k = intern(c);
@@ -160,8 +247,6 @@ struct vocabulary {
         return 0.5 * (word_idf(hi) + word_idf(lo));
     }
 };
-
-bool word_byte(unsigned char c) { return std::isalnum(c) != 0 || c >= 0x80; }
 
 // A light English stemmer, enough to make a lead and its operative form
 // meet ("Recognizing"/"Recognizes", "Stressing"/"Stresses") and plurals
@@ -186,12 +271,30 @@ void stem(std::string& w) {
     if (w.size() >= 5 && w.back() == 'e') w.pop_back();
 }
 
-// "seventy" in "seventy-ninth": the hyphen keeps the ordinal whole.
-bool tens_word(const std::string& w) {
+// "seventy" in "seventy-ninth" (any case): the hyphen keeps the ordinal whole.
+bool tens_word(std::string_view w) {
     for (const char* t : {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}) {
-        if (w == t) return true;
+        if (equal_folded(w, t)) return true;
     }
     return false;
+}
+
+// A hyphen after `w` keeps the token whole: "A/65/64-E/2010/12", "seventy-ninth".
+bool hyphen_joins(std::string_view w) {
+    return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) || tens_word(w);
+}
+
+// The word id of the surface form `w` (any case; `h` its word_table hash):
+// lower-cased, stemmed and interned the first time it is seen.
+std::uint32_t word_id(std::string_view w, std::uint64_t h, vocabulary& vocab) {
+    if (const auto id = vocab.surfaces.find(w, h); id >= 0) return static_cast<std::uint32_t>(id);
+    std::string lower(w);
+    for (char& c : lower) c = lower_byte(c);
+    std::string stemmed = lower;
+    stem(stemmed);
+    const auto id = vocab.intern(stemmed);
+    vocab.surfaces.insert(lower, h, id);
+    return id;
 }
 
 // Lower-cased, lightly stemmed word tokens. '/' and '.' inside a token keep it
@@ -199,29 +302,27 @@ bool tens_word(const std::string& w) {
 // other hyphenated words count as their parts ("energy-efficient").
 std::vector<std::uint32_t> tokenize(std::string_view text, vocabulary& vocab) {
     std::vector<std::uint32_t> out;
-    std::string w;
-    bool digits = false;
-    auto flush = [&] {
-        if (w.empty()) return;
-        stem(w);
-        out.push_back(vocab.intern(w));
-        w.clear();
-        digits = false;
-    };
+    out.reserve(text.size() / 6 + 1);
     const std::size_t n = text.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (word_byte(c)) {
-            w.push_back(static_cast<char>(c < 0x80 ? std::tolower(c) : c));
-            digits = digits || (c >= '0' && c <= '9');
-        } else if ((c == '/' || c == '.' || (c == '-' && (digits || tens_word(w)))) && !w.empty() && i + 1 < n &&
-                   word_byte(static_cast<unsigned char>(text[i + 1]))) {
-            w.push_back(static_cast<char>(c));
-        } else {
-            flush();
+    std::size_t i = 0;
+    while (i < n) {
+        if (!word_byte(text[i])) {
+            ++i;
+            continue;
         }
+        // A token: word bytes, and joiners followed by a word byte.
+        const std::size_t start = i;
+        std::uint64_t h = word_table::hash_basis;
+        for (; i < n; ++i) {
+            const char c = text[i];
+            if (!word_byte(c)) {
+                const bool joiner = c == '/' || c == '.' || (c == '-' && hyphen_joins(text.substr(start, i - start)));
+                if (!joiner || i + 1 >= n || !word_byte(text[i + 1])) break;
+            }
+            h = word_table::hash_step(h, c);
+        }
+        out.push_back(word_id(text.substr(start, i - start), h, vocab));
     }
-    flush();
     return out;
 }
 
@@ -229,34 +330,34 @@ std::uint64_t unigram(std::uint32_t a) { return a + 1ull; }
 std::uint64_t bigram(std::uint32_t a, std::uint32_t b) { return ((a + 1ull) << 32) | (b + 1ull); }
 bool is_unigram(std::uint64_t key) { return key >> 32 == 0; }
 
-// Feature keys with their counts, sorted by key.
-// A placeholder token (number, symbol, date, ordinal) counts as itself in
-// unigrams and as its class in bigrams.
-std::vector<std::pair<std::uint64_t, std::uint32_t>> raw_features(const std::vector<std::uint32_t>& toks,
-                                                                   const vocabulary& vocab) {
-    std::vector<std::uint64_t> keys;
-    keys.reserve(toks.size() * 2);
-    for (std::size_t i = 0; i < toks.size(); ++i) {
-        keys.push_back(unigram(toks[i]));
-        if (i + 1 < toks.size()) keys.push_back(bigram(vocab.cls[toks[i]], vocab.cls[toks[i + 1]]));
-    }
-    std::sort(keys.begin(), keys.end());
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> out;
-    for (const auto k : keys) {
-        if (!out.empty() && out.back().first == k) ++out.back().second;
-        else out.emplace_back(k, 1);
-    }
-    return out;
-}
-
-vec weigh(const std::vector<std::pair<std::uint64_t, std::uint32_t>>& raw, const vocabulary& vocab) {
+// The TF-IDF vector of a token sequence: word unigrams and bigrams with
+// their counts, weighted, sorted by key and L2-normalized. A placeholder
+// token (number, symbol, date, ordinal) counts as itself in unigrams and as
+// its class in bigrams. Unigram keys sort before bigram keys, so the two are
+// sorted apart.
+vec weigh(const std::uint32_t* toks, std::size_t n, const vocabulary& vocab) {
+    auto& words = vocab.scratch_words;
+    auto& pairs = vocab.scratch_pairs;
+    words.assign(toks, toks + n);
+    pairs.clear();
+    for (std::size_t i = 0; i + 1 < n; ++i) pairs.push_back(bigram(vocab.cls[toks[i]], vocab.cls[toks[i + 1]]));
+    std::sort(words.begin(), words.end());
+    std::sort(pairs.begin(), pairs.end());
     vec v;
-    v.reserve(raw.size());
+    v.reserve(words.size() + pairs.size());
     double norm = 0;
-    for (const auto& [k, tf] : raw) {
-        const double w = (1.0 + std::log(static_cast<double>(tf))) * vocab.idf(k);
-        v.emplace_back(k, static_cast<float>(w));
+    auto add = [&](std::uint64_t key, std::size_t tf) {
+        const double w = (tf == 1 ? 1.0 : 1.0 + std::log(static_cast<double>(tf))) * vocab.idf(key);
+        v.emplace_back(key, static_cast<float>(w));
         norm += w * w;
+    };
+    for (std::size_t i = 0, j = 0; i < words.size(); i = j) {
+        while (j < words.size() && words[j] == words[i]) ++j;
+        add(unigram(words[i]), j - i);
+    }
+    for (std::size_t i = 0, j = 0; i < pairs.size(); i = j) {
+        while (j < pairs.size() && pairs[j] == pairs[i]) ++j;
+        add(pairs[i], j - i);
     }
     norm = std::sqrt(norm);
     if (norm > 0) {
@@ -310,9 +411,22 @@ struct item {
     std::string lead;               // paragraphs: lead phrase, lower-cased (empty otherwise)
     const std::string* text = nullptr;
     std::vector<std::uint32_t> tokens;
-    std::uint64_t key = 0;
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> raw;
-    vec v;
+    std::uint64_t key = 0;               // hash of the token sequence (anchors)
+    const vocabulary* vocab = nullptr;   // weights, after context::count
+
+    // The TF-IDF vector, computed on first use: most paragraphs are matched
+    // as anchors (identical text) and never need one.
+    const vec& v() const {
+        if (!weighed_) {
+            v_ = weigh(tokens.data(), tokens.size(), *vocab);
+            weighed_ = true;
+        }
+        return v_;
+    }
+
+private:
+    mutable vec v_;
+    mutable bool weighed_ = false;
 };
 
 std::string trimmed(const std::string& s) {
@@ -333,19 +447,21 @@ struct context {
         it.text = &text;
         it.tokens = tokenize(text, vocab);
         it.key = sequence_hash(it.tokens);
-        it.raw = raw_features(it.tokens, vocab);
+        it.vocab = &vocab;
     }
     // Document frequencies over every prepared item.
     void count(const std::vector<std::vector<item>*>& lists) {
         std::size_t docs = 0;
-        vocab.df.assign(vocab.ids.size(), 0);
+        vocab.df.assign(vocab.cls.size(), 0);
+        std::vector<std::size_t> seen_in(vocab.cls.size(), 0);   // last item (1-based) using each word
         for (const auto* l : lists) {
             for (const auto& it : *l) {
                 ++docs;
-                for (const auto& [k, tf] : it.raw) {
-                    if (!is_unigram(k)) continue;
-                    ++vocab.df[k - 1];
-                    if (const auto c = vocab.cls[k - 1]; c != k - 1) ++vocab.df[c];   // its class
+                for (const auto w : it.tokens) {
+                    if (seen_in[w] == docs) continue;
+                    seen_in[w] = docs;
+                    ++vocab.df[w];
+                    if (const auto c = vocab.cls[w]; c != w) ++vocab.df[c];   // its class
                 }
             }
         }
@@ -363,8 +479,8 @@ struct context {
         // 2019 report" and "of the Paris 2024 Games").
         // A class weighs what its members weigh on average (a class is
         // common, its members are not: "June 2019" keeps the weight it had).
-        const auto month_it = vocab.ids.find(std::string_view("#month"));
-        const auto month = month_it == vocab.ids.end() ? std::numeric_limits<std::uint32_t>::max() : month_it->second;
+        const auto month_id = vocab.ids.find("#month", word_table::hash("#month"));
+        const auto month = month_id < 0 ? std::numeric_limits<std::uint32_t>::max() : static_cast<std::uint32_t>(month_id);
         std::vector<double> sum(vocab.idf_by_word.size(), 0.0);
         std::vector<std::uint32_t> members(vocab.idf_by_word.size(), 0);
         for (std::size_t w = 0; w < vocab.idf_by_word.size(); ++w) {
@@ -379,16 +495,10 @@ struct context {
             if ((c != w || members[w] > 0) && c != month) vocab.idf_by_word[w] *= placeholder_weight;
         }
     }
-    void finish(std::vector<item>& items) {
-        for (auto& it : items) {
-            it.v = weigh(it.raw, vocab);
-            it.raw = {};
-        }
-    }
     vec concat(const std::vector<const item*>& parts) {
         std::vector<std::uint32_t> toks;
         for (const auto* p : parts) toks.insert(toks.end(), p->tokens.begin(), p->tokens.end());
-        return weigh(raw_features(toks, vocab), vocab);
+        return weigh(toks.data(), toks.size(), vocab);
     }
 };
 
@@ -608,7 +718,7 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
     };
     std::vector<posting> postings;
     for (const int o : rest_old) {
-        for (const auto& f : olds[o]->v) postings.push_back({f.first, o, f.second});
+        for (const auto& f : olds[o]->v()) postings.push_back({f.first, o, f.second});
     }
     std::sort(postings.begin(), postings.end());
     const std::size_t full = rest_old.size() * rest_new.size();
@@ -624,7 +734,7 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
     };
     std::size_t work = 0;
     for (const int j : rest_new) {
-        for (const auto& f : news[j]->v) {
+        for (const auto& f : news[j]->v()) {
             const auto [lo, hi] = range_of(f.first);
             const auto d = static_cast<std::size_t>(hi - lo);
             if (d <= df_cap) work += d;
@@ -645,7 +755,7 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
         while (a < olds.size() && b < news.size()) {
             if (r.old_to_new[a] >= 0) { ++a; continue; }
             if (r.new_to_old[b] >= 0) { ++b; continue; }
-            const double s = cosine(olds[a]->v, news[b]->v);
+            const double s = cosine(olds[a]->v(), news[b]->v());
             if (s >= ctx.threshold) {
                 r.old_to_new[a] = static_cast<int>(b);
                 r.new_to_old[b] = static_cast<int>(a);
@@ -659,7 +769,7 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
     std::vector<int> touched;
     for (const int j : rest_new) {
         touched.clear();
-        for (const auto& f : news[j]->v) {
+        for (const auto& f : news[j]->v()) {
             const auto [lo, hi] = range_of(f.first);
             if (static_cast<std::size_t>(hi - lo) > df_cap) continue;
             for (auto p = lo; p != hi; ++p) {
@@ -676,7 +786,7 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
             touched.resize(candidates_per_item);
         }
         for (const int o : touched) {
-            const double s = exact ? std::clamp(acc[o], 0.0, 1.0) : cosine(olds[o]->v, news[j]->v);
+            const double s = exact ? std::clamp(acc[o], 0.0, 1.0) : cosine(olds[o]->v(), news[j]->v());
             acc[o] = 0.0;
             if (s >= min_candidate_similarity) r.candidates.push_back({o, j, s});
         }
@@ -736,6 +846,9 @@ std::vector<window_match> find_windows(const std::vector<const item*>& one, cons
     for (std::size_t a = 0; a < one.size(); ++a) {
         if (cand[a].empty()) continue;
         const int partner = one_to_many[a];
+        // A window holds the partner; when the partner has the very same
+        // words, no part can be beaten (best_single is 1): nothing to search.
+        if (partner >= 0 && one[a]->tokens == many[partner]->tokens) continue;
         window_match best;
         for (const int c : cand[a]) {
             // The free items around c (and the partner): windows reach at most
@@ -762,14 +875,14 @@ std::vector<window_match> find_windows(const std::vector<const item*>& one, cons
                         budget += many[avail[k]]->tokens.size();
                     }
                     const vec joined = ctx.concat(parts);
-                    const double s = cosine(one[a]->v, joined);
+                    const double s = cosine(one[a]->v(), joined);
                     if (s < ctx.threshold || s <= best.sim) continue;
                     double best_single = 0, least_contained = 1.0;
                     const item* best_part = nullptr;
                     for (const auto* part_item : parts) {
-                        const double single = cosine(one[a]->v, part_item->v);
+                        const double single = cosine(one[a]->v(), part_item->v());
                         if (single > best_single || best_part == nullptr) best_single = single, best_part = part_item;
-                        least_contained = std::min(least_contained, containment(part_item->v, one[a]->v));
+                        least_contained = std::min(least_contained, containment(part_item->v(), one[a]->v()));
                     }
                     // The other parts (short ones beside a long one that was
                     // also reworded) drawn almost wholly from the single item,
@@ -777,12 +890,12 @@ std::vector<window_match> find_windows(const std::vector<const item*>& one, cons
                     double others_contained = 1.0;
                     for (const auto* part_item : parts) {
                         if (part_item != best_part) {
-                            others_contained = std::min(others_contained, containment(part_item->v, one[a]->v));
+                            others_contained = std::min(others_contained, containment(part_item->v(), one[a]->v()));
                         }
                     }
                     const bool short_absorbed =
                         others_contained >= 0.85 && s > best_single &&
-                        containment(one[a]->v, joined) - containment(one[a]->v, best_part->v) >= 0.05;
+                        containment(one[a]->v(), joined) - containment(one[a]->v(), best_part->v()) >= 0.05;
                     // Most of each part must come from the single item.
                     if (least_contained < 0.6) continue;
                     // Much better than any part alone: closes at least 40% of
@@ -898,7 +1011,7 @@ std::vector<group> align_lists(const std::vector<const item*>& olds, const std::
                 if (fo.size() == 1 && fn.size() == 1) {
                     const item& a = *olds[fo[0]];
                     const item& b = *news[fn[0]];
-                    const double sim = cosine(a.v, b.v);
+                    const double sim = cosine(a.v(), b.v());
                     if (!a.lead.empty() && a.lead == b.lead && sim >= gap_threshold) {
                         group g;
                         g.olds = {fo[0]};
@@ -967,7 +1080,7 @@ std::vector<group> align_lists(const std::vector<const item*>& olds, const std::
             if (free_olds.size() != 1) continue;
             const item& a = *olds[free_olds[0]];
             const item& b = *news[g.news[0]];
-            const double sim = cosine(a.v, b.v);
+            const double sim = cosine(a.v(), b.v());
             if (a.lead.empty() || a.lead != b.lead || sim < gap_threshold) continue;
             old_used[g.olds[0]] = 0;
             r.old_to_new[g.olds[0]] = -1;
@@ -1064,7 +1177,6 @@ sub_items make_sub_items(const std::vector<const paragraph*>& paras, bool with_p
         it.global = static_cast<int>(i);
         it.number = *pieces[i].label;
         ctx.prepare(it, *pieces[i].text);
-        it.v = weigh(it.raw, ctx.vocab);
     }
     for (const auto& it : si.items) si.ptrs.push_back(&it);
     return si;
@@ -1116,12 +1228,10 @@ std::vector<footnote_unit> align_footnotes(const document& a, const document& b,
     std::vector<item> oi(a.footnotes.size()), ni(b.footnotes.size());
     for (std::size_t i = 0; i < oi.size(); ++i) {
         ctx.prepare(oi[i], a.footnotes[i].text);
-        oi[i].v = weigh(oi[i].raw, ctx.vocab);
         oi[i].global = a.footnotes[i].number;
     }
     for (std::size_t i = 0; i < ni.size(); ++i) {
         ctx.prepare(ni[i], b.footnotes[i].text);
-        ni[i].v = weigh(ni[i].raw, ctx.vocab);
         ni[i].global = b.footnotes[i].number;
     }
     std::vector<const item*> op, np;
@@ -1270,11 +1380,9 @@ std::vector<std::vector<double>> similarity_matrix(const std::vector<std::string
     for (std::size_t i = 0; i < a.size(); ++i) ctx.prepare(ai[i], a[i]);
     for (std::size_t i = 0; i < b.size(); ++i) ctx.prepare(bi[i], b[i]);
     ctx.count({&ai, &bi});
-    ctx.finish(ai);
-    ctx.finish(bi);
     std::vector<std::vector<double>> m(a.size(), std::vector<double>(b.size(), 0.0));
     for (std::size_t i = 0; i < a.size(); ++i) {
-        for (std::size_t j = 0; j < b.size(); ++j) m[i][j] = cosine(ai[i].v, bi[j].v);
+        for (std::size_t j = 0; j < b.size(); ++j) m[i][j] = cosine(ai[i].v(), bi[j].v());
     }
     return m;
 }
@@ -1284,11 +1392,9 @@ std::vector<std::vector<double>> paragraph_similarities(const document& old_doc,
     std::vector<item> oi = make_items(old_doc, ctx);
     std::vector<item> ni = make_items(new_doc, ctx);
     ctx.count({&oi, &ni});
-    ctx.finish(oi);
-    ctx.finish(ni);
     std::vector<std::vector<double>> m(oi.size(), std::vector<double>(ni.size(), 0.0));
     for (std::size_t i = 0; i < oi.size(); ++i) {
-        for (std::size_t j = 0; j < ni.size(); ++j) m[i][j] = cosine(oi[i].v, ni[j].v);
+        for (std::size_t j = 0; j < ni.size(); ++j) m[i][j] = cosine(oi[i].v(), ni[j].v());
     }
     return m;
 }
@@ -1308,12 +1414,9 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
             for (const auto& p : *l) bytes += p.text.size();
         }
     }
-    ctx.vocab.ids.reserve(std::min<std::size_t>(bytes / 32 + 64, 1u << 20));
     std::vector<item> oi = make_items(old_doc, ctx);
     std::vector<item> ni = make_items(new_doc, ctx);
     ctx.count({&oi, &ni});
-    ctx.finish(oi);
-    ctx.finish(ni);
     std::vector<const item*> op, np;
     for (const auto& it : oi) op.push_back(&it);
     for (const auto& it : ni) np.push_back(&it);
@@ -1433,7 +1536,7 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
                 const auto& k = kids[subs[s].g];
                 const item* si = out_of_old ? k.os.ptrs[subs[s].sub] : k.ns.ptrs[subs[s].sub];
                 for (std::size_t p = 0; p < paras.size(); ++p) {
-                    const double sim = cosine(si->v, paras[p]->v);
+                    const double sim = cosine(si->v(), paras[p]->v());
                     if (sim >= ctx.threshold) edges.push_back({static_cast<int>(s), static_cast<int>(p), sim});
                 }
             }
