@@ -37,6 +37,7 @@
 #include <limits>
 #include <map>
 #include <numeric>
+#include <span>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
@@ -547,6 +548,83 @@ std::vector<int> hungarian(const std::vector<std::vector<double>>& cost) {
     return col;
 }
 
+// Distinct feature keys (never 0) numbered 0, 1, 2 ... in order of first
+// insertion: an open-addressing table sized for `capacity` keys.
+class key_numbers {
+public:
+    explicit key_numbers(std::size_t capacity) {
+        std::size_t size = 16;
+        while (size < 2 * capacity) size *= 2;
+        keys_.assign(size, 0);
+        numbers_.assign(size, 0);
+        mask_ = size - 1;
+    }
+    // The number of `key`, a new one when unseen (at most `capacity` keys).
+    std::uint32_t insert(std::uint64_t key) {
+        std::size_t i = slot(key);
+        if (keys_[i] == 0) keys_[i] = key, numbers_[i] = count_++;
+        return numbers_[i];
+    }
+    // The number of `key`, or -1.
+    std::int64_t find(std::uint64_t key) const {
+        const std::size_t i = slot(key);
+        if (keys_[i] == 0) return -1;
+        return numbers_[i];
+    }
+    std::uint32_t size() const { return count_; }
+
+private:
+    std::size_t slot(std::uint64_t key) const {
+        std::size_t i = static_cast<std::size_t>((key * 0x9e3779b97f4a7c15ull) >> 32) & mask_;
+        while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask_;
+        return i;
+    }
+    std::vector<std::uint64_t> keys_;   // 0: empty slot
+    std::vector<std::uint32_t> numbers_;
+    std::size_t mask_ = 0;
+    std::uint32_t count_ = 0;
+};
+
+// For each feature key, the items of `items` (at the positions `which`, in
+// increasing order) having it, in that order, with its weight there.
+class inverted_index {
+public:
+    struct posting {
+        int o;
+        float w;
+    };
+    inverted_index(const std::vector<const item*>& items, const std::vector<int>& which)
+        : terms_([&] {
+              std::size_t n = 0;
+              for (const int o : which) n += items[o]->v().size();
+              return n;
+          }()) {
+        std::vector<std::uint32_t> term_of;   // term of each posting, in reading order
+        for (const int o : which) {
+            for (const auto& f : items[o]->v()) term_of.push_back(terms_.insert(f.first));
+        }
+        start_.assign(terms_.size() + 1, 0);
+        for (const auto t : term_of) ++start_[t + 1];
+        for (std::size_t t = 0; t < terms_.size(); ++t) start_[t + 1] += start_[t];
+        postings_.resize(term_of.size());
+        std::vector<std::size_t> next(start_.begin(), start_.end() - 1);
+        std::size_t k = 0;
+        for (const int o : which) {
+            for (const auto& f : items[o]->v()) postings_[next[term_of[k++]]++] = {o, f.second};
+        }
+    }
+    std::span<const posting> find(std::uint64_t key) const {
+        const auto t = terms_.find(key);
+        if (t < 0) return {};
+        return std::span<const posting>(postings_).subspan(start_[t], start_[t + 1] - start_[t]);
+    }
+
+private:
+    key_numbers terms_;
+    std::vector<std::size_t> start_;   // by term: its first posting; one past the end last
+    std::vector<posting> postings_;
+};
+
 struct edge {
     int o = 0, n = 0;   // positions in the olds / news lists
     double sim = 0;
@@ -710,33 +788,16 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
     if (rest_old.empty() || rest_new.empty()) return r;
 
     // 2. Candidates from an inverted index over the left-over old items.
-    struct posting {
-        std::uint64_t key;
-        int o;
-        float w;
-        bool operator<(const posting& x) const { return key != x.key ? key < x.key : o < x.o; }
-    };
-    std::vector<posting> postings;
-    for (const int o : rest_old) {
-        for (const auto& f : olds[o]->v()) postings.push_back({f.first, o, f.second});
-    }
-    std::sort(postings.begin(), postings.end());
+    const inverted_index index(olds, rest_old);
     const std::size_t full = rest_old.size() * rest_new.size();
     const bool exact = full <= 250'000;
     // Terms in more than this many left-over old items do not generate
     // candidates (they still count in the exact cosine computed afterwards).
     const std::size_t df_cap = exact ? rest_old.size() : std::max<std::size_t>(32, rest_old.size() / 20);
-    auto range_of = [&](std::uint64_t k) {
-        const auto lo = std::lower_bound(postings.begin(), postings.end(), posting{k, -1, 0.0f});
-        auto hi = lo;
-        while (hi != postings.end() && hi->key == k) ++hi;
-        return std::make_pair(lo, hi);
-    };
     std::size_t work = 0;
     for (const int j : rest_new) {
         for (const auto& f : news[j]->v()) {
-            const auto [lo, hi] = range_of(f.first);
-            const auto d = static_cast<std::size_t>(hi - lo);
+            const auto d = index.find(f.first).size();
             if (d <= df_cap) work += d;
         }
         if (work > ctx.max_pairs) break;
@@ -770,17 +831,20 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
     for (const int j : rest_new) {
         touched.clear();
         for (const auto& f : news[j]->v()) {
-            const auto [lo, hi] = range_of(f.first);
-            if (static_cast<std::size_t>(hi - lo) > df_cap) continue;
-            for (auto p = lo; p != hi; ++p) {
-                if (acc[p->o] == 0.0) touched.push_back(p->o);
-                acc[p->o] += static_cast<double>(f.second) * p->w;
+            const auto postings = index.find(f.first);
+            if (postings.size() > df_cap) continue;
+            for (const auto& p : postings) {
+                if (acc[p.o] == 0.0) touched.push_back(p.o);
+                acc[p.o] += static_cast<double>(f.second) * p.w;
             }
         }
-        std::sort(touched.begin(), touched.end(), [&](int x, int y) {
+        // The best candidates first (ties by position); only the first few are kept.
+        const auto best_first = [&](int x, int y) {
             if (acc[x] != acc[y]) return acc[x] > acc[y];
             return x < y;
-        });
+        };
+        const auto kept = std::min(touched.size(), candidates_per_item);
+        std::partial_sort(touched.begin(), touched.begin() + static_cast<std::ptrdiff_t>(kept), touched.end(), best_first);
         if (touched.size() > candidates_per_item) {
             for (std::size_t k = candidates_per_item; k < touched.size(); ++k) acc[touched[k]] = 0.0;
             touched.resize(candidates_per_item);
@@ -1338,7 +1402,10 @@ std::string lead_key(const std::string& lead) {
     return out;
 }
 
-std::vector<item> make_items(const document& doc, context& ctx) {
+// Paragraphs of `doc` as items. A paragraph whose text is that of an item of
+// `known` (the other version: most paragraphs are kept as they were) takes
+// its tokens instead of reading the same text again.
+std::vector<item> make_items(const document& doc, context& ctx, const std::vector<item>* known = nullptr) {
     std::vector<item> items;
     items.reserve(doc.preamble.size() + doc.operative.size());
     int g = 0;
@@ -1356,9 +1423,25 @@ std::vector<item> make_items(const document& doc, context& ctx) {
             items.push_back(std::move(it));
         }
     }
+    std::unordered_map<std::string_view, const item*> by_text;
+    if (known != nullptr) {
+        by_text.reserve(known->size());
+        for (const auto& it : *known) by_text.emplace(*it.text, &it);
+    }
     std::size_t i = 0;
     for (const auto* list : {&doc.preamble, &doc.operative}) {
-        for (const auto& p : *list) ctx.prepare(items[i++], p.text);
+        for (const auto& p : *list) {
+            item& it = items[i++];
+            const auto same = by_text.find(p.text);
+            if (same == by_text.end()) {
+                ctx.prepare(it, p.text);
+            } else {
+                it.text = &p.text;
+                it.tokens = same->second->tokens;
+                it.key = same->second->key;
+                it.vocab = &ctx.vocab;
+            }
+        }
     }
     return items;
 }
@@ -1408,14 +1491,8 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
     ctx.max_pairs = options.max_pairs;
     ctx.notes = &out.notes;
 
-    std::size_t bytes = 0;
-    for (const auto* d : {&old_doc, &new_doc}) {
-        for (const auto* l : {&d->preamble, &d->operative}) {
-            for (const auto& p : *l) bytes += p.text.size();
-        }
-    }
     std::vector<item> oi = make_items(old_doc, ctx);
-    std::vector<item> ni = make_items(new_doc, ctx);
+    std::vector<item> ni = make_items(new_doc, ctx, &oi);
     ctx.count({&oi, &ni});
     std::vector<const item*> op, np;
     for (const auto& it : oi) op.push_back(&it);
