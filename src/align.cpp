@@ -224,6 +224,7 @@ struct vocabulary {
     // Scratch space of weigh(), reused from item to item.
     mutable std::vector<std::uint32_t> scratch_words;
     mutable std::vector<std::uint64_t> scratch_pairs;
+    mutable std::vector<std::pair<std::uint64_t, std::uint32_t>> scratch_counts;
 
     std::uint32_t intern(std::string_view w) {
         const auto h = word_table::hash(w);
@@ -331,12 +332,14 @@ std::uint64_t unigram(std::uint32_t a) { return a + 1ull; }
 std::uint64_t bigram(std::uint32_t a, std::uint32_t b) { return ((a + 1ull) << 32) | (b + 1ull); }
 bool is_unigram(std::uint64_t key) { return key >> 32 == 0; }
 
-// The TF-IDF vector of a token sequence: word unigrams and bigrams with
-// their counts, weighted, sorted by key and L2-normalized. A placeholder
-// token (number, symbol, date, ordinal) counts as itself in unigrams and as
-// its class in bigrams. Unigram keys sort before bigram keys, so the two are
-// sorted apart.
-vec weigh(const std::uint32_t* toks, std::size_t n, const vocabulary& vocab) {
+// Feature keys with their counts, sorted by key.
+using counts = std::vector<std::pair<std::uint64_t, std::uint32_t>>;
+
+// The word unigrams and bigrams of a token sequence with their counts. A
+// placeholder token (number, symbol, date, ordinal) counts as itself in
+// unigrams and as its class in bigrams. Unigram keys sort before bigram
+// keys, so the two are sorted apart.
+void count_features(const std::uint32_t* toks, std::size_t n, const vocabulary& vocab, counts& out) {
     auto& words = vocab.scratch_words;
     auto& pairs = vocab.scratch_pairs;
     words.assign(toks, toks + n);
@@ -344,27 +347,50 @@ vec weigh(const std::uint32_t* toks, std::size_t n, const vocabulary& vocab) {
     for (std::size_t i = 0; i + 1 < n; ++i) pairs.push_back(bigram(vocab.cls[toks[i]], vocab.cls[toks[i + 1]]));
     std::sort(words.begin(), words.end());
     std::sort(pairs.begin(), pairs.end());
-    vec v;
-    v.reserve(words.size() + pairs.size());
-    double norm = 0;
-    auto add = [&](std::uint64_t key, std::size_t tf) {
-        const double w = (tf == 1 ? 1.0 : 1.0 + std::log(static_cast<double>(tf))) * vocab.idf(key);
-        v.emplace_back(key, static_cast<float>(w));
-        norm += w * w;
-    };
+    out.clear();
     for (std::size_t i = 0, j = 0; i < words.size(); i = j) {
         while (j < words.size() && words[j] == words[i]) ++j;
-        add(unigram(words[i]), j - i);
+        out.emplace_back(unigram(words[i]), static_cast<std::uint32_t>(j - i));
     }
     for (std::size_t i = 0, j = 0; i < pairs.size(); i = j) {
         while (j < pairs.size() && pairs[j] == pairs[i]) ++j;
-        add(pairs[i], j - i);
+        out.emplace_back(pairs[i], static_cast<std::uint32_t>(j - i));
+    }
+}
+
+// The TF-IDF vector of counted features: sorted by key, L2-normalized.
+vec weigh(const counts& raw, const vocabulary& vocab) {
+    vec v;
+    v.reserve(raw.size());
+    double norm = 0;
+    for (const auto& [k, tf] : raw) {
+        const double w = (tf == 1 ? 1.0 : 1.0 + std::log(static_cast<double>(tf))) * vocab.idf(k);
+        v.emplace_back(k, static_cast<float>(w));
+        norm += w * w;
     }
     norm = std::sqrt(norm);
     if (norm > 0) {
         for (auto& f : v) f.second = static_cast<float>(f.second / norm);
     }
     return v;
+}
+
+// Counts of both lists, summed (both sorted by key).
+void add_counts(const counts& a, const counts& b, counts& out) {
+    out.clear();
+    out.reserve(a.size() + b.size());
+    auto i = a.begin();
+    auto j = b.begin();
+    while (i != a.end() || j != b.end()) {
+        if (j == b.end() || (i != a.end() && i->first < j->first)) {
+            out.push_back(*i++);
+        } else if (i == a.end() || j->first < i->first) {
+            out.push_back(*j++);
+        } else {
+            out.emplace_back(i->first, i->second + j->second);
+            ++i, ++j;
+        }
+    }
 }
 
 double cosine(const vec& a, const vec& b) {
@@ -419,15 +445,26 @@ struct item {
     // as anchors (identical text) and never need one.
     const vec& v() const {
         if (!weighed_) {
-            v_ = weigh(tokens.data(), tokens.size(), *vocab);
+            count_features(tokens.data(), tokens.size(), *vocab, vocab->scratch_counts);
+            v_ = weigh(vocab->scratch_counts, *vocab);
             weighed_ = true;
         }
         return v_;
     }
+    // Its feature counts, computed on first use (parts of split/merge windows).
+    const counts& raw() const {
+        if (!counted_) {
+            count_features(tokens.data(), tokens.size(), *vocab, raw_);
+            counted_ = true;
+        }
+        return raw_;
+    }
 
 private:
     mutable vec v_;
+    mutable counts raw_;
     mutable bool weighed_ = false;
+    mutable bool counted_ = false;
 };
 
 std::string trimmed(const std::string& s) {
@@ -496,10 +533,27 @@ struct context {
             if ((c != w || members[w] > 0) && c != month) vocab.idf_by_word[w] *= placeholder_weight;
         }
     }
+    // The vector of the parts' texts joined: their counts summed, plus the
+    // bigrams across each boundary (as if the joined text were counted).
     vec concat(const std::vector<const item*>& parts) {
-        std::vector<std::uint32_t> toks;
-        for (const auto* p : parts) toks.insert(toks.end(), p->tokens.begin(), p->tokens.end());
-        return weigh(toks.data(), toks.size(), vocab);
+        counts across;
+        const item* before = nullptr;   // the last part with words
+        for (const auto* p : parts) {
+            if (p->tokens.empty()) continue;
+            if (before != nullptr) across.emplace_back(bigram(vocab.cls[before->tokens.back()], vocab.cls[p->tokens.front()]), 1);
+            before = p;
+        }
+        std::sort(across.begin(), across.end());
+        counts joined, sum;
+        for (std::size_t i = 0, j = 0; i < across.size(); i = j) {   // equal keys as one count
+            while (j < across.size() && across[j].first == across[i].first) ++j;
+            joined.emplace_back(across[i].first, static_cast<std::uint32_t>(j - i));
+        }
+        for (const auto* p : parts) {
+            add_counts(joined, p->raw(), sum);
+            joined.swap(sum);
+        }
+        return weigh(joined, vocab);
     }
 };
 
@@ -907,12 +961,28 @@ std::vector<window_match> find_windows(const std::vector<const item*>& one, cons
     }
     std::vector<window_match> found;
     std::size_t budget = 0;
+    struct part_scores {
+        double single;      // cosine with the single item
+        double contained;   // share of its word weight found in the single item
+    };
+    std::vector<std::pair<int, part_scores>> parts_seen;
     for (std::size_t a = 0; a < one.size(); ++a) {
         if (cand[a].empty()) continue;
         const int partner = one_to_many[a];
         // A window holds the partner; when the partner has the very same
         // words, no part can be beaten (best_single is 1): nothing to search.
         if (partner >= 0 && one[a]->tokens == many[partner]->tokens) continue;
+        // How each item of `many` near a candidate compares with one[a]
+        // (a part of several windows is scored once).
+        parts_seen.clear();
+        auto scores_of = [&](int b) -> const part_scores& {
+            for (const auto& [seen, sc] : parts_seen) {
+                if (seen == b) return sc;
+            }
+            parts_seen.emplace_back(b, part_scores{cosine(one[a]->v(), many[b]->v()),
+                                                   containment(many[b]->v(), one[a]->v())});
+            return parts_seen.back().second;
+        };
         window_match best;
         for (const int c : cand[a]) {
             // The free items around c (and the partner): windows reach at most
@@ -934,34 +1004,37 @@ std::vector<window_match> find_windows(const std::vector<const item*>& one, cons
                     if (avail[last] - avail[first] > last - first + 2) continue;
                     if (partner >= 0 && (partner < avail[first] || partner > avail[last])) continue;
                     std::vector<const item*> parts;
+                    double least_contained = 1.0;
                     for (int k = first; k <= last; ++k) {
                         parts.push_back(many[avail[k]]);
                         budget += many[avail[k]]->tokens.size();
+                        least_contained = std::min(least_contained, scores_of(avail[k]).contained);
                     }
+                    // Most of each part must come from the single item (checked
+                    // first: a long paragraph beside short ones fails it, and
+                    // then nothing needs to be joined).
+                    if (least_contained < 0.6) continue;
                     const vec joined = ctx.concat(parts);
                     const double s = cosine(one[a]->v(), joined);
                     if (s < ctx.threshold || s <= best.sim) continue;
-                    double best_single = 0, least_contained = 1.0;
+                    double best_single = 0;
                     const item* best_part = nullptr;
-                    for (const auto* part_item : parts) {
-                        const double single = cosine(one[a]->v(), part_item->v());
-                        if (single > best_single || best_part == nullptr) best_single = single, best_part = part_item;
-                        least_contained = std::min(least_contained, containment(part_item->v(), one[a]->v()));
+                    for (int k = first; k <= last; ++k) {
+                        const double single = scores_of(avail[k]).single;
+                        if (single > best_single || best_part == nullptr) best_single = single, best_part = many[avail[k]];
                     }
                     // The other parts (short ones beside a long one that was
                     // also reworded) drawn almost wholly from the single item,
                     // which they explain where the best part alone does not.
                     double others_contained = 1.0;
-                    for (const auto* part_item : parts) {
-                        if (part_item != best_part) {
-                            others_contained = std::min(others_contained, containment(part_item->v(), one[a]->v()));
+                    for (int k = first; k <= last; ++k) {
+                        if (many[avail[k]] != best_part) {
+                            others_contained = std::min(others_contained, scores_of(avail[k]).contained);
                         }
                     }
                     const bool short_absorbed =
                         others_contained >= 0.85 && s > best_single &&
                         containment(one[a]->v(), joined) - containment(one[a]->v(), best_part->v()) >= 0.05;
-                    // Most of each part must come from the single item.
-                    if (least_contained < 0.6) continue;
                     // Much better than any part alone: closes at least 40% of
                     // the remaining distance to identity; a short part wholly
                     // drawn from the single item needs less.
