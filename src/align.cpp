@@ -224,6 +224,7 @@ struct vocabulary {
     // Scratch space of weigh(), reused from item to item.
     mutable std::vector<std::uint32_t> scratch_words;
     mutable std::vector<std::uint64_t> scratch_pairs;
+    mutable std::vector<std::uint32_t> scratch_tf;   // by word id, all 0 between uses
     mutable std::vector<std::pair<std::uint64_t, std::uint32_t>> scratch_counts;
 
     std::uint32_t intern(std::string_view w) {
@@ -338,19 +339,25 @@ using counts = std::vector<std::pair<std::uint64_t, std::uint32_t>>;
 // The word unigrams and bigrams of a token sequence with their counts. A
 // placeholder token (number, symbol, date, ordinal) counts as itself in
 // unigrams and as its class in bigrams. Unigram keys sort before bigram
-// keys, so the two are sorted apart.
+// keys, so the two are sorted apart; words are counted by id, and only the
+// distinct ones sorted.
 void count_features(const std::uint32_t* toks, std::size_t n, const vocabulary& vocab, counts& out) {
     auto& words = vocab.scratch_words;
     auto& pairs = vocab.scratch_pairs;
-    words.assign(toks, toks + n);
+    auto& tf = vocab.scratch_tf;
+    if (tf.size() < vocab.cls.size()) tf.resize(vocab.cls.size(), 0);
+    words.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (tf[toks[i]]++ == 0) words.push_back(toks[i]);
+    }
     pairs.clear();
     for (std::size_t i = 0; i + 1 < n; ++i) pairs.push_back(bigram(vocab.cls[toks[i]], vocab.cls[toks[i + 1]]));
     std::sort(words.begin(), words.end());
     std::sort(pairs.begin(), pairs.end());
     out.clear();
-    for (std::size_t i = 0, j = 0; i < words.size(); i = j) {
-        while (j < words.size() && words[j] == words[i]) ++j;
-        out.emplace_back(unigram(words[i]), static_cast<std::uint32_t>(j - i));
+    for (const auto w : words) {
+        out.emplace_back(unigram(w), tf[w]);
+        tf[w] = 0;
     }
     for (std::size_t i = 0, j = 0; i < pairs.size(); i = j) {
         while (j < pairs.size() && pairs[j] == pairs[i]) ++j;
@@ -467,9 +474,9 @@ private:
     mutable bool counted_ = false;
 };
 
-std::string trimmed(const std::string& s) {
+std::string_view trimmed(std::string_view s) {
     const auto b = s.find_first_not_of(" \t");
-    if (b == std::string::npos) return {};
+    if (b == std::string_view::npos) return {};
     const auto e = s.find_last_not_of(" \t");
     return s.substr(b, e - b + 1);
 }
@@ -1262,7 +1269,10 @@ void fill_unit(alignment_unit& u, const group& g, const std::vector<const item*>
         u.text_changed = true;
         return;
     }
-    u.text_changed = join_texts(os) != join_texts(ns);
+    // The texts joined differ (one paragraph on each side, the usual case:
+    // compared in place).
+    if (os.size() == 1 && ns.size() == 1) u.text_changed = trimmed(*os[0]->text) != trimmed(*ns[0]->text);
+    else u.text_changed = join_texts(os) != join_texts(ns);
     u.similarity = u.text_changed ? std::min(g.sim, 0.999999) : 1.0;
     u.moved = g.moved || g.crossed;
     u.crossed_part = g.crossed;
@@ -1328,14 +1338,16 @@ std::vector<alignment_unit> order_units(std::vector<group>& groups, std::size_t 
     }
     struct keyed {
         int k1, k2, k3;
-        alignment_unit u;
+        std::size_t unit;   // index in `made`
     };
+    std::vector<alignment_unit> made;   // units in the making, ordered through `out`
+    made.reserve(groups.size() + n_old);
     std::vector<keyed> out;
     for (auto& g : groups) {
-        alignment_unit u;
+        alignment_unit& u = made.emplace_back();
         fill_unit(u, g, olds, news);
         u.children = std::move(g.unit.children);
-        out.push_back({*std::min_element(g.news.begin(), g.news.end()), 0, 0, std::move(u)});
+        out.push_back({*std::min_element(g.news.begin(), g.news.end()), 0, 0, made.size() - 1});
     }
     int anchor = -1;   // new position after which a removed item stands
     for (std::size_t o = 0; o < n_old; ++o) {
@@ -1346,15 +1358,15 @@ std::vector<alignment_unit> order_units(std::vector<group>& groups, std::size_t 
         }
         group g;
         g.olds = {static_cast<int>(o)};
-        alignment_unit u;
-        fill_unit(u, g, olds, news);
-        out.push_back({anchor, 1, static_cast<int>(o), std::move(u)});
+        fill_unit(made.emplace_back(), g, olds, news);
+        out.push_back({anchor, 1, static_cast<int>(o), made.size() - 1});
     }
     std::stable_sort(out.begin(), out.end(), [](const keyed& a, const keyed& b) {
         return std::tie(a.k1, a.k2, a.k3) < std::tie(b.k1, b.k2, b.k3);
     });
     std::vector<alignment_unit> units;
-    for (auto& k : out) units.push_back(std::move(k.u));
+    units.reserve(out.size());
+    for (const auto& k : out) units.push_back(std::move(made[k.unit]));
     return units;
 }
 
