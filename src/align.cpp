@@ -31,7 +31,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -137,10 +136,14 @@ public:
             if (s.hash == h && equal_folded(w, std::string_view(bytes_).substr(s.offset, s.length))) return s.id;
         }
     }
+    // Room for `n` words without growing.
+    void reserve(std::size_t n) {
+        if (2 * n > slots_.size()) grow(2 * n);
+    }
     // Remembers the lower-cased form `lower` (with its hash `h`).
     void insert(std::string_view lower, std::uint64_t h, std::uint32_t id) {
         if (lower.empty() || lower.size() > std::numeric_limits<std::uint32_t>::max()) return;
-        if ((count_ + 1) * 2 > slots_.size()) grow();
+        if ((count_ + 1) * 2 > slots_.size()) grow(slots_.size() * 2);
         place({h, bytes_.size(), static_cast<std::uint32_t>(lower.size()), id});
         bytes_.append(lower);
         ++count_;
@@ -158,9 +161,12 @@ private:
         while (slots_[i].length != 0) i = (i + 1) & mask_;
         slots_[i] = s;
     }
-    void grow() {
+    // A table of at least `size` slots (a power of two, at least 1024).
+    void grow(std::size_t size) {
+        std::size_t n = 1024;
+        while (n < size) n *= 2;
         std::vector<slot> old = std::move(slots_);
-        slots_.assign(std::max<std::size_t>(1024, old.size() * 2), slot{});
+        slots_.assign(n, slot{});
         mask_ = slots_.size() - 1;
         for (const auto& s : old) {
             if (s.length != 0) place(s);
@@ -493,6 +499,23 @@ struct context {
         it.tokens = tokenize(text, vocab);
         it.key = sequence_hash(it.tokens);
         it.vocab = &vocab;
+    }
+    // The same, taking the tokens of an item of the other version with the
+    // same text when there is one (most texts are kept as they were).
+    using by_text = std::unordered_map<std::string_view, const item*>;
+    void prepare(item& it, const std::string& text, const by_text& known) {
+        const auto same = known.find(text);
+        if (same == known.end()) return prepare(it, text);
+        it.text = &text;
+        it.tokens = same->second->tokens;
+        it.key = same->second->key;
+        it.vocab = &vocab;
+    }
+    static by_text texts_of(const std::vector<item>& items) {
+        by_text known;
+        known.reserve(items.size());
+        for (const auto& it : items) known.emplace(*it.text, &it);
+        return known;
     }
     // Document frequencies over every prepared item.
     void count(const std::vector<std::vector<item>*>& lists) {
@@ -1379,8 +1402,9 @@ std::vector<footnote_unit> align_footnotes(const document& a, const document& b,
         ctx.prepare(oi[i], a.footnotes[i].text);
         oi[i].global = a.footnotes[i].number;
     }
+    const auto same_text = context::texts_of(oi);
     for (std::size_t i = 0; i < ni.size(); ++i) {
-        ctx.prepare(ni[i], b.footnotes[i].text);
+        ctx.prepare(ni[i], b.footnotes[i].text, same_text);
         ni[i].global = b.footnotes[i].number;
     }
     std::vector<const item*> op, np;
@@ -1470,17 +1494,18 @@ std::vector<footnote_unit> align_footnotes(const document& a, const document& b,
 // order a series of paragraphs ("Recalling also", "Expressing deep concern
 // also", "Further recognizing").
 std::string lead_key(const std::string& lead) {
+    static constexpr std::array<std::string_view, 6> ordering = {"also", "further", "furthermore",
+                                                                 "moreover", "again", "once"};
     std::string out, w;
     auto flush = [&] {
-        if (!w.empty() && w != "also" && w != "further" && w != "furthermore" && w != "moreover" && w != "again" &&
-            w != "once") {
+        if (!w.empty() && std::find(ordering.begin(), ordering.end(), w) == ordering.end()) {
             if (!out.empty()) out += ' ';
             out += w;
         }
         w.clear();
     };
     for (const char c : lead) {
-        if (std::isalpha(static_cast<unsigned char>(c))) w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) w.push_back(lower_byte(c));
         else flush();
     }
     flush();
@@ -1508,25 +1533,10 @@ std::vector<item> make_items(const document& doc, context& ctx, const std::vecto
             items.push_back(std::move(it));
         }
     }
-    std::unordered_map<std::string_view, const item*> by_text;
-    if (known != nullptr) {
-        by_text.reserve(known->size());
-        for (const auto& it : *known) by_text.emplace(*it.text, &it);
-    }
+    const auto same_text = known != nullptr ? context::texts_of(*known) : context::by_text{};
     std::size_t i = 0;
     for (const auto* list : {&doc.preamble, &doc.operative}) {
-        for (const auto& p : *list) {
-            item& it = items[i++];
-            const auto same = by_text.find(p.text);
-            if (same == by_text.end()) {
-                ctx.prepare(it, p.text);
-            } else {
-                it.text = &p.text;
-                it.tokens = same->second->tokens;
-                it.key = same->second->key;
-                it.vocab = &ctx.vocab;
-            }
-        }
+        for (const auto& p : *list) ctx.prepare(items[i++], p.text, same_text);
     }
     return items;
 }
@@ -1576,6 +1586,15 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
     ctx.max_pairs = options.max_pairs;
     ctx.notes = &out.notes;
 
+    std::size_t bytes = 0;
+    for (const auto* d : {&old_doc, &new_doc}) {
+        for (const auto* l : {&d->preamble, &d->operative}) {
+            for (const auto& p : *l) bytes += p.text.size();
+        }
+    }
+    // Room for a word form per 40 bytes of text (resolutions have fewer).
+    ctx.vocab.surfaces.reserve(std::min<std::size_t>(bytes / 40 + 64, 1u << 20));
+    ctx.vocab.ids.reserve(std::min<std::size_t>(bytes / 60 + 64, 1u << 20));
     std::vector<item> oi = make_items(old_doc, ctx);
     std::vector<item> ni = make_items(new_doc, ctx, &oi);
     ctx.count({&oi, &ni});
