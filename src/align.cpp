@@ -809,15 +809,23 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
     // both sides pairs k-th occurrence to k-th; otherwise (a paragraph copied
     // in from elsewhere, a duplicate dropped) each occurrence on the smaller
     // side takes the one at the closest relative position on the other.
-    std::unordered_map<std::uint64_t, std::pair<std::vector<int>, std::vector<int>>> by_key;
+    // Items by sequence hash (olds before news, each in order), so that the
+    // items sharing a hash are one run.
+    struct keyed_item {
+        std::uint64_t key;
+        bool is_new;
+        int pos;
+        auto operator<=>(const keyed_item&) const = default;
+    };
+    std::vector<keyed_item> by_key;
+    by_key.reserve(olds.size() + news.size());
     for (std::size_t i = 0; i < olds.size(); ++i) {
-        if (!olds[i]->tokens.empty()) by_key[olds[i]->key].first.push_back(static_cast<int>(i));
+        if (!olds[i]->tokens.empty()) by_key.push_back({olds[i]->key, false, static_cast<int>(i)});
     }
     for (std::size_t j = 0; j < news.size(); ++j) {
-        if (news[j]->tokens.empty()) continue;
-        const auto it = by_key.find(news[j]->key);
-        if (it != by_key.end()) it->second.second.push_back(static_cast<int>(j));
+        if (!news[j]->tokens.empty()) by_key.push_back({news[j]->key, true, static_cast<int>(j)});
     }
+    std::sort(by_key.begin(), by_key.end());
     const auto rel = [](int i, std::size_t n) { return n > 1 ? static_cast<double>(i) / static_cast<double>(n - 1) : 0.0; };
     auto link = [&](int o, int j) {
         if (olds[o]->tokens != news[j]->tokens) return;   // a hash collision
@@ -825,10 +833,14 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
         r.new_to_old[j] = o;
         r.sim[o] = 1.0;
     };
-    for (auto& [key, lists] : by_key) {
-        (void)key;
-        auto& [os, ns] = lists;
-        if (ns.empty()) continue;
+    std::vector<int> os, ns;   // positions of the olds and news of one hash
+    for (std::size_t run = 0, end = 0; run < by_key.size(); run = end) {
+        os.clear();
+        ns.clear();
+        for (end = run; end < by_key.size() && by_key[end].key == by_key[run].key; ++end) {
+            (by_key[end].is_new ? ns : os).push_back(by_key[end].pos);
+        }
+        if (os.empty() || ns.empty()) continue;
         if (os.size() == ns.size()) {
             for (std::size_t k = 0; k < os.size(); ++k) link(os[k], ns[k]);
             continue;
@@ -971,18 +983,15 @@ struct window_match {
 std::vector<window_match> find_windows(const std::vector<const item*>& one, const std::vector<const item*>& many,
                                        const std::vector<int>& one_to_many, const std::vector<int>& many_to_one,
                                        const std::vector<edge>& candidates, bool one_is_old, context& ctx) {
-    // Candidates per `one` item.
-    std::vector<std::vector<int>> cand(one.size());
-    for (const auto& e : candidates) {
-        const int a = one_is_old ? e.o : e.n;
-        const int b = one_is_old ? e.n : e.o;
-        cand[a].push_back(b);
-    }
+    // Candidates (`one` item, `many` item), the partner included, by `one` item.
+    std::vector<std::pair<int, int>> cand;
+    cand.reserve(candidates.size() + one.size());
+    for (const auto& e : candidates) cand.emplace_back(one_is_old ? e.o : e.n, one_is_old ? e.n : e.o);
     for (std::size_t a = 0; a < one.size(); ++a) {
-        if (one_to_many[a] >= 0) cand[a].push_back(one_to_many[a]);
-        std::sort(cand[a].begin(), cand[a].end());
-        cand[a].erase(std::unique(cand[a].begin(), cand[a].end()), cand[a].end());
+        if (one_to_many[a] >= 0) cand.emplace_back(static_cast<int>(a), one_to_many[a]);
     }
+    std::sort(cand.begin(), cand.end());
+    cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
     // Items of `many` still free; a window runs over consecutive free items
     // (plus the current partner), skipping at most two items matched elsewhere.
     std::vector<int> free_items;
@@ -996,8 +1005,11 @@ std::vector<window_match> find_windows(const std::vector<const item*>& one, cons
         double contained;   // share of its word weight found in the single item
     };
     std::vector<std::pair<int, part_scores>> parts_seen;
-    for (std::size_t a = 0; a < one.size(); ++a) {
-        if (cand[a].empty()) continue;
+    std::vector<int> avail;
+    std::vector<const item*> parts;
+    for (std::size_t run = 0, end = 0; run < cand.size(); run = end) {
+        const auto a = static_cast<std::size_t>(cand[run].first);
+        for (end = run; end < cand.size() && cand[end].first == cand[run].first;) ++end;
         const int partner = one_to_many[a];
         // A window holds the partner; when the partner has the very same
         // words, no part can be beaten (best_single is 1): nothing to search.
@@ -1014,10 +1026,10 @@ std::vector<window_match> find_windows(const std::vector<const item*>& one, cons
             return parts_seen.back().second;
         };
         window_match best;
-        for (const int c : cand[a]) {
+        for (std::size_t ci = run; ci < end; ++ci) {
+            const int c = cand[ci].second;
             // The free items around c (and the partner): windows reach at most
             // three items to either side.
-            std::vector<int> avail;
             const auto at = std::lower_bound(free_items.begin(), free_items.end(), c);
             const auto from = at - std::min<std::ptrdiff_t>(4, at - free_items.begin());
             const auto to = at + std::min<std::ptrdiff_t>(5, free_items.end() - at);
@@ -1033,7 +1045,7 @@ std::vector<window_match> find_windows(const std::vector<const item*>& one, cons
                 for (int last = std::max(p, first + 1); last <= std::min(n_avail - 1, first + 3); ++last) {
                     if (avail[last] - avail[first] > last - first + 2) continue;
                     if (partner >= 0 && (partner < avail[first] || partner > avail[last])) continue;
-                    std::vector<const item*> parts;
+                    parts.clear();
                     double least_contained = 1.0;
                     for (int k = first; k <= last; ++k) {
                         parts.push_back(many[avail[k]]);
