@@ -111,31 +111,41 @@ bool lower_alpha(std::string_view w) {
 }
 
 char lower_ascii(char c) { return is_upper_ascii(c) ? static_cast<char>(c - 'A' + 'a') : c; }
-bool alpha(char c) { return is_upper_ascii(c) || is_lower_ascii(c); }
+// ASCII letter: setting bit 0x20 maps 'A'..'Z' onto 'a'..'z' and no other byte into that range.
+bool alpha(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
 bool alnum(char c) { return alpha(c) || is_digit(c); }
 
 // Tokens of a text: maximal runs of ASCII letters and hyphens between them.
 template <class F>
 void for_each_token(std::string_view s, F&& f) {
+    const char* p = s.data();
+    const std::size_t n = s.size();
     std::size_t i = 0;
-    while (i < s.size()) {
-        if (!alpha(s[i])) {
+    while (i < n) {
+        if (!alpha(p[i])) {
             ++i;
             continue;
         }
         const std::size_t start = i;
-        while (i < s.size() && (alpha(s[i]) ||
-                                (s[i] == '-' && i + 1 < s.size() && alpha(s[i + 1])))) {
-            ++i;
+        while (true) {
+            while (i < n && alpha(p[i])) ++i;
+            if (i + 1 < n && p[i] == '-' && alpha(p[i + 1])) {
+                i += 2;
+                continue;
+            }
+            break;
         }
         f(start, i);
     }
 }
 
 // Maps keyed by words, looked up with string_views (no key copy per lookup).
+// Deliberately not noexcept: libstdc++ then keeps each key's hash in its node
+// (as for std::hash<std::string>) instead of hashing the keys again while it
+// walks a bucket or rehashes.
 struct word_hash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 template <class V>
 using word_map = std::unordered_map<std::string, V, word_hash, std::equal_to<>>;
@@ -271,7 +281,7 @@ void repair_split_words(std::vector<std::string*>& texts) {
     });
     // "followup" -> "follow-up" where only the hyphenated form occurs elsewhere.
     const auto unglued = [&](std::string_view tok, std::uint32_t id) -> const std::string* {
-        if (tok.size() < 7 || !lower_alpha(tok)) return nullptr;
+        if (tok.size() < 7 || (id != vocabulary::none && !compound[id]) || !lower_alpha(tok)) return nullptr;
         if (id == vocabulary::none) id = vocab.find(tok);
         if (id != vocabulary::none && (!compound[id] || vocab.count(id) > 1)) return nullptr;
         const auto h = hyphenated.find(tok);
