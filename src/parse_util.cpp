@@ -173,13 +173,28 @@ public:
     static constexpr std::uint32_t none = ~std::uint32_t{0};
 
     std::uint32_t add(std::string_view lower_word, int occurrences = 1) {
-        if (const auto it = ids_.find(lower_word); it != ids_.end()) {
-            counts_[it->second] += occurrences;
-            return it->second;
+        // Most tokens are short, frequent words: one of up to 8 letters is
+        // first looked up in a small direct-mapped cache keyed by its bytes
+        // packed into a number (letters are never 0, so the packing is unique).
+        std::uint64_t key = 0;
+        if (lower_word.size() <= 8) {
+            for (const char c : lower_word) key = (key << 8) | static_cast<unsigned char>(c);
+            const auto& slot = cache_[cache_slot(key)];
+            if (key != 0 && slot.key == key) {
+                counts_[slot.id] += occurrences;
+                return slot.id;
+            }
         }
-        const auto id = static_cast<std::uint32_t>(counts_.size());
-        ids_.emplace(std::string(lower_word), id);
-        counts_.push_back(occurrences);
+        std::uint32_t id;
+        if (const auto it = ids_.find(lower_word); it != ids_.end()) {
+            id = it->second;
+            counts_[id] += occurrences;
+        } else {
+            id = static_cast<std::uint32_t>(counts_.size());
+            ids_.emplace(std::string(lower_word), id);
+            counts_.push_back(occurrences);
+        }
+        if (key != 0) cache_[cache_slot(key)] = {key, id};
         return id;
     }
     std::uint32_t find(std::string_view lower_word) const {
@@ -194,6 +209,12 @@ public:
     }
 
 private:
+    struct cached {
+        std::uint64_t key = 0;  // 0: empty
+        std::uint32_t id = none;
+    };
+    static std::size_t cache_slot(std::uint64_t key) { return (key * 0x9E3779B97F4A7C15ull) >> 54; }
+    std::vector<cached> cache_ = std::vector<cached>(1024);
     word_map<std::uint32_t> ids_;
     std::vector<int> counts_;
 };
@@ -276,9 +297,11 @@ void repair_split_words(std::vector<std::string*>& texts) {
     // Is it the joined form of a lowercase compound ("followup")?
     std::vector<char> alone(vocab.size()), compound(vocab.size());
     vocab.for_each([&](std::string_view word, std::uint32_t id) {
-        alone[id] = is_common_word(word) || vocab.count(id) > 1;
-        compound[id] = hyphenated.count(word) > 0;
+        alone[id] = vocab.count(id) > 1 || is_common_word(word);
     });
+    for (const auto& entry : hyphenated) {
+        if (const auto id = vocab.find(entry.first); id != vocabulary::none) compound[id] = true;
+    }
     // "followup" -> "follow-up" where only the hyphenated form occurs elsewhere.
     const auto unglued = [&](std::string_view tok, std::uint32_t id) -> const std::string* {
         if (tok.size() < 7 || (id != vocabulary::none && !compound[id]) || !lower_alpha(tok)) return nullptr;
