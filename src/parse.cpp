@@ -224,12 +224,15 @@ std::string join_space(const std::vector<std::string_view>& parts) {
 
 // Drops leading spaces, runs of spaces and trailing spaces, in place.
 void collapse_spaces(std::string& s) {
+    char* d = s.data();
+    const std::size_t n = s.size();
     std::size_t out = 0;
-    for (const char c : s) {
-        if (c == ' ' && (out == 0 || s[out - 1] == ' ')) continue;
-        s[out++] = c;
+    for (std::size_t k = 0; k < n; ++k) {
+        const char c = d[k];
+        if (c == ' ' && (out == 0 || d[out - 1] == ' ')) continue;
+        d[out++] = c;
     }
-    while (out > 0 && s[out - 1] == ' ') --out;
+    while (out > 0 && d[out - 1] == ' ') --out;
     s.resize(out);
 }
 

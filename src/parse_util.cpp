@@ -257,12 +257,17 @@ void repair_split_words(std::vector<std::string*>& texts) {
         const std::string_view text = *t;
         for_each_token(text, [&](std::size_t a, std::size_t b) {
             const std::string_view original = text.substr(a, b - a);
-            w.assign(original);
-            bool hyphen = false;
-            for (auto& c : w) {
-                c = lower_ascii(c);
+            bool upper = false, hyphen = false;
+            for (const char c : original) {
+                upper = upper || is_upper_ascii(c);
                 hyphen = hyphen || c == '-';
             }
+            if (!upper && !hyphen) {  // the usual token: a lower-case word, looked up as it stands
+                token_ids.push_back(vocab.add(original));
+                return;
+            }
+            w.assign(original);
+            for (auto& c : w) c = lower_ascii(c);
             if (!hyphen) {
                 token_ids.push_back(vocab.add(w));
                 return;
