@@ -969,26 +969,14 @@ std::vector<std::string> cited_by(const document& d, citation_memo& memo) {
     return out;
 }
 
-// True when `text` at `at` holds `lower` (lower-case ASCII) in any letter case.
-bool matches_any_case(std::string_view text, std::size_t at, std::string_view lower) {
-    if (text.size() - at < lower.size()) return false;
-    for (std::size_t k = 0; k < lower.size(); ++k)
-        if (detail::ascii_lower(text[at + k]) != lower[k]) return false;
-    return true;
-}
-
 // A text without a '/' (every symbol has one) and without the keywords
-// resolution(s) or decision(s) cites nothing: no need to read it.
+// resolution(s) or decision(s) in any letter case cites nothing: no need to
+// read it.
 bool may_cite(std::string_view text) {
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        // c | 0x20 lower-cases a letter; it maps only '/' and a control byte to '/',
-        // and a "true" here only means the text is read.
-        const char c = static_cast<char>(text[i] | 0x20);
-        if (c == '/') return true;
-        if (c == 'r' && matches_any_case(text, i, "resolution")) return true;
-        if (c == 'd' && matches_any_case(text, i, "decision")) return true;
-    }
-    return false;
+    if (text.find('/') != std::string_view::npos) return true;
+    std::string lower(text);
+    for (auto& c : lower) c = detail::ascii_lower(c);
+    return lower.find("resolution"sv) != std::string::npos || lower.find("decision"sv) != std::string::npos;
 }
 
 }  // namespace
