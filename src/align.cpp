@@ -371,13 +371,24 @@ void count_features(const std::uint32_t* toks, std::size_t n, const vocabulary& 
     }
 }
 
+// The weight of a term occurring tf times, 1 + log(tf), looked up for the
+// usual small counts.
+double tf_weight(std::uint32_t tf) {
+    static const auto small = [] {
+        std::array<double, 64> t{};
+        for (std::size_t i = 1; i < t.size(); ++i) t[i] = 1.0 + std::log(static_cast<double>(i));
+        return t;
+    }();
+    return tf < small.size() ? small[tf] : 1.0 + std::log(static_cast<double>(tf));
+}
+
 // The TF-IDF vector of counted features: sorted by key, L2-normalized.
 vec weigh(const counts& raw, const vocabulary& vocab) {
     vec v;
     v.reserve(raw.size());
     double norm = 0;
     for (const auto& [k, tf] : raw) {
-        const double w = (tf == 1 ? 1.0 : 1.0 + std::log(static_cast<double>(tf))) * vocab.idf(k);
+        const double w = tf_weight(tf) * vocab.idf(k);
         v.emplace_back(k, static_cast<float>(w));
         norm += w * w;
     }
@@ -453,6 +464,8 @@ struct item {
     std::vector<std::uint32_t> tokens;
     std::uint64_t key = 0;               // hash of the token sequence (anchors)
     const vocabulary* vocab = nullptr;   // weights, after context::count
+    const item* copy_of = nullptr;       // an item of the other version with the same text
+    mutable std::uint32_t copies = 0;    // items of the other version copying this one
 
     // The TF-IDF vector, computed on first use: most paragraphs are matched
     // as anchors (identical text) and never need one.
@@ -510,6 +523,8 @@ struct context {
         it.tokens = same->second->tokens;
         it.key = same->second->key;
         it.vocab = &vocab;
+        it.copy_of = same->second;
+        ++same->second->copies;
     }
     static by_text texts_of(const std::vector<item>& items) {
         by_text known;
@@ -519,17 +534,20 @@ struct context {
     }
     // Document frequencies over every prepared item.
     void count(const std::vector<std::vector<item>*>& lists) {
-        std::size_t docs = 0;
+        std::size_t docs = 0, read = 0;
         vocab.df.assign(vocab.cls.size(), 0);
-        std::vector<std::size_t> seen_in(vocab.cls.size(), 0);   // last item (1-based) using each word
+        std::vector<std::size_t> seen_in(vocab.cls.size(), 0);   // last item read (1-based) using each word
         for (const auto* l : lists) {
             for (const auto& it : *l) {
                 ++docs;
+                if (it.copy_of != nullptr) continue;   // counted with the item it copies
+                ++read;
+                const std::uint32_t uses = 1 + it.copies;
                 for (const auto w : it.tokens) {
-                    if (seen_in[w] == docs) continue;
-                    seen_in[w] = docs;
-                    ++vocab.df[w];
-                    if (const auto c = vocab.cls[w]; c != w) ++vocab.df[c];   // its class
+                    if (seen_in[w] == read) continue;
+                    seen_in[w] = read;
+                    vocab.df[w] += uses;
+                    if (const auto c = vocab.cls[w]; c != w) vocab.df[c] += uses;   // its class
                 }
             }
         }
