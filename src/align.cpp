@@ -133,7 +133,9 @@ public:
         for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             const slot& s = slots_[i];
             if (s.length == 0) return -1;
-            if (s.hash == h && equal_folded(w, std::string_view(bytes_).substr(s.offset, s.length))) return s.id;
+            if (s.hash == h && equal_folded(w, std::string_view(bytes_).substr(s.offset, s.length))) {
+                return s.id;
+            }
         }
     }
     // Room for `n` words without growing.
@@ -325,7 +327,8 @@ std::vector<std::uint32_t> tokenize(std::string_view text, vocabulary& vocab) {
         for (; i < n; ++i) {
             const char c = text[i];
             if (!word_byte(c)) {
-                const bool joiner = c == '/' || c == '.' || (c == '-' && hyphen_joins(text.substr(start, i - start)));
+                const bool joiner =
+                    c == '/' || c == '.' || (c == '-' && hyphen_joins(text.substr(start, i - start)));
                 if (!joiner || i + 1 >= n || !word_byte(text[i + 1])) break;
             }
             h = word_table::hash_step(h, c);
@@ -357,7 +360,9 @@ void count_features(const std::uint32_t* toks, std::size_t n, const vocabulary& 
         if (tf[toks[i]]++ == 0) words.push_back(toks[i]);
     }
     pairs.clear();
-    for (std::size_t i = 0; i + 1 < n; ++i) pairs.push_back(bigram(vocab.cls[toks[i]], vocab.cls[toks[i + 1]]));
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        pairs.push_back(bigram(vocab.cls[toks[i]], vocab.cls[toks[i + 1]]));
+    }
     std::sort(words.begin(), words.end());
     std::sort(pairs.begin(), pairs.end());
     out.clear();
@@ -566,7 +571,8 @@ struct context {
         // A class weighs what its members weigh on average (a class is
         // common, its members are not: "June 2019" keeps the weight it had).
         const auto month_id = vocab.ids.find("#month", word_table::hash("#month"));
-        const auto month = month_id < 0 ? std::numeric_limits<std::uint32_t>::max() : static_cast<std::uint32_t>(month_id);
+        const auto month =
+            month_id < 0 ? std::numeric_limits<std::uint32_t>::max() : static_cast<std::uint32_t>(month_id);
         std::vector<double> sum(vocab.idf_by_word.size(), 0.0);
         std::vector<std::uint32_t> members(vocab.idf_by_word.size(), 0);
         for (std::size_t w = 0; w < vocab.idf_by_word.size(); ++w) {
@@ -588,7 +594,10 @@ struct context {
         const item* before = nullptr;   // the last part with words
         for (const auto* p : parts) {
             if (p->tokens.empty()) continue;
-            if (before != nullptr) across.emplace_back(bigram(vocab.cls[before->tokens.back()], vocab.cls[p->tokens.front()]), 1);
+            if (before != nullptr) {
+                const auto key = bigram(vocab.cls[before->tokens.back()], vocab.cls[p->tokens.front()]);
+                across.emplace_back(key, 1);
+            }
             before = p;
         }
         std::sort(across.begin(), across.end());
@@ -958,7 +967,8 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
             return x < y;
         };
         const auto kept = std::min(touched.size(), candidates_per_item);
-        std::partial_sort(touched.begin(), touched.begin() + static_cast<std::ptrdiff_t>(kept), touched.end(), best_first);
+        std::partial_sort(touched.begin(), touched.begin() + static_cast<std::ptrdiff_t>(kept), touched.end(),
+                          best_first);
         if (touched.size() > candidates_per_item) {
             for (std::size_t k = candidates_per_item; k < touched.size(); ++k) acc[touched[k]] = 0.0;
             touched.resize(candidates_per_item);
@@ -1081,7 +1091,10 @@ std::vector<window_match> find_windows(const std::vector<const item*>& one, cons
                     const item* best_part = nullptr;
                     for (int k = first; k <= last; ++k) {
                         const double single = scores_of(avail[k]).single;
-                        if (single > best_single || best_part == nullptr) best_single = single, best_part = many[avail[k]];
+                        if (single > best_single || best_part == nullptr) {
+                            best_single = single;
+                            best_part = many[avail[k]];
+                        }
                     }
                     // The other parts (short ones beside a long one that was
                     // also reworded) drawn almost wholly from the single item,
