@@ -133,7 +133,9 @@ public:
         for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
             const slot& s = slots_[i];
             if (s.length == 0) return -1;
-            if (s.hash == h && equal_folded(w, std::string_view(bytes_).substr(s.offset, s.length))) return s.id;
+            if (s.hash == h && equal_folded(w, std::string_view(bytes_).substr(s.offset, s.length))) {
+                return s.id;
+            }
         }
     }
     // Room for `n` words without growing.
@@ -325,7 +327,8 @@ std::vector<std::uint32_t> tokenize(std::string_view text, vocabulary& vocab) {
         for (; i < n; ++i) {
             const char c = text[i];
             if (!word_byte(c)) {
-                const bool joiner = c == '/' || c == '.' || (c == '-' && hyphen_joins(text.substr(start, i - start)));
+                const bool joiner =
+                    c == '/' || c == '.' || (c == '-' && hyphen_joins(text.substr(start, i - start)));
                 if (!joiner || i + 1 >= n || !word_byte(text[i + 1])) break;
             }
             h = word_table::hash_step(h, c);
@@ -357,7 +360,9 @@ void count_features(const std::uint32_t* toks, std::size_t n, const vocabulary& 
         if (tf[toks[i]]++ == 0) words.push_back(toks[i]);
     }
     pairs.clear();
-    for (std::size_t i = 0; i + 1 < n; ++i) pairs.push_back(bigram(vocab.cls[toks[i]], vocab.cls[toks[i + 1]]));
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        pairs.push_back(bigram(vocab.cls[toks[i]], vocab.cls[toks[i + 1]]));
+    }
     std::sort(words.begin(), words.end());
     std::sort(pairs.begin(), pairs.end());
     out.clear();
@@ -371,13 +376,24 @@ void count_features(const std::uint32_t* toks, std::size_t n, const vocabulary& 
     }
 }
 
+// The weight of a term occurring tf times, 1 + log(tf), looked up for the
+// usual small counts.
+double tf_weight(std::uint32_t tf) {
+    static const auto small = [] {
+        std::array<double, 64> t{};
+        for (std::size_t i = 1; i < t.size(); ++i) t[i] = 1.0 + std::log(static_cast<double>(i));
+        return t;
+    }();
+    return tf < small.size() ? small[tf] : 1.0 + std::log(static_cast<double>(tf));
+}
+
 // The TF-IDF vector of counted features: sorted by key, L2-normalized.
 vec weigh(const counts& raw, const vocabulary& vocab) {
     vec v;
     v.reserve(raw.size());
     double norm = 0;
     for (const auto& [k, tf] : raw) {
-        const double w = (tf == 1 ? 1.0 : 1.0 + std::log(static_cast<double>(tf))) * vocab.idf(k);
+        const double w = tf_weight(tf) * vocab.idf(k);
         v.emplace_back(k, static_cast<float>(w));
         norm += w * w;
     }
@@ -453,6 +469,8 @@ struct item {
     std::vector<std::uint32_t> tokens;
     std::uint64_t key = 0;               // hash of the token sequence (anchors)
     const vocabulary* vocab = nullptr;   // weights, after context::count
+    const item* copy_of = nullptr;       // an item of the other version with the same text
+    mutable std::uint32_t copies = 0;    // items of the other version copying this one
 
     // The TF-IDF vector, computed on first use: most paragraphs are matched
     // as anchors (identical text) and never need one.
@@ -510,6 +528,8 @@ struct context {
         it.tokens = same->second->tokens;
         it.key = same->second->key;
         it.vocab = &vocab;
+        it.copy_of = same->second;
+        ++same->second->copies;
     }
     static by_text texts_of(const std::vector<item>& items) {
         by_text known;
@@ -519,17 +539,20 @@ struct context {
     }
     // Document frequencies over every prepared item.
     void count(const std::vector<std::vector<item>*>& lists) {
-        std::size_t docs = 0;
+        std::size_t docs = 0, read = 0;
         vocab.df.assign(vocab.cls.size(), 0);
-        std::vector<std::size_t> seen_in(vocab.cls.size(), 0);   // last item (1-based) using each word
+        std::vector<std::size_t> seen_in(vocab.cls.size(), 0);   // last item read (1-based) using each word
         for (const auto* l : lists) {
             for (const auto& it : *l) {
                 ++docs;
+                if (it.copy_of != nullptr) continue;   // counted with the item it copies
+                ++read;
+                const std::uint32_t uses = 1 + it.copies;
                 for (const auto w : it.tokens) {
-                    if (seen_in[w] == docs) continue;
-                    seen_in[w] = docs;
-                    ++vocab.df[w];
-                    if (const auto c = vocab.cls[w]; c != w) ++vocab.df[c];   // its class
+                    if (seen_in[w] == read) continue;
+                    seen_in[w] = read;
+                    vocab.df[w] += uses;
+                    if (const auto c = vocab.cls[w]; c != w) vocab.df[c] += uses;   // its class
                 }
             }
         }
@@ -548,7 +571,8 @@ struct context {
         // A class weighs what its members weigh on average (a class is
         // common, its members are not: "June 2019" keeps the weight it had).
         const auto month_id = vocab.ids.find("#month", word_table::hash("#month"));
-        const auto month = month_id < 0 ? std::numeric_limits<std::uint32_t>::max() : static_cast<std::uint32_t>(month_id);
+        const auto month =
+            month_id < 0 ? std::numeric_limits<std::uint32_t>::max() : static_cast<std::uint32_t>(month_id);
         std::vector<double> sum(vocab.idf_by_word.size(), 0.0);
         std::vector<std::uint32_t> members(vocab.idf_by_word.size(), 0);
         for (std::size_t w = 0; w < vocab.idf_by_word.size(); ++w) {
@@ -570,7 +594,10 @@ struct context {
         const item* before = nullptr;   // the last part with words
         for (const auto* p : parts) {
             if (p->tokens.empty()) continue;
-            if (before != nullptr) across.emplace_back(bigram(vocab.cls[before->tokens.back()], vocab.cls[p->tokens.front()]), 1);
+            if (before != nullptr) {
+                const auto key = bigram(vocab.cls[before->tokens.back()], vocab.cls[p->tokens.front()]);
+                across.emplace_back(key, 1);
+            }
             before = p;
         }
         std::sort(across.begin(), across.end());
@@ -940,7 +967,8 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
             return x < y;
         };
         const auto kept = std::min(touched.size(), candidates_per_item);
-        std::partial_sort(touched.begin(), touched.begin() + static_cast<std::ptrdiff_t>(kept), touched.end(), best_first);
+        std::partial_sort(touched.begin(), touched.begin() + static_cast<std::ptrdiff_t>(kept), touched.end(),
+                          best_first);
         if (touched.size() > candidates_per_item) {
             for (std::size_t k = candidates_per_item; k < touched.size(); ++k) acc[touched[k]] = 0.0;
             touched.resize(candidates_per_item);
@@ -1063,7 +1091,10 @@ std::vector<window_match> find_windows(const std::vector<const item*>& one, cons
                     const item* best_part = nullptr;
                     for (int k = first; k <= last; ++k) {
                         const double single = scores_of(avail[k]).single;
-                        if (single > best_single || best_part == nullptr) best_single = single, best_part = many[avail[k]];
+                        if (single > best_single || best_part == nullptr) {
+                            best_single = single;
+                            best_part = many[avail[k]];
+                        }
                     }
                     // The other parts (short ones beside a long one that was
                     // also reworded) drawn almost wholly from the single item,

@@ -49,7 +49,8 @@ decoded decode(std::string_view s, std::size_t i) {
 
 char_class classify_ascii(int cp) {
     if (cp == ' ' || (cp >= '\t' && cp <= '\r')) return char_class::space;
-    if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return char_class::word;
+    const bool alnum = (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    if (alnum) return char_class::word;
     if (cp < 0x20 || cp == 0x7f) return char_class::space;
     return char_class::punct;
 }
