@@ -226,6 +226,9 @@ std::string join_space(const std::vector<std::string_view>& parts) {
 void collapse_spaces(std::string& s) {
     char* d = s.data();
     const std::size_t n = s.size();
+    // Most texts need nothing: checked by reading alone first.
+    const auto doubled = std::adjacent_find(d, d + n, [](char a, char b) { return a == ' ' && b == ' '; });
+    if (doubled == d + n && (n == 0 || (d[0] != ' ' && d[n - 1] != ' '))) return;
     std::size_t out = 0;
     for (std::size_t k = 0; k < n; ++k) {
         const char c = d[k];

@@ -167,6 +167,23 @@ void erase_positions(std::string& s, const std::vector<std::size_t>& positions) 
     s.resize(out);
 }
 
+// A polynomial hash of a word's bytes (mod 2^64), chosen because the hash of
+// two words written together follows from theirs: sum(xy) = sum(x) * B^|y| + sum(y).
+constexpr std::uint64_t word_sum_base = 0x100000001B3ull;
+std::uint64_t word_sum(std::string_view w) {
+    std::uint64_t h = 0;
+    for (const char c : w) h = h * word_sum_base + static_cast<unsigned char>(c);
+    return h;
+}
+std::uint64_t word_sum_power(std::size_t n) {
+    std::uint64_t result = 1, base = word_sum_base;
+    for (; n > 0; n /= 2) {
+        if (n % 2) result *= base;
+        base *= base;
+    }
+    return result;
+}
+
 // The lowercase words of a document, each with a number and a count.
 class vocabulary {
 public:
@@ -193,6 +210,8 @@ public:
             id = static_cast<std::uint32_t>(counts_.size());
             ids_.emplace(std::string(lower_word), id);
             counts_.push_back(occurrences);
+            sums_.push_back(word_sum(lower_word));
+            sizes_.push_back(lower_word.size());
         }
         if (key != 0) cache_[cache_slot(key)] = {key, id};
         return id;
@@ -202,7 +221,12 @@ public:
         return it == ids_.end() ? none : it->second;
     }
     int count(std::uint32_t id) const { return counts_[id]; }
+    // The word_sum of the two words written together, without writing them.
+    std::uint64_t joined_sum(std::uint32_t left, std::uint32_t right) const {
+        return sums_[left] * word_sum_power(sizes_[right]) + sums_[right];
+    }
     std::size_t size() const { return counts_.size(); }
+    const std::vector<std::uint64_t>& sums() const { return sums_; }
     template <class F>
     void for_each(F&& f) const {
         for (const auto& [word, id] : ids_) f(std::string_view(word), id);
@@ -217,6 +241,31 @@ private:
     std::vector<cached> cache_ = std::vector<cached>(1024);
     word_map<std::uint32_t> ids_;
     std::vector<int> counts_;
+    std::vector<std::uint64_t> sums_;  // word_sum of each word
+    std::vector<std::size_t> sizes_;
+};
+
+// The hashes of a set of words in a bit array, about 16 bits per word: a
+// clear bit proves a word absent.
+class word_screen {
+public:
+    explicit word_screen(const std::vector<std::uint64_t>& sums) {
+        while ((std::size_t{1} << bits_log_) < sums.size() * 16) ++bits_log_;
+        bits_.assign((std::size_t{1} << bits_log_) / 64 + 1, 0);
+        for (const auto h : sums) {
+            const auto i = index(h);
+            bits_[i / 64] |= std::uint64_t{1} << (i % 64);
+        }
+    }
+    bool may_hold(std::uint64_t h) const {
+        const auto i = index(h);
+        return (bits_[i / 64] >> (i % 64)) & 1u;
+    }
+
+private:
+    std::size_t index(std::uint64_t h) const { return (h * 0x9E3779B97F4A7C15ull) >> (64 - bits_log_); }
+    unsigned bits_log_ = 10;
+    std::vector<std::uint64_t> bits_;
 };
 
 struct token {
@@ -253,6 +302,8 @@ void repair_split_words(std::vector<std::string*>& texts) {
     token_ids.reserve(bytes / 6);  // about one token in 6 to 7 bytes of prose
     std::string w;  // reused buffers: no allocation per token
     std::string joined;
+    std::vector<std::size_t> tokens_end;  // per text: the end of its run in token_ids
+    tokens_end.reserve(texts.size());
     for (const auto* t : texts) {
         const std::string_view text = *t;
         for_each_token(text, [&](std::size_t a, std::size_t b) {
@@ -297,6 +348,7 @@ void repair_split_words(std::vector<std::string*>& texts) {
                 s = e + 1;
             }
         });
+        tokens_end.push_back(token_ids.size());
     }
     // Per word: may it stand alone (a common word, or seen more than once)?
     // Is it the joined form of a lowercase compound ("followup")?
@@ -315,10 +367,33 @@ void repair_split_words(std::vector<std::string*>& texts) {
         const auto h = hyphenated.find(tok);
         return h == hyphenated.end() ? nullptr : &h->second;
     };
+    // A text can change only if it holds a compound seen once (pass 2) or two
+    // neighbouring words, one of them seen once, whose joined form may be in
+    // the vocabulary (pass 1). Asked of the word numbers alone, this skips
+    // the reading of most texts.
+    const word_screen in_vocab(vocab.sums());
+    const auto may_change = [&](std::size_t first, std::size_t end) {
+        for (std::size_t k = first; k < end; ++k) {
+            const auto id = token_ids[k];
+            if (id == vocabulary::none) continue;
+            if (compound[id] && vocab.count(id) <= 1) return true;
+            if (k + 1 == end) break;
+            const auto next = token_ids[k + 1];
+            if (next != vocabulary::none && (!alone[id] || !alone[next]) &&
+                in_vocab.may_hold(vocab.joined_sum(id, next))) {
+                return true;
+            }
+        }
+        return false;
+    };
     std::vector<std::pair<token, const std::string*>> fixes;
     std::size_t next_id = 0;
-    for (auto* t : texts) {
-        std::string& str = *t;
+    for (std::size_t ti = 0; ti < texts.size(); ++ti) {
+        if (!may_change(next_id, tokens_end[ti])) {
+            next_id = tokens_end[ti];
+            continue;
+        }
+        std::string& str = *texts[ti];
         const std::string_view s = str;
         // Pass 1 over pairs of neighbouring tokens: "see king" -> "seeking"
         // where "seeking" occurs elsewhere in the document (or in the

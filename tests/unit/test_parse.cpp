@@ -288,6 +288,21 @@ TEST_CASE("parse: split-word repair never invents words", "[parse]") {
     CHECK(f == "and seeking to address");
 }
 
+TEST_CASE("parse: split-word repair, joins and compounds in one text", "[parse]") {
+    // A join and a compound repair in the same text, spaced hyphens, a split
+    // word at a capital, and a glued compound that occurs twice (kept).
+    std::string a = "the see king of a followup", b = "seeking the follow-up";
+    std::string c = "Secretary -General and COVID -19 in the sixty -seventh";
+    std::string d = "Intelligen ce and a long-term plan for the longterm", e = "a longterm view";
+    std::vector<std::string*> texts{&a, &b, &c, &d, &e};
+    detail::repair_split_words(texts);
+    CHECK(a == "the seeking of a follow-up");
+    CHECK(b == "seeking the follow-up");
+    CHECK(c == "Secretary-General and COVID-19 in the sixty-seventh");
+    CHECK(d == "Intelligence and a long-term plan for the longterm");
+    CHECK(e == "a longterm view");
+}
+
 TEST_CASE("parse: session ordinals", "[parse]") {
     CHECK(detail::parse_ordinal("Eightieth") == 80);
     CHECK(detail::parse_ordinal("Sixty-fifth") == 65);
