@@ -31,12 +31,12 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <map>
 #include <numeric>
+#include <span>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
@@ -85,9 +85,99 @@ using vec = std::vector<feature>;                  // sorted by key, L2-normaliz
 
 // ---------------------------------------------------------------- features
 
-struct string_hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+// Byte classes of the tokenizer: a word byte (ASCII letter or digit, or any
+// byte of a multi-byte UTF-8 sequence) and its lower-case form (ASCII only,
+// as tolower in the C locale).
+struct byte_table {
+    std::array<bool, 256> word{};
+    std::array<char, 256> lower{};
+    byte_table() {
+        for (int c = 0; c < 256; ++c) {
+            const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            word[c] = alnum || c >= 0x80;
+            lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        }
+    }
+};
+const byte_table bytes_of;
+
+bool word_byte(char c) { return bytes_of.word[static_cast<unsigned char>(c)]; }
+char lower_byte(char c) { return bytes_of.lower[static_cast<unsigned char>(c)]; }
+
+// `text` lower-cased equals `lower` (already lower-case).
+bool equal_folded(std::string_view text, std::string_view lower) {
+    if (text.size() != lower.size()) return false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (lower_byte(text[i]) != lower[i]) return false;
+    }
+    return true;
+}
+
+// Words to ids, the words compared lower-cased: an open-addressing table
+// over the lower-cased words, which live in one buffer (no allocation per
+// word, no std::string keys).
+class word_table {
+public:
+    static constexpr std::uint64_t hash_basis = 1469598103934665603ull;   // FNV-1a
+    static std::uint64_t hash_step(std::uint64_t h, char c) {
+        return (h ^ static_cast<unsigned char>(lower_byte(c))) * 1099511628211ull;
+    }
+    static std::uint64_t hash(std::string_view w) {
+        std::uint64_t h = hash_basis;
+        for (const char c : w) h = hash_step(h, c);
+        return h;
+    }
+    // The id of `w` (any case; `h` its hash), or -1 when not seen yet.
+    std::int64_t find(std::string_view w, std::uint64_t h) const {
+        if (slots_.empty()) return -1;
+        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+            const slot& s = slots_[i];
+            if (s.length == 0) return -1;
+            if (s.hash == h && equal_folded(w, std::string_view(bytes_).substr(s.offset, s.length))) {
+                return s.id;
+            }
+        }
+    }
+    // Room for `n` words without growing.
+    void reserve(std::size_t n) {
+        if (2 * n > slots_.size()) grow(2 * n);
+    }
+    // Remembers the lower-cased form `lower` (with its hash `h`).
+    void insert(std::string_view lower, std::uint64_t h, std::uint32_t id) {
+        if (lower.empty() || lower.size() > std::numeric_limits<std::uint32_t>::max()) return;
+        if ((count_ + 1) * 2 > slots_.size()) grow(slots_.size() * 2);
+        place({h, bytes_.size(), static_cast<std::uint32_t>(lower.size()), id});
+        bytes_.append(lower);
+        ++count_;
+    }
+
+private:
+    struct slot {
+        std::uint64_t hash = 0;
+        std::size_t offset = 0;
+        std::uint32_t length = 0;   // 0: empty
+        std::uint32_t id = 0;
+    };
+    void place(const slot& s) {
+        std::size_t i = s.hash & mask_;
+        while (slots_[i].length != 0) i = (i + 1) & mask_;
+        slots_[i] = s;
+    }
+    // A table of at least `size` slots (a power of two, at least 1024).
+    void grow(std::size_t size) {
+        std::size_t n = 1024;
+        while (n < size) n *= 2;
+        std::vector<slot> old = std::move(slots_);
+        slots_.assign(n, slot{});
+        mask_ = slots_.size() - 1;
+        for (const auto& s : old) {
+            if (s.length != 0) place(s);
+        }
+    }
+    std::vector<slot> slots_;
+    std::size_t mask_ = 0;
+    std::size_t count_ = 0;
+    std::string bytes_;
 };
 
 // Routine tokens that change at every session rollover without changing the
@@ -130,18 +220,26 @@ const char* placeholder_class(std::string_view w) {
 // Word ids and, per word, the number of items (paragraphs) using it. A bigram
 // is weighted with the mean inverse document frequency of its two words.
 struct vocabulary {
-    std::unordered_map<std::string, std::uint32_t, string_hash, std::equal_to<>> ids;
+    word_table ids;                    // stem -> word id
     std::vector<std::uint32_t> df;     // by word id
     std::vector<float> idf_by_word;    // by word id, after count()
     double documents = 1.0;
 
     std::vector<std::uint32_t> cls;    // by word id: its placeholder class (itself when none)
 
+    word_table surfaces;               // surface form (any case) -> id of its stem
+
+    // Scratch space of weigh(), reused from item to item.
+    mutable std::vector<std::uint32_t> scratch_words;
+    mutable std::vector<std::uint64_t> scratch_pairs;
+    mutable std::vector<std::uint32_t> scratch_tf;   // by word id, all 0 between uses
+    mutable std::vector<std::pair<std::uint64_t, std::uint32_t>> scratch_counts;
+
     std::uint32_t intern(std::string_view w) {
-        const auto it = ids.find(w);
-        if (it != ids.end()) return it->second;
-        const auto id = static_cast<std::uint32_t>(ids.size());
-        ids.emplace(std::string(w), id);
+        const auto h = word_table::hash(w);
+        if (const auto found = ids.find(w, h); found >= 0) return static_cast<std::uint32_t>(found);
+        const auto id = static_cast<std::uint32_t>(cls.size());
+        ids.insert(w, h, id);
         cls.push_back(id);
         if (const char* c = placeholder_class(w)) {
             const auto k = intern(c);
@@ -160,8 +258,6 @@ struct vocabulary {
         return 0.5 * (word_idf(hi) + word_idf(lo));
     }
 };
-
-bool word_byte(unsigned char c) { return std::isalnum(c) != 0 || c >= 0x80; }
 
 // A light English stemmer, enough to make a lead and its operative form
 // meet ("Recognizing"/"Recognizes", "Stressing"/"Stresses") and plurals
@@ -186,12 +282,30 @@ void stem(std::string& w) {
     if (w.size() >= 5 && w.back() == 'e') w.pop_back();
 }
 
-// "seventy" in "seventy-ninth": the hyphen keeps the ordinal whole.
-bool tens_word(const std::string& w) {
+// "seventy" in "seventy-ninth" (any case): the hyphen keeps the ordinal whole.
+bool tens_word(std::string_view w) {
     for (const char* t : {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}) {
-        if (w == t) return true;
+        if (equal_folded(w, t)) return true;
     }
     return false;
+}
+
+// A hyphen after `w` keeps the token whole: "A/65/64-E/2010/12", "seventy-ninth".
+bool hyphen_joins(std::string_view w) {
+    return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) || tens_word(w);
+}
+
+// The word id of the surface form `w` (any case; `h` its word_table hash):
+// lower-cased, stemmed and interned the first time it is seen.
+std::uint32_t word_id(std::string_view w, std::uint64_t h, vocabulary& vocab) {
+    if (const auto id = vocab.surfaces.find(w, h); id >= 0) return static_cast<std::uint32_t>(id);
+    std::string lower(w);
+    for (char& c : lower) c = lower_byte(c);
+    std::string stemmed = lower;
+    stem(stemmed);
+    const auto id = vocab.intern(stemmed);
+    vocab.surfaces.insert(lower, h, id);
+    return id;
 }
 
 // Lower-cased, lightly stemmed word tokens. '/' and '.' inside a token keep it
@@ -199,29 +313,28 @@ bool tens_word(const std::string& w) {
 // other hyphenated words count as their parts ("energy-efficient").
 std::vector<std::uint32_t> tokenize(std::string_view text, vocabulary& vocab) {
     std::vector<std::uint32_t> out;
-    std::string w;
-    bool digits = false;
-    auto flush = [&] {
-        if (w.empty()) return;
-        stem(w);
-        out.push_back(vocab.intern(w));
-        w.clear();
-        digits = false;
-    };
+    out.reserve(text.size() / 6 + 1);
     const std::size_t n = text.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (word_byte(c)) {
-            w.push_back(static_cast<char>(c < 0x80 ? std::tolower(c) : c));
-            digits = digits || (c >= '0' && c <= '9');
-        } else if ((c == '/' || c == '.' || (c == '-' && (digits || tens_word(w)))) && !w.empty() && i + 1 < n &&
-                   word_byte(static_cast<unsigned char>(text[i + 1]))) {
-            w.push_back(static_cast<char>(c));
-        } else {
-            flush();
+    std::size_t i = 0;
+    while (i < n) {
+        if (!word_byte(text[i])) {
+            ++i;
+            continue;
         }
+        // A token: word bytes, and joiners followed by a word byte.
+        const std::size_t start = i;
+        std::uint64_t h = word_table::hash_basis;
+        for (; i < n; ++i) {
+            const char c = text[i];
+            if (!word_byte(c)) {
+                const bool joiner =
+                    c == '/' || c == '.' || (c == '-' && hyphen_joins(text.substr(start, i - start)));
+                if (!joiner || i + 1 >= n || !word_byte(text[i + 1])) break;
+            }
+            h = word_table::hash_step(h, c);
+        }
+        out.push_back(word_id(text.substr(start, i - start), h, vocab));
     }
-    flush();
     return out;
 }
 
@@ -230,31 +343,57 @@ std::uint64_t bigram(std::uint32_t a, std::uint32_t b) { return ((a + 1ull) << 3
 bool is_unigram(std::uint64_t key) { return key >> 32 == 0; }
 
 // Feature keys with their counts, sorted by key.
-// A placeholder token (number, symbol, date, ordinal) counts as itself in
-// unigrams and as its class in bigrams.
-std::vector<std::pair<std::uint64_t, std::uint32_t>> raw_features(const std::vector<std::uint32_t>& toks,
-                                                                   const vocabulary& vocab) {
-    std::vector<std::uint64_t> keys;
-    keys.reserve(toks.size() * 2);
-    for (std::size_t i = 0; i < toks.size(); ++i) {
-        keys.push_back(unigram(toks[i]));
-        if (i + 1 < toks.size()) keys.push_back(bigram(vocab.cls[toks[i]], vocab.cls[toks[i + 1]]));
+using counts = std::vector<std::pair<std::uint64_t, std::uint32_t>>;
+
+// The word unigrams and bigrams of a token sequence with their counts. A
+// placeholder token (number, symbol, date, ordinal) counts as itself in
+// unigrams and as its class in bigrams. Unigram keys sort before bigram
+// keys, so the two are sorted apart; words are counted by id, and only the
+// distinct ones sorted.
+void count_features(const std::uint32_t* toks, std::size_t n, const vocabulary& vocab, counts& out) {
+    auto& words = vocab.scratch_words;
+    auto& pairs = vocab.scratch_pairs;
+    auto& tf = vocab.scratch_tf;
+    if (tf.size() < vocab.cls.size()) tf.resize(vocab.cls.size(), 0);
+    words.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (tf[toks[i]]++ == 0) words.push_back(toks[i]);
     }
-    std::sort(keys.begin(), keys.end());
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> out;
-    for (const auto k : keys) {
-        if (!out.empty() && out.back().first == k) ++out.back().second;
-        else out.emplace_back(k, 1);
+    pairs.clear();
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        pairs.push_back(bigram(vocab.cls[toks[i]], vocab.cls[toks[i + 1]]));
     }
-    return out;
+    std::sort(words.begin(), words.end());
+    std::sort(pairs.begin(), pairs.end());
+    out.clear();
+    for (const auto w : words) {
+        out.emplace_back(unigram(w), tf[w]);
+        tf[w] = 0;
+    }
+    for (std::size_t i = 0, j = 0; i < pairs.size(); i = j) {
+        while (j < pairs.size() && pairs[j] == pairs[i]) ++j;
+        out.emplace_back(pairs[i], static_cast<std::uint32_t>(j - i));
+    }
 }
 
-vec weigh(const std::vector<std::pair<std::uint64_t, std::uint32_t>>& raw, const vocabulary& vocab) {
+// The weight of a term occurring tf times, 1 + log(tf), looked up for the
+// usual small counts.
+double tf_weight(std::uint32_t tf) {
+    static const auto small = [] {
+        std::array<double, 64> t{};
+        for (std::size_t i = 1; i < t.size(); ++i) t[i] = 1.0 + std::log(static_cast<double>(i));
+        return t;
+    }();
+    return tf < small.size() ? small[tf] : 1.0 + std::log(static_cast<double>(tf));
+}
+
+// The TF-IDF vector of counted features: sorted by key, L2-normalized.
+vec weigh(const counts& raw, const vocabulary& vocab) {
     vec v;
     v.reserve(raw.size());
     double norm = 0;
     for (const auto& [k, tf] : raw) {
-        const double w = (1.0 + std::log(static_cast<double>(tf))) * vocab.idf(k);
+        const double w = tf_weight(tf) * vocab.idf(k);
         v.emplace_back(k, static_cast<float>(w));
         norm += w * w;
     }
@@ -263,6 +402,24 @@ vec weigh(const std::vector<std::pair<std::uint64_t, std::uint32_t>>& raw, const
         for (auto& f : v) f.second = static_cast<float>(f.second / norm);
     }
     return v;
+}
+
+// Counts of both lists, summed (both sorted by key).
+void add_counts(const counts& a, const counts& b, counts& out) {
+    out.clear();
+    out.reserve(a.size() + b.size());
+    auto i = a.begin();
+    auto j = b.begin();
+    while (i != a.end() || j != b.end()) {
+        if (j == b.end() || (i != a.end() && i->first < j->first)) {
+            out.push_back(*i++);
+        } else if (i == a.end() || j->first < i->first) {
+            out.push_back(*j++);
+        } else {
+            out.emplace_back(i->first, i->second + j->second);
+            ++i, ++j;
+        }
+    }
 }
 
 double cosine(const vec& a, const vec& b) {
@@ -310,14 +467,40 @@ struct item {
     std::string lead;               // paragraphs: lead phrase, lower-cased (empty otherwise)
     const std::string* text = nullptr;
     std::vector<std::uint32_t> tokens;
-    std::uint64_t key = 0;
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> raw;
-    vec v;
+    std::uint64_t key = 0;               // hash of the token sequence (anchors)
+    const vocabulary* vocab = nullptr;   // weights, after context::count
+    const item* copy_of = nullptr;       // an item of the other version with the same text
+    mutable std::uint32_t copies = 0;    // items of the other version copying this one
+
+    // The TF-IDF vector, computed on first use: most paragraphs are matched
+    // as anchors (identical text) and never need one.
+    const vec& v() const {
+        if (!weighed_) {
+            count_features(tokens.data(), tokens.size(), *vocab, vocab->scratch_counts);
+            v_ = weigh(vocab->scratch_counts, *vocab);
+            weighed_ = true;
+        }
+        return v_;
+    }
+    // Its feature counts, computed on first use (parts of split/merge windows).
+    const counts& raw() const {
+        if (!counted_) {
+            count_features(tokens.data(), tokens.size(), *vocab, raw_);
+            counted_ = true;
+        }
+        return raw_;
+    }
+
+private:
+    mutable vec v_;
+    mutable counts raw_;
+    mutable bool weighed_ = false;
+    mutable bool counted_ = false;
 };
 
-std::string trimmed(const std::string& s) {
+std::string_view trimmed(std::string_view s) {
     const auto b = s.find_first_not_of(" \t");
-    if (b == std::string::npos) return {};
+    if (b == std::string_view::npos) return {};
     const auto e = s.find_last_not_of(" \t");
     return s.substr(b, e - b + 1);
 }
@@ -333,19 +516,43 @@ struct context {
         it.text = &text;
         it.tokens = tokenize(text, vocab);
         it.key = sequence_hash(it.tokens);
-        it.raw = raw_features(it.tokens, vocab);
+        it.vocab = &vocab;
+    }
+    // The same, taking the tokens of an item of the other version with the
+    // same text when there is one (most texts are kept as they were).
+    using by_text = std::unordered_map<std::string_view, const item*>;
+    void prepare(item& it, const std::string& text, const by_text& known) {
+        const auto same = known.find(text);
+        if (same == known.end()) return prepare(it, text);
+        it.text = &text;
+        it.tokens = same->second->tokens;
+        it.key = same->second->key;
+        it.vocab = &vocab;
+        it.copy_of = same->second;
+        ++same->second->copies;
+    }
+    static by_text texts_of(const std::vector<item>& items) {
+        by_text known;
+        known.reserve(items.size());
+        for (const auto& it : items) known.emplace(*it.text, &it);
+        return known;
     }
     // Document frequencies over every prepared item.
     void count(const std::vector<std::vector<item>*>& lists) {
-        std::size_t docs = 0;
-        vocab.df.assign(vocab.ids.size(), 0);
+        std::size_t docs = 0, read = 0;
+        vocab.df.assign(vocab.cls.size(), 0);
+        std::vector<std::size_t> seen_in(vocab.cls.size(), 0);   // last item read (1-based) using each word
         for (const auto* l : lists) {
             for (const auto& it : *l) {
                 ++docs;
-                for (const auto& [k, tf] : it.raw) {
-                    if (!is_unigram(k)) continue;
-                    ++vocab.df[k - 1];
-                    if (const auto c = vocab.cls[k - 1]; c != k - 1) ++vocab.df[c];   // its class
+                if (it.copy_of != nullptr) continue;   // counted with the item it copies
+                ++read;
+                const std::uint32_t uses = 1 + it.copies;
+                for (const auto w : it.tokens) {
+                    if (seen_in[w] == read) continue;
+                    seen_in[w] = read;
+                    vocab.df[w] += uses;
+                    if (const auto c = vocab.cls[w]; c != w) vocab.df[c] += uses;   // its class
                 }
             }
         }
@@ -363,8 +570,9 @@ struct context {
         // 2019 report" and "of the Paris 2024 Games").
         // A class weighs what its members weigh on average (a class is
         // common, its members are not: "June 2019" keeps the weight it had).
-        const auto month_it = vocab.ids.find(std::string_view("#month"));
-        const auto month = month_it == vocab.ids.end() ? std::numeric_limits<std::uint32_t>::max() : month_it->second;
+        const auto month_id = vocab.ids.find("#month", word_table::hash("#month"));
+        const auto month =
+            month_id < 0 ? std::numeric_limits<std::uint32_t>::max() : static_cast<std::uint32_t>(month_id);
         std::vector<double> sum(vocab.idf_by_word.size(), 0.0);
         std::vector<std::uint32_t> members(vocab.idf_by_word.size(), 0);
         for (std::size_t w = 0; w < vocab.idf_by_word.size(); ++w) {
@@ -379,16 +587,30 @@ struct context {
             if ((c != w || members[w] > 0) && c != month) vocab.idf_by_word[w] *= placeholder_weight;
         }
     }
-    void finish(std::vector<item>& items) {
-        for (auto& it : items) {
-            it.v = weigh(it.raw, vocab);
-            it.raw = {};
-        }
-    }
+    // The vector of the parts' texts joined: their counts summed, plus the
+    // bigrams across each boundary (as if the joined text were counted).
     vec concat(const std::vector<const item*>& parts) {
-        std::vector<std::uint32_t> toks;
-        for (const auto* p : parts) toks.insert(toks.end(), p->tokens.begin(), p->tokens.end());
-        return weigh(raw_features(toks, vocab), vocab);
+        counts across;
+        const item* before = nullptr;   // the last part with words
+        for (const auto* p : parts) {
+            if (p->tokens.empty()) continue;
+            if (before != nullptr) {
+                const auto key = bigram(vocab.cls[before->tokens.back()], vocab.cls[p->tokens.front()]);
+                across.emplace_back(key, 1);
+            }
+            before = p;
+        }
+        std::sort(across.begin(), across.end());
+        counts joined, sum;
+        for (std::size_t i = 0, j = 0; i < across.size(); i = j) {   // equal keys as one count
+            while (j < across.size() && across[j].first == across[i].first) ++j;
+            joined.emplace_back(across[i].first, static_cast<std::uint32_t>(j - i));
+        }
+        for (const auto* p : parts) {
+            add_counts(joined, p->raw(), sum);
+            joined.swap(sum);
+        }
+        return weigh(joined, vocab);
     }
 };
 
@@ -436,6 +658,83 @@ std::vector<int> hungarian(const std::vector<std::vector<double>>& cost) {
     }
     return col;
 }
+
+// Distinct feature keys (never 0) numbered 0, 1, 2 ... in order of first
+// insertion: an open-addressing table sized for `capacity` keys.
+class key_numbers {
+public:
+    explicit key_numbers(std::size_t capacity) {
+        std::size_t size = 16;
+        while (size < 2 * capacity) size *= 2;
+        keys_.assign(size, 0);
+        numbers_.assign(size, 0);
+        mask_ = size - 1;
+    }
+    // The number of `key`, a new one when unseen (at most `capacity` keys).
+    std::uint32_t insert(std::uint64_t key) {
+        std::size_t i = slot(key);
+        if (keys_[i] == 0) keys_[i] = key, numbers_[i] = count_++;
+        return numbers_[i];
+    }
+    // The number of `key`, or -1.
+    std::int64_t find(std::uint64_t key) const {
+        const std::size_t i = slot(key);
+        if (keys_[i] == 0) return -1;
+        return numbers_[i];
+    }
+    std::uint32_t size() const { return count_; }
+
+private:
+    std::size_t slot(std::uint64_t key) const {
+        std::size_t i = static_cast<std::size_t>((key * 0x9e3779b97f4a7c15ull) >> 32) & mask_;
+        while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask_;
+        return i;
+    }
+    std::vector<std::uint64_t> keys_;   // 0: empty slot
+    std::vector<std::uint32_t> numbers_;
+    std::size_t mask_ = 0;
+    std::uint32_t count_ = 0;
+};
+
+// For each feature key, the items of `items` (at the positions `which`, in
+// increasing order) having it, in that order, with its weight there.
+class inverted_index {
+public:
+    struct posting {
+        int o;
+        float w;
+    };
+    inverted_index(const std::vector<const item*>& items, const std::vector<int>& which)
+        : terms_([&] {
+              std::size_t n = 0;
+              for (const int o : which) n += items[o]->v().size();
+              return n;
+          }()) {
+        std::vector<std::uint32_t> term_of;   // term of each posting, in reading order
+        for (const int o : which) {
+            for (const auto& f : items[o]->v()) term_of.push_back(terms_.insert(f.first));
+        }
+        start_.assign(terms_.size() + 1, 0);
+        for (const auto t : term_of) ++start_[t + 1];
+        for (std::size_t t = 0; t < terms_.size(); ++t) start_[t + 1] += start_[t];
+        postings_.resize(term_of.size());
+        std::vector<std::size_t> next(start_.begin(), start_.end() - 1);
+        std::size_t k = 0;
+        for (const int o : which) {
+            for (const auto& f : items[o]->v()) postings_[next[term_of[k++]]++] = {o, f.second};
+        }
+    }
+    std::span<const posting> find(std::uint64_t key) const {
+        const auto t = terms_.find(key);
+        if (t < 0) return {};
+        return std::span<const posting>(postings_).subspan(start_[t], start_[t + 1] - start_[t]);
+    }
+
+private:
+    key_numbers terms_;
+    std::vector<std::size_t> start_;   // by term: its first posting; one past the end last
+    std::vector<posting> postings_;
+};
 
 struct edge {
     int o = 0, n = 0;   // positions in the olds / news lists
@@ -537,15 +836,23 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
     // both sides pairs k-th occurrence to k-th; otherwise (a paragraph copied
     // in from elsewhere, a duplicate dropped) each occurrence on the smaller
     // side takes the one at the closest relative position on the other.
-    std::unordered_map<std::uint64_t, std::pair<std::vector<int>, std::vector<int>>> by_key;
+    // Items by sequence hash (olds before news, each in order), so that the
+    // items sharing a hash are one run.
+    struct keyed_item {
+        std::uint64_t key;
+        bool is_new;
+        int pos;
+        auto operator<=>(const keyed_item&) const = default;
+    };
+    std::vector<keyed_item> by_key;
+    by_key.reserve(olds.size() + news.size());
     for (std::size_t i = 0; i < olds.size(); ++i) {
-        if (!olds[i]->tokens.empty()) by_key[olds[i]->key].first.push_back(static_cast<int>(i));
+        if (!olds[i]->tokens.empty()) by_key.push_back({olds[i]->key, false, static_cast<int>(i)});
     }
     for (std::size_t j = 0; j < news.size(); ++j) {
-        if (news[j]->tokens.empty()) continue;
-        const auto it = by_key.find(news[j]->key);
-        if (it != by_key.end()) it->second.second.push_back(static_cast<int>(j));
+        if (!news[j]->tokens.empty()) by_key.push_back({news[j]->key, true, static_cast<int>(j)});
     }
+    std::sort(by_key.begin(), by_key.end());
     const auto rel = [](int i, std::size_t n) { return n > 1 ? static_cast<double>(i) / static_cast<double>(n - 1) : 0.0; };
     auto link = [&](int o, int j) {
         if (olds[o]->tokens != news[j]->tokens) return;   // a hash collision
@@ -553,10 +860,14 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
         r.new_to_old[j] = o;
         r.sim[o] = 1.0;
     };
-    for (auto& [key, lists] : by_key) {
-        (void)key;
-        auto& [os, ns] = lists;
-        if (ns.empty()) continue;
+    std::vector<int> os, ns;   // positions of the olds and news of one hash
+    for (std::size_t run = 0, end = 0; run < by_key.size(); run = end) {
+        os.clear();
+        ns.clear();
+        for (end = run; end < by_key.size() && by_key[end].key == by_key[run].key; ++end) {
+            (by_key[end].is_new ? ns : os).push_back(by_key[end].pos);
+        }
+        if (os.empty() || ns.empty()) continue;
         if (os.size() == ns.size()) {
             for (std::size_t k = 0; k < os.size(); ++k) link(os[k], ns[k]);
             continue;
@@ -600,33 +911,16 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
     if (rest_old.empty() || rest_new.empty()) return r;
 
     // 2. Candidates from an inverted index over the left-over old items.
-    struct posting {
-        std::uint64_t key;
-        int o;
-        float w;
-        bool operator<(const posting& x) const { return key != x.key ? key < x.key : o < x.o; }
-    };
-    std::vector<posting> postings;
-    for (const int o : rest_old) {
-        for (const auto& f : olds[o]->v) postings.push_back({f.first, o, f.second});
-    }
-    std::sort(postings.begin(), postings.end());
+    const inverted_index index(olds, rest_old);
     const std::size_t full = rest_old.size() * rest_new.size();
     const bool exact = full <= 250'000;
     // Terms in more than this many left-over old items do not generate
     // candidates (they still count in the exact cosine computed afterwards).
     const std::size_t df_cap = exact ? rest_old.size() : std::max<std::size_t>(32, rest_old.size() / 20);
-    auto range_of = [&](std::uint64_t k) {
-        const auto lo = std::lower_bound(postings.begin(), postings.end(), posting{k, -1, 0.0f});
-        auto hi = lo;
-        while (hi != postings.end() && hi->key == k) ++hi;
-        return std::make_pair(lo, hi);
-    };
     std::size_t work = 0;
     for (const int j : rest_new) {
-        for (const auto& f : news[j]->v) {
-            const auto [lo, hi] = range_of(f.first);
-            const auto d = static_cast<std::size_t>(hi - lo);
+        for (const auto& f : news[j]->v()) {
+            const auto d = index.find(f.first).size();
             if (d <= df_cap) work += d;
         }
         if (work > ctx.max_pairs) break;
@@ -645,7 +939,7 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
         while (a < olds.size() && b < news.size()) {
             if (r.old_to_new[a] >= 0) { ++a; continue; }
             if (r.new_to_old[b] >= 0) { ++b; continue; }
-            const double s = cosine(olds[a]->v, news[b]->v);
+            const double s = cosine(olds[a]->v(), news[b]->v());
             if (s >= ctx.threshold) {
                 r.old_to_new[a] = static_cast<int>(b);
                 r.new_to_old[b] = static_cast<int>(a);
@@ -659,24 +953,28 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
     std::vector<int> touched;
     for (const int j : rest_new) {
         touched.clear();
-        for (const auto& f : news[j]->v) {
-            const auto [lo, hi] = range_of(f.first);
-            if (static_cast<std::size_t>(hi - lo) > df_cap) continue;
-            for (auto p = lo; p != hi; ++p) {
-                if (acc[p->o] == 0.0) touched.push_back(p->o);
-                acc[p->o] += static_cast<double>(f.second) * p->w;
+        for (const auto& f : news[j]->v()) {
+            const auto postings = index.find(f.first);
+            if (postings.size() > df_cap) continue;
+            for (const auto& p : postings) {
+                if (acc[p.o] == 0.0) touched.push_back(p.o);
+                acc[p.o] += static_cast<double>(f.second) * p.w;
             }
         }
-        std::sort(touched.begin(), touched.end(), [&](int x, int y) {
+        // The best candidates first (ties by position); only the first few are kept.
+        const auto best_first = [&](int x, int y) {
             if (acc[x] != acc[y]) return acc[x] > acc[y];
             return x < y;
-        });
+        };
+        const auto kept = std::min(touched.size(), candidates_per_item);
+        std::partial_sort(touched.begin(), touched.begin() + static_cast<std::ptrdiff_t>(kept), touched.end(),
+                          best_first);
         if (touched.size() > candidates_per_item) {
             for (std::size_t k = candidates_per_item; k < touched.size(); ++k) acc[touched[k]] = 0.0;
             touched.resize(candidates_per_item);
         }
         for (const int o : touched) {
-            const double s = exact ? std::clamp(acc[o], 0.0, 1.0) : cosine(olds[o]->v, news[j]->v);
+            const double s = exact ? std::clamp(acc[o], 0.0, 1.0) : cosine(olds[o]->v(), news[j]->v());
             acc[o] = 0.0;
             if (s >= min_candidate_similarity) r.candidates.push_back({o, j, s});
         }
@@ -713,18 +1011,15 @@ struct window_match {
 std::vector<window_match> find_windows(const std::vector<const item*>& one, const std::vector<const item*>& many,
                                        const std::vector<int>& one_to_many, const std::vector<int>& many_to_one,
                                        const std::vector<edge>& candidates, bool one_is_old, context& ctx) {
-    // Candidates per `one` item.
-    std::vector<std::vector<int>> cand(one.size());
-    for (const auto& e : candidates) {
-        const int a = one_is_old ? e.o : e.n;
-        const int b = one_is_old ? e.n : e.o;
-        cand[a].push_back(b);
-    }
+    // Candidates (`one` item, `many` item), the partner included, by `one` item.
+    std::vector<std::pair<int, int>> cand;
+    cand.reserve(candidates.size() + one.size());
+    for (const auto& e : candidates) cand.emplace_back(one_is_old ? e.o : e.n, one_is_old ? e.n : e.o);
     for (std::size_t a = 0; a < one.size(); ++a) {
-        if (one_to_many[a] >= 0) cand[a].push_back(one_to_many[a]);
-        std::sort(cand[a].begin(), cand[a].end());
-        cand[a].erase(std::unique(cand[a].begin(), cand[a].end()), cand[a].end());
+        if (one_to_many[a] >= 0) cand.emplace_back(static_cast<int>(a), one_to_many[a]);
     }
+    std::sort(cand.begin(), cand.end());
+    cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
     // Items of `many` still free; a window runs over consecutive free items
     // (plus the current partner), skipping at most two items matched elsewhere.
     std::vector<int> free_items;
@@ -733,14 +1028,36 @@ std::vector<window_match> find_windows(const std::vector<const item*>& one, cons
     }
     std::vector<window_match> found;
     std::size_t budget = 0;
-    for (std::size_t a = 0; a < one.size(); ++a) {
-        if (cand[a].empty()) continue;
+    struct part_scores {
+        double single;      // cosine with the single item
+        double contained;   // share of its word weight found in the single item
+    };
+    std::vector<std::pair<int, part_scores>> parts_seen;
+    std::vector<int> avail;
+    std::vector<const item*> parts;
+    for (std::size_t run = 0, end = 0; run < cand.size(); run = end) {
+        const auto a = static_cast<std::size_t>(cand[run].first);
+        for (end = run; end < cand.size() && cand[end].first == cand[run].first;) ++end;
         const int partner = one_to_many[a];
+        // A window holds the partner; when the partner has the very same
+        // words, no part can be beaten (best_single is 1): nothing to search.
+        if (partner >= 0 && one[a]->tokens == many[partner]->tokens) continue;
+        // How each item of `many` near a candidate compares with one[a]
+        // (a part of several windows is scored once).
+        parts_seen.clear();
+        auto scores_of = [&](int b) -> const part_scores& {
+            for (const auto& [seen, sc] : parts_seen) {
+                if (seen == b) return sc;
+            }
+            parts_seen.emplace_back(b, part_scores{cosine(one[a]->v(), many[b]->v()),
+                                                   containment(many[b]->v(), one[a]->v())});
+            return parts_seen.back().second;
+        };
         window_match best;
-        for (const int c : cand[a]) {
+        for (std::size_t ci = run; ci < end; ++ci) {
+            const int c = cand[ci].second;
             // The free items around c (and the partner): windows reach at most
             // three items to either side.
-            std::vector<int> avail;
             const auto at = std::lower_bound(free_items.begin(), free_items.end(), c);
             const auto from = at - std::min<std::ptrdiff_t>(4, at - free_items.begin());
             const auto to = at + std::min<std::ptrdiff_t>(5, free_items.end() - at);
@@ -756,35 +1073,41 @@ std::vector<window_match> find_windows(const std::vector<const item*>& one, cons
                 for (int last = std::max(p, first + 1); last <= std::min(n_avail - 1, first + 3); ++last) {
                     if (avail[last] - avail[first] > last - first + 2) continue;
                     if (partner >= 0 && (partner < avail[first] || partner > avail[last])) continue;
-                    std::vector<const item*> parts;
+                    parts.clear();
+                    double least_contained = 1.0;
                     for (int k = first; k <= last; ++k) {
                         parts.push_back(many[avail[k]]);
                         budget += many[avail[k]]->tokens.size();
+                        least_contained = std::min(least_contained, scores_of(avail[k]).contained);
                     }
+                    // Most of each part must come from the single item (checked
+                    // first: a long paragraph beside short ones fails it, and
+                    // then nothing needs to be joined).
+                    if (least_contained < 0.6) continue;
                     const vec joined = ctx.concat(parts);
-                    const double s = cosine(one[a]->v, joined);
+                    const double s = cosine(one[a]->v(), joined);
                     if (s < ctx.threshold || s <= best.sim) continue;
-                    double best_single = 0, least_contained = 1.0;
+                    double best_single = 0;
                     const item* best_part = nullptr;
-                    for (const auto* part_item : parts) {
-                        const double single = cosine(one[a]->v, part_item->v);
-                        if (single > best_single || best_part == nullptr) best_single = single, best_part = part_item;
-                        least_contained = std::min(least_contained, containment(part_item->v, one[a]->v));
+                    for (int k = first; k <= last; ++k) {
+                        const double single = scores_of(avail[k]).single;
+                        if (single > best_single || best_part == nullptr) {
+                            best_single = single;
+                            best_part = many[avail[k]];
+                        }
                     }
                     // The other parts (short ones beside a long one that was
                     // also reworded) drawn almost wholly from the single item,
                     // which they explain where the best part alone does not.
                     double others_contained = 1.0;
-                    for (const auto* part_item : parts) {
-                        if (part_item != best_part) {
-                            others_contained = std::min(others_contained, containment(part_item->v, one[a]->v));
+                    for (int k = first; k <= last; ++k) {
+                        if (many[avail[k]] != best_part) {
+                            others_contained = std::min(others_contained, scores_of(avail[k]).contained);
                         }
                     }
                     const bool short_absorbed =
                         others_contained >= 0.85 && s > best_single &&
-                        containment(one[a]->v, joined) - containment(one[a]->v, best_part->v) >= 0.05;
-                    // Most of each part must come from the single item.
-                    if (least_contained < 0.6) continue;
+                        containment(one[a]->v(), joined) - containment(one[a]->v(), best_part->v()) >= 0.05;
                     // Much better than any part alone: closes at least 40% of
                     // the remaining distance to identity; a short part wholly
                     // drawn from the single item needs less.
@@ -898,7 +1221,7 @@ std::vector<group> align_lists(const std::vector<const item*>& olds, const std::
                 if (fo.size() == 1 && fn.size() == 1) {
                     const item& a = *olds[fo[0]];
                     const item& b = *news[fn[0]];
-                    const double sim = cosine(a.v, b.v);
+                    const double sim = cosine(a.v(), b.v());
                     if (!a.lead.empty() && a.lead == b.lead && sim >= gap_threshold) {
                         group g;
                         g.olds = {fo[0]};
@@ -967,7 +1290,7 @@ std::vector<group> align_lists(const std::vector<const item*>& olds, const std::
             if (free_olds.size() != 1) continue;
             const item& a = *olds[free_olds[0]];
             const item& b = *news[g.news[0]];
-            const double sim = cosine(a.v, b.v);
+            const double sim = cosine(a.v(), b.v());
             if (a.lead.empty() || a.lead != b.lead || sim < gap_threshold) continue;
             old_used[g.olds[0]] = 0;
             r.old_to_new[g.olds[0]] = -1;
@@ -1012,7 +1335,10 @@ void fill_unit(alignment_unit& u, const group& g, const std::vector<const item*>
         u.text_changed = true;
         return;
     }
-    u.text_changed = join_texts(os) != join_texts(ns);
+    // The texts joined differ (one paragraph on each side, the usual case:
+    // compared in place).
+    if (os.size() == 1 && ns.size() == 1) u.text_changed = trimmed(*os[0]->text) != trimmed(*ns[0]->text);
+    else u.text_changed = join_texts(os) != join_texts(ns);
     u.similarity = u.text_changed ? std::min(g.sim, 0.999999) : 1.0;
     u.moved = g.moved || g.crossed;
     u.crossed_part = g.crossed;
@@ -1064,7 +1390,6 @@ sub_items make_sub_items(const std::vector<const paragraph*>& paras, bool with_p
         it.global = static_cast<int>(i);
         it.number = *pieces[i].label;
         ctx.prepare(it, *pieces[i].text);
-        it.v = weigh(it.raw, ctx.vocab);
     }
     for (const auto& it : si.items) si.ptrs.push_back(&it);
     return si;
@@ -1079,14 +1404,16 @@ std::vector<alignment_unit> order_units(std::vector<group>& groups, std::size_t 
     }
     struct keyed {
         int k1, k2, k3;
-        alignment_unit u;
+        std::size_t unit;   // index in `made`
     };
+    std::vector<alignment_unit> made;   // units in the making, ordered through `out`
+    made.reserve(groups.size() + n_old);
     std::vector<keyed> out;
     for (auto& g : groups) {
-        alignment_unit u;
+        alignment_unit& u = made.emplace_back();
         fill_unit(u, g, olds, news);
         u.children = std::move(g.unit.children);
-        out.push_back({*std::min_element(g.news.begin(), g.news.end()), 0, 0, std::move(u)});
+        out.push_back({*std::min_element(g.news.begin(), g.news.end()), 0, 0, made.size() - 1});
     }
     int anchor = -1;   // new position after which a removed item stands
     for (std::size_t o = 0; o < n_old; ++o) {
@@ -1097,15 +1424,15 @@ std::vector<alignment_unit> order_units(std::vector<group>& groups, std::size_t 
         }
         group g;
         g.olds = {static_cast<int>(o)};
-        alignment_unit u;
-        fill_unit(u, g, olds, news);
-        out.push_back({anchor, 1, static_cast<int>(o), std::move(u)});
+        fill_unit(made.emplace_back(), g, olds, news);
+        out.push_back({anchor, 1, static_cast<int>(o), made.size() - 1});
     }
     std::stable_sort(out.begin(), out.end(), [](const keyed& a, const keyed& b) {
         return std::tie(a.k1, a.k2, a.k3) < std::tie(b.k1, b.k2, b.k3);
     });
     std::vector<alignment_unit> units;
-    for (auto& k : out) units.push_back(std::move(k.u));
+    units.reserve(out.size());
+    for (const auto& k : out) units.push_back(std::move(made[k.unit]));
     return units;
 }
 
@@ -1116,12 +1443,11 @@ std::vector<footnote_unit> align_footnotes(const document& a, const document& b,
     std::vector<item> oi(a.footnotes.size()), ni(b.footnotes.size());
     for (std::size_t i = 0; i < oi.size(); ++i) {
         ctx.prepare(oi[i], a.footnotes[i].text);
-        oi[i].v = weigh(oi[i].raw, ctx.vocab);
         oi[i].global = a.footnotes[i].number;
     }
+    const auto same_text = context::texts_of(oi);
     for (std::size_t i = 0; i < ni.size(); ++i) {
-        ctx.prepare(ni[i], b.footnotes[i].text);
-        ni[i].v = weigh(ni[i].raw, ctx.vocab);
+        ctx.prepare(ni[i], b.footnotes[i].text, same_text);
         ni[i].global = b.footnotes[i].number;
     }
     std::vector<const item*> op, np;
@@ -1211,24 +1537,28 @@ std::vector<footnote_unit> align_footnotes(const document& a, const document& b,
 // order a series of paragraphs ("Recalling also", "Expressing deep concern
 // also", "Further recognizing").
 std::string lead_key(const std::string& lead) {
+    static constexpr std::array<std::string_view, 6> ordering = {"also", "further", "furthermore",
+                                                                 "moreover", "again", "once"};
     std::string out, w;
     auto flush = [&] {
-        if (!w.empty() && w != "also" && w != "further" && w != "furthermore" && w != "moreover" && w != "again" &&
-            w != "once") {
+        if (!w.empty() && std::find(ordering.begin(), ordering.end(), w) == ordering.end()) {
             if (!out.empty()) out += ' ';
             out += w;
         }
         w.clear();
     };
     for (const char c : lead) {
-        if (std::isalpha(static_cast<unsigned char>(c))) w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) w.push_back(lower_byte(c));
         else flush();
     }
     flush();
     return out;
 }
 
-std::vector<item> make_items(const document& doc, context& ctx) {
+// Paragraphs of `doc` as items. A paragraph whose text is that of an item of
+// `known` (the other version: most paragraphs are kept as they were) takes
+// its tokens instead of reading the same text again.
+std::vector<item> make_items(const document& doc, context& ctx, const std::vector<item>* known = nullptr) {
     std::vector<item> items;
     items.reserve(doc.preamble.size() + doc.operative.size());
     int g = 0;
@@ -1246,9 +1576,10 @@ std::vector<item> make_items(const document& doc, context& ctx) {
             items.push_back(std::move(it));
         }
     }
+    const auto same_text = known != nullptr ? context::texts_of(*known) : context::by_text{};
     std::size_t i = 0;
     for (const auto* list : {&doc.preamble, &doc.operative}) {
-        for (const auto& p : *list) ctx.prepare(items[i++], p.text);
+        for (const auto& p : *list) ctx.prepare(items[i++], p.text, same_text);
     }
     return items;
 }
@@ -1270,11 +1601,9 @@ std::vector<std::vector<double>> similarity_matrix(const std::vector<std::string
     for (std::size_t i = 0; i < a.size(); ++i) ctx.prepare(ai[i], a[i]);
     for (std::size_t i = 0; i < b.size(); ++i) ctx.prepare(bi[i], b[i]);
     ctx.count({&ai, &bi});
-    ctx.finish(ai);
-    ctx.finish(bi);
     std::vector<std::vector<double>> m(a.size(), std::vector<double>(b.size(), 0.0));
     for (std::size_t i = 0; i < a.size(); ++i) {
-        for (std::size_t j = 0; j < b.size(); ++j) m[i][j] = cosine(ai[i].v, bi[j].v);
+        for (std::size_t j = 0; j < b.size(); ++j) m[i][j] = cosine(ai[i].v(), bi[j].v());
     }
     return m;
 }
@@ -1284,11 +1613,9 @@ std::vector<std::vector<double>> paragraph_similarities(const document& old_doc,
     std::vector<item> oi = make_items(old_doc, ctx);
     std::vector<item> ni = make_items(new_doc, ctx);
     ctx.count({&oi, &ni});
-    ctx.finish(oi);
-    ctx.finish(ni);
     std::vector<std::vector<double>> m(oi.size(), std::vector<double>(ni.size(), 0.0));
     for (std::size_t i = 0; i < oi.size(); ++i) {
-        for (std::size_t j = 0; j < ni.size(); ++j) m[i][j] = cosine(oi[i].v, ni[j].v);
+        for (std::size_t j = 0; j < ni.size(); ++j) m[i][j] = cosine(oi[i].v(), ni[j].v());
     }
     return m;
 }
@@ -1308,12 +1635,12 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
             for (const auto& p : *l) bytes += p.text.size();
         }
     }
-    ctx.vocab.ids.reserve(std::min<std::size_t>(bytes / 32 + 64, 1u << 20));
+    // Room for a word form per 40 bytes of text (resolutions have fewer).
+    ctx.vocab.surfaces.reserve(std::min<std::size_t>(bytes / 40 + 64, 1u << 20));
+    ctx.vocab.ids.reserve(std::min<std::size_t>(bytes / 60 + 64, 1u << 20));
     std::vector<item> oi = make_items(old_doc, ctx);
-    std::vector<item> ni = make_items(new_doc, ctx);
+    std::vector<item> ni = make_items(new_doc, ctx, &oi);
     ctx.count({&oi, &ni});
-    ctx.finish(oi);
-    ctx.finish(ni);
     std::vector<const item*> op, np;
     for (const auto& it : oi) op.push_back(&it);
     for (const auto& it : ni) np.push_back(&it);
@@ -1433,7 +1760,7 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
                 const auto& k = kids[subs[s].g];
                 const item* si = out_of_old ? k.os.ptrs[subs[s].sub] : k.ns.ptrs[subs[s].sub];
                 for (std::size_t p = 0; p < paras.size(); ++p) {
-                    const double sim = cosine(si->v, paras[p]->v);
+                    const double sim = cosine(si->v(), paras[p]->v());
                     if (sim >= ctx.threshold) edges.push_back({static_cast<int>(s), static_cast<int>(p), sim});
                 }
             }

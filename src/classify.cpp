@@ -8,16 +8,19 @@
 #include "resdiff/classify.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 #include <utility>
 
 #include "classify_tables.hpp"
 #include "classify_text.hpp"
+
+using namespace std::string_view_literals;
 
 namespace resdiff {
 
@@ -52,7 +55,7 @@ std::string own_number(const document& d) {
     const std::string& s = d.meta.symbol;
     if (s.rfind("A/RES/", 0) == 0) {
         std::string n = s.substr(6);
-        for (auto& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (auto& c : n) c = detail::ascii_lower(c);
         return n;
     }
     return {};
@@ -80,8 +83,8 @@ struct side {
     std::vector<int> cite_of;  // per token: index into cites, -1 when none
     std::vector<citation_hit> cites;
 
-    void index() {
-        toks = detail::tokenize(text);
+    void index(std::vector<token> tokens) {
+        toks = std::move(tokens);
         cites = detail::find_citations(toks, text);
         cite_of.assign(toks.size(), -1);
         for (std::size_t c = 0; c < cites.size(); ++c)
@@ -119,10 +122,10 @@ bool overlaps(std::size_t a0, std::size_t a1, std::size_t b0, std::size_t b1) {
 }
 
 bool ignorable(const token& t) {
-    static const std::set<std::string_view> words{"the", "a",    "an",   "of",    "and",  "to",    "in",
+    static constexpr std::string_view words[] = {"the", "a",    "an",   "of",    "and",  "to",    "in",
                                                   "for", "on",   "by",   "with",  "its",  "their", "as",
                                                   "at",  "from", "that", "which", "this", "these", "those"};
-    return t.kind == tok::punct || words.count(t.lower) != 0;
+    return t.kind == tok::punct || std::find(std::begin(words), std::end(words), t.lower) != std::end(words);
 }
 
 // A chunk of an edit: old tokens [o0, o1) replaced by new tokens [n0, n1).
@@ -186,8 +189,7 @@ std::vector<chunk> chunks_of(const side& o, const side& n, const run& g) {
 }
 
 bool all_digits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(),
-                                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+    return !s.empty() && std::all_of(s.begin(), s.end(), detail::ascii_digit);
 }
 
 // "a/80/62-e/2025/12" -> {{a, 80, 62}, {e, 2025, 12}}
@@ -204,8 +206,8 @@ std::vector<std::vector<std::string>> symbol_segments(std::string_view s) {
             }
             segs.back().push_back(cur);
             cur.clear();
-        } else if (c == '-' && i > 0 && std::isdigit(static_cast<unsigned char>(s[i - 1])) != 0 &&
-                   i + 1 < s.size() && std::isalpha(static_cast<unsigned char>(s[i + 1])) != 0) {
+        } else if (c == '-' && i > 0 && detail::ascii_digit(s[i - 1]) && i + 1 < s.size() &&
+                   detail::ascii_alpha(s[i + 1])) {
             segs.back().push_back(cur);
             cur.clear();
             segs.emplace_back();
@@ -328,7 +330,7 @@ std::string letters_only(const side& s, std::size_t from, std::size_t to) {
     std::string out;
     for (std::size_t k = from; k < to; ++k) {
         for (const char c : s.toks[k].lower)
-            if (std::isalnum(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80)
+            if (detail::ascii_alnum(c) || static_cast<unsigned char>(c) >= 0x80)
                 out += c;
     }
     // Drop the bytes of U+2010/U+2011/U+2013 (hyphens and the en dash) kept above as non-ASCII.
@@ -360,9 +362,9 @@ bool date_respelled(const side& o, const chunk& c, const side& n) {
         for (std::size_t k = from; k < to; ++k) {
             if (!detail::in_date(s.toks, k)) return false;
             const auto& w = s.toks[k].lower;
-            if (w == "and" || w == ",") {
+            if (w == "and"sv || w == ","sv) {
                 joiner = 1;
-            } else if (w == "to" || w == "-" || w == "\xE2\x80\x93") {
+            } else if (w == "to"sv || w == "-"sv || w == "\xE2\x80\x93"sv) {
                 joiner = 2;
             } else {
                 out.push_back({w, s.toks[k].value, joiner});
@@ -401,7 +403,7 @@ bool chunk_routine(const side& o, const chunk& c, const side& n, const roll_cont
     auto hyphens = [](const side& s, std::size_t from, std::size_t to) {
         for (std::size_t k = from; k < to; ++k) {
             const auto& w = s.toks[k].lower;
-            if (w != "-" && w != "\xE2\x80\x90" && w != "\xE2\x80\x91") return false;
+            if (w != "-"sv && w != "\xE2\x80\x90"sv && w != "\xE2\x80\x91"sv) return false;
         }
         return true;
     };
@@ -410,7 +412,7 @@ bool chunk_routine(const side& o, const chunk& c, const side& n, const roll_cont
     bool sequencing = lo + ln > 0;
     auto seq_token = [](const side& s, std::size_t k) {
         const auto& w = s.toks[k].lower;
-        return s.in_lead(k) && (detail::is_sequencing_word(w) || w == "in" || w == "addition");
+        return s.in_lead(k) && (detail::is_sequencing_word(w) || w == "in"sv || w == "addition"sv);
     };
     for (std::size_t k = c.o0; k < c.o1 && sequencing; ++k) sequencing = seq_token(o, k);
     for (std::size_t k = c.n0; k < c.n1 && sequencing; ++k) sequencing = seq_token(n, k);
@@ -424,7 +426,7 @@ bool chunk_routine(const side& o, const chunk& c, const side& n, const roll_cont
 }
 
 bool is_connector(const token& t) {
-    return t.lower == "," || t.lower == "and" || t.lower == ";";
+    return t.lower == ","sv || t.lower == "and"sv || t.lower == ";"sv;
 }
 
 // The predecessor joins a list of earlier resolutions: "76/189 and 77/150" ->
@@ -436,7 +438,7 @@ bool list_extension(const side& o, const side& n, const std::vector<chunk>& chun
             if (!is_connector(o.toks[k])) return false;
         for (std::size_t k = c.n0; k < c.n1; ++k) {
             const auto& t = n.toks[k];
-            if (is_connector(t) || t.lower == "resolution" || t.lower == "resolutions") continue;
+            if (is_connector(t) || t.lower == "resolution"sv || t.lower == "resolutions"sv) continue;
             if (t.kind == tok::symbol && ctx.predecessors.count(t.lower) != 0) {
                 added = true;
                 continue;
@@ -618,9 +620,7 @@ direction qualifier_direction(int score) {
 std::size_t lead_end_in(const std::string& text, const std::string& lead) {
     if (lead.empty() || text.size() < lead.size()) return 0;
     for (std::size_t k = 0; k < lead.size(); ++k) {
-        if (std::tolower(static_cast<unsigned char>(text[k])) !=
-            std::tolower(static_cast<unsigned char>(lead[k])))
-            return 0;
+        if (detail::ascii_lower(text[k]) != detail::ascii_lower(lead[k])) return 0;
     }
     return lead.size();
 }
@@ -630,10 +630,30 @@ struct unit_result {
     direction qualifier_dir = direction::none;
 };
 
-// Classifies the ops of one unit in place.
-unit_result classify_ops(std::vector<word_op>& ops, const std::string& old_lead, const std::string& new_lead,
-                         bool lead_changed, const roll_context& ctx) {
+bool has_changes(const std::vector<word_op>& ops) {
+    return std::any_of(ops.begin(), ops.end(), [](const word_op& op) { return op.op != op_kind::equal; });
+}
+
+// The ops of one unit (or footnote) read as tokens and split into edits and
+// chunks: the work both passes of classify() share, done once.
+struct prepared_ops {
+    std::vector<word_op>* ops = nullptr;
     side o, n;
+    bool lead_changed = false;
+    bool spacing_only = false;              // some run changed white space only (rule 6)
+    std::vector<run> runs;                  // the edits
+    std::vector<std::vector<chunk>> chunks;  // per edit
+};
+
+// Reads the ops of a unit with at least one delete or insert op. Ops of a
+// run that changes white space only are marked routine here.
+prepared_ops prepare_ops(std::vector<word_op>& ops, const std::string& old_lead, const std::string& new_lead,
+                         bool lead_changed) {
+    prepared_ops p;
+    p.ops = &ops;
+    p.lead_changed = lead_changed;
+    side& o = p.o;
+    side& n = p.n;
     struct span {
         std::size_t o_begin, o_end, n_begin, n_end;
     };
@@ -647,8 +667,15 @@ unit_result classify_ops(std::vector<word_op>& ops, const std::string& old_lead,
         sp.n_end = n.text.size();
         spans.push_back(sp);
     }
-    o.index();
-    n.index();
+    // The old text is tokenized; the new one shares the equal ops that open
+    // and close the unit with it, and only the part between is tokenized again.
+    std::size_t first = 0, last = ops.size();
+    while (first < last && ops[first].op == op_kind::equal) ++first;
+    while (last > first && ops[last - 1].op == op_kind::equal) --last;
+    const std::size_t prefix = spans[first].o_begin;
+    const std::size_t suffix = o.text.size() - spans[last - 1].o_end;
+    o.index(detail::tokenize(o.text));
+    n.index(detail::tokenize_like(n.text, o.text, o.toks, prefix, suffix));
     o.lead_end = lead_end_in(o.text, old_lead);
     n.lead_end = lead_end_in(n.text, new_lead);
 
@@ -698,8 +725,7 @@ unit_result classify_ops(std::vector<word_op>& ops, const std::string& old_lead,
     };
 
     // Runs of adjacent delete/insert ops and the tokens they touch.
-    std::vector<run> runs;
-    bool spacing_only = false;
+    auto& runs = p.runs;
     for (std::size_t i = 0; i < ops.size();) {
         if (ops[i].op == op_kind::equal) {
             ++i;
@@ -722,7 +748,7 @@ unit_result classify_ops(std::vector<word_op>& ops, const std::string& old_lead,
         // a spacing variant, routine (rule 6), and no edit of its own.
         if (o0w == o1w && n0w == n1w) {
             for (std::size_t k = i; k < j; ++k) ops[k].classes = {change_class::routine};
-            spacing_only = true;
+            p.spacing_only = true;
             i = j;
             continue;
         }
@@ -741,32 +767,51 @@ unit_result classify_ops(std::vector<word_op>& ops, const std::string& old_lead,
         }
         i = j;
     }
+    p.chunks.reserve(runs.size());
+    for (const auto& r : runs) p.chunks.push_back(chunks_of(o, n, r));
+    return p;
+}
 
+// First pass: records in ctx.rolled the old symbols that roll forward in
+// these ops' routine chunks (the same chunk_routine calls the second pass
+// makes, before the predecessors are known).
+void collect_rolled(const prepared_ops& p, const roll_context& ctx) {
+    for (const auto& chunks : p.chunks) {
+        if (chunks.empty() || list_extension(p.o, p.n, chunks, ctx)) continue;
+        for (const auto& c : chunks) chunk_routine(p.o, c, p.n, ctx);
+    }
+}
+
+// Second pass: classifies the prepared ops in place.
+unit_result classify_ops(prepared_ops& p, const roll_context& ctx) {
+    const side& o = p.o;
+    const side& n = p.n;
+    const auto& runs = p.runs;
+    auto& ops = *p.ops;
     struct group_result {
         std::set<change_class> classes;
-        std::vector<chunk> chunks;
         bool connectors = false;
         std::vector<direction> qualifier_dirs;
     };
     std::vector<group_result> results(runs.size());
     for (std::size_t g = 0; g < runs.size(); ++g) {
         auto& res = results[g];
-        res.chunks = chunks_of(o, n, runs[g]);
-        if (res.chunks.empty()) {
+        const auto& chunks = p.chunks[g];
+        if (chunks.empty()) {
             res.classes.insert(change_class::routine);  // same tokens: a change of spacing only
             continue;
         }
-        if (list_extension(o, n, res.chunks, ctx)) {
+        if (list_extension(o, n, chunks, ctx)) {
             res.classes.insert(change_class::routine);
             continue;
         }
-        res.connectors = connectors_only(o, n, res.chunks);
-        for (const auto& c : res.chunks) {
+        res.connectors = connectors_only(o, n, chunks);
+        for (const auto& c : chunks) {
             if (chunk_routine(o, c, n, ctx)) {
                 res.classes.insert(change_class::routine);
                 continue;
             }
-            const auto cr = classify_chunk(o, c, n, lead_changed);
+            const auto cr = classify_chunk(o, c, n, p.lead_changed);
             res.classes.insert(cr.classes.begin(), cr.classes.end());
             if (cr.qualifier) res.qualifier_dirs.push_back(qualifier_direction(cr.qualifier_score));
         }
@@ -788,7 +833,7 @@ unit_result classify_ops(std::vector<word_op>& ops, const std::string& old_lead,
 
     unit_result out;
     std::set<change_class> unit_classes;
-    if (spacing_only) unit_classes.insert(change_class::routine);
+    if (p.spacing_only) unit_classes.insert(change_class::routine);
     std::vector<direction> dirs;
     for (std::size_t g = 0; g < runs.size(); ++g) {
         const std::vector<change_class> cls(results[g].classes.begin(), results[g].classes.end());
@@ -807,80 +852,143 @@ unit_result classify_ops(std::vector<word_op>& ops, const std::string& old_lead,
     return out;
 }
 
-void classify_unit(alignment_unit& u, const document& old_doc, const document& new_doc,
-                   const roll_context& ctx) {
-    u.classes.clear();
-    u.lead = {};
-    u.qualifier_dir = direction::none;
+// One unit or footnote to classify, read once for both passes.
+struct work_item {
+    alignment_unit* unit = nullptr;  // or
+    footnote_unit* footnote = nullptr;
+    lead_change lead;                    // units: set when the leads differ
+    std::optional<prepared_ops> ops;     // absent when no op deletes or inserts: nothing to classify
+};
+
+// A document's paragraphs by id (the first of an id, as find_paragraph gives it).
+class paragraph_index {
+public:
+    explicit paragraph_index(const document& d) {
+        for (const auto* part : {&d.preamble, &d.operative})
+            for (const auto& p : *part) by_id_.emplace(p.id, &p);
+    }
+    const paragraph* find(const std::vector<std::string>& ids) const {
+        if (ids.empty()) return nullptr;
+        const auto it = by_id_.find(ids.front());
+        return it == by_id_.end() ? nullptr : it->second;
+    }
+
+private:
+    std::unordered_map<std::string_view, const paragraph*> by_id_;
+};
+
+void read_unit(alignment_unit& u, const paragraph_index& old_paras, const paragraph_index& new_paras,
+               std::vector<work_item>& items) {
+    work_item item;
+    item.unit = &u;
     std::string old_lead, new_lead;
-    const paragraph* po = u.old_ids.empty() ? nullptr : find_paragraph(old_doc, u.old_ids.front());
-    const paragraph* pn = u.new_ids.empty() ? nullptr : find_paragraph(new_doc, u.new_ids.front());
+    const paragraph* po = old_paras.find(u.old_ids);
+    const paragraph* pn = new_paras.find(u.new_ids);
     if (po != nullptr) old_lead = po->lead;
     if (pn != nullptr) new_lead = pn->lead;
     bool lead_changed = false;
     if (po != nullptr && pn != nullptr && !old_lead.empty() && !new_lead.empty()) {
         const direction d = compare_leads(old_lead, new_lead);
         if (d != direction::none) {
-            u.lead = {old_lead, new_lead, d};
+            item.lead = {old_lead, new_lead, d};
             lead_changed = true;
         }
     }
-    const auto r = classify_ops(u.ops, old_lead, new_lead, lead_changed, ctx);
+    if (has_changes(u.ops)) item.ops = prepare_ops(u.ops, old_lead, new_lead, lead_changed);
+    items.push_back(std::move(item));
+    for (auto& child : u.children) read_unit(child, old_paras, new_paras, items);
+}
+
+void classify_item(work_item& item, const roll_context& ctx) {
+    const unit_result r = item.ops ? classify_ops(*item.ops, ctx) : unit_result{};
+    if (item.footnote != nullptr) {
+        item.footnote->classes = r.classes;
+        return;
+    }
+    alignment_unit& u = *item.unit;
+    const bool lead_changed = item.lead.dir != direction::none;
     std::set<change_class> classes(r.classes.begin(), r.classes.end());
     if (lead_changed) classes.insert(change_class::lead);
     u.classes.assign(classes.begin(), classes.end());
+    u.lead = std::move(item.lead);
     u.qualifier_dir = r.qualifier_dir;
-    for (auto& child : u.children) classify_unit(child, old_doc, new_doc, ctx);
 }
 
-void classify_all(alignment& a, const document& old_doc, const document& new_doc, const roll_context& ctx) {
-    for (auto& u : a.units) classify_unit(u, old_doc, new_doc, ctx);
-    for (auto& f : a.footnotes) f.classes = classify_ops(f.ops, {}, {}, false, ctx).classes;
-}
+// citations() of each distinct text, so that the paragraphs both versions
+// share are read once. The keys point into the documents (or the unit texts
+// classify() has read already).
+// A paragraph text hashed by its length and its first and last 32 bytes:
+// enough to tell paragraphs apart and far cheaper than hashing every byte of
+// both documents; texts with equal hashes are told apart by comparing them.
+struct text_hash {
+    std::size_t operator()(std::string_view s) const noexcept {
+        constexpr std::size_t edge = 32;
+        const std::hash<std::string_view> hash;
+        if (s.size() <= 2 * edge) return hash(s);
+        return hash(s.substr(0, edge)) ^ (hash(s.substr(s.size() - edge)) * 31) ^ (s.size() * 0x9E3779B97F4A7C15);
+    }
+};
+using citation_memo = std::unordered_map<std::string_view, std::vector<std::string>, text_hash>;
 
-void append_unique(std::vector<std::string>& out, std::set<std::string>& seen, std::string_view text) {
-    for (auto& c : citations(text))
-        if (seen.insert(c).second) out.push_back(std::move(c));
-}
-
-std::vector<std::string> cited_by(const document& d) {
+// The normalized forms of citation hits, without repeats, in order.
+std::vector<std::string> unique_norms(std::vector<citation_hit> hits) {
     std::vector<std::string> out;
     std::set<std::string> seen;
+    for (auto& h : hits)
+        if (seen.insert(h.norm).second) out.push_back(std::move(h.norm));
+    return out;
+}
+
+void append_unique(std::vector<std::string>& out, std::unordered_set<std::string_view>& seen,
+                   citation_memo& memo, std::string_view text) {
+    auto it = memo.find(text);
+    if (it == memo.end()) it = memo.emplace(text, citations(text)).first;
+    for (const auto& c : it->second)  // the memo's strings stay in place: `seen` points into them
+        if (seen.insert(c).second) out.push_back(c);
+}
+
+std::vector<std::string> cited_by(const document& d, citation_memo& memo) {
+    std::vector<std::string> out;
+    std::unordered_set<std::string_view> seen;
+    auto add = [&](std::string_view text) { append_unique(out, seen, memo, text); };
     auto add_sub = [&](auto&& self, const subparagraph& s) -> void {
-        append_unique(out, seen, s.text);
+        add(s.text);
         for (const auto& c : s.children) self(self, c);
     };
     for (const auto* part : {&d.preamble, &d.operative}) {
         for (const auto& p : *part) {
             if (!p.text.empty()) {
-                append_unique(out, seen, p.text);
+                add(p.text);
             } else {
-                append_unique(out, seen, p.intro);
+                add(p.intro);
                 for (const auto& s : p.subparagraphs) add_sub(add_sub, s);
             }
         }
     }
-    for (const auto& f : d.footnotes) append_unique(out, seen, f.text);
+    for (const auto& f : d.footnotes) add(f.text);
     return out;
+}
+
+// A text without a '/' (every symbol has one) and without the keywords
+// resolution(s) or decision(s) in any letter case cites nothing: no need to
+// read it.
+bool may_cite(std::string_view text) {
+    if (text.find('/') != std::string_view::npos) return true;
+    std::string lower(text);
+    for (auto& c : lower) c = detail::ascii_lower(c);
+    return lower.find("resolution"sv) != std::string::npos || lower.find("decision"sv) != std::string::npos;
 }
 
 }  // namespace
 
-std::vector<std::string> citations(std::string_view text) {
-    const auto toks = detail::tokenize(text);
-    std::vector<std::string> out;
-    std::set<std::string> seen;
-    for (auto& h : detail::find_citations(toks, text))
-        if (seen.insert(h.norm).second) out.push_back(std::move(h.norm));
-    return out;
-}
+namespace {
 
-citation_change compare_citations(const document& old_doc, const document& new_doc) {
+citation_change compare_citations(const document& old_doc, const document& new_doc, citation_memo& memo) {
     citation_change c;
-    c.old_cited = cited_by(old_doc);
-    c.new_cited = cited_by(new_doc);
-    const std::set<std::string> in_old(c.old_cited.begin(), c.old_cited.end());
-    const std::set<std::string> in_new(c.new_cited.begin(), c.new_cited.end());
+    c.old_cited = cited_by(old_doc, memo);
+    c.new_cited = cited_by(new_doc, memo);
+    const std::unordered_set<std::string_view> in_old(c.old_cited.begin(), c.old_cited.end());
+    const std::unordered_set<std::string_view> in_new(c.new_cited.begin(), c.new_cited.end());
     for (const auto& s : c.new_cited)
         if (in_old.count(s) == 0) c.added.push_back(s);
     for (const auto& s : c.old_cited)
@@ -888,20 +996,48 @@ citation_change compare_citations(const document& old_doc, const document& new_d
     return c;
 }
 
+}  // namespace
+
+std::vector<std::string> citations(std::string_view text) {
+    if (!may_cite(text)) return {};
+    const auto toks = detail::tokenize(text);
+    return unique_norms(detail::find_citations(toks, text));
+}
+
+citation_change compare_citations(const document& old_doc, const document& new_doc) {
+    citation_memo memo;
+    return compare_citations(old_doc, new_doc, memo);
+}
+
 alignment classify(alignment diffed, const document& old_doc, const document& new_doc) {
+    std::vector<work_item> items;
+    const paragraph_index old_paras(old_doc), new_paras(new_doc);
+    for (auto& u : diffed.units) read_unit(u, old_paras, new_paras, items);
+    for (auto& f : diffed.footnotes) {
+        work_item item;
+        item.footnote = &f;
+        if (has_changes(f.ops)) item.ops = prepare_ops(f.ops, {}, {}, false);
+        items.push_back(std::move(item));
+    }
     roll_context ctx = make_context(old_doc, new_doc);
     // First pass: which old symbols roll forward (the predecessors), so that a
     // list of earlier resolutions gaining one of them is routine too.
     std::set<std::string> rolled;
     {
-        alignment probe = diffed;
         roll_context first = ctx;
         first.rolled = &rolled;
-        classify_all(probe, old_doc, new_doc, first);
+        for (const auto& item : items)
+            if (item.ops) collect_rolled(*item.ops, first);
     }
     ctx.predecessors.insert(rolled.begin(), rolled.end());
-    classify_all(diffed, old_doc, new_doc, ctx);
-    diffed.citations = compare_citations(old_doc, new_doc);
+    for (auto& item : items) classify_item(item, ctx);
+    // The citations of the unit texts just read: a changed paragraph is not tokenized again.
+    citation_memo memo;
+    for (const auto& item : items) {
+        if (!item.ops) continue;
+        for (const side* s : {&item.ops->o, &item.ops->n}) memo.try_emplace(s->text, unique_norms(s->cites));
+    }
+    diffed.citations = compare_citations(old_doc, new_doc, memo);
     return diffed;
 }
 

@@ -11,14 +11,16 @@
 #include "embedded_data.hpp"
 #include "resdiff/classify.hpp"
 
+using namespace std::string_view_literals;
+
 namespace resdiff {
 
 namespace detail {
 
 namespace {
 
-std::vector<std::string> split_tabs(std::string_view line) {
-    std::vector<std::string> cols;
+std::vector<std::string_view> split_tabs(std::string_view line) {
+    std::vector<std::string_view> cols;
     std::size_t start = 0;
     while (true) {
         const auto tab = line.find('\t', start);
@@ -31,8 +33,9 @@ std::vector<std::string> split_tabs(std::string_view line) {
 }
 
 // Data lines of an embedded table: comments (#) and blank lines skipped.
-std::vector<std::vector<std::string>> rows(std::string_view data) {
-    std::vector<std::vector<std::string>> out;
+// The fields point into the embedded data.
+std::vector<std::vector<std::string_view>> rows(std::string_view data) {
+    std::vector<std::vector<std::string_view>> out;
     std::size_t start = 0;
     while (start < data.size()) {
         auto nl = data.find('\n', start);
@@ -57,11 +60,12 @@ std::vector<lead_entry> load_leads() {
     for (const auto& cols : rows(data_leads_tsv)) {
         if (cols.size() < 4) throw std::logic_error("data/leads.tsv: a row has fewer than 4 columns");
         lead_entry e;
-        e.part = cols[0];
+        e.part = std::string(cols[0]);
         e.words = words_of(cols[1]);
-        e.ladder = cols[2];
+        e.ladder = std::string(cols[2]);
         const auto r = std::from_chars(cols[3].data(), cols[3].data() + cols[3].size(), e.strength);
-        if (r.ec != std::errc()) throw std::logic_error("data/leads.tsv: bad strength for " + cols[1]);
+        if (r.ec != std::errc())
+            throw std::logic_error("data/leads.tsv: bad strength for " + std::string(cols[1]));
         table.push_back(std::move(e));
     }
     return table;
@@ -73,8 +77,8 @@ std::vector<qualifier_entry> load_qualifiers() {
         if (cols.size() < 3) throw std::logic_error("data/qualifiers.tsv: a row has fewer than 3 columns");
         qualifier_entry e;
         e.words = words_of(cols[0]);
-        e.soft = cols[1] == "soft";
-        e.alone = cols[2] == "alone";
+        e.soft = cols[1] == "soft"sv;
+        e.alone = cols[2] == "alone"sv;
         table.push_back(std::move(e));
     }
     // Longest phrases first, so "on a voluntary basis" wins over "voluntary".
@@ -97,7 +101,8 @@ const std::vector<qualifier_entry>& qualifier_table() {
 }
 
 bool is_sequencing_word(std::string_view w) {
-    return w == "also" || w == "further" || w == "furthermore" || w == "moreover" || w == "additionally";
+    return w == "also"sv || w == "further"sv || w == "furthermore"sv || w == "moreover"sv ||
+           w == "additionally"sv;
 }
 
 std::vector<std::string> normalize_lead(std::string_view lead) {
@@ -106,8 +111,8 @@ std::vector<std::string> normalize_lead(std::string_view lead) {
     for (std::size_t i = 0; i < toks.size(); ++i) {
         const auto& w = toks[i].lower;
         if (toks[i].kind == tok::punct) continue;
-        if (is_sequencing_word(w) || w == "its" || w == "their") continue;
-        if (w == "in" && i + 1 < toks.size() && toks[i + 1].lower == "addition") {
+        if (is_sequencing_word(w) || w == "its"sv || w == "their"sv) continue;
+        if (w == "in"sv && i + 1 < toks.size() && toks[i + 1].lower == "addition"sv) {
             ++i;
             continue;
         }
@@ -139,11 +144,11 @@ std::optional<lead_reading> read_lead(std::string_view lead) {
     std::size_t at = 0;
     // Modifiers before the verb that the table does not spell out.
     while (at < words.size()) {
-        if (words[at] == "once" && at + 1 < words.size() && words[at + 1] == "again") {
+        if (words[at] == "once"sv && at + 1 < words.size() && words[at + 1] == "again"sv) {
             r.bonus += 1;
             r.key.push_back("once again");
             at += 2;
-        } else if (words[at] == "again") {
+        } else if (words[at] == "again"sv) {
             r.bonus += 1;
             r.key.push_back("again");
             ++at;
@@ -159,7 +164,7 @@ std::optional<lead_reading> read_lead(std::string_view lead) {
         return best;
     };
     std::size_t len = longest(at);
-    if (len == 0 && at < words.size() && words[at] == "strongly") {
+    if (len == 0 && at < words.size() && words[at] == "strongly"sv) {
         r.bonus += 5;
         r.key.push_back("strongly");
         ++at;
@@ -182,6 +187,7 @@ int lead_strength(std::string_view lead) {
 }
 
 direction compare_leads(std::string_view old_lead, std::string_view new_lead) {
+    if (old_lead == new_lead) return direction::none;  // what the rules below give for equal leads
     const auto a = read_lead(old_lead);
     const auto b = read_lead(new_lead);
     if (a && b) {

@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
+#include <charconv>
+#include <cstdint>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
+
+using namespace std::string_view_literals;
 
 namespace resdiff::detail {
 
@@ -35,15 +37,9 @@ bool is_space(std::int32_t cp) {
     return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
 }
 
-// ASCII classes without the locale-dependent <cctype> calls (the tool never sets a locale,
-// so these equal the "C" locale's answers).
-constexpr bool ascii_alnum(std::int32_t c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 bool is_word_char(std::int32_t cp) {
     if (cp < 0) return false;
-    if (cp < 0x80) return ascii_alnum(cp);
+    if (cp < 0x80) return ascii_alnum(static_cast<char>(cp));
     const auto c = utf8proc_category(cp);
     return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) || c == UTF8PROC_CATEGORY_MN ||
            c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ND;
@@ -54,22 +50,23 @@ bool is_joiner(std::int32_t cp) {
     return cp == '-' || cp == '\'' || cp == 0x2010 || cp == 0x2011 || cp == 0x2019;
 }
 
-bool is_symbol_char(char c) {
-    return ascii_alnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '/';
+bool is_symbol_char(char c) { return ascii_alnum(c) || c == '.' || c == '-' || c == '/'; }
+
+// `s` equals `lower` (lower-case ASCII) in any letter case.
+bool equals_lower(std::string_view s, std::string_view lower) {
+    if (s.size() != lower.size()) return false;
+    for (std::size_t k = 0; k < s.size(); ++k)
+        if (ascii_lower(s[k]) != lower[k]) return false;
+    return true;
 }
 
-std::string ascii_lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
+void assign_lower(std::string& out, std::string_view s) {
+    out.assign(s);
+    for (auto& c : out) c = ascii_lower(c);
 }
 
 bool all_digits(std::string_view s) {
-    if (s.empty()) return false;
-    for (const char c : s)
-        if (std::isdigit(static_cast<unsigned char>(c)) == 0) return false;
-    return true;
+    return !s.empty() && std::all_of(s.begin(), s.end(), ascii_digit);
 }
 
 // A symbol candidate: parts separated by '/', at least one digit, no empty part.
@@ -81,7 +78,7 @@ bool looks_like_symbol(std::string_view s) {
         if (i == s.size() || s[i] == '/') {
             if (i == part) return false;
             part = i + 1;
-        } else if (std::isdigit(static_cast<unsigned char>(s[i])) != 0) {
+        } else if (ascii_digit(s[i])) {
             digit = true;
         }
     }
@@ -118,30 +115,56 @@ constexpr number_word k_number_words[] = {
     {"hundredth", 100, true, 2}, {"thousandth", 1000, true, 3}, {"zeroth", 0, true, 0},
 };
 
+// The number words grouped by length, and the three letters they start with
+// (computed at compile time): a word is compared only with the few of its
+// length, and most words are rejected by their first three letters.
 struct number_word_index {
-    std::unordered_map<std::string_view, const number_word*> by_word;
-    std::size_t min_size = std::string_view::npos;
-    std::size_t max_size = 0;
+    static constexpr std::size_t max_size = [] {
+        std::size_t m = 0;
+        for (const auto& n : k_number_words) m = std::max(m, n.word.size());
+        return m;
+    }();
+    static constexpr std::size_t min_size = [] {
+        std::size_t m = max_size;
+        for (const auto& n : k_number_words) m = std::min(m, n.word.size());
+        return m;
+    }();
+    static constexpr std::size_t prefix(std::string_view w) {
+        return static_cast<std::size_t>(((w[0] - 'a') * 26 + (w[1] - 'a')) * 26 + (w[2] - 'a'));
+    }
+    // Indices into k_number_words by word length; which three letters start a number word.
+    std::array<std::array<std::uint8_t, std::size(k_number_words)>, max_size + 1> by_size{};
+    std::array<std::uint8_t, max_size + 1> count{};
+    std::array<bool, 26 * 26 * 26> starts{};
 };
 
-const number_word_index& number_words_by_word() {
-    static const number_word_index index = [] {
-        number_word_index x;
-        for (const auto& n : k_number_words) {
-            x.by_word.emplace(n.word, &n);  // words are unique: the first entry is the match
-            x.min_size = std::min(x.min_size, n.word.size());
-            x.max_size = std::max(x.max_size, n.word.size());
-        }
-        return x;
-    }();
-    return index;
+constexpr number_word_index k_number_word_index = [] {
+    number_word_index x;
+    for (std::size_t k = 0; k < std::size(k_number_words); ++k) {
+        const std::string_view w = k_number_words[k].word;
+        x.by_size[w.size()][x.count[w.size()]++] = static_cast<std::uint8_t>(k);
+        x.starts[number_word_index::prefix(w)] = true;
+    }
+    return x;
+}();
+
+// True when a lower-case word can start with a number word: "sev" (seven) yes, "the" no.
+bool may_start_number_word(std::string_view w) {
+    static_assert(number_word_index::min_size >= 3);
+    if (w.size() < number_word_index::min_size) return false;
+    for (std::size_t k = 0; k < 3; ++k)
+        if (w[k] < 'a' || w[k] > 'z') return false;
+    return k_number_word_index.starts[number_word_index::prefix(w)];
 }
 
 const number_word* find_number_word(std::string_view w) {
-    const auto& index = number_words_by_word();
-    if (w.size() < index.min_size || w.size() > index.max_size) return nullptr;
-    const auto it = index.by_word.find(w);
-    return it == index.by_word.end() ? nullptr : it->second;
+    if (w.empty() || w.size() > number_word_index::max_size) return nullptr;
+    const auto& same_size = k_number_word_index.by_size[w.size()];
+    for (std::size_t k = 0; k < k_number_word_index.count[w.size()]; ++k) {
+        const number_word& n = k_number_words[same_size[k]];
+        if (n.word[0] == w[0] && n.word == w) return &n;  // words are unique
+    }
+    return nullptr;
 }
 
 // Splits a lower-case word on hyphens ("seventy-ninth" -> seventy, ninth).
@@ -171,8 +194,10 @@ std::vector<std::string> split_hyphens(std::string_view w) {
 bool is_number_word_token(const token& t) {
     if (t.kind != tok::word) return false;
     const std::string_view w = t.lower;
+    if (!may_start_number_word(w)) return false;  // its first part is not a number word
     std::size_t start = 0;
     for (std::size_t i = 0; i < w.size(); ++i) {
+        if (w[i] >= 'a' && w[i] <= 'z') continue;
         std::size_t sep = 0;
         if (w[i] == '-') {
             sep = 1;
@@ -182,7 +207,7 @@ bool is_number_word_token(const token& t) {
                     static_cast<unsigned char>(w[i + 2]) == 0x91)) {
             sep = 3;
         }
-        if (sep == 0) continue;
+        if (sep == 0) return false;  // number words have letters only
         if (find_number_word(w.substr(start, i - start)) == nullptr) return false;
         i += sep - 1;
         start = i + 1;
@@ -191,17 +216,17 @@ bool is_number_word_token(const token& t) {
 }
 
 bool is_dash(const token& t) {
-    return t.kind == tok::punct && (t.lower == "-" || t.lower == "\xE2\x80\x93");
+    return t.kind == tok::punct && (t.lower == "-"sv || t.lower == "\xE2\x80\x93"sv);
 }
 
 // Merges runs of number words ("seventy - ninth", "one hundred and first")
-// into one ordinal or number token.
-std::vector<token> merge_number_words(std::vector<token> toks) {
-    std::vector<token> out;
-    out.reserve(toks.size());
+// into one ordinal or number token, in place.
+void merge_number_words(std::vector<token>& toks) {
+    std::size_t out = 0;  // toks[0, out) are final; out <= i
     for (std::size_t i = 0; i < toks.size();) {
         if (!is_number_word_token(toks[i])) {
-            out.push_back(std::move(toks[i]));
+            if (out != i) toks[out] = std::move(toks[i]);
+            ++out;
             ++i;
             continue;
         }
@@ -217,8 +242,8 @@ std::vector<token> merge_number_words(std::vector<token> toks) {
                 ++k;  // "seventy -ninth"
             else if (k < toks.size() && is_dash(toks[k]))
                 ++k;  // "sixty - seventh"
-            else if (k < toks.size() && toks[k].lower == "and" && !words.empty() &&
-                     (words.back() == "hundred" || words.back() == "thousand"))
+            else if (k < toks.size() && toks[k].lower == "and"sv && !words.empty() &&
+                     (words.back() == "hundred"sv || words.back() == "thousand"sv))
                 ++k;
             if (k >= toks.size() || !is_number_word_token(toks[k])) break;
             for (auto& p : split_hyphens(toks[k].lower)) more.push_back(p);
@@ -230,7 +255,8 @@ std::vector<token> merge_number_words(std::vector<token> toks) {
             j = k;
         }
         if (!best) {
-            out.push_back(std::move(toks[i]));
+            if (out != i) toks[out] = std::move(toks[i]);
+            ++out;
             ++i;
             continue;
         }
@@ -241,12 +267,12 @@ std::vector<token> merge_number_words(std::vector<token> toks) {
         merged.value = best->value;
         for (std::size_t k = i; k <= best_end; ++k) {
             if (k > i && !is_dash(toks[k]) && !is_dash(toks[k - 1])) merged.lower += ' ';
-            merged.lower += toks[k].lower == "\xE2\x80\x93" ? std::string("-") : toks[k].lower;
+            merged.lower += toks[k].lower == "\xE2\x80\x93"sv ? std::string("-") : toks[k].lower;
         }
-        out.push_back(std::move(merged));
+        toks[out++] = std::move(merged);
         i = best_end + 1;
     }
-    return out;
+    toks.resize(out);
 }
 
 constexpr std::array<const char*, 12> k_months{"january",   "february", "march",    "april",
@@ -258,7 +284,7 @@ bool is_day(const token& t) {
 }
 
 bool is_date_connector(const token& t) {
-    return t.lower == "to" || t.lower == "and" || t.lower == "from" || is_dash(t) || t.lower == ",";
+    return t.lower == "to"sv || t.lower == "and"sv || t.lower == "from"sv || is_dash(t) || t.lower == ","sv;
 }
 
 // The year that closes a date whose month is toks[m]: "December 2024", "December, 2024".
@@ -266,12 +292,12 @@ std::optional<std::size_t> month_after_day(const std::vector<token>& toks, std::
 
 long year_after_month(const std::vector<token>& toks, std::size_t m, int depth = 0) {
     std::size_t k = m + 1;
-    if (k < toks.size() && toks[k].lower == ",") ++k;
+    if (k < toks.size() && toks[k].lower == ","sv) ++k;
     if (k >= toks.size()) return -1;
     const long y = year_value(toks[k]);
     if (y >= 0) return y;
     // A range across months takes the year that closes it: "30 November and 1 December 2023".
-    if (depth == 0 && (toks[k].lower == "and" || toks[k].lower == "to" || is_dash(toks[k])) &&
+    if (depth == 0 && (toks[k].lower == "and"sv || toks[k].lower == "to"sv || is_dash(toks[k])) &&
         k + 1 < toks.size() && is_day(toks[k + 1])) {
         if (const auto m2 = month_after_day(toks, k + 1)) return year_after_month(toks, *m2, 1);
     }
@@ -350,7 +376,7 @@ bool in_date(const std::vector<token>& toks, std::size_t i) {
     if (i >= toks.size()) return false;
     if (date_year(toks, i) >= 0) return true;
     if (year_value(toks[i]) >= 0) return true;
-    if (is_date_connector(toks[i]) && toks[i].lower != ",") {
+    if (is_date_connector(toks[i]) && toks[i].lower != ","sv) {
         // A connector between two days of one date: "15 to 19 April 2024".
         return i > 0 && i + 1 < toks.size() && is_day(toks[i - 1]) && date_year(toks, i + 1) >= 0;
     }
@@ -359,6 +385,7 @@ bool in_date(const std::vector<token>& toks, std::size_t i) {
 
 std::vector<token> tokenize(std::string_view s) {
     std::vector<token> toks;
+    toks.reserve(s.size() / 4 + 1);  // words average more than four bytes with their space
     std::size_t i = 0;
     while (i < s.size()) {
         const auto cp = decode(s, i);
@@ -366,20 +393,22 @@ std::vector<token> tokenize(std::string_view s) {
             i += cp.len;
             continue;
         }
-        token t;
+        token& t = toks.emplace_back();  // every path below makes one token
         t.begin = i;
-        if (cp.cp >= 0 && cp.cp < 0x80 && std::isalnum(cp.cp) != 0) {
+        if (cp.cp >= 0 && cp.cp < 0x80 && ascii_alnum(static_cast<char>(cp.cp))) {
             // A document or resolution symbol: ASCII letters, digits, '.', '-', '/'.
             std::size_t j = i;
+            bool slash = false;  // without one, no symbol: skip the test below
             while (j < s.size()) {
                 if (is_symbol_char(s[j])) {
+                    slash = slash || s[j] == '/';
                     ++j;
                     continue;
                 }
                 // A session in brackets inside a symbol: "GC(68)/RES/15".
                 if (s[j] == '(' && j > i) {
                     std::size_t k = j + 1;
-                    while (k < s.size() && std::isdigit(static_cast<unsigned char>(s[k])) != 0) ++k;
+                    while (k < s.size() && ascii_digit(s[k])) ++k;
                     if (k > j + 1 && k + 1 < s.size() && s[k] == ')' && s[k + 1] == '/') {
                         j = k + 1;
                         continue;
@@ -388,42 +417,43 @@ std::vector<token> tokenize(std::string_view s) {
                 break;
             }
             while (j > i && (s[j - 1] == '.' || s[j - 1] == '-' || s[j - 1] == '/')) --j;
-            if (looks_like_symbol(s.substr(i, j - i)) && (j >= s.size() || !is_word_char(decode(s, j).cp))) {
+            if (slash && looks_like_symbol(s.substr(i, j - i)) &&
+                (j >= s.size() || !is_word_char(decode(s, j).cp))) {
                 t.end = j;
                 t.kind = tok::symbol;
-                t.lower = ascii_lower(s.substr(i, j - i));
-                toks.push_back(std::move(t));
+                assign_lower(t.lower, s.substr(i, j - i));
                 i = j;
                 continue;
             }
         }
         if (cp.cp >= '0' && cp.cp <= '9') {
             std::size_t j = i;
-            while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j])) != 0) ++j;
-            const std::string digits(s.substr(i, j - i));
+            while (j < s.size() && ascii_digit(s[j])) ++j;
+            const std::string_view digits = s.substr(i, j - i);
             // "54th", "1st", "22nd", "3rd"
             std::size_t k = j;
-            while (k < s.size() && std::isalpha(static_cast<unsigned char>(s[k])) != 0) ++k;
-            const std::string suffix = ascii_lower(s.substr(j, k - j));
-            const bool ordinal_suffix = suffix == "th" || suffix == "st" || suffix == "nd" || suffix == "rd";
+            while (k < s.size() && ascii_alpha(s[k])) ++k;
+            const std::string_view suffix = s.substr(j, k - j);
+            const bool ordinal_suffix = equals_lower(suffix, "th") || equals_lower(suffix, "st") ||
+                                        equals_lower(suffix, "nd") || equals_lower(suffix, "rd");
             if (ordinal_suffix && (k >= s.size() || !is_word_char(decode(s, k).cp))) {
                 t.end = k;
                 t.kind = tok::ordinal;
             } else if (k == j) {
                 // Decimals stay one number ("4.5"); digits then letters ("19th", "5G") a word below.
-                if (j + 1 < s.size() && s[j] == '.' &&
-                    std::isdigit(static_cast<unsigned char>(s[j + 1])) != 0) {
+                if (j + 1 < s.size() && s[j] == '.' && ascii_digit(s[j + 1])) {
                     j += 1;
-                    while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j])) != 0) ++j;
+                    while (j < s.size() && ascii_digit(s[j])) ++j;
                 }
                 t.end = j;
                 t.kind = tok::number;
             }
             if (t.end != 0) {
                 t.lower = std::string(s.substr(i, t.end - i));
-                t.value = digits.size() <= 9 ? std::stol(digits) : -1;
-                toks.push_back(std::move(t));
-                i = toks.back().end;
+                t.value = -1;
+                const char* d = digits.data();
+                if (digits.size() <= 9) std::from_chars(d, d + digits.size(), t.value);
+                i = t.end;
                 continue;
             }
         }
@@ -441,28 +471,102 @@ std::vector<token> tokenize(std::string_view s) {
             }
             t.end = j;
             t.kind = tok::word;
-            t.lower = ascii_lower(s.substr(i, j - i));
-            toks.push_back(std::move(t));
+            assign_lower(t.lower, s.substr(i, j - i));
             i = j;
             continue;
         }
         t.end = i + cp.len;
         t.kind = tok::punct;
-        t.lower = std::string(s.substr(i, cp.len));
-        toks.push_back(std::move(t));
+        t.lower.assign(s.substr(i, cp.len));
         i += cp.len;
     }
-    return merge_number_words(std::move(toks));
+    merge_number_words(toks);
+    return toks;
+}
+
+namespace {
+
+// The ASCII white space the tokenizer skips (is_space also skips Unicode spaces).
+bool ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// A run of non-space bytes that is one word token no number merges with.
+bool plain_word(std::string_view chunk) {
+    if (chunk.empty() || !std::all_of(chunk.begin(), chunk.end(), ascii_alpha)) return false;
+    std::string lower;
+    assign_lower(lower, chunk);
+    return lower != "and"sv && !may_start_number_word(lower);
+}
+
+// Where a plain word starts that, with the white space after it, lies in
+// text[0, limit); the last such place, or 0.
+std::size_t plain_word_before(std::string_view text, std::size_t limit) {
+    std::size_t e = std::min(limit, text.size());
+    while (e > 0) {
+        while (e > 0 && !ascii_space(text[e - 1])) --e;  // to the start of the run e is in
+        while (e > 0 && ascii_space(text[e - 1])) --e;   // back over the white space before it
+        std::size_t b = e;
+        while (b > 0 && !ascii_space(text[b - 1])) --b;
+        if (e < limit && plain_word(text.substr(b, e - b))) return b;
+        e = b;
+    }
+    return 0;
+}
+
+// Where a plain word ends that, with the white space before it, lies in
+// text[from, size); the first such place, or the size of the text.
+std::size_t plain_word_after(std::string_view text, std::size_t from) {
+    std::size_t b = from;
+    while (b < text.size()) {
+        while (b < text.size() && !ascii_space(text[b])) ++b;  // to the end of the run b is in
+        while (b < text.size() && ascii_space(text[b])) ++b;   // over the white space after it
+        std::size_t e = b;
+        while (e < text.size() && !ascii_space(text[e])) ++e;
+        if (b > from && plain_word(text.substr(b, e - b))) return e;
+        b = e;
+    }
+    return text.size();
+}
+
+}  // namespace
+
+std::vector<token> tokenize_like(std::string_view text, std::string_view base,
+                                 const std::vector<token>& base_toks, std::size_t prefix, std::size_t suffix) {
+    prefix = std::min({prefix, text.size(), base.size()});
+    suffix = std::min({suffix, text.size() - prefix, base.size() - prefix});
+    // Shared: the tokens before a plain word inside the common prefix, and
+    // those after a plain word inside the common suffix.
+    const std::size_t from = plain_word_before(text, prefix);
+    const std::size_t to = plain_word_after(text, text.size() - suffix);
+    const std::size_t base_to = to - text.size() + base.size();  // the same place in base
+    std::vector<token> toks;
+    toks.reserve(base_toks.size() + (to - from) / 4 + 1);
+    std::size_t k = 0;
+    for (; k < base_toks.size() && base_toks[k].begin < from; ++k) toks.push_back(base_toks[k]);
+    for (auto& t : tokenize(text.substr(from, to - from))) {
+        t.begin += from;
+        t.end += from;
+        toks.push_back(std::move(t));
+    }
+    if (to < text.size()) {
+        while (k < base_toks.size() && base_toks[k].begin < base_to) ++k;
+        for (; k < base_toks.size(); ++k) {
+            token t = base_toks[k];
+            t.begin = t.begin - base_to + to;
+            t.end = t.end - base_to + to;
+            toks.push_back(std::move(t));
+        }
+    }
+    return toks;
 }
 
 namespace {
 
 bool is_keyword(const token& t, bool& decision) {
-    if (t.lower == "resolution" || t.lower == "resolutions") {
+    if (t.lower == "resolution"sv || t.lower == "resolutions"sv) {
         decision = false;
         return true;
     }
-    if (t.lower == "decision" || t.lower == "decisions") {
+    if (t.lower == "decision"sv || t.lower == "decisions"sv) {
         decision = true;
         return true;
     }
@@ -482,30 +586,30 @@ std::string_view span(std::string_view text, const token& t) {
 // Body that adopted a resolution named just before toks[k] (the keyword):
 // returns the body prefix and moves `first` to its first token.
 std::string body_before(const std::vector<token>& toks, std::size_t k, std::size_t& first) {
-    auto word_at = [&](std::size_t back) -> std::string {
-        return k >= back ? toks[k - back].lower : std::string();
+    auto word_at = [&](std::size_t back) -> std::string_view {
+        return k >= back ? std::string_view(toks[k - back].lower) : std::string_view();
     };
-    if (word_at(1) == "council") {
-        if (word_at(2) == "social" && word_at(3) == "and" && word_at(4) == "economic") {
+    if (word_at(1) == "council"sv) {
+        if (word_at(2) == "social"sv && word_at(3) == "and"sv && word_at(4) == "economic"sv) {
             first = k - 4;
             return "Economic and Social Council ";
         }
-        if (word_at(2) == "security") {
+        if (word_at(2) == "security"sv) {
             first = k - 2;
             return "Security Council ";
         }
-        if (word_at(2) == "rights" && word_at(3) == "human") {
+        if (word_at(2) == "rights"sv && word_at(3) == "human"sv) {
             first = k - 3;
             return "Human Rights Council ";
         }
         first = k - 1;
         return "Council ";
     }
-    if (word_at(1) == "assembly") {
-        first = word_at(2) == "general" ? k - 2 : k - 1;
+    if (word_at(1) == "assembly"sv) {
+        first = word_at(2) == "general"sv ? k - 2 : k - 1;
         return "";
     }
-    if (word_at(1) == "its") first = k - 1;
+    if (word_at(1) == "its"sv) first = k - 1;
     return "";
 }
 
@@ -523,11 +627,11 @@ std::size_t read_number(const std::vector<token>& toks, std::string_view text, s
         std::size_t j = k + 1;
         std::string letter;
         if (j < toks.size() && toks[j].kind == tok::word && toks[j].lower.size() == 1 &&
-            std::isupper(static_cast<unsigned char>(text[toks[j].begin])) != 0) {
+            ascii_upper(text[toks[j].begin])) {
             letter = std::string(span(text, toks[j]));
             ++j;
         }
-        if (j + 2 < toks.size() && toks[j].lower == "(" && toks[j + 2].lower == ")" &&
+        if (j + 2 < toks.size() && toks[j].lower == "("sv && toks[j + 2].lower == ")"sv &&
             (toks[j + 1].kind == tok::number || toks[j + 1].kind == tok::word)) {
             out = std::string(span(text, toks[k]));
             if (!letter.empty()) out.append(" ").append(letter);
@@ -540,7 +644,7 @@ std::size_t read_number(const std::vector<token>& toks, std::string_view text, s
 
 // "of 19 December 2024" after a cited number: the adoption date belongs to the citation.
 std::size_t adoption_date_after(const std::vector<token>& toks, std::size_t k) {
-    if (k + 3 < toks.size() && toks[k].lower == "of" && is_day(toks[k + 1]) &&
+    if (k + 3 < toks.size() && toks[k].lower == "of"sv && is_day(toks[k + 1]) &&
         month_number(toks[k + 2].lower) != 0 && year_value(toks[k + 3]) >= 0)
         return 4;
     return 0;
@@ -582,8 +686,8 @@ std::vector<citation_hit> find_citations(const std::vector<token>& toks, std::st
             any = true;
             // A list: ", 57/238", "and 64/187", ", and 64/187".
             std::size_t next = last;
-            if (next < toks.size() && toks[next].lower == ",") ++next;
-            if (next < toks.size() && toks[next].lower == "and") ++next;
+            if (next < toks.size() && toks[next].lower == ","sv) ++next;
+            if (next < toks.size() && toks[next].lower == "and"sv) ++next;
             if (next == last) break;
             std::string probe;
             if (read_number(toks, text, next, probe) == 0) break;
@@ -599,7 +703,7 @@ std::vector<citation_hit> find_citations(const std::vector<token>& toks, std::st
         const auto slash = sym.find('/');
         bool letters = slash > 0;
         for (std::size_t c = 0; c < slash; ++c)
-            if (std::isupper(static_cast<unsigned char>(sym[c])) == 0) letters = false;
+            if (!ascii_upper(sym[c])) letters = false;
         if (!letters) continue;
         citation_hit h;
         h.first = i;

@@ -14,6 +14,14 @@
 
 namespace resdiff::detail {
 
+// ASCII character classes without the locale-dependent <cctype> calls (the tool
+// never sets a locale, so these give the "C" locale's answers).
+constexpr bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool ascii_alpha(char c) { return ascii_upper(c) || (c >= 'a' && c <= 'z'); }
+constexpr bool ascii_alnum(char c) { return ascii_digit(c) || ascii_alpha(c); }
+constexpr char ascii_lower(char c) { return ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
 enum class tok { word, number, ordinal, symbol, punct };
 
 struct token {
@@ -25,6 +33,15 @@ struct token {
 };
 
 std::vector<token> tokenize(std::string_view text);
+
+// tokenize(text), reusing the tokens of `base`, a text with the same first
+// `prefix` bytes and the same last `suffix` bytes: only the part between them
+// (widened to a plain word on either side) is tokenized again. Tokens never
+// cross ASCII white space, and a plain word (ASCII letters only, neither
+// "and" nor a number word) never joins a merged number, so the tokens on
+// either side of such a word are the same in both texts.
+std::vector<token> tokenize_like(std::string_view text, std::string_view base,
+                                 const std::vector<token>& base_toks, std::size_t prefix, std::size_t suffix);
 
 // "seventy-ninth" -> 79 (ordinal), "one hundred and first" -> 101, "twenty" -> 20.
 // Words are lower case; nullopt when they do not form one number.

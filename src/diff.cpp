@@ -15,6 +15,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <dtl/dtl.hpp>
 #include <limits>
@@ -46,15 +47,25 @@ decoded decode(std::string_view s, std::size_t i) {
     return {cp, static_cast<std::size_t>(n), true};
 }
 
+char_class classify_ascii(int cp) {
+    if (cp == ' ' || (cp >= '\t' && cp <= '\r')) return char_class::space;
+    const bool alnum = (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    if (alnum) return char_class::word;
+    if (cp < 0x20 || cp == 0x7f) return char_class::space;
+    return char_class::punct;
+}
+
+// The class of every ASCII character, looked up rather than worked out per byte.
+const std::array<char_class, 128> ascii_classes = [] {
+    std::array<char_class, 128> t{};
+    for (int c = 0; c < 128; ++c) t[c] = classify_ascii(c);
+    return t;
+}();
+
 char_class classify_cp(const decoded& d) {
     if (!d.valid) return char_class::punct;
     const std::int32_t cp = d.cp;
-    if (cp < 0x80) {
-        if (cp == ' ' || (cp >= '\t' && cp <= '\r')) return char_class::space;
-        if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return char_class::word;
-        if (cp < 0x20 || cp == 0x7f) return char_class::space;
-        return char_class::punct;
-    }
+    if (cp < 0x80) return ascii_classes[cp];
     switch (utf8proc_category(cp)) {
         case UTF8PROC_CATEGORY_ZS:
         case UTF8PROC_CATEGORY_ZL:
@@ -114,11 +125,11 @@ std::vector<token> tokenize(std::string_view s) {
                 continue;
             }
             if (c == char_class::punct && i + e.len < s.size()) {
-                const decoded next = decode(s, i + e.len);
                 const bool joins_digits =
                     (e.cp == '.' || e.cp == ',') && is_digit(s[i - 1]) && is_digit(s[i + e.len]);
                 const bool joins_letters = (e.cp == '\'' || e.cp == 0x2019) && !is_digit(s[i - 1]) &&
-                                           classify_cp(next) == char_class::word && !is_digit(s[i + e.len]);
+                                           classify_cp(decode(s, i + e.len)) == char_class::word &&
+                                           !is_digit(s[i + e.len]);
                 if (joins_digits || joins_letters) {
                     i += e.len;
                     continue;
@@ -130,6 +141,52 @@ std::vector<token> tokenize(std::string_view s) {
     }
     return out;
 }
+
+// Token texts to integers, numbered in order of first occurrence, so that
+// the diff compares integers: an open-addressing table of views into the
+// texts (no node or string allocated per token).
+class token_numbers {
+public:
+    // `tokens`: how many will be numbered (distinct ones are fewer).
+    explicit token_numbers(std::size_t tokens) { resize(std::min<std::size_t>(tokens, 1u << 14)); }
+    int number(std::string_view text) {
+        std::uint64_t h = 1469598103934665603ull;   // FNV-1a
+        for (const char c : text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        std::size_t i = h & mask_;
+        while (slots_[i].number >= 0) {
+            if (slots_[i].hash == h && slots_[i].text == text) return slots_[i].number;
+            i = (i + 1) & mask_;
+        }
+        slots_[i] = {h, text, count_};
+        if (2 * static_cast<std::size_t>(count_ + 1) > slots_.size()) resize(slots_.size());
+        return count_++;
+    }
+    std::size_t size() const { return static_cast<std::size_t>(count_); }
+
+private:
+    struct slot {
+        std::uint64_t hash = 0;
+        std::string_view text;
+        int number = -1;   // -1: empty
+    };
+    // A table with room for `n` numbers at half load, the numbered ones kept.
+    void resize(std::size_t n) {
+        std::size_t size = 64;
+        while (size < 2 * n) size *= 2;
+        std::vector<slot> old = std::move(slots_);
+        slots_.assign(size, slot{});
+        mask_ = size - 1;
+        for (const auto& s : old) {
+            if (s.number < 0) continue;
+            std::size_t i = s.hash & mask_;
+            while (slots_[i].number >= 0) i = (i + 1) & mask_;
+            slots_[i] = s;
+        }
+    }
+    std::vector<slot> slots_;
+    std::size_t mask_ = 0;
+    int count_ = 0;
+};
 
 // ---------------------------------------------------------------- edit script
 
@@ -151,14 +208,10 @@ constexpr int max_depth = 64;
 class script_builder {
 public:
     script_builder(const std::vector<int>& a, const std::vector<int>& b, std::size_t vocabulary, bool coarse_mode)
-        : a_(a), b_(b) {
+        : a_(a), b_(b), vocabulary_(vocabulary) {
         dtl_cells_ = coarse_mode ? coarse_dtl_cells : precise_dtl_cells;
         const std::uint64_t n = a.size() + b.size();
         budget_ = (coarse_mode ? 24 : 64) * n + (coarse_mode ? 4'000'000 : 16'000'000);
-        stamp_.assign(vocabulary, 0);
-        count_a_.resize(vocabulary);
-        count_b_.resize(vocabulary);
-        pos_b_.resize(vocabulary);
     }
 
     std::vector<run> build() {
@@ -291,6 +344,12 @@ private:
     // the longest chain of them in the same order in both.
     std::vector<std::pair<std::uint32_t, std::uint32_t>> unique_anchors(std::uint32_t alo, std::uint32_t ahi,
                                                                        std::uint32_t blo, std::uint32_t bhi) {
+        if (stamp_.empty()) {   // first use: the per-token counters (most texts never need them)
+            stamp_.assign(vocabulary_, 0);
+            count_a_.resize(vocabulary_);
+            count_b_.resize(vocabulary_);
+            pos_b_.resize(vocabulary_);
+        }
         ++generation_;
         for (std::uint32_t i = alo; i < ahi; ++i) touch(a_[i]).first++;
         for (std::uint32_t j = blo; j < bhi; ++j) {
@@ -342,6 +401,7 @@ private:
 
     const std::vector<int>& a_;
     const std::vector<int>& b_;
+    std::size_t vocabulary_ = 0;   // distinct tokens of a and b
     std::uint64_t dtl_cells_ = 0;
     std::uint64_t budget_ = 0;
     std::uint64_t work_ = 0;
@@ -715,6 +775,17 @@ std::string text_of(const Find& find, const std::vector<std::string>& ids) {
     return out;
 }
 
+// The text of the units named by ids, as text_of gives it: a view of the
+// paragraph itself for the usual single paragraph, else built in `storage`.
+template <class Find>
+std::string_view text_view(const Find& find, const std::vector<std::string>& ids, std::string& storage) {
+    if (ids.size() == 1) {
+        if (const auto* p = find(ids[0])) return p->text;
+    }
+    storage = text_of(find, ids);
+    return storage;
+}
+
 }  // namespace
 
 std::string unit_text(const document& doc, const std::vector<std::string>& ids) {
@@ -735,15 +806,11 @@ word_diff diff_words(std::string_view old_text, std::string_view new_text, const
     const side b = make_side(new_text);
 
     // Intern tokens to integers so dtl compares ints.
-    std::unordered_map<std::string_view, int> ids;
-    ids.reserve(std::min<std::size_t>(a.tokens.size() + b.tokens.size(), 1u << 20));
+    token_numbers ids(a.tokens.size() + b.tokens.size());
     const auto intern = [&](const side& s) {
         std::vector<int> out;
         out.reserve(s.tokens.size());
-        for (const auto& t : s.tokens) {
-            const auto [it, fresh] = ids.try_emplace(s.text.substr(t.begin, t.end - t.begin), static_cast<int>(ids.size()));
-            out.push_back(it->second);
-        }
+        for (const auto& t : s.tokens) out.push_back(ids.number(s.text.substr(t.begin, t.end - t.begin)));
         return out;
     };
     const std::vector<int> ia = intern(a);
@@ -775,8 +842,9 @@ alignment diff_alignment(alignment aligned, const document& old_doc, const docum
     const auto find_old = [&](std::string_view id) { return old_index.find(id); };
     const auto find_new = [&](std::string_view id) { return new_index.find(id); };
     const auto fill = [&](auto& self, alignment_unit& u) -> void {
-        const std::string old_text = text_of(find_old, u.old_ids);
-        const std::string new_text = text_of(find_new, u.new_ids);
+        std::string old_storage, new_storage;
+        const std::string_view old_text = text_view(find_old, u.old_ids, old_storage);
+        const std::string_view new_text = text_view(find_new, u.new_ids, new_storage);
         word_diff d = diff_words(old_text, new_text, options);
         if (d.coarse) note_coarse(label_of(u.old_ids) + " -> " + label_of(u.new_ids));
         u.ops = std::move(d.ops);

@@ -9,10 +9,13 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <system_error>
 
 #include "ingest_formats.hpp"
+#include "ingest_lines.hpp"
 #include "resdiff/ingest.hpp"
 
 namespace resdiff {
@@ -37,12 +40,25 @@ void append_utf8(std::string& out, char32_t cp) {
     }
 }
 
+// Length of the ASCII run at the start of s[from..], read 8 bytes at a time.
+std::size_t ascii_run(std::string_view s, std::size_t from) {
+    std::size_t i = from;
+    while (i + 8 <= s.size()) {
+        std::uint64_t word;
+        std::memcpy(&word, s.data() + i, 8);
+        if (word & 0x8080808080808080ull) break;
+        i += 8;
+    }
+    while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+    return i - from;
+}
+
 bool valid_utf8(std::string_view s) {
     const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
     std::size_t i = 0;
     while (i < s.size()) {
         if (p[i] < 0x80) {
-            ++i;
+            i += ascii_run(s, i);
             continue;
         }
         utf8proc_int32_t cp = 0;
@@ -117,92 +133,105 @@ std::string with_limit_message(std::size_t size, std::size_t limit) {
     return m;
 }
 
-// Maps one code point per the rules of normalize_text; returns false to drop it.
-// `out` receives the replacement (possibly several code points).
-bool map_code_point(char32_t cp, std::u32string& out) {
+// Maps one code point per the rules of normalize_text and hands the result
+// (nothing when the code point is dropped, several for a ligature) to `put`.
+template <class Put>
+void map_code_point(char32_t cp, Put&& put) {
     switch (cp) {
         case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
-            out.push_back(U'\'');
-            return true;
+            put(U'\'');
+            return;
         case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:
-            out.push_back(U'"');
-            return true;
+            put(U'"');
+            return;
         case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212: case 0xFE58: case 0xFE63:
-            out.push_back(0x2013);
-            return true;
+            put(0x2013);
+            return;
         case 0x2010: case 0x2011:
-            out.push_back(U'-');
-            return true;
+            put(U'-');
+            return;
         case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
-            return false;
-        case 0xFB00: out.append(U"ff"); return true;
-        case 0xFB01: out.append(U"fi"); return true;
-        case 0xFB02: out.append(U"fl"); return true;
-        case 0xFB03: out.append(U"ffi"); return true;
-        case 0xFB04: out.append(U"ffl"); return true;
-        case 0xFB05: case 0xFB06: out.append(U"st"); return true;
+            return;
+        case 0xFB00: put(U'f'); put(U'f'); return;
+        case 0xFB01: put(U'f'); put(U'i'); return;
+        case 0xFB02: put(U'f'); put(U'l'); return;
+        case 0xFB03: put(U'f'); put(U'f'); put(U'i'); return;
+        case 0xFB04: put(U'f'); put(U'f'); put(U'l'); return;
+        case 0xFB05: case 0xFB06: put(U's'); put(U't'); return;
         default: break;
     }
     if (cp == U'\t' || cp == U'\n' || cp == U'\r' || cp == 0x0B || cp == 0x0C || cp == 0x00A0 || cp == 0x1680 ||
         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
         cp == 0x3000 || cp == 0x0085) {
-        out.push_back(U' ');
-        return true;
+        put(U' ');
+        return;
     }
-    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) return false;
-    out.push_back(cp);
-    return true;
-}
-
-bool is_ascii_plain(std::string_view s) {
-    for (const char c : s) {
-        const auto b = static_cast<unsigned char>(c);
-        if (b >= 0x80 || b < 0x20 || b == 0x7F) return false;
-    }
-    return true;
+    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) return;
+    put(cp);
 }
 
 }  // namespace
 
+bool detail::nfc_inert(char32_t cp) {
+    // Unicode NFC_Quick_Check=Yes with combining class 0: everything below the
+    // combining diacritical marks (U+0300), and general punctuation, super- and
+    // subscripts and currency signs (U+2010..U+20CF; U+2000 and U+2001, which
+    // NFC maps to U+2002 and U+2003, lie below and become spaces anyway).
+    return cp < 0x300 || (cp >= 0x2010 && cp <= 0x20CF);
+}
+
 std::string normalize_text(std::string_view text) {
-    // Fast path: printable ASCII only needs white-space folding.
-    if (is_ascii_plain(text)) {
-        std::string out;
-        out.reserve(text.size());
-        for (const char c : text) {
-            if (c == ' ' && !out.empty() && out.back() == ' ') continue;
-            out.push_back(c);
+    // One pass maps and folds white space; NFC runs only when a code point
+    // NFC might change is present (a string of inert code points is in NFC).
+    std::string out;
+    out.reserve(text.size());
+    bool needs_nfc = false;
+    const auto put = [&](char32_t c) {
+        if (c < 0x80) {
+            if (c == U' ' && !out.empty() && out.back() == ' ') return;
+            out.push_back(static_cast<char>(c));
+            return;
         }
-        return out;
-    }
-    std::u32string mapped;
-    mapped.reserve(text.size());
+        append_utf8(out, c);
+        if (!detail::nfc_inert(c)) needs_nfc = true;
+    };
     const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    const auto printable = [](utf8proc_uint8_t b) { return b >= 0x20 && b < 0x7F; };
     std::size_t i = 0;
     while (i < text.size()) {
-        utf8proc_int32_t cp = 0;
-        const auto n = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
-        if (n <= 0) {
-            cp = 0xFFFD;
-            i += 1;
+        const auto b = p[i];
+        if (printable(b)) {
+            // A run of printable ASCII is copied at once, up to a doubled space.
+            if (b == ' ' && !out.empty() && out.back() == ' ') {
+                ++i;
+                continue;
+            }
+            std::size_t j = i + 1;
+            while (j < text.size() && printable(p[j]) && !(p[j] == ' ' && p[j - 1] == ' ')) ++j;
+            out.append(text.data() + i, j - i);
+            i = j;
+            continue;
+        }
+        utf8proc_int32_t cp = b;
+        if (b < 0x80) {
+            ++i;
         } else {
-            i += static_cast<std::size_t>(n);
+            const auto n = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+            if (n <= 0) {
+                cp = 0xFFFD;
+                i += 1;
+            } else {
+                i += static_cast<std::size_t>(n);
+            }
         }
-        std::u32string one;
-        if (!map_code_point(static_cast<char32_t>(cp), one)) continue;
-        for (const char32_t c : one) {
-            if (c == U' ' && !mapped.empty() && mapped.back() == U' ') continue;
-            mapped.push_back(c);
-        }
+        map_code_point(static_cast<char32_t>(cp), put);
     }
-    std::string utf8;
-    utf8.reserve(mapped.size() + 8);
-    for (const char32_t c : mapped) append_utf8(utf8, c);
-    utf8proc_uint8_t* nfc = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(utf8.c_str()));
-    if (!nfc) return utf8;
-    std::string out(reinterpret_cast<const char*>(nfc));
+    if (!needs_nfc) return out;
+    utf8proc_uint8_t* nfc = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(out.c_str()));
+    if (!nfc) return out;
+    std::string composed(reinterpret_cast<const char*>(nfc));
     std::free(nfc);
-    return out;
+    return composed;
 }
 
 file_type detect_file_type(std::string_view bytes) {
@@ -213,11 +242,11 @@ file_type detect_file_type(std::string_view bytes) {
     if (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF")) return file_type::text;
     // Binary data: NUL bytes, or many control characters, in the first 64 KiB.
     const std::string_view head = bytes.substr(0, 64 * 1024);
+    if (head.find('\0') != std::string_view::npos) return file_type::unknown_binary;
     std::size_t controls = 0;
     for (const char c : head) {
         const auto b = static_cast<unsigned char>(c);
-        if (b == 0) return file_type::unknown_binary;
-        if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x0B) ++controls;
+        controls += b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x0B;
     }
     if (!head.empty() && controls * 20 > head.size()) return file_type::unknown_binary;
     return file_type::text;
@@ -228,6 +257,7 @@ namespace {
 // Splits decoded UTF-8 into lines; form feeds start a new page. A form feed
 // at the start of a line (pdftotext) does not add a line of its own.
 void split_lines(std::string_view text, ingested_text& out) {
+    out.lines.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
     std::size_t start = 0;
     const auto push = [&](std::size_t end) {
         std::string_view raw = text.substr(start, end - start);
@@ -250,12 +280,20 @@ void split_lines(std::string_view text, ingested_text& out) {
         }
         out.lines.push_back(normalize_text(raw));
     };
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '\n' || c == '\r') {
-            push(i);
-            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-            start = i + 1;
+    if (text.find('\r') == std::string_view::npos) {
+        // LF only (the usual case): memchr finds the line ends.
+        for (std::size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', start)) {
+            push(nl);
+            start = nl + 1;
+        }
+    } else {
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            const char c = text[i];
+            if (c == '\n' || c == '\r') {
+                push(i);
+                if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+                start = i + 1;
+            }
         }
     }
     if (start < text.size()) push(text.size());
@@ -326,8 +364,15 @@ ingested_text ingest_file(const std::filesystem::path& path, const ingest_option
     std::ifstream in(path, std::ios::binary);
     if (!in) throw input_error(name, "cannot open file for reading");
     std::string bytes;
-    if (!ec) bytes.reserve(size);
-    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (!ec) {
+        // One read of the size the file system reports; whatever a growing
+        // file or a special file holds beyond it is read after.
+        bytes.resize(size);
+        in.read(bytes.data(), static_cast<std::streamsize>(size));
+        bytes.resize(static_cast<std::size_t>(in.gcount()));
+        if (in.bad()) throw input_error(name, "read error");
+    }
+    if (in) bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     if (in.bad()) throw input_error(name, "read error");
     return ingest_bytes(bytes, name, options);
 }

@@ -11,6 +11,11 @@
 
 namespace resdiff::detail {
 
+// True for a code point that Unicode normalization form C leaves alone in any
+// context (quick check "yes", combining class 0): normalize_text skips NFC for
+// text made of these only. Defined in ingest.cpp; exposed for its unit test.
+bool nfc_inert(char32_t cp);
+
 // The ingest stage normalizes `lines`; leads are normalized here, the same way.
 inline void add_line(ingested_text& out, std::string line, const std::string& lead = {}) {
     out.lines.push_back(std::move(line));

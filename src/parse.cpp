@@ -210,7 +210,10 @@ std::optional<section> section_heading(std::string_view s) {
 }
 
 std::string join_space(const std::vector<std::string_view>& parts) {
+    std::size_t size = 0;
+    for (const auto p : parts) size += p.size() + 1;
     std::string out;
+    out.reserve(size);
     for (const auto p : parts) {
         if (p.empty()) continue;
         if (!out.empty()) out.push_back(' ');
@@ -219,15 +222,18 @@ std::string join_space(const std::vector<std::string_view>& parts) {
     return out;
 }
 
-std::string collapse_spaces(std::string s) {
-    std::string out;
-    out.reserve(s.size());
-    for (const char c : s) {
-        if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
-        out.push_back(c);
+// Drops leading spaces, runs of spaces and trailing spaces, in place.
+void collapse_spaces(std::string& s) {
+    char* d = s.data();
+    const std::size_t n = s.size();
+    std::size_t out = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        const char c = d[k];
+        if (c == ' ' && (out == 0 || d[out - 1] == ' ')) continue;
+        d[out++] = c;
     }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
+    while (out > 0 && d[out - 1] == ' ') --out;
+    s.resize(out);
 }
 
 // ---------------------------------------------------------------------------
@@ -1472,10 +1478,23 @@ private:
 
     void read_metadata() {
         auto& m = doc_.meta;
-        std::vector<std::string_view> parts;
-        for (const int i : header_lines_) parts.push_back(lines_[i].text);
-        for (const int i : trailer_lines_) parts.push_back(lines_[i].text);
-        const std::string h = join_space(parts);
+        // The header and trailer lines joined by spaces (as join_space does),
+        // without a list of the pieces: the trailer can be most of the input.
+        std::string h;
+        {
+            std::size_t size = 0;
+            for (const int i : header_lines_) size += lines_[i].text.size() + 1;
+            for (const int i : trailer_lines_) size += lines_[i].text.size() + 1;
+            h.reserve(size);
+            const auto add = [&](int i) {
+                const std::string_view t = lines_[i].text;
+                if (t.empty()) return;
+                if (!h.empty()) h.push_back(' ');
+                h.append(t);
+            };
+            for (const int i : header_lines_) add(i);
+            for (const int i : trailer_lines_) add(i);
+        }
         const std::string_view hv = h;
         if (m.symbol.empty()) {
             for (std::size_t p = hv.find("A/"); p != std::string_view::npos; p = hv.find("A/", p + 1)) {
@@ -1619,7 +1638,7 @@ private:
         }
         for (auto& f : doc_.footnotes) texts.push_back(&f.text);
         repair_split_words(texts);
-        for (auto* t : texts) *t = collapse_spaces(std::move(*t));
+        for (auto* t : texts) collapse_spaces(*t);
 
         doc_.structured = structured_ && !opt_.plain;
         int pp = 0, op = 0;
@@ -1627,12 +1646,16 @@ private:
             paragraph p;
             const bool plain = !doc_.structured;
             p.where = plain ? part::preamble : rp.where;
-            p.number = rp.number;
+            p.number = std::move(rp.number);
             p.section = rp.section;
             p.id = plain ? "P" : (p.where == part::preamble ? "PP" : "OP");
             p.id.append(std::to_string(p.where == part::preamble ? ++pp : ++op));
             int first = 0, last = 0;
             std::string full;
+            std::size_t full_size = 0;
+            for (const auto& s : rp.segments) full_size += s.label.size() + s.text.size() + 2;
+            full.reserve(full_size);
+            // Each segment's text goes into `full`, then moves to where it belongs.
             for (std::size_t k = 0; k < rp.segments.size(); ++k) {
                 auto& s = rp.segments[k];
                 for (const auto& pc : s.pieces) {
@@ -1647,13 +1670,13 @@ private:
                 full.append(s.text);
                 p.footnotes.insert(p.footnotes.end(), s.footnotes.begin(), s.footnotes.end());
                 if (k == 0) {
-                    p.intro = s.text;
+                    if (p.where != part::preamble) p.intro = std::move(s.text);  // preamble: intro = text, below
                     continue;
                 }
                 subparagraph sp;
-                sp.label = s.label;
-                sp.text = s.text;
-                sp.footnotes = s.footnotes;
+                sp.label = std::move(s.label);
+                sp.text = std::move(s.text);
+                sp.footnotes = std::move(s.footnotes);
                 if (!s.pieces.empty()) sp.lines = {s.pieces.front().line + 1, s.pieces.back().line + 1};
                 if (s.depth >= 2 && !p.subparagraphs.empty()) {
                     auto& parent = p.subparagraphs.back();
@@ -1664,7 +1687,7 @@ private:
                     p.subparagraphs.push_back(std::move(sp));
                 }
             }
-            p.text = full;
+            p.text = std::move(full);
             if (p.where == part::preamble) p.intro = p.text;
             p.lines = {first, last};
             if (!plain) p.lead = extract_lead(p.text, p.where);

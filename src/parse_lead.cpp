@@ -36,9 +36,12 @@ namespace resdiff::detail {
 
 namespace {
 
+// ASCII lower case (what std::tolower does in the "C" locale the program runs in).
 std::string lower(std::string_view s) {
     std::string out(s);
-    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : out) {
+        if (is_upper_ascii(c)) c = static_cast<char>(c - 'A' + 'a');
+    }
     return out;
 }
 
@@ -105,7 +108,18 @@ std::string extract_lead(std::string_view text, part where) {
     const auto ws = words(text, 12);
     if (ws.empty()) return {};
     std::size_t k = 0;
-    const auto lw = [&](std::size_t i) { return i < ws.size() ? lower(ws[i].text) : std::string(); };
+    // The words in lower case, each made once when first asked for.
+    std::array<std::string, 12> lows;
+    std::array<bool, 12> lowered{};
+    const std::string none;
+    const auto lw = [&](std::size_t i) -> const std::string& {
+        if (i >= ws.size()) return none;
+        if (!lowered[i]) {
+            lows[i] = lower(ws[i].text);
+            lowered[i] = true;
+        }
+        return lows[i];
+    };
     // Leading adverbs ("Also requests", "Once again calls upon", "Deeply concerned").
     while (k + 1 < ws.size() && is_adverb(lw(k))) ++k;
     if (k >= ws.size()) return std::string(text.substr(0, ws.back().end));

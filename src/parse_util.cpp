@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -64,32 +65,38 @@ bool is_common_word(std::string_view w) {
     return common.count(w) > 0;
 }
 
+namespace {
+
+// Words of UN resolutions that PDF extraction is known to split
+// ("see king", "intelligen ce") and that a short text may hold only once.
+constexpr std::string_view builtin_words[] = {
+    "seeking", "intelligence", "development", "developing", "developed", "international", "sustainable",
+    "sustainability", "technology", "technologies", "technological", "innovation", "committee", "countries",
+    "programme", "programmes", "implementation", "information", "communications", "communication",
+    "cooperation", "partnership", "partnerships", "recommendations", "recognizing", "recognizes",
+    "including", "infrastructure", "organization", "organizations", "population", "populations",
+    "financial", "financing", "agricultural", "agriculture", "considering", "consideration", "commission",
+    "commissions", "resolution", "resolutions", "particular", "particularly", "assembly", "secretary",
+    "general", "member", "members", "states", "united", "nations", "national", "regional", "global",
+    "economic", "economy", "social", "environmental", "environment", "women", "people", "persons",
+    "disabilities", "digital", "divide", "divides", "private", "public", "sector", "sectors", "policy",
+    "policies", "process", "processes", "system", "systems", "mechanism", "mechanisms", "framework",
+    "frameworks", "management", "future", "director", "extreme", "poverty", "world", "agenda",
+    "behind", "binding", "creditors", "debt", "dimensions", "efforts", "literacy", "perspective",
+    "predictability", "radiation", "restructuring", "substantially", "subsidies", "vulnerable",
+    "appropriately", "coordinated", "intermediaries", "considers", "others", "extend", "emphasizing",
+    "encourages", "welcomes", "requests", "stresses", "underlines", "acknowledges", "reaffirming",
+    "recalling", "noting", "expressing", "welcoming", "achievements", "challenges", "opportunities",
+    "capacity", "building", "knowledge", "education", "health", "security", "nutrition", "climate",
+    "change", "resilience", "investment", "investments", "resources", "science", "scientific", "research",
+    "access", "affordable", "connectivity", "broadband", "internet", "governance", "stakeholders",
+    "stakeholder", "multilateral", "multilateralism", "transparency", "accountability", "effective",
+    "effectively", "inclusive", "equitable", "commitment", "commitments"};
+
+}  // namespace
+
 bool is_builtin_word(std::string_view w) {
-    // Words of UN resolutions that PDF extraction is known to split
-    // ("see king", "intelligen ce") and that a short text may hold only once.
-    static const std::unordered_set<std::string_view> words = {
-        "seeking", "intelligence", "development", "developing", "developed", "international", "sustainable",
-        "sustainability", "technology", "technologies", "technological", "innovation", "committee", "countries",
-        "programme", "programmes", "implementation", "information", "communications", "communication",
-        "cooperation", "partnership", "partnerships", "recommendations", "recognizing", "recognizes",
-        "including", "infrastructure", "organization", "organizations", "population", "populations",
-        "financial", "financing", "agricultural", "agriculture", "considering", "consideration", "commission",
-        "commissions", "resolution", "resolutions", "particular", "particularly", "assembly", "secretary",
-        "general", "member", "members", "states", "united", "nations", "national", "regional", "global",
-        "economic", "economy", "social", "environmental", "environment", "women", "people", "persons",
-        "disabilities", "digital", "divide", "divides", "private", "public", "sector", "sectors", "policy",
-        "policies", "process", "processes", "system", "systems", "mechanism", "mechanisms", "framework",
-        "frameworks", "management", "future", "director", "extreme", "poverty", "world", "agenda",
-        "behind", "binding", "creditors", "debt", "dimensions", "efforts", "literacy", "perspective",
-        "predictability", "radiation", "restructuring", "substantially", "subsidies", "vulnerable",
-        "appropriately", "coordinated", "intermediaries", "considers", "others", "extend", "emphasizing",
-        "encourages", "welcomes", "requests", "stresses", "underlines", "acknowledges", "reaffirming",
-        "recalling", "noting", "expressing", "welcoming", "achievements", "challenges", "opportunities",
-        "capacity", "building", "knowledge", "education", "health", "security", "nutrition", "climate",
-        "change", "resilience", "investment", "investments", "resources", "science", "scientific", "research",
-        "access", "affordable", "connectivity", "broadband", "internet", "governance", "stakeholders",
-        "stakeholder", "multilateral", "multilateralism", "transparency", "accountability", "effective",
-        "effectively", "inclusive", "equitable", "commitment", "commitments"};
+    static const std::unordered_set<std::string_view> words(std::begin(builtin_words), std::end(builtin_words));
     return words.count(w) > 0;
 }
 
@@ -104,148 +111,275 @@ bool lower_alpha(std::string_view w) {
 }
 
 char lower_ascii(char c) { return is_upper_ascii(c) ? static_cast<char>(c - 'A' + 'a') : c; }
-bool alpha(char c) { return is_upper_ascii(c) || is_lower_ascii(c); }
-
-std::string lowered(std::string_view w) {
-    std::string s(w);
-    for (auto& c : s) c = lower_ascii(c);
-    return s;
-}
+// ASCII letter: setting bit 0x20 maps 'A'..'Z' onto 'a'..'z' and no other byte into that range.
+bool alpha(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
+bool alnum(char c) { return alpha(c) || is_digit(c); }
 
 // Tokens of a text: maximal runs of ASCII letters and hyphens between them.
 template <class F>
-void for_each_token(const std::string& s, F&& f) {
+void for_each_token(std::string_view s, F&& f) {
+    const char* p = s.data();
+    const std::size_t n = s.size();
     std::size_t i = 0;
-    while (i < s.size()) {
-        if (!alpha(s[i])) {
+    while (i < n) {
+        if (!alpha(p[i])) {
             ++i;
             continue;
         }
         const std::size_t start = i;
-        while (i < s.size() && (alpha(s[i]) ||
-                                (s[i] == '-' && i + 1 < s.size() && alpha(s[i + 1])))) {
-            ++i;
+        while (true) {
+            while (i < n && alpha(p[i])) ++i;
+            if (i + 1 < n && p[i] == '-' && alpha(p[i + 1])) {
+                i += 2;
+                continue;
+            }
+            break;
         }
         f(start, i);
     }
 }
 
+// Maps keyed by words, looked up with string_views (no key copy per lookup).
+// Deliberately not noexcept: libstdc++ then keeps each key's hash in its node
+// (as for std::hash<std::string>) instead of hashing the keys again while it
+// walks a bucket or rehashes.
+struct word_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using word_map = std::unordered_map<std::string, V, word_hash, std::equal_to<>>;
+
+// Removes the bytes at `positions` (increasing) from `s`.
+void erase_positions(std::string& s, const std::vector<std::size_t>& positions) {
+    if (positions.empty()) return;
+    char* d = s.data();
+    const std::size_t n = s.size();
+    std::size_t out = positions.front();
+    std::size_t next = 0;
+    for (std::size_t k = positions.front(); k < n; ++k) {
+        if (next < positions.size() && positions[next] == k) {
+            ++next;
+            continue;
+        }
+        d[out++] = d[k];
+    }
+    s.resize(out);
+}
+
+// The lowercase words of a document, each with a number and a count.
+class vocabulary {
+public:
+    static constexpr std::uint32_t none = ~std::uint32_t{0};
+
+    std::uint32_t add(std::string_view lower_word, int occurrences = 1) {
+        // Most tokens are short, frequent words: one of up to 8 letters is
+        // first looked up in a small direct-mapped cache keyed by its bytes
+        // packed into a number (letters are never 0, so the packing is unique).
+        std::uint64_t key = 0;
+        if (lower_word.size() <= 8) {
+            for (const char c : lower_word) key = (key << 8) | static_cast<unsigned char>(c);
+            const auto& slot = cache_[cache_slot(key)];
+            if (key != 0 && slot.key == key) {
+                counts_[slot.id] += occurrences;
+                return slot.id;
+            }
+        }
+        std::uint32_t id;
+        if (const auto it = ids_.find(lower_word); it != ids_.end()) {
+            id = it->second;
+            counts_[id] += occurrences;
+        } else {
+            id = static_cast<std::uint32_t>(counts_.size());
+            ids_.emplace(std::string(lower_word), id);
+            counts_.push_back(occurrences);
+        }
+        if (key != 0) cache_[cache_slot(key)] = {key, id};
+        return id;
+    }
+    std::uint32_t find(std::string_view lower_word) const {
+        const auto it = ids_.find(lower_word);
+        return it == ids_.end() ? none : it->second;
+    }
+    int count(std::uint32_t id) const { return counts_[id]; }
+    std::size_t size() const { return counts_.size(); }
+    template <class F>
+    void for_each(F&& f) const {
+        for (const auto& [word, id] : ids_) f(std::string_view(word), id);
+    }
+
+private:
+    struct cached {
+        std::uint64_t key = 0;  // 0: empty
+        std::uint32_t id = none;
+    };
+    static std::size_t cache_slot(std::uint64_t key) { return (key * 0x9E3779B97F4A7C15ull) >> 54; }
+    std::vector<cached> cache_ = std::vector<cached>(1024);
+    word_map<std::uint32_t> ids_;
+    std::vector<int> counts_;
+};
+
+struct token {
+    std::size_t begin = 0, end = 0;
+    std::uint32_t id = vocabulary::none;  // none for a hyphenated token
+};
+
 }  // namespace
 
 void repair_split_words(std::vector<std::string*>& texts) {
+    std::vector<std::size_t> drop;  // positions of spaces to remove from one text
     // Pass 0, before anything is counted: a space the PDF put before a hyphen
     // inside a compound ("sixty -seventh", "Secretary -General", "COVID -19")
     // goes; a hyphen with a space before and none after is never prose.
     for (auto* t : texts) {
-        std::string& s = *t;
-        std::string joined;
-        joined.reserve(s.size());
-        for (std::size_t k = 0; k < s.size(); ++k) {
-            if (s[k] == ' ' && k > 0 && k + 2 < s.size() && s[k + 1] == '-' &&
-                std::isalnum(static_cast<unsigned char>(s[k - 1])) && std::isalnum(static_cast<unsigned char>(s[k + 2]))) {
-                continue;
-            }
-            joined.push_back(s[k]);
+        const std::string_view s = *t;
+        drop.clear();
+        for (std::size_t h = s.find('-', 2); h != std::string_view::npos; h = s.find('-', h + 1)) {
+            if (h + 1 < s.size() && s[h - 1] == ' ' && alnum(s[h - 2]) && alnum(s[h + 1])) drop.push_back(h - 1);
         }
-        s = std::move(joined);
+        erase_positions(*t, drop);
     }
-    // Vocabulary of the whole document (lowercase), counting occurrences.
-    std::unordered_map<std::string, int> vocab;
-    std::unordered_map<std::string, std::string> hyphenated;  // "followup" -> "follow-up"
+    // Vocabulary of the whole document (lowercase), counting occurrences, and
+    // the word number of every token in reading order (hyphenated tokens
+    // count their parts). The built-in words enter with a count of 0, so that
+    // one lookup answers "is this word in the document or in the built-in
+    // list" and a count above 1 still means "occurs more than once".
+    vocabulary vocab;
+    for (const auto b : builtin_words) vocab.add(b, 0);
+    word_map<std::string> hyphenated;  // "followup" -> "follow-up"
+    std::vector<std::uint32_t> token_ids;
+    std::size_t bytes = 0;
+    for (const auto* t : texts) bytes += t->size();
+    token_ids.reserve(bytes / 6);  // about one token in 6 to 7 bytes of prose
+    std::string w;  // reused buffers: no allocation per token
+    std::string joined;
     for (const auto* t : texts) {
-        std::string w;  // reused buffer: one allocation per text, not per token
-        for_each_token(*t, [&](std::size_t a, std::size_t b) {
-            w.assign(*t, a, b - a);
+        const std::string_view text = *t;
+        for_each_token(text, [&](std::size_t a, std::size_t b) {
+            const std::string_view original = text.substr(a, b - a);
+            bool upper = false, hyphen = false;
+            for (const char c : original) {
+                upper = upper || is_upper_ascii(c);
+                hyphen = hyphen || c == '-';
+            }
+            if (!upper && !hyphen) {  // the usual token: a lower-case word, looked up as it stands
+                token_ids.push_back(vocab.add(original));
+                return;
+            }
+            w.assign(original);
             for (auto& c : w) c = lower_ascii(c);
-            if (w.find('-') != std::string::npos) {
-                // Only lowercase compounds teach a hyphenation: a name such as
-                // "Economic Co-operation" says nothing of "cooperation".
-                const std::string_view original = std::string_view(*t).substr(a, b - a);
-                const bool lowercase = std::none_of(original.begin(), original.end(),
-                                                    [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; });
-                std::string joined;
-                std::size_t parts = 0;
-                for (const char c : w) {
-                    if (c == '-') {
-                        ++parts;
-                    } else {
-                        joined.push_back(c);
-                    }
+            if (!hyphen) {
+                token_ids.push_back(vocab.add(w));
+                return;
+            }
+            token_ids.push_back(vocabulary::none);
+            // Only lowercase compounds teach a hyphenation: a name such as
+            // "Economic Co-operation" says nothing of "cooperation".
+            const bool lowercase = std::none_of(original.begin(), original.end(), is_upper_ascii);
+            joined.clear();
+            std::size_t parts = 0;
+            for (const char c : w) {
+                if (c == '-') {
+                    ++parts;
+                } else {
+                    joined.push_back(c);
                 }
-                if (parts == 1 && lowercase) hyphenated.emplace(joined, w);
-                std::size_t s = 0;
-                while (s <= w.size()) {
-                    auto e = w.find('-', s);
-                    if (e == std::string::npos) e = w.size();
-                    ++vocab[w.substr(s, e - s)];
-                    s = e + 1;
-                }
-            } else {
-                ++vocab[w];
+            }
+            if (parts == 1 && lowercase && hyphenated.find(joined) == hyphenated.end()) {
+                hyphenated.emplace(joined, w);
+            }
+            const std::string_view wv = w;
+            std::size_t s = 0;
+            while (s <= wv.size()) {
+                auto e = wv.find('-', s);
+                if (e == std::string_view::npos) e = wv.size();
+                vocab.add(wv.substr(s, e - s));
+                s = e + 1;
             }
         });
     }
-    const auto known_alone = [&](const std::string& w) {
-        const auto it = vocab.find(w);
-        return is_common_word(w) || (it != vocab.end() && it->second > 1);
+    // Per word: may it stand alone (a common word, or seen more than once)?
+    // Is it the joined form of a lowercase compound ("followup")?
+    std::vector<char> alone(vocab.size()), compound(vocab.size());
+    vocab.for_each([&](std::string_view word, std::uint32_t id) {
+        alone[id] = vocab.count(id) > 1 || is_common_word(word);
+    });
+    for (const auto& entry : hyphenated) {
+        if (const auto id = vocab.find(entry.first); id != vocabulary::none) compound[id] = true;
+    }
+    // "followup" -> "follow-up" where only the hyphenated form occurs elsewhere.
+    const auto unglued = [&](std::string_view tok, std::uint32_t id) -> const std::string* {
+        if (tok.size() < 7 || (id != vocabulary::none && !compound[id]) || !lower_alpha(tok)) return nullptr;
+        if (id == vocabulary::none) id = vocab.find(tok);
+        if (id != vocabulary::none && (!compound[id] || vocab.count(id) > 1)) return nullptr;
+        const auto h = hyphenated.find(tok);
+        return h == hyphenated.end() ? nullptr : &h->second;
     };
+    std::vector<std::pair<token, const std::string*>> fixes;
+    std::size_t next_id = 0;
     for (auto* t : texts) {
-        std::string& s = *t;
-        // Pass 1: "see king" -> "seeking" where "seeking" occurs elsewhere in
-        // the document and one half is no word of its own.
-        std::string out;
-        out.reserve(s.size());
-        std::size_t i = 0;
-        while (i < s.size()) {
-            out.push_back(s[i]);
-            if (s[i] == ' ' && i > 0 && i + 1 < s.size() && alpha(s[i - 1]) &&
-                is_lower_ascii(s[i + 1])) {
-                std::size_t a = i;
-                while (a > 0 && alpha(s[a - 1])) --a;
-                std::size_t b = i + 1;
-                while (b < s.size() && alpha(s[b])) ++b;
-                const bool left_clean = a == 0 || s[a - 1] == ' ' || s[a - 1] == '(' || s[a - 1] == '"';
-                const bool right_clean = b == s.size() || !std::isalnum(static_cast<unsigned char>(s[b])) ;
-                const std::string_view right_view = std::string_view(s).substr(i + 1, b - i - 1);
-                // (b - i - 1) + (i - a): the joined word's length; a join shorter than 5 never happens.
-                if (left_clean && right_clean && (b - i - 1) + (i - a) >= 5 && lower_alpha(right_view) &&
-                    (b == s.size() || s[b] != '-') && (a == 0 || s[a - 1] != '-')) {
-                    const std::string left = lowered(std::string_view(s).substr(a, i - a));
-                    const std::string right(right_view);
-                    std::string joined;
-                    joined.reserve(left.size() + right.size());
-                    joined.append(left).append(right);
-                    const auto it = vocab.find(joined);
-                    if ((it != vocab.end() || is_builtin_word(joined)) && (!known_alone(left) || !known_alone(right)) &&
-                        left.size() + right.size() >= 5) {
-                        out.pop_back();  // drop the space
-                    }
-                }
-            }
-            ++i;
-        }
-        s = std::move(out);
-        // Pass 2: "followup" -> "follow-up" where only the hyphenated form
-        // occurs elsewhere.
-        if (hyphenated.empty()) continue;
-        std::string fixed;
-        fixed.reserve(s.size() + 8);
-        std::size_t last = 0;
+        std::string& str = *t;
+        const std::string_view s = str;
+        // Pass 1 over pairs of neighbouring tokens: "see king" -> "seeking"
+        // where "seeking" occurs elsewhere in the document (or in the
+        // built-in list) and one half is no word of its own. Pass 2 on each
+        // token: "followup" -> "follow-up". The decisions read the unchanged
+        // text; the changes are made afterwards.
+        drop.clear();
+        fixes.clear();
+        token prev;
+        bool have_prev = false;
         for_each_token(s, [&](std::size_t a, std::size_t b) {
-            const std::string_view tok = std::string_view(s).substr(a, b - a);
-            if (tok.size() < 7 || !lower_alpha(tok)) return;
-            const std::string w(tok);
-            const auto h = hyphenated.find(w);
-            if (h == hyphenated.end()) return;
-            const auto v = vocab.find(w);
-            if (v != vocab.end() && v->second > 1) return;
-            fixed.append(s, last, a - last);
-            fixed.append(h->second);
+            const token cur{a, b, token_ids[next_id++]};
+            if (const std::string* fix = unglued(s.substr(a, b - a), cur.id)) fixes.emplace_back(cur, fix);
+            const token left = prev;
+            const bool pair = have_prev && left.end + 1 == a && s[left.end] == ' ';
+            prev = cur;
+            have_prev = true;
+            // The left token must stand after a space, "(" or '"' (or begin
+            // the text), the right one before no letter, digit or hyphen;
+            // neither hyphenated, the right one lower case, together at
+            // least 5 letters.
+            if (!pair || left.id == vocabulary::none || cur.id == vocabulary::none) return;
+            if (left.begin > 0 && s[left.begin - 1] != ' ' && s[left.begin - 1] != '(' && s[left.begin - 1] != '"') return;
+            if (b < s.size() && (alnum(s[b]) || s[b] == '-')) return;
+            const std::string_view right = s.substr(a, b - a);
+            if ((left.end - left.begin) + right.size() < 5 || !lower_alpha(right)) return;
+            if (alone[left.id] && alone[cur.id]) return;
+            joined.assign(s.substr(left.begin, left.end - left.begin));
+            for (auto& c : joined) c = lower_ascii(c);
+            joined.append(right);
+            if (vocab.find(joined) != vocabulary::none) drop.push_back(left.end);
+        });
+        if (drop.empty()) {
+            if (fixes.empty()) continue;
+            std::string fixed;
+            fixed.reserve(s.size() + 8 * fixes.size());
+            std::size_t last = 0;
+            for (const auto& [tok, fix] : fixes) {
+                fixed.append(s.substr(last, tok.begin - last));
+                fixed.append(*fix);
+                last = tok.end;
+            }
+            fixed.append(s.substr(last));
+            str = std::move(fixed);
+            continue;
+        }
+        // Words were joined: pass 2 reads the new tokens.
+        erase_positions(str, drop);
+        std::string fixed;
+        std::size_t last = 0;
+        const std::string_view fs = str;
+        for_each_token(fs, [&](std::size_t a, std::size_t b) {
+            const std::string* fix = unglued(fs.substr(a, b - a), vocabulary::none);
+            if (!fix) return;
+            fixed.append(fs.substr(last, a - last));
+            fixed.append(*fix);
             last = b;
         });
         if (last == 0) continue;
-        fixed.append(s, last, std::string::npos);
-        s = std::move(fixed);
+        fixed.append(fs.substr(last));
+        str = std::move(fixed);
     }
 }
 

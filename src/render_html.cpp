@@ -610,8 +610,7 @@ private:
             out += std::to_string(n);
             out += "</b></button>";
         }
-        std::size_t fn_changed = 0;
-        for (const auto& f : cmp_.result.footnotes) fn_changed += f.kind != unit_kind::unchanged ? 1 : 0;
+        const std::size_t fn_changed = t.footnotes_changed;
         if (fn_changed > 0) {
             out += "<button type=\"button\" class=\"kindf\" data-f=\"footnote\" aria-pressed=\"false\">footnotes <b>";
             out += std::to_string(fn_changed);
@@ -797,19 +796,19 @@ private:
             std::string s = "Split: old ";
             s += html_escape(join_ids(u.old_ids));
             s += " became ";
-            s += links_to_new(u.new_ids);
+            s += links_to(u.new_ids, new_anchor_);
             notes.push_back(s);
         }
         if (u.kind == unit_kind::merged) {
             std::string s = "Merged: old ";
-            s += links_to_old(u.old_ids);
+            s += links_to(u.old_ids, old_anchor_);
             s += " became ";
             s += html_escape(join_ids(u.new_ids));
             notes.push_back(s);
         }
         if (u.moved && !u.old_ids.empty()) {
             std::string s = "Moved: it stood at old ";
-            s += links_to_old(u.old_ids);
+            s += links_to(u.old_ids, old_anchor_);
             s += " (a hatched row marks the place)";
             notes.push_back(s);
         }
@@ -869,30 +868,13 @@ private:
         out += "</ul>\n";
     }
 
-    std::string links_to_old(const std::vector<std::string>& ids) const {
+    // Paragraph ids joined by " + ", each a link to where it shows (anchors: old_anchor_ or new_anchor_).
+    static std::string links_to(const std::vector<std::string>& ids, const std::map<std::string, std::string>& anchors) {
         std::string s;
         for (const auto& id : ids) {
             if (!s.empty()) s += " + ";
-            const auto it = old_anchor_.find(id);
-            if (it == old_anchor_.end()) {
-                s += html_escape(id);
-                continue;
-            }
-            s += "<a href=\"#";
-            s += html_escape(it->second);
-            s += "\">";
-            s += html_escape(id);
-            s += "</a>";
-        }
-        return s;
-    }
-
-    std::string links_to_new(const std::vector<std::string>& ids) const {
-        std::string s;
-        for (const auto& id : ids) {
-            if (!s.empty()) s += " + ";
-            const auto it = new_anchor_.find(id);
-            if (it == new_anchor_.end()) {
+            const auto it = anchors.find(id);
+            if (it == anchors.end()) {
                 s += html_escape(id);
                 continue;
             }

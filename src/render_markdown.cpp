@@ -320,9 +320,7 @@ std::string render_markdown(const comparison& cmp, const render_options& options
         out += std::to_string(n);
         out += " |\n";
     }
-    std::size_t fn_changed = 0;
-    for (const auto& f : cmp.result.footnotes) fn_changed += f.kind != unit_kind::unchanged ? 1 : 0;
-    if (fn_changed > 0) out += "| footnotes changed | " + std::to_string(fn_changed) + " |\n";
+    if (t.footnotes_changed > 0) out += "| footnotes changed | " + std::to_string(t.footnotes_changed) + " |\n";
     // The references the versions cite, where they differ.
     const auto cited_line = [&out](const char* label, const std::vector<std::string>& items) {
         if (items.empty()) return;

@@ -426,9 +426,7 @@ std::string summary_line(const comparison& cmp, std::size_t hidden, const render
         kinds += cat(std::to_string(it->second), " ", to_string(k));
     }
     if (!kinds.empty()) out += cat(": ", kinds);
-    std::size_t footnotes_changed = 0;
-    for (const auto& f : cmp.result.footnotes) footnotes_changed += f.kind != unit_kind::unchanged;
-    if (footnotes_changed > 0) out += cat("; ", plural(footnotes_changed, "footnote", "footnotes"), " changed");
+    if (cmp.totals.footnotes_changed > 0) out += cat("; ", plural(cmp.totals.footnotes_changed, "footnote", "footnotes"), " changed");
     if (!s.classes.empty()) {
         const auto sub = s.classes.find(change_class::substantive);
         out += cat("; ", std::to_string(sub == s.classes.end() ? 0 : sub->second), " substantive, ",

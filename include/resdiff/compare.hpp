@@ -24,6 +24,7 @@ struct summary {
     std::size_t units_changed = 0;                 // units (and footnote units) that are not unchanged
     std::size_t routine_only = 0;                  // changed units whose only class is routine
     std::size_t units_moved = 0;                   // units that moved, whatever their kind
+    std::size_t footnotes_changed = 0;             // footnote units that are not unchanged
     std::size_t words_old = 0;                     // word tokens in the old text
     std::size_t words_new = 0;
     std::size_t words_deleted = 0;

@@ -79,14 +79,35 @@ int run(const std::vector<std::string>& args, io& io) {
 
 namespace resdiff::cli {
 
-boost::program_options::variables_map parse_command_line(
+std::optional<boost::program_options::variables_map> parse_command_line(
     const std::vector<std::string>& args, const boost::program_options::options_description& options,
-    const boost::program_options::positional_options_description& positional) {
+    const boost::program_options::positional_options_description& positional, io& io) {
     namespace po = boost::program_options;
     po::variables_map vm;
     po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+    if (vm.count("help")) {
+        io.out << options << '\n';
+        return std::nullopt;
+    }
     po::notify(vm);
     return vm;
+}
+
+void add_max_input_option(boost::program_options::options_description& options, std::size_t& max_input) {
+    options.add_options()("max-input", boost::program_options::value(&max_input),
+                          "largest input accepted, in bytes (default 64 MiB)");
+}
+
+output_format choose_format(const std::string& format, const std::string& output) {
+    if (!format.empty()) {
+        const auto f = format_from_name(format);
+        if (!f) throw usage_error("unknown --format '" + format + "'");
+        return *f;
+    }
+    if (!output.empty() && output != "-") {
+        if (const auto f = format_from_extension(output)) return *f;
+    }
+    return output_format::terminal;
 }
 
 void print_warnings(io& io, const document& doc) {

@@ -3,13 +3,16 @@
 // run() maps to exit code 2.
 #pragma once
 
+#include <chrono>
 #include <iosfwd>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "resdiff/document.hpp"
 #include "resdiff/parse.hpp"
+#include "resdiff/render.hpp"
 
 namespace resdiff::cli {
 
@@ -32,6 +35,8 @@ struct io {
     bool err_is_tty = false;   // stderr is a terminal
     int columns = 80;          // terminal width, from COLUMNS or the tty
     bool no_color = false;     // NO_COLOR is set (and not empty)
+    // A long run shows progress on stderr (a terminal) once it has run this long.
+    std::chrono::milliseconds progress_after{1000};
 };
 
 using command_fn = int (*)(const std::vector<std::string>& args, io& io);
@@ -79,11 +84,19 @@ void emit(io& io, const std::string& path, const std::string& content);
 
 namespace resdiff::cli {
 
-// Parses `args` with the given options and positionals; "--help" is handled
-// by the caller (declare it). Throws boost::program_options::error.
-boost::program_options::variables_map parse_command_line(
+// Parses `args` with the given options and positionals. When they hold --help
+// (declare "help,h"), prints the options on io.out and returns nothing: the
+// command then exits 0. Throws boost::program_options::error.
+std::optional<boost::program_options::variables_map> parse_command_line(
     const std::vector<std::string>& args, const boost::program_options::options_description& options,
-    const boost::program_options::positional_options_description& positional);
+    const boost::program_options::positional_options_description& positional, io& io);
+
+// Declares --max-input, the largest input accepted, in bytes.
+void add_max_input_option(boost::program_options::options_description& options, std::size_t& max_input);
+
+// The report format: --format by name, else the extension of --output, else
+// terminal. Throws usage_error for a name that is not a format.
+output_format choose_format(const std::string& format, const std::string& output);
 
 // --color=auto|always|never with NO_COLOR and the tty taken into account.
 bool use_color(const std::string& when, const io& io);

@@ -101,15 +101,12 @@ int run_check(const std::vector<std::string>& args, io& io) {
     desc.add_options()("help,h", "show this help");
     add_check_options(desc, settings);
     desc.add_options()
-        ("max-input", po::value(&max_input), "largest input accepted, in bytes (default 64 MiB)")
         ("files", po::value(&files), "OLD and NEW");
+    add_max_input_option(desc, max_input);
     po::positional_options_description pos;
     pos.add("files", -1);
-    const auto vm = parse_command_line(args, desc, pos);
-    if (vm.count("help")) {
-        io.out << desc << '\n';
-        return exit_same;
-    }
+    const auto vm = parse_command_line(args, desc, pos, io);
+    if (!vm) return exit_same;   // --help
     if (files.size() != 2) {
         throw usage_error(files.size() < 2 ? "check: missing operand: need OLD and NEW" : "check: too many operands: need OLD and NEW");
     }

@@ -46,39 +46,29 @@ int run_diff(const std::vector<std::string>& args, io& io) {
         ("ignore", po::value(&ignore), "hide units whose only changes are of these classes: routine, citation, "
                                        "qualifier, lead (repeat the option or separate by commas)")
         ("width", po::value(&width), "wrap terminal output at this column (default: terminal width, 0: no wrap)")
-        ("max-input", po::value(&max_input), "largest input accepted, in bytes (default 64 MiB)")
         ("max-tokens", po::value(&max_tokens),
          "word tokens (old + new) of one unit above which the word diff takes a coarser, faster path "
          "(default 200000); the report says when it did")
         ("docx-view", po::value(&docx_view), "Word input with tracked changes: accepted (default) or original")
         ("files", po::value(&files), "OLD and NEW (or one .docx with tracked changes: original against accepted)");
+    add_max_input_option(desc, max_input);
     po::positional_options_description pos;
     pos.add("files", -1);
-    const auto vm = parse_command_line(args, desc, pos);
-    if (vm.count("help")) {
-        io.out << desc << '\n';
-        return exit_same;
-    }
+    const auto vm = parse_command_line(args, desc, pos, io);
+    if (!vm) return exit_same;   // --help
     if (docx_view != "accepted" && docx_view != "original")
         throw usage_error("--docx-view takes accepted or original, not '" + docx_view + "'");
     // One Word file alone: its tracked changes, original against accepted.
     const bool docx_alone = files.size() == 1 && is_docx_file(files[0]);
     if (!docx_alone && files.size() != 2) throw usage_error(files.size() < 2 ? "missing operand: need OLD and NEW" : "too many operands: need OLD and NEW");
 
-    output_format fmt = output_format::terminal;
-    if (!format.empty()) {
-        const auto f = format_from_name(format);
-        if (!f) throw usage_error("unknown --format '" + format + "'");
-        fmt = *f;
-    } else if (!output.empty() && output != "-") {
-        if (const auto f = format_from_extension(output)) fmt = *f;
-    }
+    const output_format fmt = choose_format(format, output);
 
     render_options ropt;
-    ropt.context = vm.count("context") > 0;
+    ropt.context = vm->count("context") > 0;
     const bool to_stdout = output.empty() || output == "-";
     ropt.color = fmt == output_format::terminal && to_stdout && use_color(color, io);
-    ropt.width = vm.count("width") ? width : (to_stdout && io.out_is_tty ? io.columns : 0);
+    ropt.width = vm->count("width") ? width : (to_stdout && io.out_is_tty ? io.columns : 0);
     if (width < 0) throw usage_error("--width takes a column count (0: no wrapping), not " + std::to_string(width));
     std::vector<std::string> ignored;
     for (const auto& list : ignore) {
@@ -105,7 +95,7 @@ int run_diff(const std::vector<std::string>& args, io& io) {
     in.docx_original = docx_view == "original";
     ingest_options in_old = in;
     if (docx_alone) in_old.docx_original = true, in.docx_original = false;
-    const bool verbose = vm.count("verbose") > 0;
+    const bool verbose = vm->count("verbose") > 0;
     document old_doc = load_document(files[0], in_old, io, verbose);
     document new_doc = load_document(docx_alone ? files[0] : files[1], in, io, verbose);
     compare_options copt;

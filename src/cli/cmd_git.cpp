@@ -82,15 +82,12 @@ int run_git(const std::vector<std::string>& all_args, io& io) {
         ("context", po::bool_switch(&context), "show unchanged paragraphs too")
         ("ignore", po::value(&ignore), "hide units whose only changes are of this class (routine)")
         ("width", po::value(&width), "wrap terminal output at this column (default: terminal width, 0: no wrap)")
-        ("max-input", po::value(&max_input), "largest input accepted, in bytes (default 64 MiB)")
         ("revs", po::value(&revs), "REV1 and REV2");
+    add_max_input_option(desc, max_input);
     po::positional_options_description pos;
     pos.add("revs", -1);
-    const auto vm = parse_command_line(args, desc, pos);
-    if (vm.count("help")) {
-        io.out << desc << '\n';
-        return exit_same;
-    }
+    const auto vm = parse_command_line(args, desc, pos, io);
+    if (!vm) return exit_same;   // --help
     git::toplevel();   // clear error outside a repository
     // Like git: operands that are not revisions but existing paths are paths.
     while (!revs.empty() && !git::is_commit(revs.back())) {
@@ -127,7 +124,7 @@ int run_git(const std::vector<std::string>& all_args, io& io) {
         return document_from_bytes(git::show(rev, f.path, top), label, in);
     };
 
-    if (vm.count("rules")) {
+    if (vm->count("rules")) {
         check_session session(cs, io);
         for (const auto& f : files) {
             document old_doc = load(f, true), new_doc = load(f, false);
@@ -149,7 +146,7 @@ int run_git(const std::vector<std::string>& all_args, io& io) {
         if (const auto f = format_from_extension(cs.output)) fmt = *f;
     }
     for (const char* opt : {"annotations", "junit", "report"}) {
-        if (vm.count(opt)) throw usage_error(std::string("git: --") + opt + " needs --rules");
+        if (vm->count(opt)) throw usage_error(std::string("git: --") + opt + " needs --rules");
     }
     if (fmt == output_format::html && files.size() > 1) {
         throw usage_error("git: --format html shows one document; name it after -- (" + std::to_string(files.size()) + " changed)");
@@ -158,7 +155,7 @@ int run_git(const std::vector<std::string>& all_args, io& io) {
     ropt.context = context;
     const bool to_stdout = cs.output.empty() || cs.output == "-";
     ropt.color = fmt == output_format::terminal && to_stdout && use_color(cs.color, io);
-    ropt.width = vm.count("width") ? width : (to_stdout && io.out_is_tty ? io.columns : 0);
+    ropt.width = vm->count("width") ? width : (to_stdout && io.out_is_tty ? io.columns : 0);
     set_ignore(ignore, ropt);
 
     std::string report;
@@ -251,15 +248,12 @@ int run_textconv(const std::vector<std::string>& args, io& io) {
     desc.add_options()
         ("help,h", "show this help")
         ("lines", po::bool_switch(&lines), "print the extracted lines as they are instead of one paragraph per line")
-        ("max-input", po::value(&max_input), "largest input accepted, in bytes (default 64 MiB)")
         ("file", po::value(&file), "the document");
+    add_max_input_option(desc, max_input);
     po::positional_options_description pos;
     pos.add("file", 1);
-    const auto vm = parse_command_line(args, desc, pos);
-    if (vm.count("help")) {
-        io.out << desc << '\n';
-        return exit_same;
-    }
+    const auto vm = parse_command_line(args, desc, pos, io);
+    if (!vm) return exit_same;   // --help
     if (file.empty()) throw usage_error("textconv: missing operand FILE");
     ingest_options in;
     in.max_input_bytes = max_input;

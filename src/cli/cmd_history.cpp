@@ -12,13 +12,14 @@ namespace resdiff::cli {
 
 namespace {
 
-// Progress on stderr once the run takes longer than a second, only on a terminal.
+// Progress on stderr once the run takes longer than io.progress_after (a second),
+// only on a terminal; the line is erased when the run ends.
 class progress_line {
 public:
     explicit progress_line(io& io) : io_(io), start_(std::chrono::steady_clock::now()) {}
     void update(const std::string& what, std::size_t done, std::size_t total) {
         if (!io_.err_is_tty) return;
-        if (!shown_ && std::chrono::steady_clock::now() - start_ < std::chrono::seconds(1)) return;
+        if (!shown_ && std::chrono::steady_clock::now() - start_ < io_.progress_after) return;
         shown_ = true;
         io_.err << "\rresdiff: history: " << what << ' ' << done << '/' << total << "\x1b[K" << std::flush;
     }
@@ -57,35 +58,25 @@ int run_history(const std::vector<std::string>& args, io& io) {
         ("keep-all", "do not leave out files that look like a different text")
         ("color", po::value(&color), "auto (default), always or never; NO_COLOR is respected")
         ("width", po::value(&width), "wrap terminal output at this column (default: terminal width, 0: no wrap)")
-        ("max-input", po::value(&max_input), "largest input accepted, in bytes (default 64 MiB)")
         ("git", po::value(&git_path), "the versions of PATH in the commits of this git repository that changed it, oldest first")
         ("files", po::value(&files), "the versions, in any order");
+    add_max_input_option(desc, max_input);
     po::positional_options_description pos;
     pos.add("files", -1);
-    const auto vm = parse_command_line(args, desc, pos);
-    if (vm.count("help")) {
-        io.out << desc << '\n';
-        return exit_same;
-    }
+    const auto vm = parse_command_line(args, desc, pos, io);
+    if (!vm) return exit_same;   // --help
     if (!git_path.empty() && !files.empty()) throw usage_error("history: --git PATH takes no other files");
     if (git_path.empty() && files.size() < 2) throw usage_error("history needs at least two versions");
 
-    output_format fmt = output_format::terminal;
-    if (!format.empty()) {
-        const auto f = format_from_name(format);
-        if (!f) throw usage_error("unknown --format '" + format + "'");
-        fmt = *f;
-    } else if (!output.empty() && output != "-") {
-        if (const auto f = format_from_extension(output)) fmt = *f;
-    }
+    const output_format fmt = choose_format(format, output);
     if (fmt != output_format::terminal && fmt != output_format::json && fmt != output_format::html) {
         throw usage_error("history writes terminal, json or html, not '" + (format.empty() ? output : format) + "'");
     }
     const bool to_stdout = output.empty() || output == "-";
     history_render_options ropt;
-    ropt.blame = vm.count("blame") > 0;
+    ropt.blame = vm->count("blame") > 0;
     ropt.color = fmt == output_format::terminal && to_stdout && use_color(color, io);
-    ropt.width = vm.count("width") ? width : (to_stdout && io.out_is_tty ? io.columns : 0);
+    ropt.width = vm->count("width") ? width : (to_stdout && io.out_is_tty ? io.columns : 0);
 
     progress_line progress(io);
     ingest_options in;
@@ -106,8 +97,8 @@ int run_history(const std::vector<std::string>& args, io& io) {
     for (const auto& d : docs) print_warnings(io, d);
 
     history_options hopt;
-    hopt.keep_order = vm.count("keep-order") > 0 || !git_path.empty();   // git: commit order
-    hopt.keep_all = vm.count("keep-all") > 0 || !git_path.empty();       // git: one file by definition
+    hopt.keep_order = vm->count("keep-order") > 0 || !git_path.empty();   // git: commit order
+    hopt.keep_all = vm->count("keep-all") > 0 || !git_path.empty();       // git: one file by definition
     hopt.progress = [&](std::size_t done, std::size_t total) { progress.update("comparing", done, total); };
     const history h = build_history(std::move(docs), hopt);
     for (const auto& e : h.excluded) io.err << "resdiff: " << (e.source.empty() ? e.symbol : e.source) << ": left out: " << e.reason << '\n';

@@ -18,17 +18,14 @@ int run_parse(const std::vector<std::string>& args, io& io) {
         ("verbose,v", "say on standard error how each file was read (type, encoding)")
         ("format,f", po::value(&format), "text (default) or json")
         ("output,o", po::value(&output), "write to FILE (atomically) instead of standard output")
-        ("max-input", po::value(&max_input), "largest input accepted, in bytes (default 64 MiB)")
         ("docx-view", po::value(&docx_view), "Word input with tracked changes: accepted (default) or original")
         ("plain", "read the text as plain paragraphs, without looking for resolution structure")
         ("file", po::value(&file), "the document");
+    add_max_input_option(desc, max_input);
     po::positional_options_description pos;
     pos.add("file", 1);
-    const auto vm = parse_command_line(args, desc, pos);
-    if (vm.count("help")) {
-        io.out << desc << '\n';
-        return exit_same;
-    }
+    const auto vm = parse_command_line(args, desc, pos, io);
+    if (!vm) return exit_same;   // --help
     if (file.empty()) throw usage_error("parse: missing operand FILE");
     if (format.empty()) {
         const auto guessed = output.empty() ? std::nullopt : format_from_extension(output);
@@ -41,8 +38,8 @@ int run_parse(const std::vector<std::string>& args, io& io) {
         throw usage_error("--docx-view takes accepted or original, not '" + docx_view + "'");
     in.docx_original = docx_view == "original";
     parse_options popt;
-    popt.plain = vm.count("plain") > 0;
-    const document doc = load_document(file, in, io, vm.count("verbose") > 0, popt);
+    popt.plain = vm->count("plain") > 0;
+    const document doc = load_document(file, in, io, vm->count("verbose") > 0, popt);
     if (doc.preamble.empty() && doc.operative.empty()) {
         // Only headers or page furniture: nothing a comparison could use.
         io.err << "resdiff: " << file << ": no paragraphs found\n";

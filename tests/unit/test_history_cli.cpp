@@ -2,6 +2,7 @@
 // the HTML page (escaping, self-containment; headless Chromium when present).
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -140,6 +141,43 @@ TEST_CASE("history cli: a different text is left out and named on stderr", "[his
     CHECK(two.rc == 2);
     CHECK(two.err.find("left out") != std::string::npos);
     CHECK(two.err.find("fewer than two versions") != std::string::npos);
+}
+
+TEST_CASE("history cli: progress on a terminal once the run is long, erased at the end", "[history][cli][progress]") {
+    series s("history-progress");
+    const std::vector<std::string> args{"history", "--format", "json", s.v70.string(), s.v71.string(), s.v72.string()};
+    const auto run_with = [&](bool err_tty, std::chrono::milliseconds after, std::string& out) {
+        std::ostringstream o, e;
+        resdiff::cli::io io{o, e, false, err_tty, 80, false};
+        io.progress_after = after;
+        const int rc = resdiff::cli::run(args, io);
+        out = o.str();
+        REQUIRE(rc == 0);
+        return e.str();
+    };
+    std::string quiet_out, shown_out;
+
+    SECTION("a run longer than the delay shows each step on one line, then erases it") {
+        // A delay of zero stands for a long run: every step is past it.
+        const std::string err = run_with(true, std::chrono::milliseconds(0), shown_out);
+        CHECK(err.find("\rresdiff: history: reading 1/3\x1b[K") != std::string::npos);
+        CHECK(err.find("\rresdiff: history: reading 3/3\x1b[K") != std::string::npos);
+        CHECK(err.find("\rresdiff: history: comparing 2/2\x1b[K") != std::string::npos);
+        // The last thing written erases the line, so the report is not mixed with it.
+        const std::string erase = "\r\x1b[K";
+        REQUIRE(err.size() >= erase.size());
+        CHECK(err.compare(err.size() - erase.size(), erase.size(), erase) == 0);
+        CHECK(err.find('\n') == std::string::npos);
+        // Progress goes to stderr only: the report is the same as without it.
+        run_with(false, std::chrono::milliseconds(0), quiet_out);
+        CHECK(shown_out == quiet_out);
+    }
+    SECTION("stderr not a terminal: nothing, however long the run") {
+        CHECK(run_with(false, std::chrono::milliseconds(0), quiet_out).empty());
+    }
+    SECTION("a run shorter than the delay: nothing") {
+        CHECK(run_with(true, std::chrono::hours(1), quiet_out).empty());
+    }
 }
 
 TEST_CASE("history cli: usage errors and missing files", "[history][cli]") {

@@ -1,6 +1,12 @@
 // normalize_text: the same wording always compares equal.
-#include <catch2/catch.hpp>
+#include <utf8proc.h>
 
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "ingest_lines.hpp"
 #include "resdiff/ingest.hpp"
 
 using resdiff::normalize_text;
@@ -54,4 +60,36 @@ TEST_CASE("normalize: idempotent", "[normalize]") {
     const std::string samples[] = {"\xE2\x80\x9C" "A\xE2\x80\x9D \xE2\x80\x94 b\xC2\xA0" "c", "x\xEF\xAC\x81" "y  z",
                                    "caf\x65\xCC\x81"};
     for (const auto& s : samples) CHECK(normalize_text(normalize_text(s)) == normalize_text(s));
+}
+
+TEST_CASE("normalize: the code points that skip NFC are ones NFC never changes", "[normalize]") {
+    // normalize_text leaves out NFC when every code point is "inert": of
+    // combining class 0 and composing with no neighbour. Checked here on
+    // every inert code point alone and on every pair of them.
+    std::vector<std::string> inert;
+    for (char32_t cp = 1; cp < 0x110000; ++cp) {
+        if (!resdiff::detail::nfc_inert(cp)) continue;
+        REQUIRE(utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->combining_class == 0);
+        utf8proc_uint8_t buf[4];
+        const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf);
+        inert.emplace_back(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+    }
+    REQUIRE(inert.size() > 900);
+    const auto nfc = [](const std::string& s) {
+        utf8proc_uint8_t* out = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(s.c_str()));
+        std::string r(reinterpret_cast<const char*>(out));
+        std::free(out);
+        return r;
+    };
+    std::size_t changed = 0;
+    for (const auto& a : inert) {
+        for (const auto& b : inert) {
+            const std::string pair = a + b;
+            if (nfc(pair) != pair) ++changed;
+        }
+    }
+    CHECK(changed == 0);
+    // And a non-inert code point still goes through NFC.
+    CHECK_FALSE(resdiff::detail::nfc_inert(0x0301));
+    CHECK(normalize_text("\xC3\xA9\xE2\x80\x94" "e\xCC\x81") == "\xC3\xA9\xE2\x80\x93\xC3\xA9");
 }

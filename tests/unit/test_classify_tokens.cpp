@@ -1,0 +1,77 @@
+// Classify stage, token model: tokenize_like (the new side of a unit reuses the
+// old side's tokens around the edits) must give exactly what tokenize gives.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "classify_text.hpp"
+
+using resdiff::detail::token;
+
+namespace {
+
+// Bytes both texts share at the start, and at the end without overlapping it.
+std::pair<std::size_t, std::size_t> shared(const std::string& a, const std::string& b) {
+    std::size_t p = 0;
+    while (p < a.size() && p < b.size() && a[p] == b[p]) ++p;
+    std::size_t s = 0;
+    while (s < a.size() - p && s < b.size() - p && a[a.size() - 1 - s] == b[b.size() - 1 - s]) ++s;
+    return {p, s};
+}
+
+std::string show(const std::vector<token>& toks) {
+    std::string out;
+    for (const auto& t : toks) {
+        out.append(std::to_string(t.begin)).append("-").append(std::to_string(t.end)).append(":");
+        out.append(std::to_string(static_cast<int>(t.kind))).append(":").append(t.lower);
+        out.append("=").append(std::to_string(t.value)).append(" ");
+    }
+    return out;
+}
+
+void check_like(const std::string& base, const std::string& text) {
+    const auto [p, s] = shared(base, text);
+    const auto base_toks = resdiff::detail::tokenize(base);
+    INFO("base: " << base << "\ntext: " << text);
+    CHECK(show(resdiff::detail::tokenize_like(text, base, base_toks, p, s)) ==
+          show(resdiff::detail::tokenize(text)));
+    // Any shorter shared prefix or suffix gives the same tokens too.
+    CHECK(show(resdiff::detail::tokenize_like(text, base, base_toks, p / 2, s / 3)) ==
+          show(resdiff::detail::tokenize(text)));
+}
+
+}  // namespace
+
+TEST_CASE("tokenize_like equals tokenize around an edit", "[classify][tokens]") {
+    const std::string tail = " of the Economic and Social Council at its substantive session of 2025, and "
+                             "decides to include the item in the provisional agenda of its eightieth session.";
+    SECTION("a word changed in the middle") {
+        check_like("Recalling its resolution 79/194 of 19 December 2024 on information" + tail,
+                   "Recalling its resolution 80/118 of 19 December 2025 on information" + tail);
+    }
+    SECTION("number words next to the edit merge as in the whole text") {
+        check_like("at its seventy - ninth session and the one hundred and first meeting" + tail,
+                   "at its seventy - eighth session and the one hundred and second meeting" + tail);
+        check_like("twenty five six seven eight nine ten words follow here as usual" + tail,
+                   "twenty five six seven eight nine eleven words follow here as usual" + tail);
+        check_like("words come first, then one hundred and twenty-three thousand and four" + tail,
+                   "words come first, then one hundred and twenty-three thousand and five" + tail);
+    }
+    SECTION("symbols, dates and ordinals beside the edit") {
+        check_like("see A/C.2/79/L.17 and GC(68)/RES/15 from 15 to 19 April 2024 at its 79th session" + tail,
+                   "see A/C.2/80/L.58 and GC(69)/RES/16 from 7 to 11 April 2025 at its 80th session" + tail);
+    }
+    SECTION("edits at the very start and the very end") {
+        check_like("Noting the report" + tail, "Welcoming the report" + tail);
+        check_like("Noting the report" + tail, "Noting the report" + tail + " It ends here.");
+        check_like("short", "shorter");
+        check_like("", "new text");
+        check_like("old text", "");
+    }
+    SECTION("no plain word to cut at: white space other than ASCII, digits and marks only") {
+        check_like("1, 2, 3, 4, 5, 6 - 7 - 8", "1, 2, 3, 4, 9, 6 - 7 - 8");
+        check_like("alpha\xC2\xA0" "beta gamma delta epsilon", "alpha\xC2\xA0" "beta gamma delta zeta");
+        check_like("one two three four five six seven", "one two three four five six eight");
+    }
+}
