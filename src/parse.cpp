@@ -28,6 +28,8 @@
 //   7. leads, ids, metadata.
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <map>
 #include <optional>
 #include <set>
@@ -227,8 +229,10 @@ void collapse_spaces(std::string& s) {
     char* d = s.data();
     const std::size_t n = s.size();
     // Most texts need nothing: checked by reading alone first.
-    const auto doubled = std::adjacent_find(d, d + n, [](char a, char b) { return a == ' ' && b == ' '; });
-    if (doubled == d + n && (n == 0 || (d[0] != ' ' && d[n - 1] != ' '))) return;
+    if (n == 0) return;
+    bool doubled = d[0] == ' ' || d[n - 1] == ' ';
+    for (std::size_t k = 1; k < n && !doubled; ++k) doubled = d[k] == ' ' && d[k - 1] == ' ';
+    if (!doubled) return;
     std::size_t out = 0;
     for (std::size_t k = 0; k < n; ++k) {
         const char c = d[k];
@@ -351,6 +355,25 @@ std::string_view word_after(std::string_view text, std::size_t pos) {
     return w;
 }
 
+// The first digit of text[i, to), or `to`. Markers are looked for in every
+// paragraph, some paragraphs several times, and most bytes are no digits: so
+// eight bytes are tested at a time, with the "hasbetween" test of Bit
+// Twiddling Hacks (a byte b with 0x2F < b < 0x3A sets its top bit; the
+// per-byte sums never carry into the next byte).
+std::size_t next_digit(std::string_view text, std::size_t i, std::size_t to) {
+    const char* p = text.data();
+    constexpr std::uint64_t ones = ~std::uint64_t{0} / 255;
+    for (; i + 8 <= to; i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        const std::uint64_t low7 = w & ones * 127;
+        const std::uint64_t digits = (ones * (127 + 0x3A) - low7) & ~w & (low7 + ones * (127 - 0x2F)) & ones * 128;
+        if (digits != 0) break;
+    }
+    while (i < to && !is_digit(p[i])) ++i;
+    return i;
+}
+
 struct marker_hit {
     std::size_t begin = 0;  // range to erase from the text
     std::size_t end = 0;
@@ -365,7 +388,9 @@ std::optional<marker_hit> find_marker(std::string_view text, std::size_t from, s
     to = std::min(to, text.size());
     std::size_t i = from;
     while (i < to) {
-        if (!is_digit(text[i]) || (i > 0 && is_digit(text[i - 1]))) {
+        i = next_digit(text, i, to);
+        if (i == to) break;
+        if (i > 0 && is_digit(text[i - 1])) {  // inside a number that began before `from`
             ++i;
             continue;
         }
@@ -1399,7 +1424,9 @@ private:
     void find_repeated_markers(segment& s, const std::set<int>& seen) {
         std::size_t i = 0;
         while (i < s.text.size()) {
-            if (!is_digit(s.text[i]) || (i > 0 && is_digit(s.text[i - 1]))) {
+            i = next_digit(s.text, i, s.text.size());
+            if (i == s.text.size()) break;
+            if (i > 0 && is_digit(s.text[i - 1])) {
                 ++i;
                 continue;
             }
