@@ -230,8 +230,11 @@ void collapse_spaces(std::string& s) {
     const std::size_t n = s.size();
     // Most texts need nothing: checked by reading alone first.
     if (n == 0) return;
+    // Two spaces in a row include one at an odd index: only those are looked at.
     bool doubled = d[0] == ' ' || d[n - 1] == ' ';
-    for (std::size_t k = 1; k < n && !doubled; ++k) doubled = d[k] == ' ' && d[k - 1] == ' ';
+    for (std::size_t k = 1; k + 1 < n && !doubled; k += 2) {
+        doubled = d[k] == ' ' && (d[k - 1] == ' ' || d[k + 1] == ' ');
+    }
     if (!doubled) return;
     std::size_t out = 0;
     for (std::size_t k = 0; k < n; ++k) {

@@ -81,8 +81,21 @@ struct word {
     std::size_t end = 0;    // offset just after the word in the source text
 };
 
-std::vector<word> words(std::string_view s, std::size_t max_words) {
-    std::vector<word> out;
+// At most 12 words: enough for the longest lead ("Takes note with deep
+// appreciation of" and adverbs), kept without allocation.
+constexpr std::size_t max_words = 12;
+struct word_list {
+    std::array<word, max_words> items;
+    std::size_t count = 0;
+    std::size_t size() const { return count; }
+    bool empty() const { return count == 0; }
+    const word& operator[](std::size_t i) const { return items[i]; }
+    const word& back() const { return items[count - 1]; }
+    void push_back(const word& w) { items[count++] = w; }
+};
+
+word_list words(std::string_view s) {
+    word_list out;
     std::size_t i = 0;
     while (i < s.size() && out.size() < max_words) {
         while (i < s.size() && (s[i] == ' ' || s[i] == '"' || s[i] == '\'')) ++i;
@@ -105,12 +118,12 @@ std::vector<word> words(std::string_view s, std::size_t max_words) {
 
 std::string extract_lead(std::string_view text, part where) {
     text = trim(text);
-    const auto ws = words(text, 12);
+    const auto ws = words(text);
     if (ws.empty()) return {};
     std::size_t k = 0;
     // The words in lower case, each made once when first asked for.
-    std::array<std::string, 12> lows;
-    std::array<bool, 12> lowered{};
+    std::array<std::string, max_words> lows;
+    std::array<bool, max_words> lowered{};
     const std::string none;
     const auto lw = [&](std::size_t i) -> const std::string& {
         if (i >= ws.size()) return none;
