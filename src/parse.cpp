@@ -224,18 +224,37 @@ std::string join_space(const std::vector<std::string_view>& parts) {
     return out;
 }
 
+// True when `s` holds two spaces in a row. Eight bytes are tested at a time:
+// in x = word ^ "        " a space is a zero byte, and the zero-byte test of
+// Bit Twiddling Hacks (exact form, no carries between bytes) sets the top bit
+// of exactly those bytes; two neighbouring flags are two spaces.
+bool has_double_space(std::string_view s) {
+    constexpr std::uint64_t ones = ~std::uint64_t{0} / 255;
+    constexpr std::uint64_t low7 = ones * 0x7F;
+    const char* d = s.data();
+    const std::size_t n = s.size();
+    std::uint64_t space_before = 0;  // 0x80 when the byte before this word is a space
+    std::size_t k = 0;
+    for (; k + 8 <= n; k += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, d + k, 8);
+        const std::uint64_t x = w ^ (ones * ' ');
+        const std::uint64_t spaces = ~(((x & low7) + low7) | x | low7);
+        if ((spaces & (spaces >> 8)) != 0 || (space_before & spaces) != 0) return true;
+        space_before = spaces >> 56;
+    }
+    for (; k < n; ++k) {
+        if (d[k] == ' ' && k > 0 && d[k - 1] == ' ') return true;
+    }
+    return false;
+}
+
 // Drops leading spaces, runs of spaces and trailing spaces, in place.
 void collapse_spaces(std::string& s) {
     char* d = s.data();
     const std::size_t n = s.size();
     // Most texts need nothing: checked by reading alone first.
-    if (n == 0) return;
-    // Two spaces in a row include one at an odd index: only those are looked at.
-    bool doubled = d[0] == ' ' || d[n - 1] == ' ';
-    for (std::size_t k = 1; k + 1 < n && !doubled; k += 2) {
-        doubled = d[k] == ' ' && (d[k - 1] == ' ' || d[k + 1] == ' ');
-    }
-    if (!doubled) return;
+    if (n == 0 || (d[0] != ' ' && d[n - 1] != ' ' && !has_double_space(s))) return;
     std::size_t out = 0;
     for (std::size_t k = 0; k < n; ++k) {
         const char c = d[k];

@@ -176,9 +176,11 @@ std::uint64_t word_sum_power(std::size_t n) {
 // The tokens of for_each_token, read in one pass with what the counting
 // needs: f(begin, end, sum, kinds), `sum` the word_sum of the token's letters
 // in lower case (hyphens left out), `kinds` the letter kinds seen (1 lower,
-// 2 upper) and 4 when the token is hyphenated.
+// 2 upper) and 4 when the token is hyphenated. The letters of a token are
+// read up to the first byte that is none, at the latest the string's
+// terminating NUL: no bound check per byte.
 template <class F>
-void for_each_counted_token(std::string_view s, F&& f) {
+void for_each_counted_token(const std::string& s, F&& f) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const std::size_t n = s.size();
     std::size_t i = 0;
@@ -191,7 +193,7 @@ void for_each_counted_token(std::string_view s, F&& f) {
         std::uint64_t sum = 0;
         unsigned kinds = 0;
         while (true) {
-            for (; i < n; ++i) {
+            for (;; ++i) {
                 const unsigned k = letters.kind[p[i]];
                 if (k == 0) break;
                 kinds |= k;
@@ -384,7 +386,7 @@ void repair_split_words(std::vector<std::string*>& texts) {
     tokens_end.reserve(texts.size());
     for (const auto* t : texts) {
         const std::string_view text = *t;
-        for_each_counted_token(text, [&](std::size_t a, std::size_t b, std::uint64_t sum, unsigned kinds) {
+        for_each_counted_token(*t, [&](std::size_t a, std::size_t b, std::uint64_t sum, unsigned kinds) {
             const std::string_view original = text.substr(a, b - a);
             if (kinds == 1) {  // the usual token: a lower-case word, looked up as it stands
                 token_ids.push_back(vocab.add(original, sum));
