@@ -79,6 +79,7 @@ bool is_barcode(std::string_view s) {
 
 // "2/18"
 bool is_page_number(std::string_view s) {
+    if (s.empty() || !is_digit(s[0])) return false;  // most lines: no search for the slash
     const auto slash = s.find('/');
     return slash != std::string_view::npos && slash > 0 && slash <= 3 && all_digits(s.substr(0, slash)) &&
            s.size() - slash - 1 <= 3 && all_digits(s.substr(slash + 1));
@@ -117,7 +118,11 @@ bool looks_like_symbol(std::string_view s) {
 bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+// Asked of most lines: the first byte is compared before memcmp is called.
+bool starts_with(std::string_view s, std::string_view prefix) {
+    if (prefix.empty()) return true;
+    return !s.empty() && s[0] == prefix[0] && s.substr(0, prefix.size()) == prefix;
+}
 
 // Strips trailing footnote markers (" 1", glued "1") from a line end, for the
 // punctuation test of paragraph starts. Sets `had_marker`.
@@ -1394,8 +1399,13 @@ private:
                         hi = phi;
                     }
                 }
+                // Every search below starts at `from[si]` or later: all begin at
+                // the first digit from there (the same result; a text without
+                // one is read once, not once per search).
+                const std::size_t digit = next_digit(s.text, from[si], s.text.size());
+                lo = std::max(lo, digit);
                 auto hit = find_marker(s.text, lo, hi, num, glued_only, true);
-                if (!hit && !glued_only) hit = find_marker(s.text, from[si], s.text.size(), num, false, true);
+                if (!hit && !glued_only) hit = find_marker(s.text, digit, s.text.size(), num, false, true);
                 if (!hit && !glued_only) hit = find_marker(s.text, lo, hi, num, false, true, true);
                 if (hit) {
                     s.markers.push_back({hit->begin, num});
@@ -1408,7 +1418,7 @@ private:
                 bool later = false;
                 for (std::size_t k2 = k + 1; k2 < defs.size() && k2 < k + 3; ++k2) {
                     if (!glued_only && defs[k2].second != page) break;
-                    if (find_marker(s.text, from[si], s.text.size(), defs[k2].first, glued_only, true)) {
+                    if (find_marker(s.text, digit, s.text.size(), defs[k2].first, glued_only, true)) {
                         later = true;
                         break;
                     }
