@@ -45,9 +45,15 @@ std::string lower(std::string_view s) {
     return out;
 }
 
+// The lists are short: a scan, which looks at the size and first letter of
+// each entry before comparing the words.
+bool same_word(std::string_view w, std::string_view x) {
+    return w.size() == x.size() && !w.empty() && w[0] == x[0] && w == x;
+}
+
 bool in(std::string_view w, std::initializer_list<std::string_view> list) {
     for (const auto x : list) {
-        if (w == x) return true;
+        if (same_word(w, x)) return true;
     }
     return false;
 }
@@ -74,6 +80,11 @@ bool is_feeling_adjective(std::string_view lw) {
     return in(lw, {"deep", "deepest", "grave", "serious", "great", "profound", "sincere", "strong", "full",
                    "continued", "continuing", "particular", "utmost", "heartfelt", "renewed", "firm", "unwavering",
                    "growing", "increasing", "special", "warm", "high", "strongest", "deep-felt", "keen"});
+}
+
+// Punctuation after a word that ends the phrase: , ; : . " ) '
+bool ends_phrase(char c) {
+    return c == ',' || c == ';' || c == ':' || c == '.' || c == '"' || c == ')' || c == '\'';
 }
 
 struct word {
@@ -104,7 +115,7 @@ word_list words(std::string_view s) {
         std::string_view w = s.substr(start, i - start);
         // Punctuation ends the phrase: keep the word, mark the stop.
         bool stop = false;
-        while (!w.empty() && std::string_view(",;:.\")'").find(w.back()) != std::string_view::npos) {
+        while (!w.empty() && ends_phrase(w.back())) {
             w.remove_suffix(1);
             stop = true;
         }
@@ -194,7 +205,7 @@ bool is_known_preamble_opener(std::string_view w) {
         "Calling", "Condemning", "Continuing", "Deploring", "Drawing", "Encouraging", "Equally", "Grateful",
         "Heartened", "Mindful", "Reaffirming", "Reiterating", "Satisfied", "Troubled", "Upholding", "Viewing"};
     for (const auto x : list) {
-        if (w == x) return true;
+        if (same_word(w, x)) return true;
     }
     return false;
 }
