@@ -297,6 +297,11 @@ struct segment {
             const bool hyphen = last == '-' && text.size() >= 2 && is_letter_byte(text[text.size() - 2]) &&
                                 (is_letter_byte(t[0]) || is_digit(t[0]));
             if (!hyphen) text.push_back(' ');
+        } else {
+            // A paragraph has a few lines: room for them at once, not a
+            // reallocation per line.
+            text.reserve(2 * t.size() + 16);
+            pieces.reserve(4);
         }
         pieces.push_back({text.size(), line, page});
         text.append(t);
