@@ -49,20 +49,27 @@ int parse_ordinal(std::string_view word) {
     return t->second + u->second;
 }
 
+namespace {
+
+// Common English words that must never be glued to a neighbour.
+constexpr std::string_view common_words[] = {
+    "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
+    "between", "both", "but", "by", "can", "could", "do", "each", "for", "from", "had", "has", "have", "he",
+    "her", "his", "if", "in", "into", "is", "it", "its", "may", "me", "more", "most", "must", "my", "new",
+    "no", "not", "of", "on", "one", "only", "or", "other", "our", "out", "over", "per", "see", "shall", "she",
+    "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+    "this", "those", "through", "to", "under", "up", "upon", "us", "use", "was", "we", "well", "were",
+    "what", "when", "where", "which", "while", "who", "will", "with", "within", "would", "year", "years",
+    "able", "access", "action", "data", "day", "end", "good", "high", "key", "law", "less", "low", "made",
+    "make", "many", "much", "need", "part", "set", "take", "time", "two", "way", "work", "world", "ever",
+    "how", "own", "same", "just", "like", "long", "now", "off", "once", "very", "via", "why", "yet", "go",
+    "inter", "alia", "non", "co", "re", "pre", "post", "sub", "self", "multi", "cross",
+    "man", "men", "women", "age", "aid", "air", "art", "car", "ice", "oil", "sea", "sun", "war", "due"};
+
+}  // namespace
+
 bool is_common_word(std::string_view w) {
-    static const std::unordered_set<std::string_view> common = {
-        "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
-        "between", "both", "but", "by", "can", "could", "do", "each", "for", "from", "had", "has", "have", "he",
-        "her", "his", "if", "in", "into", "is", "it", "its", "may", "me", "more", "most", "must", "my", "new",
-        "no", "not", "of", "on", "one", "only", "or", "other", "our", "out", "over", "per", "see", "shall", "she",
-        "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
-        "this", "those", "through", "to", "under", "up", "upon", "us", "use", "was", "we", "well", "were",
-        "what", "when", "where", "which", "while", "who", "will", "with", "within", "would", "year", "years",
-        "able", "access", "action", "data", "day", "end", "good", "high", "key", "law", "less", "low", "made",
-        "make", "many", "much", "need", "part", "set", "take", "time", "two", "way", "work", "world", "ever",
-        "how", "own", "same", "just", "like", "long", "now", "off", "once", "very", "via", "why", "yet", "go",
-        "inter", "alia", "non", "co", "re", "pre", "post", "sub", "self", "multi", "cross",
-        "man", "men", "women", "age", "aid", "air", "art", "car", "ice", "oil", "sea", "sun", "war", "due"};
+    static const std::unordered_set<std::string_view> common(std::begin(common_words), std::end(common_words));
     return common.count(w) > 0;
 }
 
@@ -428,8 +435,9 @@ void repair_split_words(std::vector<std::string*>& texts) {
     // Per word: may it stand alone (a common word, or seen more than once)?
     // Is it the joined form of a lowercase compound ("followup")?
     std::vector<char> alone(vocab.size()), compound(vocab.size());
-    for (std::uint32_t id = 0; id < vocab.size(); ++id) {
-        alone[id] = vocab.count(id) > 1 || is_common_word(vocab.word(id));
+    for (std::uint32_t id = 0; id < vocab.size(); ++id) alone[id] = vocab.count(id) > 1;
+    for (const auto c : common_words) {  // fewer lookups than asking the list of each word
+        if (const auto id = vocab.find(c); id != vocabulary::none) alone[id] = true;
     }
     for (const auto& entry : hyphenated) {
         if (const auto id = vocab.find(entry.first); id != vocabulary::none) compound[id] = true;
