@@ -249,7 +249,14 @@ class vocabulary {
 public:
     static constexpr std::uint32_t none = ~std::uint32_t{0};
 
-    explicit vocabulary(std::size_t expected_words) { rehash(expected_words * 2); }
+    explicit vocabulary(std::size_t expected_words) {
+        rehash(expected_words * 2);
+        bytes_.reserve(expected_words * 8);
+        offsets_.reserve(expected_words);
+        sizes_.reserve(expected_words);
+        counts_.reserve(expected_words);
+        sums_.reserve(expected_words);
+    }
 
     // The number of `lower_word` (`sum` its word_sum), added with a count of
     // 0 first; its count grows by `occurrences`.
