@@ -28,6 +28,8 @@
 //   7. leads, ids, metadata.
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <map>
 #include <optional>
 #include <set>
@@ -77,6 +79,7 @@ bool is_barcode(std::string_view s) {
 
 // "2/18"
 bool is_page_number(std::string_view s) {
+    if (s.empty() || !is_digit(s[0])) return false;  // most lines: no search for the slash
     const auto slash = s.find('/');
     return slash != std::string_view::npos && slash > 0 && slash <= 3 && all_digits(s.substr(0, slash)) &&
            s.size() - slash - 1 <= 3 && all_digits(s.substr(slash + 1));
@@ -115,7 +118,11 @@ bool looks_like_symbol(std::string_view s) {
 bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+// Asked of most lines: the first byte is compared before memcmp is called.
+bool starts_with(std::string_view s, std::string_view prefix) {
+    if (prefix.empty()) return true;
+    return !s.empty() && s[0] == prefix[0] && s.substr(0, prefix.size()) == prefix;
+}
 
 // Strips trailing footnote markers (" 1", glued "1") from a line end, for the
 // punctuation test of paragraph starts. Sets `had_marker`.
@@ -222,13 +229,37 @@ std::string join_space(const std::vector<std::string_view>& parts) {
     return out;
 }
 
+// True when `s` holds two spaces in a row. Eight bytes are tested at a time:
+// in x = word ^ "        " a space is a zero byte, and the zero-byte test of
+// Bit Twiddling Hacks (exact form, no carries between bytes) sets the top bit
+// of exactly those bytes; two neighbouring flags are two spaces.
+bool has_double_space(std::string_view s) {
+    constexpr std::uint64_t ones = ~std::uint64_t{0} / 255;
+    constexpr std::uint64_t low7 = ones * 0x7F;
+    const char* d = s.data();
+    const std::size_t n = s.size();
+    std::uint64_t space_before = 0;  // 0x80 when the byte before this word is a space
+    std::size_t k = 0;
+    for (; k + 8 <= n; k += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, d + k, 8);
+        const std::uint64_t x = w ^ (ones * ' ');
+        const std::uint64_t spaces = ~(((x & low7) + low7) | x | low7);
+        if ((spaces & (spaces >> 8)) != 0 || (space_before & spaces) != 0) return true;
+        space_before = spaces >> 56;
+    }
+    for (; k < n; ++k) {
+        if (d[k] == ' ' && k > 0 && d[k - 1] == ' ') return true;
+    }
+    return false;
+}
+
 // Drops leading spaces, runs of spaces and trailing spaces, in place.
 void collapse_spaces(std::string& s) {
     char* d = s.data();
     const std::size_t n = s.size();
     // Most texts need nothing: checked by reading alone first.
-    const auto doubled = std::adjacent_find(d, d + n, [](char a, char b) { return a == ' ' && b == ' '; });
-    if (doubled == d + n && (n == 0 || (d[0] != ' ' && d[n - 1] != ' '))) return;
+    if (n == 0 || (d[0] != ' ' && d[n - 1] != ' ' && !has_double_space(s))) return;
     std::size_t out = 0;
     for (std::size_t k = 0; k < n; ++k) {
         const char c = d[k];
@@ -266,6 +297,11 @@ struct segment {
             const bool hyphen = last == '-' && text.size() >= 2 && is_letter_byte(text[text.size() - 2]) &&
                                 (is_letter_byte(t[0]) || is_digit(t[0]));
             if (!hyphen) text.push_back(' ');
+        } else {
+            // A paragraph has a few lines: room for them at once, not a
+            // reallocation per line.
+            text.reserve(2 * t.size() + 16);
+            pieces.reserve(4);
         }
         pieces.push_back({text.size(), line, page});
         text.append(t);
@@ -351,6 +387,25 @@ std::string_view word_after(std::string_view text, std::size_t pos) {
     return w;
 }
 
+// The first digit of text[i, to), or `to`. Markers are looked for in every
+// paragraph, some paragraphs several times, and most bytes are no digits: so
+// eight bytes are tested at a time, with the "hasbetween" test of Bit
+// Twiddling Hacks (a byte b with 0x2F < b < 0x3A sets its top bit; the
+// per-byte sums never carry into the next byte).
+std::size_t next_digit(std::string_view text, std::size_t i, std::size_t to) {
+    const char* p = text.data();
+    constexpr std::uint64_t ones = ~std::uint64_t{0} / 255;
+    for (; i + 8 <= to; i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        const std::uint64_t low7 = w & ones * 127;
+        const std::uint64_t digits = (ones * (127 + 0x3A) - low7) & ~w & (low7 + ones * (127 - 0x2F)) & ones * 128;
+        if (digits != 0) break;
+    }
+    while (i < to && !is_digit(p[i])) ++i;
+    return i;
+}
+
 struct marker_hit {
     std::size_t begin = 0;  // range to erase from the text
     std::size_t end = 0;
@@ -365,7 +420,9 @@ std::optional<marker_hit> find_marker(std::string_view text, std::size_t from, s
     to = std::min(to, text.size());
     std::size_t i = from;
     while (i < to) {
-        if (!is_digit(text[i]) || (i > 0 && is_digit(text[i - 1]))) {
+        i = next_digit(text, i, to);
+        if (i == to) break;
+        if (i > 0 && is_digit(text[i - 1])) {  // inside a number that began before `from`
             ++i;
             continue;
         }
@@ -1347,8 +1404,13 @@ private:
                         hi = phi;
                     }
                 }
+                // Every search below starts at `from[si]` or later: all begin at
+                // the first digit from there (the same result; a text without
+                // one is read once, not once per search).
+                const std::size_t digit = next_digit(s.text, from[si], s.text.size());
+                lo = std::max(lo, digit);
                 auto hit = find_marker(s.text, lo, hi, num, glued_only, true);
-                if (!hit && !glued_only) hit = find_marker(s.text, from[si], s.text.size(), num, false, true);
+                if (!hit && !glued_only) hit = find_marker(s.text, digit, s.text.size(), num, false, true);
                 if (!hit && !glued_only) hit = find_marker(s.text, lo, hi, num, false, true, true);
                 if (hit) {
                     s.markers.push_back({hit->begin, num});
@@ -1361,7 +1423,7 @@ private:
                 bool later = false;
                 for (std::size_t k2 = k + 1; k2 < defs.size() && k2 < k + 3; ++k2) {
                     if (!glued_only && defs[k2].second != page) break;
-                    if (find_marker(s.text, from[si], s.text.size(), defs[k2].first, glued_only, true)) {
+                    if (find_marker(s.text, digit, s.text.size(), defs[k2].first, glued_only, true)) {
                         later = true;
                         break;
                     }
@@ -1399,7 +1461,9 @@ private:
     void find_repeated_markers(segment& s, const std::set<int>& seen) {
         std::size_t i = 0;
         while (i < s.text.size()) {
-            if (!is_digit(s.text[i]) || (i > 0 && is_digit(s.text[i - 1]))) {
+            i = next_digit(s.text, i, s.text.size());
+            if (i == s.text.size()) break;
+            if (i > 0 && is_digit(s.text[i - 1])) {
                 ++i;
                 continue;
             }

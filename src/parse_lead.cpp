@@ -26,9 +26,11 @@
 //         the lead because the object only starts after it).
 // Everything after the lead is the object: "Calls upon all States" has lead
 // "Calls upon", "Requests the Secretary-General to" has lead "Requests".
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <string>
+#include <vector>
 
 #include "parse_internal.hpp"
 
@@ -52,28 +54,55 @@ bool in(std::string_view w, std::initializer_list<std::string_view> list) {
     return false;
 }
 
+// A fixed list of words, sorted once, searched by halving: asked for every
+// word of every lead and every body line's first word.
+class word_set {
+public:
+    word_set(std::initializer_list<std::string_view> words) : words_(words) {
+        std::sort(words_.begin(), words_.end());
+    }
+    bool contains(std::string_view w) const { return std::binary_search(words_.begin(), words_.end(), w); }
+
+private:
+    std::vector<std::string_view> words_;
+};
+
 bool is_adverb(std::string_view lw) {
-    return in(lw, {"also", "further", "furthermore", "again", "moreover", "strongly", "deeply", "gravely",
-                   "seriously", "fully", "firmly", "urgently", "particularly", "likewise", "additionally",
-                   "equally", "emphatically", "respectfully", "warmly", "sincerely", "profoundly", "greatly",
-                   "especially", "once", "still", "repeatedly", "unequivocally", "resolutely", "duly",
-                   "therefore", "hereby", "solemnly", "most", "highly", "earnestly", "consistently",
-                   "categorically", "extremely", "keenly", "increasingly", "acutely", "sorely", "genuinely",
-                   "wholeheartedly", "truly"});
+    static const word_set adverbs = {
+        "also",          "further",        "furthermore",   "again",        "moreover",     "strongly",
+        "deeply",        "gravely",        "seriously",     "fully",        "firmly",       "urgently",
+        "particularly",  "likewise",       "additionally",  "equally",      "emphatically", "respectfully",
+        "warmly",        "sincerely",      "profoundly",    "greatly",      "especially",   "once",
+        "still",         "repeatedly",     "unequivocally", "resolutely",   "duly",         "therefore",
+        "hereby",        "solemnly",       "most",          "highly",       "earnestly",    "consistently",
+        "categorically", "extremely",      "keenly",        "increasingly", "acutely",      "sorely",
+        "genuinely",     "wholeheartedly", "truly"};
+    return adverbs.contains(lw);
 }
 
 bool is_feeling(std::string_view lw) {
-    return in(lw, {"concern", "concerns", "appreciation", "satisfaction", "interest", "regret", "gratitude",
-                   "support", "condolences", "sympathy", "solidarity", "hope", "conviction", "determination",
-                   "thanks", "alarm", "disappointment", "dismay", "outrage", "commitment", "readiness",
-                   "willingness", "appeal", "call", "recognition", "welcome", "expectation", "desire", "intention",
-                   "sadness", "shock", "indignation"});
+    static const word_set feelings = {
+        "concern",     "concerns",      "appreciation", "satisfaction", "interest",       "regret",
+        "gratitude",   "support",       "condolences",  "sympathy",     "solidarity",     "hope",
+        "conviction",  "determination", "thanks",       "alarm",        "disappointment", "dismay",
+        "outrage",     "commitment",    "readiness",    "willingness",  "appeal",         "call",
+        "recognition", "welcome",       "expectation",  "desire",       "intention",      "sadness",
+        "shock",       "indignation"};
+    return feelings.contains(lw);
 }
 
 bool is_feeling_adjective(std::string_view lw) {
-    return in(lw, {"deep", "deepest", "grave", "serious", "great", "profound", "sincere", "strong", "full",
-                   "continued", "continuing", "particular", "utmost", "heartfelt", "renewed", "firm", "unwavering",
-                   "growing", "increasing", "special", "warm", "high", "strongest", "deep-felt", "keen"});
+    static const word_set adjectives = {"deep",       "deepest",    "grave",     "serious",    "great",
+                                        "profound",   "sincere",    "strong",    "full",       "continued",
+                                        "continuing", "particular", "utmost",    "heartfelt",  "renewed",
+                                        "firm",       "unwavering", "growing",   "increasing", "special",
+                                        "warm",       "high",       "strongest", "deep-felt",  "keen"};
+    return adjectives.contains(lw);
+}
+
+// Punctuation after a word that ends the phrase: , ; : . " ) '
+bool ends_phrase(char c) {
+    return c == ',' || c == ';' || c == ':' || c == '.' || c == '"' || c == ')' || c == '\'';
 }
 
 struct word {
@@ -81,8 +110,21 @@ struct word {
     std::size_t end = 0;    // offset just after the word in the source text
 };
 
-std::vector<word> words(std::string_view s, std::size_t max_words) {
-    std::vector<word> out;
+// At most 12 words: enough for the longest lead ("Takes note with deep
+// appreciation of" and adverbs), kept without allocation.
+constexpr std::size_t max_words = 12;
+struct word_list {
+    std::array<word, max_words> items;
+    std::size_t count = 0;
+    std::size_t size() const { return count; }
+    bool empty() const { return count == 0; }
+    const word& operator[](std::size_t i) const { return items[i]; }
+    const word& back() const { return items[count - 1]; }
+    void push_back(const word& w) { items[count++] = w; }
+};
+
+word_list words(std::string_view s) {
+    word_list out;
     std::size_t i = 0;
     while (i < s.size() && out.size() < max_words) {
         while (i < s.size() && (s[i] == ' ' || s[i] == '"' || s[i] == '\'')) ++i;
@@ -91,7 +133,7 @@ std::vector<word> words(std::string_view s, std::size_t max_words) {
         std::string_view w = s.substr(start, i - start);
         // Punctuation ends the phrase: keep the word, mark the stop.
         bool stop = false;
-        while (!w.empty() && std::string_view(",;:.\")'").find(w.back()) != std::string_view::npos) {
+        while (!w.empty() && ends_phrase(w.back())) {
             w.remove_suffix(1);
             stop = true;
         }
@@ -105,12 +147,12 @@ std::vector<word> words(std::string_view s, std::size_t max_words) {
 
 std::string extract_lead(std::string_view text, part where) {
     text = trim(text);
-    const auto ws = words(text, 12);
+    const auto ws = words(text);
     if (ws.empty()) return {};
     std::size_t k = 0;
     // The words in lower case, each made once when first asked for.
-    std::array<std::string, 12> lows;
-    std::array<bool, 12> lowered{};
+    std::array<std::string, max_words> lows;
+    std::array<bool, max_words> lowered{};
     const std::string none;
     const auto lw = [&](std::size_t i) -> const std::string& {
         if (i >= ws.size()) return none;
@@ -167,23 +209,24 @@ std::string extract_lead(std::string_view text, part where) {
 }
 
 bool is_known_preamble_opener(std::string_view w) {
-    static constexpr std::array<std::string_view, 96> list = {
-        "Acknowledging", "Affirming", "Alarmed", "Also", "Anticipating", "Appalled", "Appreciating", "Aware",
-        "Bearing", "Believing", "Cognizant", "Cognisant", "Commending", "Committed", "Concerned", "Confident",
-        "Conscious", "Considering", "Convinced", "Deeply", "Deploring", "Desiring", "Desirous", "Determined",
-        "Disturbed", "Dismayed", "Emphasizing", "Emphasising", "Encouraged", "Encouraging", "Endorsing",
-        "Expressing", "Firmly", "Fully", "Further", "Gravely", "Greatly", "Guided", "Having", "Highlighting",
-        "Inspired", "Keeping", "Looking", "Mindful", "Noting", "Observing", "Particularly", "Persuaded",
-        "Pleased", "Profoundly", "Reaffirming", "Realizing", "Reassured", "Recalling", "Recognizing",
-        "Recognising", "Regretting", "Reiterating", "Reminding", "Resolved", "Respecting", "Seeking",
-        "Seriously", "Sharing", "Strongly", "Stressing", "Supporting", "Taking", "Underlining", "Underscoring",
-        "Urging", "Welcoming", "Wishing", "Acting", "Aiming", "Appreciative", "Bearing", "Building",
-        "Calling", "Condemning", "Continuing", "Deploring", "Drawing", "Encouraging", "Equally", "Grateful",
-        "Heartened", "Mindful", "Reaffirming", "Reiterating", "Satisfied", "Troubled", "Upholding", "Viewing"};
-    for (const auto x : list) {
-        if (w == x) return true;
-    }
-    return false;
+    static const word_set list = {
+        "Acknowledging", "Affirming",   "Alarmed",     "Also",         "Anticipating", "Appalled",
+        "Appreciating",  "Aware",       "Bearing",     "Believing",    "Cognizant",    "Cognisant",
+        "Commending",    "Committed",   "Concerned",   "Confident",    "Conscious",    "Considering",
+        "Convinced",     "Deeply",      "Deploring",   "Desiring",     "Desirous",     "Determined",
+        "Disturbed",     "Dismayed",    "Emphasizing", "Emphasising",  "Encouraged",   "Encouraging",
+        "Endorsing",     "Expressing",  "Firmly",      "Fully",        "Further",      "Gravely",
+        "Greatly",       "Guided",      "Having",      "Highlighting", "Inspired",     "Keeping",
+        "Looking",       "Mindful",     "Noting",      "Observing",    "Particularly", "Persuaded",
+        "Pleased",       "Profoundly",  "Reaffirming", "Realizing",    "Reassured",    "Recalling",
+        "Recognizing",   "Recognising", "Regretting",  "Reiterating",  "Reminding",    "Resolved",
+        "Respecting",    "Seeking",     "Seriously",   "Sharing",      "Strongly",     "Stressing",
+        "Supporting",    "Taking",      "Underlining", "Underscoring", "Urging",       "Welcoming",
+        "Wishing",       "Acting",      "Aiming",      "Appreciative", "Bearing",      "Building",
+        "Calling",       "Condemning",  "Continuing",  "Deploring",    "Drawing",      "Encouraging",
+        "Equally",       "Grateful",    "Heartened",   "Mindful",      "Reaffirming",  "Reiterating",
+        "Satisfied",     "Troubled",    "Upholding",   "Viewing"};
+    return list.contains(w);
 }
 
 bool is_preamble_opener(std::string_view w) {

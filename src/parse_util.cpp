@@ -3,6 +3,7 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -48,20 +49,27 @@ int parse_ordinal(std::string_view word) {
     return t->second + u->second;
 }
 
+namespace {
+
+// Common English words that must never be glued to a neighbour.
+constexpr std::string_view common_words[] = {
+    "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
+    "between", "both", "but", "by", "can", "could", "do", "each", "for", "from", "had", "has", "have", "he",
+    "her", "his", "if", "in", "into", "is", "it", "its", "may", "me", "more", "most", "must", "my", "new",
+    "no", "not", "of", "on", "one", "only", "or", "other", "our", "out", "over", "per", "see", "shall", "she",
+    "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+    "this", "those", "through", "to", "under", "up", "upon", "us", "use", "was", "we", "well", "were",
+    "what", "when", "where", "which", "while", "who", "will", "with", "within", "would", "year", "years",
+    "able", "access", "action", "data", "day", "end", "good", "high", "key", "law", "less", "low", "made",
+    "make", "many", "much", "need", "part", "set", "take", "time", "two", "way", "work", "world", "ever",
+    "how", "own", "same", "just", "like", "long", "now", "off", "once", "very", "via", "why", "yet", "go",
+    "inter", "alia", "non", "co", "re", "pre", "post", "sub", "self", "multi", "cross",
+    "man", "men", "women", "age", "aid", "air", "art", "car", "ice", "oil", "sea", "sun", "war", "due"};
+
+}  // namespace
+
 bool is_common_word(std::string_view w) {
-    static const std::unordered_set<std::string_view> common = {
-        "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
-        "between", "both", "but", "by", "can", "could", "do", "each", "for", "from", "had", "has", "have", "he",
-        "her", "his", "if", "in", "into", "is", "it", "its", "may", "me", "more", "most", "must", "my", "new",
-        "no", "not", "of", "on", "one", "only", "or", "other", "our", "out", "over", "per", "see", "shall", "she",
-        "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
-        "this", "those", "through", "to", "under", "up", "upon", "us", "use", "was", "we", "well", "were",
-        "what", "when", "where", "which", "while", "who", "will", "with", "within", "would", "year", "years",
-        "able", "access", "action", "data", "day", "end", "good", "high", "key", "law", "less", "low", "made",
-        "make", "many", "much", "need", "part", "set", "take", "time", "two", "way", "work", "world", "ever",
-        "how", "own", "same", "just", "like", "long", "now", "off", "once", "very", "via", "why", "yet", "go",
-        "inter", "alia", "non", "co", "re", "pre", "post", "sub", "self", "multi", "cross",
-        "man", "men", "women", "age", "aid", "air", "art", "car", "ice", "oil", "sea", "sun", "war", "due"};
+    static const std::unordered_set<std::string_view> common(std::begin(common_words), std::end(common_words));
     return common.count(w) > 0;
 }
 
@@ -139,10 +147,77 @@ void for_each_token(std::string_view s, F&& f) {
     }
 }
 
+// The bytes the tokenizer reads: letter kind (0 none, 1 lower case, 2 upper
+// case) and lower case, by byte.
+struct letter_table {
+    unsigned char kind[256] = {};
+    unsigned char lower[256] = {};
+    constexpr letter_table() {
+        for (int c = 0; c < 256; ++c) lower[c] = static_cast<unsigned char>(c);
+        for (int c = 'a'; c <= 'z'; ++c) kind[c] = 1;
+        for (int c = 'A'; c <= 'Z'; ++c) {
+            kind[c] = 2;
+            lower[c] = static_cast<unsigned char>(c - 'A' + 'a');
+        }
+    }
+};
+constexpr letter_table letters;
+
+// A polynomial hash of a word's bytes (mod 2^64), chosen because the hash of
+// two words written together follows from theirs: sum(xy) = sum(x) * B^|y| + sum(y).
+constexpr std::uint64_t word_sum_base = 0x100000001B3ull;
+std::uint64_t word_sum(std::string_view w) {
+    std::uint64_t h = 0;
+    for (const char c : w) h = h * word_sum_base + static_cast<unsigned char>(c);
+    return h;
+}
+std::uint64_t word_sum_power(std::size_t n) {
+    std::uint64_t result = 1, base = word_sum_base;
+    for (; n > 0; n /= 2) {
+        if (n % 2) result *= base;
+        base *= base;
+    }
+    return result;
+}
+
+// The tokens of for_each_token, read in one pass with what the counting
+// needs: f(begin, end, sum, kinds), `sum` the word_sum of the token's letters
+// in lower case (hyphens left out), `kinds` the letter kinds seen (1 lower,
+// 2 upper) and 4 when the token is hyphenated. The letters of a token are
+// read up to the first byte that is none, at the latest the string's
+// terminating NUL: no bound check per byte.
+template <class F>
+void for_each_counted_token(const std::string& s, F&& f) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    while (i < n) {
+        if (letters.kind[p[i]] == 0) {
+            ++i;
+            continue;
+        }
+        const std::size_t start = i;
+        std::uint64_t sum = 0;
+        unsigned kinds = 0;
+        while (true) {
+            for (;; ++i) {
+                const unsigned k = letters.kind[p[i]];
+                if (k == 0) break;
+                kinds |= k;
+                sum = sum * word_sum_base + letters.lower[p[i]];
+            }
+            if (i + 1 < n && p[i] == '-' && letters.kind[p[i + 1]] != 0) {
+                kinds |= 4;
+                ++i;
+                continue;
+            }
+            break;
+        }
+        f(start, i, sum, kinds);
+    }
+}
+
 // Maps keyed by words, looked up with string_views (no key copy per lookup).
-// Deliberately not noexcept: libstdc++ then keeps each key's hash in its node
-// (as for std::hash<std::string>) instead of hashing the keys again while it
-// walks a bucket or rehashes.
 struct word_hash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -167,105 +242,124 @@ void erase_positions(std::string& s, const std::vector<std::size_t>& positions) 
     s.resize(out);
 }
 
-// A polynomial hash of a word's bytes (mod 2^64), chosen because the hash of
-// two words written together follows from theirs: sum(xy) = sum(x) * B^|y| + sum(y).
-constexpr std::uint64_t word_sum_base = 0x100000001B3ull;
-std::uint64_t word_sum(std::string_view w) {
-    std::uint64_t h = 0;
-    for (const char c : w) h = h * word_sum_base + static_cast<unsigned char>(c);
-    return h;
-}
-std::uint64_t word_sum_power(std::size_t n) {
-    std::uint64_t result = 1, base = word_sum_base;
-    for (; n > 0; n /= 2) {
-        if (n % 2) result *= base;
-        base *= base;
-    }
-    return result;
-}
-
-// The lowercase words of a document, each with a number and a count.
+// The lowercase words of a document, each with a number and a count: an
+// open-addressing table keyed by the words' word_sum, the words' bytes in one
+// buffer (no allocation per word, no hashing beyond the sum).
 class vocabulary {
 public:
     static constexpr std::uint32_t none = ~std::uint32_t{0};
 
-    std::uint32_t add(std::string_view lower_word, int occurrences = 1) {
-        // Most tokens are short, frequent words: one of up to 8 letters is
-        // first looked up in a small direct-mapped cache keyed by its bytes
-        // packed into a number (letters are never 0, so the packing is unique).
-        std::uint64_t key = 0;
-        if (lower_word.size() <= 8) {
-            for (const char c : lower_word) key = (key << 8) | static_cast<unsigned char>(c);
-            const auto& slot = cache_[cache_slot(key)];
-            if (key != 0 && slot.key == key) {
-                counts_[slot.id] += occurrences;
-                return slot.id;
+    explicit vocabulary(std::size_t expected_words) {
+        rehash(expected_words * 2);
+        bytes_.reserve(expected_words * 8);
+        offsets_.reserve(expected_words);
+        sizes_.reserve(expected_words);
+        counts_.reserve(expected_words);
+        sums_.reserve(expected_words);
+    }
+
+    // The number of `lower_word` (`sum` its word_sum), added with a count of
+    // 0 first; its count grows by `occurrences`.
+    std::uint32_t add(std::string_view lower_word, std::uint64_t sum, int occurrences = 1) {
+        std::size_t i = slot_of(sum);
+        for (;; i = (i + 1) & mask_) {
+            const slot& s = slots_[i];
+            if (s.id == none) break;
+            if (s.sum == sum && s.size == lower_word.size() && same_bytes(s.id, lower_word)) {
+                counts_[s.id] += occurrences;
+                return s.id;
             }
         }
-        std::uint32_t id;
-        if (const auto it = ids_.find(lower_word); it != ids_.end()) {
-            id = it->second;
-            counts_[id] += occurrences;
-        } else {
-            id = static_cast<std::uint32_t>(counts_.size());
-            ids_.emplace(std::string(lower_word), id);
-            counts_.push_back(occurrences);
-            sums_.push_back(word_sum(lower_word));
-            sizes_.push_back(lower_word.size());
-        }
-        if (key != 0) cache_[cache_slot(key)] = {key, id};
-        return id;
+        return insert(i, lower_word, sum, occurrences);
+    }
+    std::uint32_t add(std::string_view lower_word, int occurrences = 1) {
+        return add(lower_word, word_sum(lower_word), occurrences);
     }
     std::uint32_t find(std::string_view lower_word) const {
-        const auto it = ids_.find(lower_word);
-        return it == ids_.end() ? none : it->second;
+        const auto sum = word_sum(lower_word);
+        for (std::size_t i = slot_of(sum);; i = (i + 1) & mask_) {
+            const slot& s = slots_[i];
+            if (s.id == none) return none;
+            if (s.sum == sum && s.size == lower_word.size() && same_bytes(s.id, lower_word)) return s.id;
+        }
+    }
+    // False when no word of `size` bytes has the word_sum `sum`; true when
+    // one may (two words whose sums collide are told apart only by find).
+    bool may_hold(std::uint64_t sum, std::size_t size) const {
+        for (std::size_t i = slot_of(sum);; i = (i + 1) & mask_) {
+            const slot& s = slots_[i];
+            if (s.id == none) return false;
+            if (s.sum == sum && s.size == size) return true;
+        }
     }
     int count(std::uint32_t id) const { return counts_[id]; }
+    std::size_t size(std::uint32_t id) const { return sizes_[id]; }
+    std::string_view word(std::uint32_t id) const {
+        return std::string_view(bytes_).substr(offsets_[id], sizes_[id]);
+    }
     // The word_sum of the two words written together, without writing them.
     std::uint64_t joined_sum(std::uint32_t left, std::uint32_t right) const {
         return sums_[left] * word_sum_power(sizes_[right]) + sums_[right];
     }
     std::size_t size() const { return counts_.size(); }
-    const std::vector<std::uint64_t>& sums() const { return sums_; }
-    template <class F>
-    void for_each(F&& f) const {
-        for (const auto& [word, id] : ids_) f(std::string_view(word), id);
-    }
 
 private:
-    struct cached {
-        std::uint64_t key = 0;  // 0: empty
-        std::uint32_t id = none;
+    struct slot {
+        std::uint64_t sum = 0;
+        std::uint32_t id = none;  // none: empty
+        std::uint32_t size = 0;
     };
-    static std::size_t cache_slot(std::uint64_t key) { return (key * 0x9E3779B97F4A7C15ull) >> 54; }
-    std::vector<cached> cache_ = std::vector<cached>(1024);
-    word_map<std::uint32_t> ids_;
-    std::vector<int> counts_;
-    std::vector<std::uint64_t> sums_;  // word_sum of each word
-    std::vector<std::size_t> sizes_;
-};
-
-// The hashes of a set of words in a bit array, about 16 bits per word: a
-// clear bit proves a word absent.
-class word_screen {
-public:
-    explicit word_screen(const std::vector<std::uint64_t>& sums) {
-        while ((std::size_t{1} << bits_log_) < sums.size() * 16) ++bits_log_;
-        bits_.assign((std::size_t{1} << bits_log_) / 64 + 1, 0);
-        for (const auto h : sums) {
-            const auto i = index(h);
-            bits_[i / 64] |= std::uint64_t{1} << (i % 64);
+    // Words are short: compared eight bytes at a time, inline (a call of
+    // memcmp costs more than most words).
+    bool same_bytes(std::uint32_t id, std::string_view w) const {
+        const char* stored = bytes_.data() + offsets_[id];
+        std::size_t k = 0;
+        for (; k + 8 <= w.size(); k += 8) {
+            std::uint64_t x, y;
+            std::memcpy(&x, stored + k, 8);
+            std::memcpy(&y, w.data() + k, 8);
+            if (x != y) return false;
+        }
+        for (; k < w.size(); ++k) {
+            if (stored[k] != w[k]) return false;
+        }
+        return true;
+    }
+    // Adds a new word in the empty slot `i`.
+    [[gnu::noinline]] std::uint32_t insert(std::size_t i, std::string_view lower_word, std::uint64_t sum,
+                                           int occurrences) {
+        const auto id = static_cast<std::uint32_t>(counts_.size());
+        slots_[i] = {sum, id, static_cast<std::uint32_t>(lower_word.size())};
+        offsets_.push_back(bytes_.size());
+        bytes_.append(lower_word);
+        sizes_.push_back(static_cast<std::uint32_t>(lower_word.size()));
+        counts_.push_back(occurrences);
+        sums_.push_back(sum);
+        if (2 * counts_.size() > slots_.size()) rehash(slots_.size() * 2);
+        return id;
+    }
+    std::size_t slot_of(std::uint64_t sum) const { return (sum * 0x9E3779B97F4A7C15ull) >> shift_; }
+    // A table of at least `size` slots (a power of two, at least 256).
+    void rehash(std::size_t size) {
+        unsigned log = 8;
+        while ((std::size_t{1} << log) < size) ++log;
+        slots_.assign(std::size_t{1} << log, slot{});
+        mask_ = slots_.size() - 1;
+        shift_ = 64 - log;
+        for (std::uint32_t id = 0; id < sums_.size(); ++id) {
+            std::size_t i = slot_of(sums_[id]);
+            while (slots_[i].id != none) i = (i + 1) & mask_;
+            slots_[i] = {sums_[id], id, sizes_[id]};
         }
     }
-    bool may_hold(std::uint64_t h) const {
-        const auto i = index(h);
-        return (bits_[i / 64] >> (i % 64)) & 1u;
-    }
-
-private:
-    std::size_t index(std::uint64_t h) const { return (h * 0x9E3779B97F4A7C15ull) >> (64 - bits_log_); }
-    unsigned bits_log_ = 10;
-    std::vector<std::uint64_t> bits_;
+    std::vector<slot> slots_;
+    std::size_t mask_ = 0;
+    unsigned shift_ = 64;
+    std::string bytes_;                 // the words, one after the other
+    std::vector<std::size_t> offsets_;  // per word: where it starts in bytes_
+    std::vector<std::uint32_t> sizes_;
+    std::vector<int> counts_;
+    std::vector<std::uint64_t> sums_;  // word_sum of each word
 };
 
 struct token {
@@ -293,12 +387,12 @@ void repair_split_words(std::vector<std::string*>& texts) {
     // count their parts). The built-in words enter with a count of 0, so that
     // one lookup answers "is this word in the document or in the built-in
     // list" and a count above 1 still means "occurs more than once".
-    vocabulary vocab;
+    std::size_t bytes = 0;
+    for (const auto* t : texts) bytes += t->size();
+    vocabulary vocab(std::size(builtin_words) + bytes / 32);  // about one new word in 30 bytes of prose
     for (const auto b : builtin_words) vocab.add(b, 0);
     word_map<std::string> hyphenated;  // "followup" -> "follow-up"
     std::vector<std::uint32_t> token_ids;
-    std::size_t bytes = 0;
-    for (const auto* t : texts) bytes += t->size();
     token_ids.reserve(bytes / 6);  // about one token in 6 to 7 bytes of prose
     std::string w;  // reused buffers: no allocation per token
     std::string joined;
@@ -306,21 +400,16 @@ void repair_split_words(std::vector<std::string*>& texts) {
     tokens_end.reserve(texts.size());
     for (const auto* t : texts) {
         const std::string_view text = *t;
-        for_each_token(text, [&](std::size_t a, std::size_t b) {
+        for_each_counted_token(*t, [&](std::size_t a, std::size_t b, std::uint64_t sum, unsigned kinds) {
             const std::string_view original = text.substr(a, b - a);
-            bool upper = false, hyphen = false;
-            for (const char c : original) {
-                upper = upper || is_upper_ascii(c);
-                hyphen = hyphen || c == '-';
-            }
-            if (!upper && !hyphen) {  // the usual token: a lower-case word, looked up as it stands
-                token_ids.push_back(vocab.add(original));
+            if (kinds == 1) {  // the usual token: a lower-case word, looked up as it stands
+                token_ids.push_back(vocab.add(original, sum));
                 return;
             }
             w.assign(original);
             for (auto& c : w) c = lower_ascii(c);
-            if (!hyphen) {
-                token_ids.push_back(vocab.add(w));
+            if ((kinds & 4) == 0) {
+                token_ids.push_back(vocab.add(w, sum));
                 return;
             }
             token_ids.push_back(vocabulary::none);
@@ -353,9 +442,10 @@ void repair_split_words(std::vector<std::string*>& texts) {
     // Per word: may it stand alone (a common word, or seen more than once)?
     // Is it the joined form of a lowercase compound ("followup")?
     std::vector<char> alone(vocab.size()), compound(vocab.size());
-    vocab.for_each([&](std::string_view word, std::uint32_t id) {
-        alone[id] = vocab.count(id) > 1 || is_common_word(word);
-    });
+    for (std::uint32_t id = 0; id < vocab.size(); ++id) alone[id] = vocab.count(id) > 1;
+    for (const auto c : common_words) {  // fewer lookups than asking the list of each word
+        if (const auto id = vocab.find(c); id != vocabulary::none) alone[id] = true;
+    }
     for (const auto& entry : hyphenated) {
         if (const auto id = vocab.find(entry.first); id != vocabulary::none) compound[id] = true;
     }
@@ -371,7 +461,6 @@ void repair_split_words(std::vector<std::string*>& texts) {
     // neighbouring words, one of them seen once, whose joined form may be in
     // the vocabulary (pass 1). Asked of the word numbers alone, this skips
     // the reading of most texts.
-    const word_screen in_vocab(vocab.sums());
     const auto may_change = [&](std::size_t first, std::size_t end) {
         for (std::size_t k = first; k < end; ++k) {
             const auto id = token_ids[k];
@@ -380,7 +469,7 @@ void repair_split_words(std::vector<std::string*>& texts) {
             if (k + 1 == end) break;
             const auto next = token_ids[k + 1];
             if (next != vocabulary::none && (!alone[id] || !alone[next]) &&
-                in_vocab.may_hold(vocab.joined_sum(id, next))) {
+                vocab.may_hold(vocab.joined_sum(id, next), vocab.size(id) + vocab.size(next))) {
                 return true;
             }
         }
