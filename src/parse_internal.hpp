@@ -44,9 +44,7 @@ int parse_ordinal(std::string_view word);
 // in place.
 void repair_split_words(std::vector<std::string*>& texts);
 
-// Word list used by repair_split_words: common English words that must never
-// be glued to a neighbour.
-bool is_common_word(std::string_view lower_word);
+// Word list used by repair_split_words: words PDF extraction is known to split.
 bool is_builtin_word(std::string_view lower_word);
 
 }  // namespace resdiff::detail

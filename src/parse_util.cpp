@@ -68,11 +68,6 @@ constexpr std::string_view common_words[] = {
 
 }  // namespace
 
-bool is_common_word(std::string_view w) {
-    static const std::unordered_set<std::string_view> common(std::begin(common_words), std::end(common_words));
-    return common.count(w) > 0;
-}
-
 namespace {
 
 // Words of UN resolutions that PDF extraction is known to split
