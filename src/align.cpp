@@ -31,8 +31,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <numeric>
@@ -113,50 +115,95 @@ bool equal_folded(std::string_view text, std::string_view lower) {
     return true;
 }
 
-// Words to ids, the words compared lower-cased: an open-addressing table
-// over the lower-cased words, which live in one buffer (no allocation per
-// word, no std::string keys).
+// Bytes [at, end) of `buf` (at most eight) as one number, zero-filled: a
+// single load when eight bytes can be read inside `buf`.
+std::uint64_t chunk_at(std::string_view buf, std::size_t at, std::size_t end) {
+    const std::size_t n = std::min<std::size_t>(end - at, 8);
+    std::uint64_t x = 0;
+    if (at + 8 <= buf.size()) {
+        std::memcpy(&x, buf.data() + at, 8);
+        if (n < 8) {
+            if constexpr (std::endian::native == std::endian::little) x &= ~0ull >> (64 - 8 * n);
+            else x &= ~0ull << (64 - 8 * n);
+        }
+    } else {
+        char bytes[8] = {};
+        std::memcpy(bytes, buf.data() + at, n);
+        std::memcpy(&x, bytes, 8);
+    }
+    return x;
+}
+
+// What a word table looks a word up by: its first eight bytes and a hash of
+// all of them. Most words are eight bytes or shorter and compare by `head`
+// alone (no loop over their bytes, no branch on their length).
+struct word_key {
+    std::uint64_t head = 0;
+    std::uint64_t hash = 0;
+};
+
+// The key of the word buf[start, end).
+word_key key_of(std::string_view buf, std::size_t start, std::size_t end) {
+    constexpr std::uint64_t mul = 0x9e3779b97f4a7c15ull;
+    word_key k;
+    k.head = chunk_at(buf, start, end);
+    std::uint64_t h = (k.head ^ (end - start)) * mul;
+    for (std::size_t at = start + 8; at < end; at += 8) {
+        h ^= h >> 29;
+        h = (h ^ chunk_at(buf, at, end)) * mul;
+    }
+    k.hash = h ^ (h >> 32);
+    return k;
+}
+word_key key_of(std::string_view w) { return key_of(w, 0, w.size()); }
+
+// Words to ids: an open-addressing table over the words, which live in one
+// buffer (no allocation per word, no std::string keys). Words are compared
+// byte for byte; the table of surface forms holds each form as it is written
+// ("Recalling" and "recalling" are two entries with the same stem id).
 class word_table {
 public:
-    static constexpr std::uint64_t hash_basis = 1469598103934665603ull;   // FNV-1a
-    static std::uint64_t hash_step(std::uint64_t h, char c) {
-        return (h ^ static_cast<unsigned char>(lower_byte(c))) * 1099511628211ull;
-    }
-    static std::uint64_t hash(std::string_view w) {
-        std::uint64_t h = hash_basis;
-        for (const char c : w) h = hash_step(h, c);
-        return h;
-    }
-    // The id of `w` (any case; `h` its hash), or -1 when not seen yet.
-    std::int64_t find(std::string_view w, std::uint64_t h) const {
+    // The id of `w` (`k` its key), or -1 when not seen yet.
+    std::int64_t find(std::string_view w, const word_key& k) const {
         if (slots_.empty()) return -1;
-        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+        for (std::size_t i = k.hash & mask_;; i = (i + 1) & mask_) {
             const slot& s = slots_[i];
             if (s.length == 0) return -1;
-            if (s.hash == h && equal_folded(w, std::string_view(bytes_).substr(s.offset, s.length))) {
+            if (s.head == k.head && s.length == w.size() &&
+                (w.size() <= 8 || (s.hash == k.hash && same_bytes(w.substr(8), bytes_.data() + s.offset + 8)))) {
                 return s.id;
             }
         }
     }
-    // Room for `n` words without growing.
-    void reserve(std::size_t n) {
+    // Room for `n` words (of `bytes` bytes in all) without growing.
+    void reserve(std::size_t n, std::size_t bytes) {
         if (2 * n > slots_.size()) grow(2 * n);
+        bytes_.reserve(bytes);
     }
-    // Remembers the lower-cased form `lower` (with its hash `h`).
-    void insert(std::string_view lower, std::uint64_t h, std::uint32_t id) {
-        if (lower.empty() || lower.size() > std::numeric_limits<std::uint32_t>::max()) return;
+    // Remembers `w` (`k` its key).
+    void insert(std::string_view w, const word_key& k, std::uint32_t id) {
+        constexpr auto limit = std::numeric_limits<std::uint32_t>::max();
+        if (w.empty() || w.size() > limit || bytes_.size() + w.size() > limit) return;   // looked up no more
         if ((count_ + 1) * 2 > slots_.size()) grow(slots_.size() * 2);
-        place({h, bytes_.size(), static_cast<std::uint32_t>(lower.size()), id});
-        bytes_.append(lower);
+        place({k.head, k.hash, id, static_cast<std::uint32_t>(bytes_.size()), static_cast<std::uint32_t>(w.size())});
+        bytes_.append(w);
         ++count_;
     }
 
 private:
+    // `w` equals the |w| bytes at `p`.
+    static bool same_bytes(std::string_view w, const char* p) {
+        for (std::size_t i = 0; i < w.size(); ++i) {
+            if (w[i] != p[i]) return false;
+        }
+        return true;
+    }
     struct slot {
+        std::uint64_t head = 0;
         std::uint64_t hash = 0;
-        std::size_t offset = 0;
-        std::uint32_t length = 0;   // 0: empty
         std::uint32_t id = 0;
+        std::uint32_t offset = 0;   // in bytes_
+        std::uint32_t length = 0;   // 0: empty
     };
     void place(const slot& s) {
         std::size_t i = s.hash & mask_;
@@ -227,7 +274,7 @@ struct vocabulary {
 
     std::vector<std::uint32_t> cls;    // by word id: its placeholder class (itself when none)
 
-    word_table surfaces;               // surface form (any case) -> id of its stem
+    word_table surfaces;               // surface form (as written) -> id of its stem
 
     // Scratch space of weigh(), reused from item to item.
     mutable std::vector<std::uint32_t> scratch_words;
@@ -236,14 +283,14 @@ struct vocabulary {
     mutable std::vector<std::pair<std::uint64_t, std::uint32_t>> scratch_counts;
 
     std::uint32_t intern(std::string_view w) {
-        const auto h = word_table::hash(w);
-        if (const auto found = ids.find(w, h); found >= 0) return static_cast<std::uint32_t>(found);
+        const auto k = key_of(w);
+        if (const auto found = ids.find(w, k); found >= 0) return static_cast<std::uint32_t>(found);
         const auto id = static_cast<std::uint32_t>(cls.size());
-        ids.insert(w, h, id);
+        ids.insert(w, k, id);
         cls.push_back(id);
         if (const char* c = placeholder_class(w)) {
-            const auto k = intern(c);
-            cls[id] = k;
+            const auto k_class = intern(c);   // may grow cls
+            cls[id] = k_class;
         }
         return id;
     }
@@ -295,16 +342,17 @@ bool hyphen_joins(std::string_view w) {
     return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) || tens_word(w);
 }
 
-// The word id of the surface form `w` (any case; `h` its word_table hash):
-// lower-cased, stemmed and interned the first time it is seen.
-std::uint32_t word_id(std::string_view w, std::uint64_t h, vocabulary& vocab) {
-    if (const auto id = vocab.surfaces.find(w, h); id >= 0) return static_cast<std::uint32_t>(id);
-    std::string lower(w);
-    for (char& c : lower) c = lower_byte(c);
-    std::string stemmed = lower;
+// The word id of the surface form text[start, end): lower-cased, stemmed and
+// interned the first time the form is seen.
+std::uint32_t word_id(std::string_view text, std::size_t start, std::size_t end, vocabulary& vocab) {
+    const auto w = text.substr(start, end - start);
+    const auto k = key_of(text, start, end);
+    if (const auto id = vocab.surfaces.find(w, k); id >= 0) return static_cast<std::uint32_t>(id);
+    std::string stemmed(w);
+    for (char& c : stemmed) c = lower_byte(c);
     stem(stemmed);
     const auto id = vocab.intern(stemmed);
-    vocab.surfaces.insert(lower, h, id);
+    vocab.surfaces.insert(w, k, id);
     return id;
 }
 
@@ -316,24 +364,21 @@ std::vector<std::uint32_t> tokenize(std::string_view text, vocabulary& vocab) {
     out.reserve(text.size() / 6 + 1);
     const std::size_t n = text.size();
     std::size_t i = 0;
-    while (i < n) {
-        if (!word_byte(text[i])) {
-            ++i;
-            continue;
-        }
+    while (true) {
+        while (i < n && !word_byte(text[i])) ++i;
+        if (i == n) break;
         // A token: word bytes, and joiners followed by a word byte.
         const std::size_t start = i;
-        std::uint64_t h = word_table::hash_basis;
-        for (; i < n; ++i) {
+        while (true) {
+            while (i < n && word_byte(text[i])) ++i;
+            if (i + 1 >= n || !word_byte(text[i + 1])) break;
             const char c = text[i];
-            if (!word_byte(c)) {
-                const bool joiner =
-                    c == '/' || c == '.' || (c == '-' && hyphen_joins(text.substr(start, i - start)));
-                if (!joiner || i + 1 >= n || !word_byte(text[i + 1])) break;
-            }
-            h = word_table::hash_step(h, c);
+            const bool joiner =
+                c == '/' || c == '.' || (c == '-' && hyphen_joins(text.substr(start, i - start)));
+            if (!joiner) break;
+            ++i;
         }
-        out.push_back(word_id(text.substr(start, i - start), h, vocab));
+        out.push_back(word_id(text, start, i, vocab));
     }
     return out;
 }
@@ -518,24 +563,41 @@ struct context {
         it.key = sequence_hash(it.tokens);
         it.vocab = &vocab;
     }
+    // Items by text: the first item with a given text. Texts are told apart
+    // by length first, and only texts of the same length compared (no hash
+    // of every text, which is read once more here than when looked up).
+    class by_text {
+    public:
+        by_text() = default;
+        explicit by_text(const std::vector<item>& items) {
+            by_length_.reserve(items.size());
+            for (const auto& it : items) by_length_.emplace_back(it.text->size(), &it);
+            std::stable_sort(by_length_.begin(), by_length_.end(),
+                             [](const auto& a, const auto& b) { return a.first < b.first; });
+        }
+        const item* find(std::string_view text) const {
+            auto at = std::lower_bound(by_length_.begin(), by_length_.end(), text.size(),
+                                       [](const auto& e, std::size_t n) { return e.first < n; });
+            for (; at != by_length_.end() && at->first == text.size(); ++at) {
+                if (*at->second->text == text) return at->second;
+            }
+            return nullptr;
+        }
+
+    private:
+        std::vector<std::pair<std::size_t, const item*>> by_length_;
+    };
     // The same, taking the tokens of an item of the other version with the
     // same text when there is one (most texts are kept as they were).
-    using by_text = std::unordered_map<std::string_view, const item*>;
     void prepare(item& it, const std::string& text, const by_text& known) {
-        const auto same = known.find(text);
-        if (same == known.end()) return prepare(it, text);
+        const item* same = known.find(text);
+        if (same == nullptr) return prepare(it, text);
         it.text = &text;
-        it.tokens = same->second->tokens;
-        it.key = same->second->key;
+        it.tokens = same->tokens;
+        it.key = same->key;
         it.vocab = &vocab;
-        it.copy_of = same->second;
-        ++same->second->copies;
-    }
-    static by_text texts_of(const std::vector<item>& items) {
-        by_text known;
-        known.reserve(items.size());
-        for (const auto& it : items) known.emplace(*it.text, &it);
-        return known;
+        it.copy_of = same;
+        ++same->copies;
     }
     // Document frequencies over every prepared item.
     void count(const std::vector<std::vector<item>*>& lists) {
@@ -570,7 +632,7 @@ struct context {
         // 2019 report" and "of the Paris 2024 Games").
         // A class weighs what its members weigh on average (a class is
         // common, its members are not: "June 2019" keeps the weight it had).
-        const auto month_id = vocab.ids.find("#month", word_table::hash("#month"));
+        const auto month_id = vocab.ids.find("#month", key_of("#month"));
         const auto month =
             month_id < 0 ? std::numeric_limits<std::uint32_t>::max() : static_cast<std::uint32_t>(month_id);
         std::vector<double> sum(vocab.idf_by_word.size(), 0.0);
@@ -1445,7 +1507,7 @@ std::vector<footnote_unit> align_footnotes(const document& a, const document& b,
         ctx.prepare(oi[i], a.footnotes[i].text);
         oi[i].global = a.footnotes[i].number;
     }
-    const auto same_text = context::texts_of(oi);
+    const context::by_text same_text(oi);
     for (std::size_t i = 0; i < ni.size(); ++i) {
         ctx.prepare(ni[i], b.footnotes[i].text, same_text);
         ni[i].global = b.footnotes[i].number;
@@ -1576,7 +1638,7 @@ std::vector<item> make_items(const document& doc, context& ctx, const std::vecto
             items.push_back(std::move(it));
         }
     }
-    const auto same_text = known != nullptr ? context::texts_of(*known) : context::by_text{};
+    const auto same_text = known != nullptr ? context::by_text(*known) : context::by_text{};
     std::size_t i = 0;
     for (const auto* list : {&doc.preamble, &doc.operative}) {
         for (const auto& p : *list) ctx.prepare(items[i++], p.text, same_text);
@@ -1635,9 +1697,10 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
             for (const auto& p : *l) bytes += p.text.size();
         }
     }
-    // Room for a word form per 40 bytes of text (resolutions have fewer).
-    ctx.vocab.surfaces.reserve(std::min<std::size_t>(bytes / 40 + 64, 1u << 20));
-    ctx.vocab.ids.reserve(std::min<std::size_t>(bytes / 60 + 64, 1u << 20));
+    // Room for a word form per 64 bytes of text and a stem per 96 (a
+    // resolution pair of 130 KB has 1,750 forms and 1,300 stems).
+    ctx.vocab.surfaces.reserve(std::min<std::size_t>(bytes / 64 + 64, 1u << 20), bytes / 8);
+    ctx.vocab.ids.reserve(std::min<std::size_t>(bytes / 96 + 64, 1u << 20), bytes / 12);
     std::vector<item> oi = make_items(old_doc, ctx);
     std::vector<item> ni = make_items(new_doc, ctx, &oi);
     ctx.count({&oi, &ni});
