@@ -118,19 +118,16 @@ bool equal_folded(std::string_view text, std::string_view lower) {
 // Bytes [at, end) of `buf` (at most eight) as one number, zero-filled: a
 // single load when eight bytes can be read inside `buf`.
 std::uint64_t chunk_at(std::string_view buf, std::size_t at, std::size_t end) {
-    const std::size_t n = std::min<std::size_t>(end - at, 8);
+    const std::size_t n = std::min<std::size_t>(end - at, 8);   // 1..8
     std::uint64_t x = 0;
-    if (at + 8 <= buf.size()) {
+    if (at + 8 <= buf.size()) [[likely]] {
         std::memcpy(&x, buf.data() + at, 8);
-        if (n < 8) {
-            if constexpr (std::endian::native == std::endian::little) x &= ~0ull >> (64 - 8 * n);
-            else x &= ~0ull << (64 - 8 * n);
-        }
-    } else {
-        char bytes[8] = {};
-        std::memcpy(bytes, buf.data() + at, n);
-        std::memcpy(&x, bytes, 8);
+        if constexpr (std::endian::native == std::endian::little) return x & (~0ull >> (64 - 8 * n));
+        else return x & (~0ull << (64 - 8 * n));
     }
+    char bytes[8] = {};
+    std::memcpy(bytes, buf.data() + at, n);
+    std::memcpy(&x, bytes, 8);
     return x;
 }
 
@@ -143,7 +140,7 @@ struct word_key {
 };
 
 // The key of the word buf[start, end).
-word_key key_of(std::string_view buf, std::size_t start, std::size_t end) {
+inline word_key key_of(std::string_view buf, std::size_t start, std::size_t end) {
     constexpr std::uint64_t mul = 0x9e3779b97f4a7c15ull;
     word_key k;
     k.head = chunk_at(buf, start, end);
@@ -166,11 +163,12 @@ public:
     // The id of `w` (`k` its key), or -1 when not seen yet.
     std::int64_t find(std::string_view w, const word_key& k) const {
         if (slots_.empty()) return -1;
+        const auto tag = static_cast<std::uint16_t>(k.hash >> 48);
         for (std::size_t i = k.hash & mask_;; i = (i + 1) & mask_) {
             const slot& s = slots_[i];
             if (s.length == 0) return -1;
             if (s.head == k.head && s.length == w.size() &&
-                (w.size() <= 8 || (s.hash == k.hash && same_bytes(w.substr(8), bytes_.data() + s.offset + 8)))) {
+                (w.size() <= 8 || (s.tag == tag && same_bytes(w.substr(8), bytes_.data() + offsets_[i] + 8)))) {
                 return s.id;
             }
         }
@@ -180,12 +178,13 @@ public:
         if (2 * n > slots_.size()) grow(2 * n);
         bytes_.reserve(bytes);
     }
-    // Remembers `w` (`k` its key).
+    // Remembers `w` (`k` its key). A word too long for a slot is not
+    // remembered (looked up, it is read again).
     void insert(std::string_view w, const word_key& k, std::uint32_t id) {
-        constexpr auto limit = std::numeric_limits<std::uint32_t>::max();
-        if (w.empty() || w.size() > limit || bytes_.size() + w.size() > limit) return;   // looked up no more
+        if (w.empty() || w.size() > std::numeric_limits<std::uint16_t>::max()) return;
         if ((count_ + 1) * 2 > slots_.size()) grow(slots_.size() * 2);
-        place({k.head, k.hash, id, static_cast<std::uint32_t>(bytes_.size()), static_cast<std::uint32_t>(w.size())});
+        place({k.head, id, static_cast<std::uint16_t>(w.size()), static_cast<std::uint16_t>(k.hash >> 48)},
+              bytes_.size(), k.hash);
         bytes_.append(w);
         ++count_;
     }
@@ -198,30 +197,35 @@ private:
         }
         return true;
     }
-    struct slot {
+    struct slot {   // 16 bytes, four to a cache line
         std::uint64_t head = 0;
-        std::uint64_t hash = 0;
         std::uint32_t id = 0;
-        std::uint32_t offset = 0;   // in bytes_
-        std::uint32_t length = 0;   // 0: empty
+        std::uint16_t length = 0;   // 0: empty
+        std::uint16_t tag = 0;      // top bits of the hash
     };
-    void place(const slot& s) {
-        std::size_t i = s.hash & mask_;
+    void place(const slot& s, std::size_t offset, std::uint64_t hash) {
+        std::size_t i = hash & mask_;
         while (slots_[i].length != 0) i = (i + 1) & mask_;
         slots_[i] = s;
+        offsets_[i] = offset;
     }
     // A table of at least `size` slots (a power of two, at least 1024).
     void grow(std::size_t size) {
         std::size_t n = 1024;
         while (n < size) n *= 2;
         std::vector<slot> old = std::move(slots_);
+        std::vector<std::size_t> old_offsets = std::move(offsets_);
         slots_.assign(n, slot{});
-        mask_ = slots_.size() - 1;
-        for (const auto& s : old) {
-            if (s.length != 0) place(s);
+        offsets_.assign(n, 0);
+        mask_ = n - 1;
+        for (std::size_t i = 0; i < old.size(); ++i) {
+            if (old[i].length == 0) continue;
+            const auto offset = old_offsets[i];
+            place(old[i], offset, key_of(bytes_, offset, offset + old[i].length).hash);
         }
     }
     std::vector<slot> slots_;
+    std::vector<std::size_t> offsets_;   // by slot: where its word starts in bytes_ (read for long words)
     std::size_t mask_ = 0;
     std::size_t count_ = 0;
     std::string bytes_;
@@ -356,10 +360,43 @@ std::uint32_t word_id(std::string_view text, std::size_t start, std::size_t end,
     return id;
 }
 
+// The end of the run of word bytes starting at text[i]: the bytes are
+// classified eight at a time and the run measured with one bit count, so
+// that the end of a word costs no mispredicted loop exit.
+std::size_t word_end(std::string_view text, std::size_t i) {
+    while (i + 8 <= text.size()) {
+        unsigned mask = 0;   // bit k: text[i + k] is a word byte
+        for (unsigned k = 0; k < 8; ++k) mask |= static_cast<unsigned>(word_byte(text[i + k])) << k;
+        const auto run = static_cast<std::size_t>(std::countr_one(mask));
+        i += run;
+        if (run < 8) return i;
+    }
+    while (i < text.size() && word_byte(text[i])) ++i;
+    return i;
+}
+
+// A hash of a token sequence (anchors: identical sequences), taken token by
+// token as they are read.
+class sequence_hash {
+public:
+    void add(std::uint32_t t) {
+        h_ ^= t + 0x9e3779b97f4a7c15ull + (h_ << 6) + (h_ >> 2);
+        h_ *= 1099511628211ull;
+        ++n_;
+    }
+    std::uint64_t value() const { return h_ ^ n_; }
+
+private:
+    std::uint64_t h_ = 1469598103934665603ull;
+    std::uint64_t n_ = 0;
+};
+
 // Lower-cased, lightly stemmed word tokens. '/' and '.' inside a token keep it
 // whole ("65/141", "A/65/64-E/2010/12"), as does '-' in a token with digits;
-// other hyphenated words count as their parts ("energy-efficient").
-std::vector<std::uint32_t> tokenize(std::string_view text, vocabulary& vocab) {
+// other hyphenated words count as their parts ("energy-efficient"). `key`:
+// the hash of the sequence.
+std::vector<std::uint32_t> tokenize(std::string_view text, vocabulary& vocab, std::uint64_t& key) {
+    sequence_hash hash;
     std::vector<std::uint32_t> out;
     out.reserve(text.size() / 6 + 1);
     const std::size_t n = text.size();
@@ -370,7 +407,7 @@ std::vector<std::uint32_t> tokenize(std::string_view text, vocabulary& vocab) {
         // A token: word bytes, and joiners followed by a word byte.
         const std::size_t start = i;
         while (true) {
-            while (i < n && word_byte(text[i])) ++i;
+            i = word_end(text, i);
             if (i + 1 >= n || !word_byte(text[i + 1])) break;
             const char c = text[i];
             const bool joiner =
@@ -379,7 +416,9 @@ std::vector<std::uint32_t> tokenize(std::string_view text, vocabulary& vocab) {
             ++i;
         }
         out.push_back(word_id(text, start, i, vocab));
+        hash.add(out.back());
     }
+    key = hash.value();
     return out;
 }
 
@@ -492,15 +531,6 @@ double containment(const vec& part, const vec& whole) {
     return all > 0 ? in / all : 0.0;
 }
 
-std::uint64_t sequence_hash(const std::vector<std::uint32_t>& toks) {
-    std::uint64_t h = 1469598103934665603ull;
-    for (const auto t : toks) {
-        h ^= t + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
-        h *= 1099511628211ull;
-    }
-    return h ^ toks.size();
-}
-
 // ---------------------------------------------------------------- items
 
 // Anything aligned: a paragraph, a sub-paragraph or a footnote.
@@ -559,8 +589,7 @@ struct context {
 
     void prepare(item& it, const std::string& text) {
         it.text = &text;
-        it.tokens = tokenize(text, vocab);
-        it.key = sequence_hash(it.tokens);
+        it.tokens = tokenize(text, vocab, it.key);
         it.vocab = &vocab;
     }
     // Items by text: the first item with a given text. Texts are told apart
