@@ -408,11 +408,10 @@ std::vector<std::uint32_t> tokenize(std::string_view text, vocabulary& vocab, st
         const std::size_t start = i;
         while (true) {
             i = word_end(text, i);
-            if (i + 1 >= n || !word_byte(text[i + 1])) break;
-            const char c = text[i];
-            const bool joiner =
-                c == '/' || c == '.' || (c == '-' && hyphen_joins(text.substr(start, i - start)));
-            if (!joiner) break;
+            if (i + 1 >= n) break;
+            const char c = text[i];   // the usual space or comma ends the token at once
+            if (c != '/' && c != '.' && c != '-') break;
+            if (!word_byte(text[i + 1]) || (c == '-' && !hyphen_joins(text.substr(start, i - start)))) break;
             ++i;
         }
         out.push_back(word_id(text, start, i, vocab));
@@ -1555,13 +1554,18 @@ std::vector<footnote_unit> align_footnotes(const document& a, const document& b,
     for (std::size_t i = 0; i < ni.size(); ++i) new_by_number.emplace(b.footnotes[i].number, i);
     const bool leftovers = std::count(r.old_to_new.begin(), r.old_to_new.end(), -1) > 0 &&
                            std::count(r.new_to_old.begin(), r.new_to_old.end(), -1) > 0;
+    // Paragraphs citing footnotes, by id (the others have nothing to pair).
     std::unordered_map<std::string_view, const paragraph*> old_paras, new_paras;
     if (leftovers) {
         for (const auto* l : {&a.preamble, &a.operative}) {
-            for (const auto& p : *l) old_paras.emplace(p.id, &p);
+            for (const auto& p : *l) {
+                if (!p.footnotes.empty()) old_paras.emplace(p.id, &p);
+            }
         }
         for (const auto* l : {&b.preamble, &b.operative}) {
-            for (const auto& p : *l) new_paras.emplace(p.id, &p);
+            for (const auto& p : *l) {
+                if (!p.footnotes.empty()) new_paras.emplace(p.id, &p);
+            }
         }
     }
     for (const auto& u : units) {
