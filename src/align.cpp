@@ -315,8 +315,8 @@ struct vocabulary {
 // compare equal; words with digits are left alone.
 void stem(std::string& w) {
     if (w.size() < 5 || std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) return;
-    auto ends = [&](std::string_view suf) {
-        return w.size() >= suf.size() + 4 && std::string_view(w).substr(w.size() - suf.size()) == suf;
+    auto ends = [&](std::string_view suf) {   // compared from the end (short: no library call)
+        return w.size() >= suf.size() + 4 && std::equal(suf.rbegin(), suf.rend(), w.rbegin());
     };
     if (ends("ies")) {
         w.resize(w.size() - 3);
