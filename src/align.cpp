@@ -31,8 +31,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <numeric>
@@ -113,68 +115,117 @@ bool equal_folded(std::string_view text, std::string_view lower) {
     return true;
 }
 
-// Words to ids, the words compared lower-cased: an open-addressing table
-// over the lower-cased words, which live in one buffer (no allocation per
-// word, no std::string keys).
+// Bytes [at, end) of `buf` (at most eight) as one number, zero-filled: a
+// single load when eight bytes can be read inside `buf`.
+std::uint64_t chunk_at(std::string_view buf, std::size_t at, std::size_t end) {
+    const std::size_t n = std::min<std::size_t>(end - at, 8);   // 1..8
+    std::uint64_t x = 0;
+    if (at + 8 <= buf.size()) [[likely]] {
+        std::memcpy(&x, buf.data() + at, 8);
+        if constexpr (std::endian::native == std::endian::little) return x & (~0ull >> (64 - 8 * n));
+        else return x & (~0ull << (64 - 8 * n));
+    }
+    char bytes[8] = {};
+    std::memcpy(bytes, buf.data() + at, n);
+    std::memcpy(&x, bytes, 8);
+    return x;
+}
+
+// What a word table looks a word up by: its first eight bytes and a hash of
+// all of them. Most words are eight bytes or shorter and compare by `head`
+// alone (no loop over their bytes, no branch on their length).
+struct word_key {
+    std::uint64_t head = 0;
+    std::uint64_t hash = 0;
+};
+
+// The key of the word buf[start, end).
+inline word_key key_of(std::string_view buf, std::size_t start, std::size_t end) {
+    constexpr std::uint64_t mul = 0x9e3779b97f4a7c15ull;
+    word_key k;
+    k.head = chunk_at(buf, start, end);
+    std::uint64_t h = (k.head ^ (end - start)) * mul;
+    for (std::size_t at = start + 8; at < end; at += 8) {
+        h ^= h >> 29;
+        h = (h ^ chunk_at(buf, at, end)) * mul;
+    }
+    k.hash = h ^ (h >> 32);
+    return k;
+}
+word_key key_of(std::string_view w) { return key_of(w, 0, w.size()); }
+
+// Words to ids: an open-addressing table over the words, which live in one
+// buffer (no allocation per word, no std::string keys). Words are compared
+// byte for byte; the table of surface forms holds each form as it is written
+// ("Recalling" and "recalling" are two entries with the same stem id).
 class word_table {
 public:
-    static constexpr std::uint64_t hash_basis = 1469598103934665603ull;   // FNV-1a
-    static std::uint64_t hash_step(std::uint64_t h, char c) {
-        return (h ^ static_cast<unsigned char>(lower_byte(c))) * 1099511628211ull;
-    }
-    static std::uint64_t hash(std::string_view w) {
-        std::uint64_t h = hash_basis;
-        for (const char c : w) h = hash_step(h, c);
-        return h;
-    }
-    // The id of `w` (any case; `h` its hash), or -1 when not seen yet.
-    std::int64_t find(std::string_view w, std::uint64_t h) const {
+    // The id of `w` (`k` its key), or -1 when not seen yet.
+    std::int64_t find(std::string_view w, const word_key& k) const {
         if (slots_.empty()) return -1;
-        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+        const auto tag = static_cast<std::uint16_t>(k.hash >> 48);
+        for (std::size_t i = k.hash & mask_;; i = (i + 1) & mask_) {
             const slot& s = slots_[i];
             if (s.length == 0) return -1;
-            if (s.hash == h && equal_folded(w, std::string_view(bytes_).substr(s.offset, s.length))) {
+            if (s.head == k.head && s.length == w.size() &&
+                (w.size() <= 8 || (s.tag == tag && same_bytes(w.substr(8), bytes_.data() + offsets_[i] + 8)))) {
                 return s.id;
             }
         }
     }
-    // Room for `n` words without growing.
-    void reserve(std::size_t n) {
+    // Room for `n` words (of `bytes` bytes in all) without growing.
+    void reserve(std::size_t n, std::size_t bytes) {
         if (2 * n > slots_.size()) grow(2 * n);
+        bytes_.reserve(bytes);
     }
-    // Remembers the lower-cased form `lower` (with its hash `h`).
-    void insert(std::string_view lower, std::uint64_t h, std::uint32_t id) {
-        if (lower.empty() || lower.size() > std::numeric_limits<std::uint32_t>::max()) return;
+    // Remembers `w` (`k` its key). A word too long for a slot is not
+    // remembered (looked up, it is read again).
+    void insert(std::string_view w, const word_key& k, std::uint32_t id) {
+        if (w.empty() || w.size() > std::numeric_limits<std::uint16_t>::max()) return;
         if ((count_ + 1) * 2 > slots_.size()) grow(slots_.size() * 2);
-        place({h, bytes_.size(), static_cast<std::uint32_t>(lower.size()), id});
-        bytes_.append(lower);
+        place({k.head, id, static_cast<std::uint16_t>(w.size()), static_cast<std::uint16_t>(k.hash >> 48)},
+              bytes_.size(), k.hash);
+        bytes_.append(w);
         ++count_;
     }
 
 private:
-    struct slot {
-        std::uint64_t hash = 0;
-        std::size_t offset = 0;
-        std::uint32_t length = 0;   // 0: empty
+    // `w` equals the |w| bytes at `p`.
+    static bool same_bytes(std::string_view w, const char* p) {
+        for (std::size_t i = 0; i < w.size(); ++i) {
+            if (w[i] != p[i]) return false;
+        }
+        return true;
+    }
+    struct slot {   // 16 bytes, four to a cache line
+        std::uint64_t head = 0;
         std::uint32_t id = 0;
+        std::uint16_t length = 0;   // 0: empty
+        std::uint16_t tag = 0;      // top bits of the hash
     };
-    void place(const slot& s) {
-        std::size_t i = s.hash & mask_;
+    void place(const slot& s, std::size_t offset, std::uint64_t hash) {
+        std::size_t i = hash & mask_;
         while (slots_[i].length != 0) i = (i + 1) & mask_;
         slots_[i] = s;
+        offsets_[i] = offset;
     }
     // A table of at least `size` slots (a power of two, at least 1024).
     void grow(std::size_t size) {
         std::size_t n = 1024;
         while (n < size) n *= 2;
         std::vector<slot> old = std::move(slots_);
+        std::vector<std::size_t> old_offsets = std::move(offsets_);
         slots_.assign(n, slot{});
-        mask_ = slots_.size() - 1;
-        for (const auto& s : old) {
-            if (s.length != 0) place(s);
+        offsets_.assign(n, 0);
+        mask_ = n - 1;
+        for (std::size_t i = 0; i < old.size(); ++i) {
+            if (old[i].length == 0) continue;
+            const auto offset = old_offsets[i];
+            place(old[i], offset, key_of(bytes_, offset, offset + old[i].length).hash);
         }
     }
     std::vector<slot> slots_;
+    std::vector<std::size_t> offsets_;   // by slot: where its word starts in bytes_ (read for long words)
     std::size_t mask_ = 0;
     std::size_t count_ = 0;
     std::string bytes_;
@@ -227,7 +278,7 @@ struct vocabulary {
 
     std::vector<std::uint32_t> cls;    // by word id: its placeholder class (itself when none)
 
-    word_table surfaces;               // surface form (any case) -> id of its stem
+    word_table surfaces;               // surface form (as written) -> id of its stem
 
     // Scratch space of weigh(), reused from item to item.
     mutable std::vector<std::uint32_t> scratch_words;
@@ -236,14 +287,14 @@ struct vocabulary {
     mutable std::vector<std::pair<std::uint64_t, std::uint32_t>> scratch_counts;
 
     std::uint32_t intern(std::string_view w) {
-        const auto h = word_table::hash(w);
-        if (const auto found = ids.find(w, h); found >= 0) return static_cast<std::uint32_t>(found);
+        const auto k = key_of(w);
+        if (const auto found = ids.find(w, k); found >= 0) return static_cast<std::uint32_t>(found);
         const auto id = static_cast<std::uint32_t>(cls.size());
-        ids.insert(w, h, id);
+        ids.insert(w, k, id);
         cls.push_back(id);
         if (const char* c = placeholder_class(w)) {
-            const auto k = intern(c);
-            cls[id] = k;
+            const auto k_class = intern(c);   // may grow cls
+            cls[id] = k_class;
         }
         return id;
     }
@@ -264,8 +315,8 @@ struct vocabulary {
 // compare equal; words with digits are left alone.
 void stem(std::string& w) {
     if (w.size() < 5 || std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) return;
-    auto ends = [&](std::string_view suf) {
-        return w.size() >= suf.size() + 4 && std::string_view(w).substr(w.size() - suf.size()) == suf;
+    auto ends = [&](std::string_view suf) {   // compared from the end (short: no library call)
+        return w.size() >= suf.size() + 4 && std::equal(suf.rbegin(), suf.rend(), w.rbegin());
     };
     if (ends("ies")) {
         w.resize(w.size() - 3);
@@ -295,46 +346,78 @@ bool hyphen_joins(std::string_view w) {
     return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) || tens_word(w);
 }
 
-// The word id of the surface form `w` (any case; `h` its word_table hash):
-// lower-cased, stemmed and interned the first time it is seen.
-std::uint32_t word_id(std::string_view w, std::uint64_t h, vocabulary& vocab) {
-    if (const auto id = vocab.surfaces.find(w, h); id >= 0) return static_cast<std::uint32_t>(id);
-    std::string lower(w);
-    for (char& c : lower) c = lower_byte(c);
-    std::string stemmed = lower;
+// The word id of the surface form text[start, end): lower-cased, stemmed and
+// interned the first time the form is seen.
+std::uint32_t word_id(std::string_view text, std::size_t start, std::size_t end, vocabulary& vocab) {
+    const auto w = text.substr(start, end - start);
+    const auto k = key_of(text, start, end);
+    if (const auto id = vocab.surfaces.find(w, k); id >= 0) return static_cast<std::uint32_t>(id);
+    std::string stemmed(w);
+    for (char& c : stemmed) c = lower_byte(c);
     stem(stemmed);
     const auto id = vocab.intern(stemmed);
-    vocab.surfaces.insert(lower, h, id);
+    vocab.surfaces.insert(w, k, id);
     return id;
 }
 
+// The end of the run of word bytes starting at text[i]: the bytes are
+// classified eight at a time and the run measured with one bit count, so
+// that the end of a word costs no mispredicted loop exit.
+std::size_t word_end(std::string_view text, std::size_t i) {
+    while (i + 8 <= text.size()) {
+        unsigned mask = 0;   // bit k: text[i + k] is a word byte
+        for (unsigned k = 0; k < 8; ++k) mask |= static_cast<unsigned>(word_byte(text[i + k])) << k;
+        const auto run = static_cast<std::size_t>(std::countr_one(mask));
+        i += run;
+        if (run < 8) return i;
+    }
+    while (i < text.size() && word_byte(text[i])) ++i;
+    return i;
+}
+
+// A hash of a token sequence (anchors: identical sequences), taken token by
+// token as they are read.
+class sequence_hash {
+public:
+    void add(std::uint32_t t) {
+        h_ ^= t + 0x9e3779b97f4a7c15ull + (h_ << 6) + (h_ >> 2);
+        h_ *= 1099511628211ull;
+        ++n_;
+    }
+    std::uint64_t value() const { return h_ ^ n_; }
+
+private:
+    std::uint64_t h_ = 1469598103934665603ull;
+    std::uint64_t n_ = 0;
+};
+
 // Lower-cased, lightly stemmed word tokens. '/' and '.' inside a token keep it
 // whole ("65/141", "A/65/64-E/2010/12"), as does '-' in a token with digits;
-// other hyphenated words count as their parts ("energy-efficient").
-std::vector<std::uint32_t> tokenize(std::string_view text, vocabulary& vocab) {
+// other hyphenated words count as their parts ("energy-efficient"). `key`:
+// the hash of the sequence.
+std::vector<std::uint32_t> tokenize(std::string_view text, vocabulary& vocab, std::uint64_t& key) {
+    sequence_hash hash;
     std::vector<std::uint32_t> out;
     out.reserve(text.size() / 6 + 1);
     const std::size_t n = text.size();
     std::size_t i = 0;
-    while (i < n) {
-        if (!word_byte(text[i])) {
-            ++i;
-            continue;
-        }
+    while (true) {
+        while (i < n && !word_byte(text[i])) ++i;
+        if (i == n) break;
         // A token: word bytes, and joiners followed by a word byte.
         const std::size_t start = i;
-        std::uint64_t h = word_table::hash_basis;
-        for (; i < n; ++i) {
-            const char c = text[i];
-            if (!word_byte(c)) {
-                const bool joiner =
-                    c == '/' || c == '.' || (c == '-' && hyphen_joins(text.substr(start, i - start)));
-                if (!joiner || i + 1 >= n || !word_byte(text[i + 1])) break;
-            }
-            h = word_table::hash_step(h, c);
+        while (true) {
+            i = word_end(text, i);
+            if (i + 1 >= n) break;
+            const char c = text[i];   // the usual space or comma ends the token at once
+            if (c != '/' && c != '.' && c != '-') break;
+            if (!word_byte(text[i + 1]) || (c == '-' && !hyphen_joins(text.substr(start, i - start)))) break;
+            ++i;
         }
-        out.push_back(word_id(text.substr(start, i - start), h, vocab));
+        out.push_back(word_id(text, start, i, vocab));
+        hash.add(out.back());
     }
+    key = hash.value();
     return out;
 }
 
@@ -447,15 +530,6 @@ double containment(const vec& part, const vec& whole) {
     return all > 0 ? in / all : 0.0;
 }
 
-std::uint64_t sequence_hash(const std::vector<std::uint32_t>& toks) {
-    std::uint64_t h = 1469598103934665603ull;
-    for (const auto t : toks) {
-        h ^= t + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
-        h *= 1099511628211ull;
-    }
-    return h ^ toks.size();
-}
-
 // ---------------------------------------------------------------- items
 
 // Anything aligned: a paragraph, a sub-paragraph or a footnote.
@@ -514,28 +588,44 @@ struct context {
 
     void prepare(item& it, const std::string& text) {
         it.text = &text;
-        it.tokens = tokenize(text, vocab);
-        it.key = sequence_hash(it.tokens);
+        it.tokens = tokenize(text, vocab, it.key);
         it.vocab = &vocab;
     }
+    // Items by text: the first item with a given text. Texts are told apart
+    // by length first, and only texts of the same length compared (no hash
+    // of every text, which is read once more here than when looked up).
+    class by_text {
+    public:
+        by_text() = default;
+        explicit by_text(const std::vector<item>& items) {
+            by_length_.reserve(items.size());
+            for (const auto& it : items) by_length_.emplace_back(it.text->size(), &it);
+            std::stable_sort(by_length_.begin(), by_length_.end(),
+                             [](const auto& a, const auto& b) { return a.first < b.first; });
+        }
+        const item* find(std::string_view text) const {
+            auto at = std::lower_bound(by_length_.begin(), by_length_.end(), text.size(),
+                                       [](const auto& e, std::size_t n) { return e.first < n; });
+            for (; at != by_length_.end() && at->first == text.size(); ++at) {
+                if (*at->second->text == text) return at->second;
+            }
+            return nullptr;
+        }
+
+    private:
+        std::vector<std::pair<std::size_t, const item*>> by_length_;
+    };
     // The same, taking the tokens of an item of the other version with the
     // same text when there is one (most texts are kept as they were).
-    using by_text = std::unordered_map<std::string_view, const item*>;
     void prepare(item& it, const std::string& text, const by_text& known) {
-        const auto same = known.find(text);
-        if (same == known.end()) return prepare(it, text);
+        const item* same = known.find(text);
+        if (same == nullptr) return prepare(it, text);
         it.text = &text;
-        it.tokens = same->second->tokens;
-        it.key = same->second->key;
+        it.tokens = same->tokens;
+        it.key = same->key;
         it.vocab = &vocab;
-        it.copy_of = same->second;
-        ++same->second->copies;
-    }
-    static by_text texts_of(const std::vector<item>& items) {
-        by_text known;
-        known.reserve(items.size());
-        for (const auto& it : items) known.emplace(*it.text, &it);
-        return known;
+        it.copy_of = same;
+        ++same->copies;
     }
     // Document frequencies over every prepared item.
     void count(const std::vector<std::vector<item>*>& lists) {
@@ -570,7 +660,7 @@ struct context {
         // 2019 report" and "of the Paris 2024 Games").
         // A class weighs what its members weigh on average (a class is
         // common, its members are not: "June 2019" keeps the weight it had).
-        const auto month_id = vocab.ids.find("#month", word_table::hash("#month"));
+        const auto month_id = vocab.ids.find("#month", key_of("#month"));
         const auto month =
             month_id < 0 ? std::numeric_limits<std::uint32_t>::max() : static_cast<std::uint32_t>(month_id);
         std::vector<double> sum(vocab.idf_by_word.size(), 0.0);
@@ -1445,7 +1535,7 @@ std::vector<footnote_unit> align_footnotes(const document& a, const document& b,
         ctx.prepare(oi[i], a.footnotes[i].text);
         oi[i].global = a.footnotes[i].number;
     }
-    const auto same_text = context::texts_of(oi);
+    const context::by_text same_text(oi);
     for (std::size_t i = 0; i < ni.size(); ++i) {
         ctx.prepare(ni[i], b.footnotes[i].text, same_text);
         ni[i].global = b.footnotes[i].number;
@@ -1464,13 +1554,18 @@ std::vector<footnote_unit> align_footnotes(const document& a, const document& b,
     for (std::size_t i = 0; i < ni.size(); ++i) new_by_number.emplace(b.footnotes[i].number, i);
     const bool leftovers = std::count(r.old_to_new.begin(), r.old_to_new.end(), -1) > 0 &&
                            std::count(r.new_to_old.begin(), r.new_to_old.end(), -1) > 0;
+    // Paragraphs citing footnotes, by id (the others have nothing to pair).
     std::unordered_map<std::string_view, const paragraph*> old_paras, new_paras;
     if (leftovers) {
         for (const auto* l : {&a.preamble, &a.operative}) {
-            for (const auto& p : *l) old_paras.emplace(p.id, &p);
+            for (const auto& p : *l) {
+                if (!p.footnotes.empty()) old_paras.emplace(p.id, &p);
+            }
         }
         for (const auto* l : {&b.preamble, &b.operative}) {
-            for (const auto& p : *l) new_paras.emplace(p.id, &p);
+            for (const auto& p : *l) {
+                if (!p.footnotes.empty()) new_paras.emplace(p.id, &p);
+            }
         }
     }
     for (const auto& u : units) {
@@ -1576,7 +1671,7 @@ std::vector<item> make_items(const document& doc, context& ctx, const std::vecto
             items.push_back(std::move(it));
         }
     }
-    const auto same_text = known != nullptr ? context::texts_of(*known) : context::by_text{};
+    const auto same_text = known != nullptr ? context::by_text(*known) : context::by_text{};
     std::size_t i = 0;
     for (const auto* list : {&doc.preamble, &doc.operative}) {
         for (const auto& p : *list) ctx.prepare(items[i++], p.text, same_text);
@@ -1635,9 +1730,10 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
             for (const auto& p : *l) bytes += p.text.size();
         }
     }
-    // Room for a word form per 40 bytes of text (resolutions have fewer).
-    ctx.vocab.surfaces.reserve(std::min<std::size_t>(bytes / 40 + 64, 1u << 20));
-    ctx.vocab.ids.reserve(std::min<std::size_t>(bytes / 60 + 64, 1u << 20));
+    // Room for a word form per 64 bytes of text and a stem per 96 (a
+    // resolution pair of 130 KB has 1,750 forms and 1,300 stems).
+    ctx.vocab.surfaces.reserve(std::min<std::size_t>(bytes / 64 + 64, 1u << 20), bytes / 8);
+    ctx.vocab.ids.reserve(std::min<std::size_t>(bytes / 96 + 64, 1u << 20), bytes / 12);
     std::vector<item> oi = make_items(old_doc, ctx);
     std::vector<item> ni = make_items(new_doc, ctx, &oi);
     ctx.count({&oi, &ni});
