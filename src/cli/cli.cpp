@@ -8,7 +8,6 @@
 #include <new>
 #include <ostream>
 
-#include "parallel.hpp"
 #include "resdiff/ingest.hpp"
 
 namespace resdiff::cli {
@@ -116,33 +115,15 @@ void print_warnings(io& io, const document& doc) {
 }
 
 std::vector<document> load_documents(const std::vector<document_source>& sources, io& io, bool verbose) {
-    struct loaded {
-        document doc;
-        std::string encoding;
-        std::size_t lines = 0;
-        std::exception_ptr error;
-    };
-    std::vector<loaded> got(sources.size());
-    // Reading and parsing are pure: the files are read on all cores at once.
-    detail::parallel_for(sources.size(), 0, [&](std::size_t i) {
-        try {
-            const ingested_text text = ingest_file(sources[i].path, sources[i].ingest);
-            got[i].encoding = text.encoding;
-            got[i].lines = text.lines.size();
-            got[i].doc = parse_document(text, sources[i].parse);
-        } catch (...) {
-            got[i].error = std::current_exception();
-        }
-    });
-    // Messages in the order of the files, as if they were read one by one:
-    // a file's error stops there, and what the files after it said is not shown.
+    // One after the other: reading both files on two threads was measured and
+    // lost (a second thread and its memory arena cost more than half a parse).
     std::vector<document> docs;
-    docs.reserve(got.size());
-    for (std::size_t i = 0; i < got.size(); ++i) {
-        if (got[i].error) std::rethrow_exception(got[i].error);
-        if (verbose) io.err << "resdiff: " << sources[i].path << ": read as " << got[i].encoding << ", " << got[i].lines << " lines\n";
-        print_warnings(io, got[i].doc);
-        docs.push_back(std::move(got[i].doc));
+    docs.reserve(sources.size());
+    for (const auto& source : sources) {
+        const ingested_text text = ingest_file(source.path, source.ingest);
+        if (verbose) io.err << "resdiff: " << source.path << ": read as " << text.encoding << ", " << text.lines.size() << " lines\n";
+        docs.push_back(parse_document(text, source.parse));
+        print_warnings(io, docs.back());
     }
     return docs;
 }

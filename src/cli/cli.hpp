@@ -77,9 +77,7 @@ struct document_source {
     parse_options parse;
 };
 
-// load_document for several files, read and parsed at the same time on the
-// machine's cores; warnings, --verbose lines and the first error come in the
-// order of `sources`, exactly as if they were read one after the other.
+// load_document for several files, in order: a file's error stops there.
 std::vector<document> load_documents(const std::vector<document_source>& sources, io& io, bool verbose = false);
 
 // Writes `content` to `path` atomically: a temporary file in the same folder,
