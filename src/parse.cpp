@@ -548,6 +548,15 @@ private:
     std::vector<raw_paragraph> paras_;
     std::vector<std::string> notes_;
 
+    // A new paragraph of `where` in `section`, its first segment holding `first_line`.
+    raw_paragraph& start_paragraph(part where, int section, std::string_view first_line, int line, int page) {
+        raw_paragraph& rp = paras_.emplace_back();
+        rp.where = where;
+        rp.section = section;
+        rp.segments.emplace_back().add_line(first_line, line, page);
+        return rp;
+    }
+
     void setup_lines() {
         lines_.resize(in_.lines.size());
         for (std::size_t i = 0; i < in_.lines.size(); ++i) {
@@ -1171,15 +1180,10 @@ private:
                 operative = true;
                 allow_restart = false;
                 expected_op = op->first + 1;
-                raw_paragraph rp;
-                rp.where = part::operative;
+                raw_paragraph& rp = start_paragraph(part::operative, current_section, op->second, i, l.page);
                 rp.number = std::to_string(op->first);
-                rp.section = current_section;
-                rp.segments.emplace_back();
                 rp.pending_number_only = op->second.empty();
-                rp.segments.back().add_line(op->second, i, l.page);
                 if (op->second.empty()) rp.segments.back().pieces.push_back({0, i, l.page});
-                paras_.push_back(std::move(rp));
                 prev = i;
                 continue;
             }
@@ -1211,24 +1215,14 @@ private:
                 (paras_.empty() || export_mode ||
                  (opener && (ends_clause(pstripped) || heading_before || (had_marker && is_known_preamble_opener(w)))) ||
                  (style_ == rendition::spaced && blank_before && ends_clause(pstripped) && is_upper_ascii(t[0])))) {
-                raw_paragraph rp;
-                rp.where = part::preamble;
-                rp.section = current_section;
-                rp.segments.emplace_back();
-                rp.segments.back().add_line(t, i, l.page);
-                paras_.push_back(std::move(rp));
+                start_paragraph(part::preamble, current_section, t, i, l.page);
                 prev = i;
                 continue;
             }
             // Annex text: unnumbered paragraphs start after a sentence end.
             if (in_annex && (heading_before || ends_period(pstripped) || ends_clause(pstripped) || blank_before) &&
                 (is_upper_ascii(t[0]) || t[0] == '"') && !(paras_.size() && paras_.back().pending_number_only)) {
-                raw_paragraph rp;
-                rp.where = part::operative;
-                rp.section = current_section;
-                rp.segments.emplace_back();
-                rp.segments.back().add_line(t, i, l.page);
-                paras_.push_back(std::move(rp));
+                start_paragraph(part::operative, current_section, t, i, l.page);
                 prev = i;
                 continue;
             }
