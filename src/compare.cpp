@@ -45,7 +45,10 @@ summary summarize(const alignment& result) {
     summary s;
     for (const auto& u : result.units) add_unit(u, s);
     for (const auto& f : result.footnotes) {
-        if (f.kind != unit_kind::unchanged) ++s.units_changed, ++s.footnotes_changed;
+        if (f.kind != unit_kind::unchanged) {
+            ++s.units_changed;
+            ++s.footnotes_changed;
+        }
     }
     const std::size_t total = s.words_old + s.words_new;
     s.share_changed = total == 0 ? 0.0 : static_cast<double>(s.words_deleted + s.words_inserted) / static_cast<double>(total);
