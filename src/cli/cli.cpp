@@ -114,23 +114,13 @@ void print_warnings(io& io, const document& doc) {
     for (const auto& w : doc.warnings) io.err << "resdiff: " << doc.source << ": warning: " << w << '\n';
 }
 
-std::vector<document> load_documents(const std::vector<document_source>& sources, io& io, bool verbose) {
-    // One after the other: reading both files on two threads was measured and
-    // lost (a second thread and its memory arena cost more than half a parse).
-    std::vector<document> docs;
-    docs.reserve(sources.size());
-    for (const auto& source : sources) {
-        const ingested_text text = ingest_file(source.path, source.ingest);
-        if (verbose) io.err << "resdiff: " << source.path << ": read as " << text.encoding << ", " << text.lines.size() << " lines\n";
-        docs.push_back(parse_document(text, source.parse));
-        print_warnings(io, docs.back());
-    }
-    return docs;
-}
-
 document load_document(const std::string& path, const ingest_options& ingest, io& io, bool verbose,
                        const parse_options& options) {
-    return std::move(load_documents({{path, ingest, options}}, io, verbose).front());
+    const ingested_text text = ingest_file(path, ingest);
+    if (verbose) io.err << "resdiff: " << path << ": read as " << text.encoding << ", " << text.lines.size() << " lines\n";
+    document doc = parse_document(text, options);
+    print_warnings(io, doc);
+    return doc;
 }
 
 bool use_color(const std::string& when, const io& io) {

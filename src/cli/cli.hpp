@@ -71,15 +71,6 @@ void print_warnings(io& io, const document& doc);
 document load_document(const std::string& path, const ingest_options& ingest, io& io, bool verbose = false,
                        const parse_options& options = {});
 
-struct document_source {
-    std::string path;
-    ingest_options ingest;
-    parse_options parse;
-};
-
-// load_document for several files, in order: a file's error stops there.
-std::vector<document> load_documents(const std::vector<document_source>& sources, io& io, bool verbose = false);
-
 // Writes `content` to `path` atomically: a temporary file in the same folder,
 // flushed, then renamed over `path`. Throws std::runtime_error naming the file.
 void write_file_atomic(const std::string& path, const std::string& content);
