@@ -65,6 +65,15 @@ std::size_t changed_ops(const std::vector<word_op>& ops) {
     return n;
 }
 
+// Bytes of text the diff found on both sides.
+std::size_t equal_bytes(const std::vector<word_op>& ops) {
+    std::size_t n = 0;
+    for (const auto& op : ops) {
+        if (op.op == op_kind::equal) n += op.text.size();
+    }
+    return n;
+}
+
 }  // namespace
 
 TEST_CASE("diff: identical and empty texts", "[diff]") {
@@ -227,11 +236,7 @@ TEST_CASE("diff: a 200,000-word paragraph against a reworded copy takes the coar
     const auto d = round_trip(a, b);
     CHECK(d.coarse);
     // Still a useful diff: most of the text is matched, not one delete + one insert.
-    std::size_t equal_bytes = 0;
-    for (const auto& op : d.ops) {
-        if (op.op == op_kind::equal) equal_bytes += op.text.size();
-    }
-    CHECK(equal_bytes > a.size() / 2);
+    CHECK(equal_bytes(d.ops) > a.size() / 2);
 }
 
 TEST_CASE("diff: a long paragraph over a small vocabulary still finds its common runs", "[diff][fallback]") {
@@ -250,11 +255,7 @@ TEST_CASE("diff: a long paragraph over a small vocabulary still finds its common
     }
     const auto d = round_trip(a, b);
     CHECK(d.coarse);
-    std::size_t equal_bytes = 0;
-    for (const auto& op : d.ops) {
-        if (op.op == op_kind::equal) equal_bytes += op.text.size();
-    }
-    CHECK(equal_bytes > a.size() / 2);
+    CHECK(equal_bytes(d.ops) > a.size() / 2);
 }
 
 TEST_CASE("diff: unrelated large texts fall back without losing text", "[diff][fallback]") {
