@@ -142,73 +142,58 @@ void for_each_token(std::string_view s, F&& f) {
     }
 }
 
-// The bytes the tokenizer reads: letter kind (0 none, 1 lower case, 2 upper
-// case) and lower case, by byte.
+// By byte: the number of an ASCII letter in the alphabet (1 for 'a' and
+// 'A' to 26 for 'z' and 'Z'), 0 for any other byte.
 struct letter_table {
-    unsigned char kind[256] = {};
-    unsigned char lower[256] = {};
+    unsigned char code[256] = {};
     constexpr letter_table() {
-        for (int c = 0; c < 256; ++c) lower[c] = static_cast<unsigned char>(c);
-        for (int c = 'a'; c <= 'z'; ++c) kind[c] = 1;
-        for (int c = 'A'; c <= 'Z'; ++c) {
-            kind[c] = 2;
-            lower[c] = static_cast<unsigned char>(c - 'A' + 'a');
+        for (int c = 0; c < 26; ++c) {
+            code['a' + c] = static_cast<unsigned char>(c + 1);
+            code['A' + c] = static_cast<unsigned char>(c + 1);
         }
     }
 };
 constexpr letter_table letters;
 
-// A polynomial hash of a word's bytes (mod 2^64), chosen because the hash of
-// two words written together follows from theirs: sum(xy) = sum(x) * B^|y| + sum(y).
-constexpr std::uint64_t word_sum_base = 0x100000001B3ull;
+// A word's letters as digits of a number in base 32 (mod 2^64), chosen
+// because the sum of two words written together follows from theirs,
+// sum(xy) = sum(x) * 32^|y| + sum(y), and because words of up to 12 letters
+// (60 bits) have a sum of their own: for them, equal sums and lengths are
+// equal words, whatever their case, and no byte is compared.
+constexpr std::size_t exact_sum_letters = 12;
 std::uint64_t word_sum(std::string_view w) {
     std::uint64_t h = 0;
-    for (const char c : w) h = h * word_sum_base + static_cast<unsigned char>(c);
+    for (const char c : w) h = h << 5 | letters.code[static_cast<unsigned char>(c)];
     return h;
 }
-std::uint64_t word_sum_power(std::size_t n) {
-    std::uint64_t result = 1, base = word_sum_base;
-    for (; n > 0; n /= 2) {
-        if (n % 2) result *= base;
-        base *= base;
-    }
-    return result;
-}
+std::uint64_t word_sum_power(std::size_t n) { return n >= 13 ? 0 : std::uint64_t{1} << (5 * n); }
 
 // The tokens of for_each_token, read in one pass with what the counting
-// needs: f(begin, end, sum, kinds), `sum` the word_sum of the token's letters
-// in lower case (hyphens left out), `kinds` the letter kinds seen (1 lower,
-// 2 upper) and 4 when the token is hyphenated. The letters of a token are
-// read up to the first byte that is none, at the latest the string's
-// terminating NUL: no bound check per byte.
+// needs: f(begin, end, sum, hyphenated), `sum` the word_sum of the token's
+// letters (hyphens left out). The letters of a token are read up to the
+// first byte that is none, at the latest the string's terminating NUL: no
+// bound check per byte.
 template <class F>
 void for_each_counted_token(const std::string& s, F&& f) {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const std::size_t n = s.size();
-    std::size_t i = 0;
-    while (i < n) {
-        if (letters.kind[p[i]] == 0) {
-            ++i;
-            continue;
-        }
-        const std::size_t start = i;
+    const auto* const first = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* const last = first + s.size();
+    const auto* q = first;
+    while (true) {
+        while (q != last && letters.code[*q] == 0) ++q;
+        if (q == last) return;
+        const auto* const start = q;
         std::uint64_t sum = 0;
-        unsigned kinds = 0;
+        bool hyphenated = false;
         while (true) {
-            for (;; ++i) {
-                const unsigned k = letters.kind[p[i]];
-                if (k == 0) break;
-                kinds |= k;
-                sum = sum * word_sum_base + letters.lower[p[i]];
-            }
-            if (i + 1 < n && p[i] == '-' && letters.kind[p[i + 1]] != 0) {
-                kinds |= 4;
-                ++i;
+            for (unsigned l; (l = letters.code[*q]) != 0; ++q) sum = sum << 5 | l;
+            if (*q == '-' && q + 1 != last && letters.code[q[1]] != 0) {
+                hyphenated = true;
+                ++q;
                 continue;
             }
             break;
         }
-        f(start, i, sum, kinds);
+        f(static_cast<std::size_t>(start - first), static_cast<std::size_t>(q - first), sum, hyphenated);
     }
 }
 
@@ -237,9 +222,19 @@ void erase_positions(std::string& s, const std::vector<std::size_t>& positions) 
     s.resize(out);
 }
 
+// True when the letters x[xa, xa + n) and y[ya, ya + n) spell the same word
+// in any case (setting bit 0x20 of an ASCII letter makes it lower case).
+bool same_letters(std::string_view x, std::size_t xa, std::string_view y, std::size_t ya, std::size_t n) {
+    for (std::size_t k = 0; k < n; ++k) {
+        if ((x[xa + k] | 0x20) != (y[ya + k] | 0x20)) return false;
+    }
+    return true;
+}
+
 // The lowercase words of a document, each with a number and a count: an
-// open-addressing table keyed by the words' word_sum, the words' bytes in one
-// buffer (no allocation per word, no hashing beyond the sum).
+// open-addressing table of word numbers, looked up by the words' word_sum,
+// the words' bytes in one buffer (no allocation per word, no hashing beyond
+// the sum). Sized to the words found, not to the bytes read.
 class vocabulary {
 public:
     static constexpr std::uint32_t none = ~std::uint32_t{0};
@@ -247,90 +242,72 @@ public:
     explicit vocabulary(std::size_t expected_words) {
         rehash(expected_words * 2);
         bytes_.reserve(expected_words * 8);
-        offsets_.reserve(expected_words);
-        sizes_.reserve(expected_words);
-        counts_.reserve(expected_words);
-        sums_.reserve(expected_words);
+        words_.reserve(expected_words);
     }
 
-    // The number of `lower_word` (`sum` its word_sum), added with a count of
-    // 0 first; its count grows by `occurrences`.
-    std::uint32_t add(std::string_view lower_word, std::uint64_t sum, int occurrences = 1) {
+    // The number of the word spelled by the letters s[a, a + n) in any case
+    // (`sum` its word_sum), added with a count of 0 first; its count grows
+    // by `occurrences`.
+    std::uint32_t add(std::string_view s, std::size_t a, std::size_t n, std::uint64_t sum, int occurrences = 1) {
         std::size_t i = slot_of(sum);
         for (;; i = (i + 1) & mask_) {
-            const slot& s = slots_[i];
-            if (s.id == none) break;
-            if (s.sum == sum && s.size == lower_word.size() && same_bytes(s.id, lower_word)) {
-                counts_[s.id] += occurrences;
-                return s.id;
+            const std::uint32_t id = slots_[i];
+            if (id == none) break;
+            entry& e = words_[id];
+            if (e.sum == sum && e.size == n && (n <= exact_sum_letters || same_letters(bytes_, e.offset, s, a, n))) {
+                e.count += occurrences;
+                return id;
             }
         }
-        return insert(i, lower_word, sum, occurrences);
+        return insert(i, s.substr(a, n), sum, occurrences);
     }
     std::uint32_t add(std::string_view lower_word, int occurrences = 1) {
-        return add(lower_word, word_sum(lower_word), occurrences);
+        return add(lower_word, 0, lower_word.size(), word_sum(lower_word), occurrences);
     }
     std::uint32_t find(std::string_view lower_word) const {
         const auto sum = word_sum(lower_word);
+        const auto n = lower_word.size();
         for (std::size_t i = slot_of(sum);; i = (i + 1) & mask_) {
-            const slot& s = slots_[i];
-            if (s.id == none) return none;
-            if (s.sum == sum && s.size == lower_word.size() && same_bytes(s.id, lower_word)) return s.id;
+            const std::uint32_t id = slots_[i];
+            if (id == none) return none;
+            const entry& e = words_[id];
+            if (e.sum == sum && e.size == n && (n <= exact_sum_letters || same_letters(bytes_, e.offset, lower_word, 0, n))) {
+                return id;
+            }
         }
     }
-    // False when no word of `size` bytes has the word_sum `sum`; true when
-    // one may (two words whose sums collide are told apart only by find).
+    // False when no word of `size` letters has the word_sum `sum`; true when
+    // one may (words of more than 12 letters whose sums collide are told
+    // apart only by find).
     bool may_hold(std::uint64_t sum, std::size_t size) const {
         for (std::size_t i = slot_of(sum);; i = (i + 1) & mask_) {
-            const slot& s = slots_[i];
-            if (s.id == none) return false;
-            if (s.sum == sum && s.size == size) return true;
+            const std::uint32_t id = slots_[i];
+            if (id == none) return false;
+            if (words_[id].sum == sum && words_[id].size == size) return true;
         }
     }
-    int count(std::uint32_t id) const { return counts_[id]; }
-    std::size_t size(std::uint32_t id) const { return sizes_[id]; }
-    std::string_view word(std::uint32_t id) const {
-        return std::string_view(bytes_).substr(offsets_[id], sizes_[id]);
-    }
+    int count(std::uint32_t id) const { return words_[id].count; }
+    std::size_t size(std::uint32_t id) const { return words_[id].size; }
     // The word_sum of the two words written together, without writing them.
     std::uint64_t joined_sum(std::uint32_t left, std::uint32_t right) const {
-        return sums_[left] * word_sum_power(sizes_[right]) + sums_[right];
+        return words_[left].sum * word_sum_power(words_[right].size) + words_[right].sum;
     }
-    std::size_t size() const { return counts_.size(); }
+    std::size_t size() const { return words_.size(); }
 
 private:
-    struct slot {
-        std::uint64_t sum = 0;
-        std::uint32_t id = none;  // none: empty
+    struct entry {
+        std::uint64_t sum = 0;     // word_sum of the word
+        std::uint32_t offset = 0;  // where it starts in bytes_
         std::uint32_t size = 0;
+        int count = 0;
     };
-    // Words are short: compared eight bytes at a time, inline (a call of
-    // memcmp costs more than most words).
-    bool same_bytes(std::uint32_t id, std::string_view w) const {
-        const char* stored = bytes_.data() + offsets_[id];
-        std::size_t k = 0;
-        for (; k + 8 <= w.size(); k += 8) {
-            std::uint64_t x, y;
-            std::memcpy(&x, stored + k, 8);
-            std::memcpy(&y, w.data() + k, 8);
-            if (x != y) return false;
-        }
-        for (; k < w.size(); ++k) {
-            if (stored[k] != w[k]) return false;
-        }
-        return true;
-    }
-    // Adds a new word in the empty slot `i`.
-    [[gnu::noinline]] std::uint32_t insert(std::size_t i, std::string_view lower_word, std::uint64_t sum,
-                                           int occurrences) {
-        const auto id = static_cast<std::uint32_t>(counts_.size());
-        slots_[i] = {sum, id, static_cast<std::uint32_t>(lower_word.size())};
-        offsets_.push_back(bytes_.size());
-        bytes_.append(lower_word);
-        sizes_.push_back(static_cast<std::uint32_t>(lower_word.size()));
-        counts_.push_back(occurrences);
-        sums_.push_back(sum);
-        if (2 * counts_.size() > slots_.size()) rehash(slots_.size() * 2);
+    // Adds the new word `w` in the empty slot `i`.
+    [[gnu::noinline]] std::uint32_t insert(std::size_t i, std::string_view w, std::uint64_t sum, int occurrences) {
+        const auto id = static_cast<std::uint32_t>(words_.size());
+        slots_[i] = id;
+        words_.push_back({sum, static_cast<std::uint32_t>(bytes_.size()), static_cast<std::uint32_t>(w.size()), occurrences});
+        for (const char c : w) bytes_.push_back(static_cast<char>(c | 0x20));  // lower case
+        if (2 * words_.size() > slots_.size()) rehash(slots_.size() * 2);
         return id;
     }
     std::size_t slot_of(std::uint64_t sum) const { return (sum * 0x9E3779B97F4A7C15ull) >> shift_; }
@@ -338,23 +315,20 @@ private:
     void rehash(std::size_t size) {
         unsigned log = 8;
         while ((std::size_t{1} << log) < size) ++log;
-        slots_.assign(std::size_t{1} << log, slot{});
+        slots_.assign(std::size_t{1} << log, none);
         mask_ = slots_.size() - 1;
         shift_ = 64 - log;
-        for (std::uint32_t id = 0; id < sums_.size(); ++id) {
-            std::size_t i = slot_of(sums_[id]);
-            while (slots_[i].id != none) i = (i + 1) & mask_;
-            slots_[i] = {sums_[id], id, sizes_[id]};
+        for (std::uint32_t id = 0; id < words_.size(); ++id) {
+            std::size_t i = slot_of(words_[id].sum);
+            while (slots_[i] != none) i = (i + 1) & mask_;
+            slots_[i] = id;
         }
     }
-    std::vector<slot> slots_;
+    std::vector<std::uint32_t> slots_;  // word numbers; none: empty
     std::size_t mask_ = 0;
     unsigned shift_ = 64;
-    std::string bytes_;                 // the words, one after the other
-    std::vector<std::size_t> offsets_;  // per word: where it starts in bytes_
-    std::vector<std::uint32_t> sizes_;
-    std::vector<int> counts_;
-    std::vector<std::uint64_t> sums_;  // word_sum of each word
+    std::vector<entry> words_;
+    std::string bytes_;  // the words in lower case, one after the other
 };
 
 struct token {
@@ -384,7 +358,9 @@ void repair_split_words(std::vector<std::string*>& texts) {
     // list" and a count above 1 still means "occurs more than once".
     std::size_t bytes = 0;
     for (const auto* t : texts) bytes += t->size();
-    vocabulary vocab(std::size(builtin_words) + bytes / 32);  // about one new word in 30 bytes of prose
+    // About one new word in 80 bytes of a resolution's prose (1,300 words in
+    // 60 KB, 2,400 in 200 KB); the table grows when there are more.
+    vocabulary vocab(std::size(builtin_words) + bytes / 80);
     for (const auto b : builtin_words) vocab.add(b, 0);
     word_map<std::string> hyphenated;  // "followup" -> "follow-up"
     std::vector<std::uint32_t> token_ids;
@@ -394,23 +370,19 @@ void repair_split_words(std::vector<std::string*>& texts) {
     std::vector<std::size_t> tokens_end;  // per text: the end of its run in token_ids
     tokens_end.reserve(texts.size());
     for (const auto* t : texts) {
-        const std::string_view text = *t;
-        for_each_counted_token(*t, [&](std::size_t a, std::size_t b, std::uint64_t sum, unsigned kinds) {
-            const std::string_view original = text.substr(a, b - a);
-            if (kinds == 1) {  // the usual token: a lower-case word, looked up as it stands
-                token_ids.push_back(vocab.add(original, sum));
-                return;
-            }
-            w.assign(original);
-            for (auto& c : w) c = lower_ascii(c);
-            if ((kinds & 4) == 0) {
-                token_ids.push_back(vocab.add(w, sum));
+        const std::string& text = *t;
+        for_each_counted_token(text, [&](std::size_t a, std::size_t b, std::uint64_t sum, bool hyphenated_token) {
+            if (!hyphenated_token) {  // looked up as it stands, in any case
+                token_ids.push_back(vocab.add(text, a, b - a, sum));
                 return;
             }
             token_ids.push_back(vocabulary::none);
+            const std::string_view original = std::string_view(text).substr(a, b - a);
             // Only lowercase compounds teach a hyphenation: a name such as
             // "Economic Co-operation" says nothing of "cooperation".
             const bool lowercase = std::none_of(original.begin(), original.end(), is_upper_ascii);
+            w.assign(original);
+            for (auto& c : w) c = lower_ascii(c);
             joined.clear();
             std::size_t parts = 0;
             for (const char c : w) {
@@ -428,7 +400,7 @@ void repair_split_words(std::vector<std::string*>& texts) {
             while (s <= wv.size()) {
                 auto e = wv.find('-', s);
                 if (e == std::string_view::npos) e = wv.size();
-                vocab.add(wv.substr(s, e - s));
+                vocab.add(w, s, e - s, word_sum(wv.substr(s, e - s)));
                 s = e + 1;
             }
         });

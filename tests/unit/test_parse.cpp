@@ -303,6 +303,25 @@ TEST_CASE("parse: split-word repair, joins and compounds in one text", "[parse]"
     CHECK(e == "a longterm view");
 }
 
+TEST_CASE("parse: split-word repair, long words and capitals", "[parse]") {
+    // Words of more than 12 letters are told apart by their bytes: two such
+    // words sharing their last 12 letters are different words. A capital
+    // counts as the same word: "Implementation" makes "implementa tion" whole,
+    // and "Transparency" twice makes "transparency" a word of its own.
+    std::string a = "the implementa tion of Implementation plans";
+    std::string b = "reimplementation and nonimplementation";  // last 12 letters alike
+    std::string c = "nonimplementa tion";                      // only "nonimplementation" is in the text
+    std::string d = "Transparency and transparency need trans parency";
+    std::string e = "some multilateralismx text and multilateral ismy";  // neither joined form is a word
+    std::vector<std::string*> texts{&a, &b, &c, &d, &e};
+    detail::repair_split_words(texts);
+    CHECK(a == "the implementation of Implementation plans");
+    CHECK(b == "reimplementation and nonimplementation");
+    CHECK(c == "nonimplementation");
+    CHECK(d == "Transparency and transparency need transparency");
+    CHECK(e == "some multilateralismx text and multilateral ismy");
+}
+
 TEST_CASE("parse: session ordinals", "[parse]") {
     CHECK(detail::parse_ordinal("Eightieth") == 80);
     CHECK(detail::parse_ordinal("Sixty-fifth") == 65);
