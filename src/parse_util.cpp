@@ -306,7 +306,7 @@ private:
         const auto id = static_cast<std::uint32_t>(words_.size());
         slots_[i] = id;
         words_.push_back({sum, static_cast<std::uint32_t>(bytes_.size()), static_cast<std::uint32_t>(w.size()), occurrences});
-        for (const char c : w) bytes_.push_back(static_cast<char>(c | 0x20));  // lower case
+        bytes_.append(w);  // in any case: compared by same_letters alone
         if (2 * words_.size() > slots_.size()) rehash(slots_.size() * 2);
         return id;
     }
@@ -328,7 +328,7 @@ private:
     std::size_t mask_ = 0;
     unsigned shift_ = 64;
     std::vector<entry> words_;
-    std::string bytes_;  // the words in lower case, one after the other
+    std::string bytes_;  // the words as first met, one after the other
 };
 
 struct token {
@@ -358,9 +358,9 @@ void repair_split_words(std::vector<std::string*>& texts) {
     // list" and a count above 1 still means "occurs more than once".
     std::size_t bytes = 0;
     for (const auto* t : texts) bytes += t->size();
-    // About one new word in 80 bytes of a resolution's prose (1,300 words in
-    // 60 KB, 2,400 in 200 KB); the table grows when there are more.
-    vocabulary vocab(std::size(builtin_words) + bytes / 80);
+    // About one new word in 50 to 80 bytes of a resolution's prose (1,300
+    // words in 60 KB, 2,400 in 200 KB); the table grows when there are more.
+    vocabulary vocab(std::size(builtin_words) + bytes / 64);
     for (const auto b : builtin_words) vocab.add(b, 0);
     word_map<std::string> hyphenated;  // "followup" -> "follow-up"
     std::vector<std::uint32_t> token_ids;
