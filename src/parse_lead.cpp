@@ -130,51 +130,56 @@ struct word {
 };
 
 // At most 12 words: enough for the longest lead ("Takes note with deep
-// appreciation of" and adverbs), kept without allocation.
+// appreciation of" and adverbs). They are read only as far as they are asked
+// for: a lead has a few words, its paragraph may go on for a page.
 constexpr std::size_t max_words = 12;
-struct word_list {
-    std::array<word, max_words> items;
-    std::size_t count = 0;
-    std::size_t size() const { return count; }
-    bool empty() const { return count == 0; }
-    const word& operator[](std::size_t i) const { return items[i]; }
-    const word& back() const { return items[count - 1]; }
-    void push_back(const word& w) { items[count++] = w; }
-};
+class word_reader {
+public:
+    explicit word_reader(std::string_view s) : s_(s) {}
+    // True when the phrase has a word number `i` (reading up to it).
+    bool has(std::size_t i) {
+        while (count_ <= i && !done_) read_word();
+        return i < count_;
+    }
+    const word& operator[](std::size_t i) const { return items_[i]; }
 
-word_list words(std::string_view s) {
-    word_list out;
-    std::size_t i = 0;
-    while (i < s.size() && out.size() < max_words) {
-        while (i < s.size() && (s[i] == ' ' || s[i] == '"' || s[i] == '\'')) ++i;
-        const std::size_t start = i;
-        while (i < s.size() && s[i] != ' ') ++i;
-        std::string_view w = s.substr(start, i - start);
+private:
+    void read_word() {
+        if (pos_ >= s_.size() || count_ >= max_words) {
+            done_ = true;
+            return;
+        }
+        while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '"' || s_[pos_] == '\'')) ++pos_;
+        const std::size_t start = pos_;
+        while (pos_ < s_.size() && s_[pos_] != ' ') ++pos_;
+        std::string_view w = s_.substr(start, pos_ - start);
         // Punctuation ends the phrase: keep the word, mark the stop.
-        bool stop = false;
         while (!w.empty() && ends_phrase(w.back())) {
             w.remove_suffix(1);
-            stop = true;
+            done_ = true;
         }
-        if (!w.empty()) out.push_back({w, start + w.size()});
-        if (stop) break;
+        if (!w.empty()) items_[count_++] = {w, start + w.size()};
     }
-    return out;
-}
+    std::string_view s_;
+    std::size_t pos_ = 0;
+    std::array<word, max_words> items_;
+    std::size_t count_ = 0;
+    bool done_ = false;
+};
 
 }  // namespace
 
 std::string extract_lead(std::string_view text, part where) {
     text = trim(text);
-    const auto ws = words(text);
-    if (ws.empty()) return {};
+    word_reader ws(text);
+    if (!ws.has(0)) return {};
     std::size_t k = 0;
     // The words in lower case, each made once when first asked for.
     std::array<std::string, max_words> lows;
     std::array<bool, max_words> lowered{};
     const std::string none;
     const auto lw = [&](std::size_t i) -> const std::string& {
-        if (i >= ws.size()) return none;
+        if (!ws.has(i)) return none;
         if (!lowered[i]) {
             lows[i] = lower(ws[i].text);
             lowered[i] = true;
@@ -182,14 +187,13 @@ std::string extract_lead(std::string_view text, part where) {
         return lows[i];
     };
     // Leading adverbs ("Also requests", "Once again calls upon", "Deeply concerned").
-    while (k + 1 < ws.size() && is_adverb(lw(k))) ++k;
-    if (k >= ws.size()) return std::string(text.substr(0, ws.back().end));
+    while (ws.has(k + 1) && is_adverb(lw(k))) ++k;
     const std::string head = lw(k);
     ++k;
     // "Having considered", "Having regard to" (preamble).
-    if (head == "having" && k < ws.size()) ++k;
+    if (head == "having" && ws.has(k)) ++k;
     // Adverbs after the head ("Recalling also", "Requests further").
-    while (k < ws.size() && is_adverb(lw(k)) && lw(k) != "once") ++k;
+    while (ws.has(k) && is_adverb(lw(k)) && lw(k) != "once") ++k;
     const auto starts = [&](std::string_view prefix) { return head.rfind(prefix, 0) == 0; };
     if (starts("call") && (lw(k) == "upon" || lw(k) == "on" || lw(k) == "for")) {
         ++k;
@@ -201,29 +205,29 @@ std::string extract_lead(std::string_view text, part where) {
         k += 2;
     } else if (starts("tak") && lw(k) == "note") {
         ++k;
-        while (k < ws.size() && is_adverb(lw(k))) ++k;
+        while (ws.has(k) && is_adverb(lw(k))) ++k;
         if (lw(k) == "with") {
             std::size_t j = k + 1;
-            while (j < ws.size() && is_feeling_adjective(lw(j))) ++j;
+            while (ws.has(j) && is_feeling_adjective(lw(j))) ++j;
             if (is_feeling(lw(j))) k = j + 1;
         }
         if (lw(k) == "of") ++k;
     } else if (starts("express") || starts("reiterat") || starts("renew") || starts("extend")) {
         std::size_t j = k;
         if (lw(j) == "its" || lw(j) == "their" || lw(j) == "his" || lw(j) == "her") ++j;
-        while (j < ws.size() && is_feeling_adjective(lw(j))) ++j;
-        if (j < ws.size() && is_feeling(lw(j))) {
+        while (ws.has(j) && is_feeling_adjective(lw(j))) ++j;
+        if (ws.has(j) && is_feeling(lw(j))) {
             k = j + 1;
             if (in(lw(k), {"at", "about", "over", "regarding"})) ++k;
         }
     }
     if (lw(k) == "with") {
         std::size_t j = k + 1;
-        while (j < ws.size() && is_feeling_adjective(lw(j))) ++j;
-        if (j < ws.size() && is_feeling(lw(j))) k = j + 1;
+        while (ws.has(j) && is_feeling_adjective(lw(j))) ++j;
+        if (ws.has(j) && is_feeling(lw(j))) k = j + 1;
     }
     (void)where;
-    k = std::min(k, ws.size());
+    // Every step above moved k only onto a word that is there.
     return std::string(text.substr(0, ws[k - 1].end));
 }
 
