@@ -277,34 +277,47 @@ struct piece {
     std::size_t offset = 0;  // in the joined text
     int line = 0;            // 0-based input line
     int page = 0;
+    std::string_view text;   // the line's text, until the segment's text is written
 };
 
 // A unit of text: the intro of a paragraph or one sub-paragraph.
 struct segment {
-    std::string text;
+    std::string text;  // written by write_text once all lines are known
     std::vector<piece> pieces;
     std::string label;  // "(a)"; empty for the intro
     int depth = 0;      // 0 intro, 1 "(a)", 2 "(i)"
     std::vector<std::pair<std::size_t, int>> markers;  // position in text, footnote number
     std::vector<int> footnotes;
+    std::size_t size = 0;         // of the text the pieces make
+    char last = 0, before_last = 0;  // its last two bytes
 
+    // Adds a line to the text, joined by a space; the text is written at
+    // once, with its final size, by write_text.
     void add_line(std::string_view t, int line, int page) {
         if (t.empty()) return;
-        if (!text.empty()) {
-            const char last = text.back();
+        bool space = false;
+        if (size > 0) {
             // "people-" + "centred", "Secretary-" + "General": a hyphen at a
             // line end is a real hyphen (UN texts do not hyphenate words).
-            const bool hyphen = last == '-' && text.size() >= 2 && is_letter_byte(text[text.size() - 2]) &&
+            const bool hyphen = last == '-' && size >= 2 && is_letter_byte(before_last) &&
                                 (is_letter_byte(t[0]) || is_digit(t[0]));
-            if (!hyphen) text.push_back(' ');
+            space = !hyphen;
         } else {
-            // A paragraph has a few lines: room for them at once, not a
-            // reallocation per line.
-            text.reserve(2 * t.size() + 16);
-            pieces.reserve(4);
+            pieces.reserve(4);  // a paragraph has a few lines
         }
-        pieces.push_back({text.size(), line, page});
-        text.append(t);
+        size += space ? 1 : 0;
+        pieces.push_back({size, line, page, t});
+        size += t.size();
+        before_last = t.size() >= 2 ? t[t.size() - 2] : (space ? ' ' : last);
+        last = t.back();
+    }
+    void write_text() {
+        text.reserve(size);
+        for (const auto& pc : pieces) {
+            if (pc.text.empty()) continue;
+            if (pc.offset > text.size()) text.push_back(' ');
+            text.append(pc.text);
+        }
     }
     int first_page() const { return pieces.empty() ? 0 : pieces.front().page; }
     int last_page() const { return pieces.empty() ? 0 : pieces.back().page; }
@@ -520,6 +533,9 @@ public:
         if (body_begin_ > 0) mark_running_titles();
         if (structured_) collect_body_structured();
         if (!structured_ || opt_.plain) collect_plain();
+        for (auto& p : paras_) {
+            for (auto& s : p.segments) s.write_text();
+        }
         keep_trailing_text();
         read_metadata();
         resolve_markers();
@@ -579,7 +595,6 @@ private:
 
     void detect_rendition() {
         std::size_t nonblank = 0, trailing = 0, longl = 0, tabbed = 0;
-        bool ods = false;
         for (std::size_t i = 0; i < lines_.size(); ++i) {
             if (lines_[i].blank) continue;
             ++nonblank;
@@ -587,9 +602,14 @@ private:
             if (!raw.empty() && raw.back() == ' ') ++trailing;
             if (lines_[i].text.size() > 200) ++longl;
             if (raw[0] == ' ') ++tabbed;  // tab-indented paragraphs (tabs are spaces after normalization)
-            if (!ods && raw.find("<<ODS") != std::string::npos) ods = true;
         }
         if (nonblank == 0) return;
+        // An export marker anywhere: looked for only when a long line makes it count.
+        const auto has_ods = [&] {
+            return std::any_of(in_.lines.begin(), in_.lines.end(),
+                               [](const std::string& raw) { return raw.find("<<ODS") != std::string::npos; });
+        };
+        const bool ods = longl >= 1 && trailing * 2 <= nonblank && has_ods();
         if (trailing * 2 > nonblank) {
             style_ = rendition::spaced;
         } else if ((longl >= 3 && longl * 5 >= nonblank) || (ods && longl >= 1) || (tabbed >= 3 && longl >= 2)) {
@@ -829,6 +849,7 @@ private:
     std::string join_lines(const std::vector<std::string_view>& parts) const {
         segment s;
         for (const auto p : parts) s.add_line(p, 0, 0);
+        s.write_text();
         return s.text;
     }
 
@@ -1183,7 +1204,7 @@ private:
                 raw_paragraph& rp = start_paragraph(part::operative, current_section, op->second, i, l.page);
                 rp.number = std::to_string(op->first);
                 rp.pending_number_only = op->second.empty();
-                if (op->second.empty()) rp.segments.back().pieces.push_back({0, i, l.page});
+                if (op->second.empty()) rp.segments.back().pieces.push_back({0, i, l.page, {}});
                 prev = i;
                 continue;
             }
@@ -1209,7 +1230,9 @@ private:
                 continue;
             }
             // Preambular paragraph.
-            const std::string_view w = first_word(t);
+            // Its first word, where it can matter: not in the operative part,
+            // not when the line starts in lower case (no opener does).
+            const std::string_view w = operative || is_lower_ascii(t[0]) ? std::string_view() : first_word(t);
             const bool opener = is_preamble_opener(w);
             if (!operative &&
                 (paras_.empty() || export_mode ||
