@@ -360,14 +360,37 @@ std::uint32_t word_id(std::string_view text, std::size_t start, std::size_t end,
     return id;
 }
 
-// The end of the run of word bytes starting at text[i]: the bytes are
-// classified eight at a time and the run measured with one bit count, so
-// that the end of a word costs no mispredicted loop exit.
+// Eight bytes from `p` as a number whose low byte is p[0], whatever the
+// machine's byte order.
+std::uint64_t load_le(const char* p) {
+    std::uint64_t x;
+    std::memcpy(&x, p, 8);
+    if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
+    return x;
+}
+
+// The word bytes among the eight bytes of `x` (as load_le reads them): the
+// high bit of each byte that is a word byte (as word_byte tells), all eight
+// bytes classified at once.
+std::uint64_t word_bytes(std::uint64_t x) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull;
+    constexpr std::uint64_t high = 0x8080808080808080ull;
+    // The high bit of each byte b of `v` (every byte below 0x80) for which b >= k:
+    // b + 0x80 - k reaches 0x80 exactly then, and never carries into the next byte.
+    const auto at_least = [](std::uint64_t v, std::uint64_t k) { return (v + (0x80 - k) * ones) & high; };
+    const std::uint64_t ascii = x & ~high;
+    const std::uint64_t folded = ascii | 0x20 * ones;   // upper-case letters to lower-case ones
+    const std::uint64_t letters = at_least(folded, 'a') & ~at_least(folded, 'z' + 1);
+    const std::uint64_t digits = at_least(ascii, '0') & ~at_least(ascii, '9' + 1);
+    return (x & high) | letters | digits;   // bytes from 0x80 (UTF-8), letters, digits
+}
+
+// The end of the run of word bytes starting at text[i], eight bytes at a time.
 std::size_t word_end(std::string_view text, std::size_t i) {
+    constexpr std::uint64_t high = 0x8080808080808080ull;
     while (i + 8 <= text.size()) {
-        unsigned mask = 0;   // bit k: text[i + k] is a word byte
-        for (unsigned k = 0; k < 8; ++k) mask |= static_cast<unsigned>(word_byte(text[i + k])) << k;
-        const auto run = static_cast<std::size_t>(std::countr_one(mask));
+        const std::uint64_t others = ~word_bytes(load_le(text.data() + i)) & high;
+        const auto run = static_cast<std::size_t>(std::countr_zero(others)) / 8;   // 8 when all are word bytes
         i += run;
         if (run < 8) return i;
     }
@@ -375,49 +398,40 @@ std::size_t word_end(std::string_view text, std::size_t i) {
     return i;
 }
 
-// A hash of a token sequence (anchors: identical sequences), taken token by
-// token as they are read.
-class sequence_hash {
-public:
-    void add(std::uint32_t t) {
-        h_ ^= t + 0x9e3779b97f4a7c15ull + (h_ << 6) + (h_ >> 2);
-        h_ *= 1099511628211ull;
-        ++n_;
-    }
-    std::uint64_t value() const { return h_ ^ n_; }
-
-private:
-    std::uint64_t h_ = 1469598103934665603ull;
-    std::uint64_t n_ = 0;
-};
+// The key of a token sequence (anchors: identical sequences), taken in one
+// pass over the tokens once they are all read.
+std::uint64_t sequence_key(const std::vector<std::uint32_t>& tokens) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (const auto t : tokens) h = (h ^ t) * 1099511628211ull;
+    return h ^ (h >> 29) ^ tokens.size();
+}
 
 // Lower-cased, lightly stemmed word tokens. '/' and '.' inside a token keep it
 // whole ("65/141", "A/65/64-E/2010/12"), as does '-' in a token with digits;
 // other hyphenated words count as their parts ("energy-efficient"). `key`:
-// the hash of the sequence.
+// the key of the sequence.
 std::vector<std::uint32_t> tokenize(std::string_view text, vocabulary& vocab, std::uint64_t& key) {
-    sequence_hash hash;
     std::vector<std::uint32_t> out;
     out.reserve(text.size() / 6 + 1);
+    const char* const p = text.data();
     const std::size_t n = text.size();
     std::size_t i = 0;
     while (true) {
-        while (i < n && !word_byte(text[i])) ++i;
+        while (i < n && !word_byte(p[i])) ++i;
         if (i == n) break;
         // A token: word bytes, and joiners followed by a word byte.
         const std::size_t start = i;
         while (true) {
             i = word_end(text, i);
             if (i + 1 >= n) break;
-            const char c = text[i];   // the usual space or comma ends the token at once
+            const char c = p[i];   // the usual space or comma ends the token at once
             if (c != '/' && c != '.' && c != '-') break;
-            if (!word_byte(text[i + 1]) || (c == '-' && !hyphen_joins(text.substr(start, i - start)))) break;
+            if (!word_byte(p[i + 1]) || (c == '-' && !hyphen_joins(std::string_view(p + start, i - start)))) break;
             ++i;
         }
         out.push_back(word_id(text, start, i, vocab));
-        hash.add(out.back());
     }
-    key = hash.value();
+    key = sequence_key(out);
     return out;
 }
 
@@ -1549,32 +1563,37 @@ std::vector<footnote_unit> align_footnotes(const document& a, const document& b,
     auto r = match_lists(op, np, ctx, false);
     ctx.threshold = saved;
     // Left-overs cited at the same place of an aligned paragraph pair.
-    std::map<int, std::size_t> old_by_number, new_by_number;
-    for (std::size_t i = 0; i < oi.size(); ++i) old_by_number.emplace(a.footnotes[i].number, i);
-    for (std::size_t i = 0; i < ni.size(); ++i) new_by_number.emplace(b.footnotes[i].number, i);
     const bool leftovers = std::count(r.old_to_new.begin(), r.old_to_new.end(), -1) > 0 &&
                            std::count(r.new_to_old.begin(), r.new_to_old.end(), -1) > 0;
-    // Paragraphs citing footnotes, by id (the others have nothing to pair).
-    std::unordered_map<std::string_view, const paragraph*> old_paras, new_paras;
-    if (leftovers) {
-        for (const auto* l : {&a.preamble, &a.operative}) {
+    std::map<int, std::size_t> old_by_number, new_by_number;
+    for (std::size_t i = 0; leftovers && i < oi.size(); ++i) old_by_number.emplace(a.footnotes[i].number, i);
+    for (std::size_t i = 0; leftovers && i < ni.size(); ++i) new_by_number.emplace(b.footnotes[i].number, i);
+    // Paragraphs citing footnotes, sorted by id (the others have nothing to
+    // pair; there are few of them).
+    using cited_paragraph = std::pair<std::string_view, const paragraph*>;
+    auto citing = [](const document& d) {
+        std::vector<cited_paragraph> out;
+        for (const auto* l : {&d.preamble, &d.operative}) {
             for (const auto& p : *l) {
-                if (!p.footnotes.empty()) old_paras.emplace(p.id, &p);
+                if (!p.footnotes.empty()) out.emplace_back(p.id, &p);
             }
         }
-        for (const auto* l : {&b.preamble, &b.operative}) {
-            for (const auto& p : *l) {
-                if (!p.footnotes.empty()) new_paras.emplace(p.id, &p);
-            }
-        }
-    }
+        std::stable_sort(out.begin(), out.end(),
+                         [](const cited_paragraph& x, const cited_paragraph& y) { return x.first < y.first; });
+        return out;
+    };
+    auto find_citing = [](const std::vector<cited_paragraph>& paras, std::string_view id) -> const paragraph* {
+        const auto at = std::lower_bound(paras.begin(), paras.end(), id,
+                                         [](const cited_paragraph& e, std::string_view k) { return e.first < k; });
+        return at != paras.end() && at->first == id ? at->second : nullptr;
+    };
+    const auto old_paras = leftovers ? citing(a) : std::vector<cited_paragraph>{};
+    const auto new_paras = leftovers ? citing(b) : std::vector<cited_paragraph>{};
     for (const auto& u : units) {
-        if (!leftovers) break;
+        if (old_paras.empty() || new_paras.empty()) break;
         if (u.old_ids.size() != 1 || u.new_ids.size() != 1) continue;
-        const auto po_it = old_paras.find(u.old_ids[0]);
-        const auto pn_it = new_paras.find(u.new_ids[0]);
-        const paragraph* po = po_it == old_paras.end() ? nullptr : po_it->second;
-        const paragraph* pn = pn_it == new_paras.end() ? nullptr : pn_it->second;
+        const paragraph* po = find_citing(old_paras, u.old_ids[0]);
+        const paragraph* pn = find_citing(new_paras, u.new_ids[0]);
         if (po == nullptr || pn == nullptr) continue;
         const std::size_t k = std::min(po->footnotes.size(), pn->footnotes.size());
         for (std::size_t i = 0; i < k; ++i) {
