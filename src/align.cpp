@@ -251,7 +251,11 @@ const char* placeholder_class(std::string_view w) {
     static const std::array<std::string_view, 12> months = {"january", "february", "march",     "april",
                                                             "may",     "june",     "july",      "august",
                                                             "september", "october", "november", "december"};
-    if (std::find(months.begin(), months.end(), w) != months.end()) return "#month";
+    // Most words are no month: the first letter rules out nearly all of them
+    // before any string is compared.
+    for (const auto m : months) {
+        if (m[0] == w[0] && m == w) return "#month";
+    }
     // Ordinal session words: "twentieth" .. "ninetieth", "hundredth" and the
     // hyphenated "seventy-ninth" (kept whole by tokenize).
     static const std::array<std::string_view, 8> tens = {"twenty", "thirty", "forty", "fifty",
