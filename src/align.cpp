@@ -1413,11 +1413,12 @@ std::vector<group> align_lists(const std::vector<const item*>& olds, const std::
     return groups;
 }
 
-std::string join_texts(const std::vector<const item*>& items) {
+// The texts of items[at] for each position in `at`, trimmed and joined by a space.
+std::string join_texts(const std::vector<const item*>& items, const std::vector<int>& at) {
     std::string out;
-    for (const auto* it : items) {
+    for (const int k : at) {
         if (!out.empty()) out += ' ';
-        out += trimmed(*it->text);
+        out += trimmed(*items[k]->text);
     }
     return out;
 }
@@ -1434,24 +1435,28 @@ unit_kind kind_of(bool split, bool merged, bool moved, bool text_changed, bool r
 // Fills a unit's ids and kind from a group over item lists.
 void fill_unit(alignment_unit& u, const group& g, const std::vector<const item*>& olds,
                const std::vector<const item*>& news) {
-    std::vector<const item*> os, ns;
-    for (const int o : g.olds) os.push_back(olds[o]), u.old_ids.push_back(olds[o]->id);
-    for (const int n : g.news) ns.push_back(news[n]), u.new_ids.push_back(news[n]->id);
-    if (os.empty() || ns.empty()) {
-        u.kind = os.empty() ? unit_kind::added : unit_kind::removed;
+    u.old_ids.reserve(g.olds.size());
+    u.new_ids.reserve(g.news.size());
+    for (const int o : g.olds) u.old_ids.push_back(olds[o]->id);
+    for (const int n : g.news) u.new_ids.push_back(news[n]->id);
+    if (g.olds.empty() || g.news.empty()) {
+        u.kind = g.olds.empty() ? unit_kind::added : unit_kind::removed;
         u.similarity = 0.0;
         u.text_changed = true;
         return;
     }
     // The texts joined differ (one paragraph on each side, the usual case:
     // compared in place).
-    if (os.size() == 1 && ns.size() == 1) u.text_changed = trimmed(*os[0]->text) != trimmed(*ns[0]->text);
-    else u.text_changed = join_texts(os) != join_texts(ns);
+    const bool one_to_one = g.olds.size() == 1 && g.news.size() == 1;
+    const item& first_old = *olds[g.olds[0]];
+    const item& first_new = *news[g.news[0]];
+    if (one_to_one) u.text_changed = trimmed(*first_old.text) != trimmed(*first_new.text);
+    else u.text_changed = join_texts(olds, g.olds) != join_texts(news, g.news);
     u.similarity = u.text_changed ? std::min(g.sim, 0.999999) : 1.0;
     u.moved = g.moved || g.crossed;
     u.crossed_part = g.crossed;
-    const bool renumbered = os.size() == 1 && ns.size() == 1 && os[0]->number != ns[0]->number;
-    u.kind = kind_of(ns.size() > 1, os.size() > 1, u.moved, u.text_changed, renumbered);
+    const bool renumbered = one_to_one && first_old.number != first_new.number;
+    u.kind = kind_of(g.news.size() > 1, g.olds.size() > 1, u.moved, u.text_changed, renumbered);
 }
 
 // ---------------------------------------------------------------- sub-paragraphs
