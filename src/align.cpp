@@ -115,20 +115,26 @@ bool equal_folded(std::string_view text, std::string_view lower) {
     return true;
 }
 
-// Bytes [at, end) of `buf` (at most eight) as one number, zero-filled: a
-// single load when eight bytes can be read inside `buf`.
+// Eight bytes from `p` as a number whose low byte is p[0], whatever the
+// machine's byte order.
+std::uint64_t load_le(const char* p) {
+    std::uint64_t x;
+    std::memcpy(&x, p, 8);
+    if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
+    return x;
+}
+
+// The low `n` bytes (1..8) of `x`.
+std::uint64_t low_bytes(std::uint64_t x, std::size_t n) { return x & (~0ull >> (64 - 8 * n)); }
+
+// Bytes [at, end) of `buf` (at most eight) as one number (as load_le reads
+// them), zero-filled: a single load when eight bytes can be read inside `buf`.
 std::uint64_t chunk_at(std::string_view buf, std::size_t at, std::size_t end) {
     const std::size_t n = std::min<std::size_t>(end - at, 8);   // 1..8
-    std::uint64_t x = 0;
-    if (at + 8 <= buf.size()) [[likely]] {
-        std::memcpy(&x, buf.data() + at, 8);
-        if constexpr (std::endian::native == std::endian::little) return x & (~0ull >> (64 - 8 * n));
-        else return x & (~0ull << (64 - 8 * n));
-    }
+    if (at + 8 <= buf.size()) [[likely]] return low_bytes(load_le(buf.data() + at), n);
     char bytes[8] = {};
     std::memcpy(bytes, buf.data() + at, n);
-    std::memcpy(&x, bytes, 8);
-    return x;
+    return load_le(bytes);
 }
 
 // What a word table looks a word up by: its first eight bytes and a hash of
@@ -139,18 +145,25 @@ struct word_key {
     std::uint64_t hash = 0;
 };
 
+constexpr std::uint64_t key_mul = 0x9e3779b97f4a7c15ull;
+
+// The key of a word of `length` bytes, eight or fewer, whose bytes are `head`
+// (as chunk_at reads them).
+word_key short_key(std::uint64_t head, std::size_t length) {
+    const std::uint64_t h = (head ^ length) * key_mul;
+    return {head, h ^ (h >> 32)};
+}
+
 // The key of the word buf[start, end).
 inline word_key key_of(std::string_view buf, std::size_t start, std::size_t end) {
-    constexpr std::uint64_t mul = 0x9e3779b97f4a7c15ull;
-    word_key k;
-    k.head = chunk_at(buf, start, end);
-    std::uint64_t h = (k.head ^ (end - start)) * mul;
+    const std::uint64_t head = chunk_at(buf, start, end);
+    if (end - start <= 8) return short_key(head, end - start);
+    std::uint64_t h = (head ^ (end - start)) * key_mul;
     for (std::size_t at = start + 8; at < end; at += 8) {
         h ^= h >> 29;
-        h = (h ^ chunk_at(buf, at, end)) * mul;
+        h = (h ^ chunk_at(buf, at, end)) * key_mul;
     }
-    k.hash = h ^ (h >> 32);
-    return k;
+    return {head, h ^ (h >> 32)};
 }
 word_key key_of(std::string_view w) { return key_of(w, 0, w.size()); }
 
@@ -350,12 +363,9 @@ bool hyphen_joins(std::string_view w) {
     return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) || tens_word(w);
 }
 
-// The word id of the surface form text[start, end): lower-cased, stemmed and
-// interned the first time the form is seen.
-std::uint32_t word_id(std::string_view text, std::size_t start, std::size_t end, vocabulary& vocab) {
-    const auto w = text.substr(start, end - start);
-    const auto k = key_of(text, start, end);
-    if (const auto id = vocab.surfaces.find(w, k); id >= 0) return static_cast<std::uint32_t>(id);
+// The word id of a surface form seen for the first time: lower-cased,
+// stemmed and interned. Out of line: the tokenizer's loop stays small.
+[[gnu::noinline]] std::uint32_t new_surface(std::string_view w, const word_key& k, vocabulary& vocab) {
     std::string stemmed(w);
     for (char& c : stemmed) c = lower_byte(c);
     stem(stemmed);
@@ -364,21 +374,20 @@ std::uint32_t word_id(std::string_view text, std::size_t start, std::size_t end,
     return id;
 }
 
-// Eight bytes from `p` as a number whose low byte is p[0], whatever the
-// machine's byte order.
-std::uint64_t load_le(const char* p) {
-    std::uint64_t x;
-    std::memcpy(&x, p, 8);
-    if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
-    return x;
+// The word id of the surface form `w` (`k` its key).
+inline std::uint32_t word_id(std::string_view w, const word_key& k, vocabulary& vocab) {
+    if (const auto id = vocab.surfaces.find(w, k); id >= 0) [[likely]] return static_cast<std::uint32_t>(id);
+    return new_surface(w, k, vocab);
 }
+
+constexpr std::uint64_t high_bits = 0x8080808080808080ull;   // the high bit of each byte
 
 // The word bytes among the eight bytes of `x` (as load_le reads them): the
 // high bit of each byte that is a word byte (as word_byte tells), all eight
 // bytes classified at once.
 std::uint64_t word_bytes(std::uint64_t x) {
     constexpr std::uint64_t ones = 0x0101010101010101ull;
-    constexpr std::uint64_t high = 0x8080808080808080ull;
+    constexpr std::uint64_t high = high_bits;
     // The high bit of each byte b of `v` (every byte below 0x80) for which b >= k:
     // b + 0x80 - k reaches 0x80 exactly then, and never carries into the next byte.
     const auto at_least = [](std::uint64_t v, std::uint64_t k) { return (v + (0x80 - k) * ones) & high; };
@@ -391,9 +400,8 @@ std::uint64_t word_bytes(std::uint64_t x) {
 
 // The end of the run of word bytes starting at text[i], eight bytes at a time.
 std::size_t word_end(std::string_view text, std::size_t i) {
-    constexpr std::uint64_t high = 0x8080808080808080ull;
     while (i + 8 <= text.size()) {
-        const std::uint64_t others = ~word_bytes(load_le(text.data() + i)) & high;
+        const std::uint64_t others = ~word_bytes(load_le(text.data() + i)) & high_bits;
         const auto run = static_cast<std::size_t>(std::countr_zero(others)) / 8;   // 8 when all are word bytes
         i += run;
         if (run < 8) return i;
@@ -425,6 +433,18 @@ std::vector<std::uint32_t> tokenize(std::string_view text, vocabulary& vocab, st
         if (i == n) break;
         // A token: word bytes, and joiners followed by a word byte.
         const std::size_t start = i;
+        if (start + 8 <= n) {
+            // The usual word: shorter than eight bytes and ended by no joiner,
+            // its key taken from the same load that found its end.
+            const std::uint64_t x = load_le(p + start);
+            const auto run = static_cast<std::size_t>(std::countr_zero(~word_bytes(x) & high_bits)) / 8;
+            const char c = p[start + std::min<std::size_t>(run, 7)];
+            if (run < 8 && c != '/' && c != '.' && c != '-') {
+                i = start + run;
+                out.push_back(word_id(std::string_view(p + start, run), short_key(low_bytes(x, run), run), vocab));
+                continue;
+            }
+        }
         while (true) {
             i = word_end(text, i);
             if (i + 1 >= n) break;
@@ -433,7 +453,7 @@ std::vector<std::uint32_t> tokenize(std::string_view text, vocabulary& vocab, st
             if (!word_byte(p[i + 1]) || (c == '-' && !hyphen_joins(std::string_view(p + start, i - start)))) break;
             ++i;
         }
-        out.push_back(word_id(text, start, i, vocab));
+        out.push_back(word_id(std::string_view(p + start, i - start), key_of(text, start, i), vocab));
     }
     key = sequence_key(out);
     return out;
