@@ -1529,8 +1529,11 @@ sub_items make_sub_items(const std::vector<const paragraph*>& paras, bool with_p
 }
 
 // Child units in reading order of the new side, removed ones where they stood.
+// With `one_to_one`: for each unit, in that order, the positions of its old and
+// new item when it pairs one with one, (-1, -1) otherwise.
 std::vector<alignment_unit> order_units(std::vector<group>& groups, std::size_t n_old,
-                                        const std::vector<const item*>& olds, const std::vector<const item*>& news) {
+                                        const std::vector<const item*>& olds, const std::vector<const item*>& news,
+                                        std::vector<std::pair<int, int>>* one_to_one = nullptr) {
     std::vector<int> old_group(n_old, -1);
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {
         for (const int o : groups[gi].olds) old_group[o] = static_cast<int>(gi);
@@ -1565,14 +1568,27 @@ std::vector<alignment_unit> order_units(std::vector<group>& groups, std::size_t 
     });
     std::vector<alignment_unit> units;
     units.reserve(out.size());
-    for (const auto& k : out) units.push_back(std::move(made[k.unit]));
+    for (const auto& k : out) {
+        units.push_back(std::move(made[k.unit]));
+        if (one_to_one == nullptr) continue;
+        const bool single = k.unit < groups.size() && groups[k.unit].olds.size() == 1 && groups[k.unit].news.size() == 1;
+        one_to_one->push_back(single ? std::pair(groups[k.unit].olds[0], groups[k.unit].news[0]) : std::pair(-1, -1));
+    }
     return units;
 }
 
 // ---------------------------------------------------------------- footnotes
 
+// The paragraph at position `global` of `doc` (preamble first).
+const paragraph* paragraph_at(const document& doc, int global) {
+    const auto n = static_cast<int>(doc.preamble.size());
+    return global < n ? &doc.preamble[global] : &doc.operative[global - n];
+}
+
+// `pairs`: the paragraphs (positions in their documents, preamble first) of
+// each one-to-one unit, in the order of the units; (-1, -1) for the others.
 std::vector<footnote_unit> align_footnotes(const document& a, const document& b,
-                                           const std::vector<alignment_unit>& units, context& ctx) {
+                                           const std::vector<std::pair<int, int>>& pairs, context& ctx) {
     std::vector<item> oi(a.footnotes.size()), ni(b.footnotes.size());
     for (std::size_t i = 0; i < oi.size(); ++i) {
         ctx.prepare(oi[i], a.footnotes[i].text);
@@ -1597,33 +1613,12 @@ std::vector<footnote_unit> align_footnotes(const document& a, const document& b,
     std::map<int, std::size_t> old_by_number, new_by_number;
     for (std::size_t i = 0; leftovers && i < oi.size(); ++i) old_by_number.emplace(a.footnotes[i].number, i);
     for (std::size_t i = 0; leftovers && i < ni.size(); ++i) new_by_number.emplace(b.footnotes[i].number, i);
-    // Paragraphs citing footnotes, sorted by id (the others have nothing to
-    // pair; there are few of them).
-    using cited_paragraph = std::pair<std::string_view, const paragraph*>;
-    auto citing = [](const document& d) {
-        std::vector<cited_paragraph> out;
-        for (const auto* l : {&d.preamble, &d.operative}) {
-            for (const auto& p : *l) {
-                if (!p.footnotes.empty()) out.emplace_back(p.id, &p);
-            }
-        }
-        std::stable_sort(out.begin(), out.end(),
-                         [](const cited_paragraph& x, const cited_paragraph& y) { return x.first < y.first; });
-        return out;
-    };
-    auto find_citing = [](const std::vector<cited_paragraph>& paras, std::string_view id) -> const paragraph* {
-        const auto at = std::lower_bound(paras.begin(), paras.end(), id,
-                                         [](const cited_paragraph& e, std::string_view k) { return e.first < k; });
-        return at != paras.end() && at->first == id ? at->second : nullptr;
-    };
-    const auto old_paras = leftovers ? citing(a) : std::vector<cited_paragraph>{};
-    const auto new_paras = leftovers ? citing(b) : std::vector<cited_paragraph>{};
-    for (const auto& u : units) {
-        if (old_paras.empty() || new_paras.empty()) break;
-        if (u.old_ids.size() != 1 || u.new_ids.size() != 1) continue;
-        const paragraph* po = find_citing(old_paras, u.old_ids[0]);
-        const paragraph* pn = find_citing(new_paras, u.new_ids[0]);
-        if (po == nullptr || pn == nullptr) continue;
+    for (const auto& [o, n] : pairs) {
+        if (!leftovers) break;
+        if (o < 0) continue;
+        const paragraph* po = paragraph_at(a, o);
+        const paragraph* pn = paragraph_at(b, n);
+        if (po->footnotes.empty() || pn->footnotes.empty()) continue;
         const std::size_t k = std::min(po->footnotes.size(), pn->footnotes.size());
         for (std::size_t i = 0; i < k; ++i) {
             const auto fo = old_by_number.find(po->footnotes[i]);
@@ -1725,11 +1720,6 @@ std::vector<item> make_items(const document& doc, context& ctx, const std::vecto
         for (const auto& p : *list) ctx.prepare(items[i++], p.text, same_text);
     }
     return items;
-}
-
-const paragraph* paragraph_at(const document& doc, int global) {
-    const auto n = static_cast<int>(doc.preamble.size());
-    return global < n ? &doc.preamble[global] : &doc.operative[global - n];
 }
 
 }  // namespace
@@ -2003,8 +1993,9 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
         g.news = {static_cast<int>(n)};
         groups.push_back(std::move(g));
     }
-    out.units = order_units(groups, oi.size(), op, np);
-    out.footnotes = align_footnotes(old_doc, new_doc, out.units, ctx);
+    std::vector<std::pair<int, int>> one_to_one;
+    out.units = order_units(groups, oi.size(), op, np, &one_to_one);
+    out.footnotes = align_footnotes(old_doc, new_doc, one_to_one, ctx);
     return out;
 }
 
