@@ -418,6 +418,16 @@ std::uint64_t sequence_key(const std::vector<std::uint32_t>& tokens) {
     return h ^ (h >> 29) ^ tokens.size();
 }
 
+// The joiner at text[i] (just after a run of word bytes) continues the token
+// that started at `start`: '/' or '.' before a word byte ("65/141"), and '-'
+// too when the token so far has a digit or is a tens word ("seventy-ninth").
+bool joins(std::string_view text, std::size_t start, std::size_t i) {
+    if (i + 1 >= text.size()) return false;
+    const char c = text[i];   // the usual space or comma ends the token at once
+    if (c != '/' && c != '.' && c != '-') return false;
+    return word_byte(text[i + 1]) && (c != '-' || hyphen_joins(text.substr(start, i - start)));
+}
+
 // Lower-cased, lightly stemmed word tokens. '/' and '.' inside a token keep it
 // whole ("65/141", "A/65/64-E/2010/12"), as does '-' in a token with digits;
 // other hyphenated words count as their parts ("energy-efficient"). `key`:
@@ -431,28 +441,22 @@ std::vector<std::uint32_t> tokenize(std::string_view text, vocabulary& vocab, st
     while (true) {
         while (i < n && !word_byte(p[i])) ++i;
         if (i == n) break;
-        // A token: word bytes, and joiners followed by a word byte.
+        // A token: runs of word bytes joined by a joiner.
         const std::size_t start = i;
         if (start + 8 <= n) {
-            // The usual word: shorter than eight bytes and ended by no joiner,
-            // its key taken from the same load that found its end.
+            // The first run found from one load; the usual word, shorter
+            // than eight bytes and not joined, also takes its key from it.
             const std::uint64_t x = load_le(p + start);
             const auto run = static_cast<std::size_t>(std::countr_zero(~word_bytes(x) & high_bits)) / 8;
-            const char c = p[start + std::min<std::size_t>(run, 7)];
-            if (run < 8 && c != '/' && c != '.' && c != '-') {
-                i = start + run;
+            i = run < 8 ? start + run : word_end(text, start + 8);
+            if (run < 8 && !joins(text, start, i)) {
                 out.push_back(word_id(std::string_view(p + start, run), short_key(low_bytes(x, run), run), vocab));
                 continue;
             }
+        } else {
+            i = word_end(text, start);
         }
-        while (true) {
-            i = word_end(text, i);
-            if (i + 1 >= n) break;
-            const char c = p[i];   // the usual space or comma ends the token at once
-            if (c != '/' && c != '.' && c != '-') break;
-            if (!word_byte(p[i + 1]) || (c == '-' && !hyphen_joins(std::string_view(p + start, i - start)))) break;
-            ++i;
-        }
+        while (joins(text, start, i)) i = word_end(text, i + 1);
         out.push_back(word_id(std::string_view(p + start, i - start), key_of(text, start, i), vocab));
     }
     key = sequence_key(out);
