@@ -115,20 +115,26 @@ bool equal_folded(std::string_view text, std::string_view lower) {
     return true;
 }
 
-// Bytes [at, end) of `buf` (at most eight) as one number, zero-filled: a
-// single load when eight bytes can be read inside `buf`.
+// Eight bytes from `p` as a number whose low byte is p[0], whatever the
+// machine's byte order.
+std::uint64_t load_le(const char* p) {
+    std::uint64_t x;
+    std::memcpy(&x, p, 8);
+    if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
+    return x;
+}
+
+// The low `n` bytes (1..8) of `x`.
+std::uint64_t low_bytes(std::uint64_t x, std::size_t n) { return x & (~0ull >> (64 - 8 * n)); }
+
+// Bytes [at, end) of `buf` (at most eight) as one number (as load_le reads
+// them), zero-filled: a single load when eight bytes can be read inside `buf`.
 std::uint64_t chunk_at(std::string_view buf, std::size_t at, std::size_t end) {
     const std::size_t n = std::min<std::size_t>(end - at, 8);   // 1..8
-    std::uint64_t x = 0;
-    if (at + 8 <= buf.size()) [[likely]] {
-        std::memcpy(&x, buf.data() + at, 8);
-        if constexpr (std::endian::native == std::endian::little) return x & (~0ull >> (64 - 8 * n));
-        else return x & (~0ull << (64 - 8 * n));
-    }
+    if (at + 8 <= buf.size()) [[likely]] return low_bytes(load_le(buf.data() + at), n);
     char bytes[8] = {};
     std::memcpy(bytes, buf.data() + at, n);
-    std::memcpy(&x, bytes, 8);
-    return x;
+    return load_le(bytes);
 }
 
 // What a word table looks a word up by: its first eight bytes and a hash of
@@ -139,18 +145,25 @@ struct word_key {
     std::uint64_t hash = 0;
 };
 
+constexpr std::uint64_t key_mul = 0x9e3779b97f4a7c15ull;
+
+// The key of a word of `length` bytes, eight or fewer, whose bytes are `head`
+// (as chunk_at reads them).
+word_key short_key(std::uint64_t head, std::size_t length) {
+    const std::uint64_t h = (head ^ length) * key_mul;
+    return {head, h ^ (h >> 32)};
+}
+
 // The key of the word buf[start, end).
 inline word_key key_of(std::string_view buf, std::size_t start, std::size_t end) {
-    constexpr std::uint64_t mul = 0x9e3779b97f4a7c15ull;
-    word_key k;
-    k.head = chunk_at(buf, start, end);
-    std::uint64_t h = (k.head ^ (end - start)) * mul;
+    const std::uint64_t head = chunk_at(buf, start, end);
+    if (end - start <= 8) return short_key(head, end - start);
+    std::uint64_t h = (head ^ (end - start)) * key_mul;
     for (std::size_t at = start + 8; at < end; at += 8) {
         h ^= h >> 29;
-        h = (h ^ chunk_at(buf, at, end)) * mul;
+        h = (h ^ chunk_at(buf, at, end)) * key_mul;
     }
-    k.hash = h ^ (h >> 32);
-    return k;
+    return {head, h ^ (h >> 32)};
 }
 word_key key_of(std::string_view w) { return key_of(w, 0, w.size()); }
 
@@ -251,7 +264,11 @@ const char* placeholder_class(std::string_view w) {
     static const std::array<std::string_view, 12> months = {"january", "february", "march",     "april",
                                                             "may",     "june",     "july",      "august",
                                                             "september", "october", "november", "december"};
-    if (std::find(months.begin(), months.end(), w) != months.end()) return "#month";
+    // Most words are no month: the first letter rules out nearly all of them
+    // before any string is compared.
+    for (const auto m : months) {
+        if (m[0] == w[0] && m == w) return "#month";
+    }
     // Ordinal session words: "twentieth" .. "ninetieth", "hundredth" and the
     // hyphenated "seventy-ninth" (kept whole by tokenize).
     static const std::array<std::string_view, 8> tens = {"twenty", "thirty", "forty", "fifty",
@@ -346,12 +363,9 @@ bool hyphen_joins(std::string_view w) {
     return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) || tens_word(w);
 }
 
-// The word id of the surface form text[start, end): lower-cased, stemmed and
-// interned the first time the form is seen.
-std::uint32_t word_id(std::string_view text, std::size_t start, std::size_t end, vocabulary& vocab) {
-    const auto w = text.substr(start, end - start);
-    const auto k = key_of(text, start, end);
-    if (const auto id = vocab.surfaces.find(w, k); id >= 0) return static_cast<std::uint32_t>(id);
+// The word id of a surface form seen for the first time: lower-cased,
+// stemmed and interned. Out of line: the tokenizer's loop stays small.
+[[gnu::noinline]] std::uint32_t new_surface(std::string_view w, const word_key& k, vocabulary& vocab) {
     std::string stemmed(w);
     for (char& c : stemmed) c = lower_byte(c);
     stem(stemmed);
@@ -360,14 +374,35 @@ std::uint32_t word_id(std::string_view text, std::size_t start, std::size_t end,
     return id;
 }
 
-// The end of the run of word bytes starting at text[i]: the bytes are
-// classified eight at a time and the run measured with one bit count, so
-// that the end of a word costs no mispredicted loop exit.
+// The word id of the surface form `w` (`k` its key).
+inline std::uint32_t word_id(std::string_view w, const word_key& k, vocabulary& vocab) {
+    if (const auto id = vocab.surfaces.find(w, k); id >= 0) [[likely]] return static_cast<std::uint32_t>(id);
+    return new_surface(w, k, vocab);
+}
+
+constexpr std::uint64_t high_bits = 0x8080808080808080ull;   // the high bit of each byte
+
+// The word bytes among the eight bytes of `x` (as load_le reads them): the
+// high bit of each byte that is a word byte (as word_byte tells), all eight
+// bytes classified at once.
+std::uint64_t word_bytes(std::uint64_t x) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull;
+    constexpr std::uint64_t high = high_bits;
+    // The high bit of each byte b of `v` (every byte below 0x80) for which b >= k:
+    // b + 0x80 - k reaches 0x80 exactly then, and never carries into the next byte.
+    const auto at_least = [](std::uint64_t v, std::uint64_t k) { return (v + (0x80 - k) * ones) & high; };
+    const std::uint64_t ascii = x & ~high;
+    const std::uint64_t folded = ascii | 0x20 * ones;   // upper-case letters to lower-case ones
+    const std::uint64_t letters = at_least(folded, 'a') & ~at_least(folded, 'z' + 1);
+    const std::uint64_t digits = at_least(ascii, '0') & ~at_least(ascii, '9' + 1);
+    return (x & high) | letters | digits;   // bytes from 0x80 (UTF-8), letters, digits
+}
+
+// The end of the run of word bytes starting at text[i], eight bytes at a time.
 std::size_t word_end(std::string_view text, std::size_t i) {
     while (i + 8 <= text.size()) {
-        unsigned mask = 0;   // bit k: text[i + k] is a word byte
-        for (unsigned k = 0; k < 8; ++k) mask |= static_cast<unsigned>(word_byte(text[i + k])) << k;
-        const auto run = static_cast<std::size_t>(std::countr_one(mask));
+        const std::uint64_t others = ~word_bytes(load_le(text.data() + i)) & high_bits;
+        const auto run = static_cast<std::size_t>(std::countr_zero(others)) / 8;   // 8 when all are word bytes
         i += run;
         if (run < 8) return i;
     }
@@ -375,49 +410,56 @@ std::size_t word_end(std::string_view text, std::size_t i) {
     return i;
 }
 
-// A hash of a token sequence (anchors: identical sequences), taken token by
-// token as they are read.
-class sequence_hash {
-public:
-    void add(std::uint32_t t) {
-        h_ ^= t + 0x9e3779b97f4a7c15ull + (h_ << 6) + (h_ >> 2);
-        h_ *= 1099511628211ull;
-        ++n_;
-    }
-    std::uint64_t value() const { return h_ ^ n_; }
+// The key of a token sequence (anchors: identical sequences), taken in one
+// pass over the tokens once they are all read.
+std::uint64_t sequence_key(const std::vector<std::uint32_t>& tokens) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (const auto t : tokens) h = (h ^ t) * 1099511628211ull;
+    return h ^ (h >> 29) ^ tokens.size();
+}
 
-private:
-    std::uint64_t h_ = 1469598103934665603ull;
-    std::uint64_t n_ = 0;
-};
+// The joiner at text[i] (just after a run of word bytes) continues the token
+// that started at `start`: '/' or '.' before a word byte ("65/141"), and '-'
+// too when the token so far has a digit or is a tens word ("seventy-ninth").
+bool joins(std::string_view text, std::size_t start, std::size_t i) {
+    if (i + 1 >= text.size()) return false;
+    const char c = text[i];   // the usual space or comma ends the token at once
+    if (c != '/' && c != '.' && c != '-') return false;
+    return word_byte(text[i + 1]) && (c != '-' || hyphen_joins(text.substr(start, i - start)));
+}
 
 // Lower-cased, lightly stemmed word tokens. '/' and '.' inside a token keep it
 // whole ("65/141", "A/65/64-E/2010/12"), as does '-' in a token with digits;
 // other hyphenated words count as their parts ("energy-efficient"). `key`:
-// the hash of the sequence.
+// the key of the sequence.
 std::vector<std::uint32_t> tokenize(std::string_view text, vocabulary& vocab, std::uint64_t& key) {
-    sequence_hash hash;
     std::vector<std::uint32_t> out;
     out.reserve(text.size() / 6 + 1);
+    const char* const p = text.data();
     const std::size_t n = text.size();
     std::size_t i = 0;
     while (true) {
-        while (i < n && !word_byte(text[i])) ++i;
+        while (i < n && !word_byte(p[i])) ++i;
         if (i == n) break;
-        // A token: word bytes, and joiners followed by a word byte.
+        // A token: runs of word bytes joined by a joiner.
         const std::size_t start = i;
-        while (true) {
-            i = word_end(text, i);
-            if (i + 1 >= n) break;
-            const char c = text[i];   // the usual space or comma ends the token at once
-            if (c != '/' && c != '.' && c != '-') break;
-            if (!word_byte(text[i + 1]) || (c == '-' && !hyphen_joins(text.substr(start, i - start)))) break;
-            ++i;
+        if (start + 8 <= n) {
+            // The first run found from one load; the usual word, shorter
+            // than eight bytes and not joined, also takes its key from it.
+            const std::uint64_t x = load_le(p + start);
+            const auto run = static_cast<std::size_t>(std::countr_zero(~word_bytes(x) & high_bits)) / 8;
+            i = run < 8 ? start + run : word_end(text, start + 8);
+            if (run < 8 && !joins(text, start, i)) {
+                out.push_back(word_id(std::string_view(p + start, run), short_key(low_bytes(x, run), run), vocab));
+                continue;
+            }
+        } else {
+            i = word_end(text, start);
         }
-        out.push_back(word_id(text, start, i, vocab));
-        hash.add(out.back());
+        while (joins(text, start, i)) i = word_end(text, i + 1);
+        out.push_back(word_id(std::string_view(p + start, i - start), key_of(text, start, i), vocab));
     }
-    key = hash.value();
+    key = sequence_key(out);
     return out;
 }
 
@@ -1395,11 +1437,12 @@ std::vector<group> align_lists(const std::vector<const item*>& olds, const std::
     return groups;
 }
 
-std::string join_texts(const std::vector<const item*>& items) {
+// The texts of items[at] for each position in `at`, trimmed and joined by a space.
+std::string join_texts(const std::vector<const item*>& items, const std::vector<int>& at) {
     std::string out;
-    for (const auto* it : items) {
+    for (const int k : at) {
         if (!out.empty()) out += ' ';
-        out += trimmed(*it->text);
+        out += trimmed(*items[k]->text);
     }
     return out;
 }
@@ -1416,24 +1459,28 @@ unit_kind kind_of(bool split, bool merged, bool moved, bool text_changed, bool r
 // Fills a unit's ids and kind from a group over item lists.
 void fill_unit(alignment_unit& u, const group& g, const std::vector<const item*>& olds,
                const std::vector<const item*>& news) {
-    std::vector<const item*> os, ns;
-    for (const int o : g.olds) os.push_back(olds[o]), u.old_ids.push_back(olds[o]->id);
-    for (const int n : g.news) ns.push_back(news[n]), u.new_ids.push_back(news[n]->id);
-    if (os.empty() || ns.empty()) {
-        u.kind = os.empty() ? unit_kind::added : unit_kind::removed;
+    u.old_ids.reserve(g.olds.size());
+    u.new_ids.reserve(g.news.size());
+    for (const int o : g.olds) u.old_ids.push_back(olds[o]->id);
+    for (const int n : g.news) u.new_ids.push_back(news[n]->id);
+    if (g.olds.empty() || g.news.empty()) {
+        u.kind = g.olds.empty() ? unit_kind::added : unit_kind::removed;
         u.similarity = 0.0;
         u.text_changed = true;
         return;
     }
     // The texts joined differ (one paragraph on each side, the usual case:
     // compared in place).
-    if (os.size() == 1 && ns.size() == 1) u.text_changed = trimmed(*os[0]->text) != trimmed(*ns[0]->text);
-    else u.text_changed = join_texts(os) != join_texts(ns);
+    const bool one_to_one = g.olds.size() == 1 && g.news.size() == 1;
+    const item& first_old = *olds[g.olds[0]];
+    const item& first_new = *news[g.news[0]];
+    if (one_to_one) u.text_changed = trimmed(*first_old.text) != trimmed(*first_new.text);
+    else u.text_changed = join_texts(olds, g.olds) != join_texts(news, g.news);
     u.similarity = u.text_changed ? std::min(g.sim, 0.999999) : 1.0;
     u.moved = g.moved || g.crossed;
     u.crossed_part = g.crossed;
-    const bool renumbered = os.size() == 1 && ns.size() == 1 && os[0]->number != ns[0]->number;
-    u.kind = kind_of(ns.size() > 1, os.size() > 1, u.moved, u.text_changed, renumbered);
+    const bool renumbered = one_to_one && first_old.number != first_new.number;
+    u.kind = kind_of(g.news.size() > 1, g.olds.size() > 1, u.moved, u.text_changed, renumbered);
 }
 
 // ---------------------------------------------------------------- sub-paragraphs
@@ -1486,8 +1533,11 @@ sub_items make_sub_items(const std::vector<const paragraph*>& paras, bool with_p
 }
 
 // Child units in reading order of the new side, removed ones where they stood.
+// With `one_to_one`: for each unit, in that order, the positions of its old and
+// new item when it pairs one with one, (-1, -1) otherwise.
 std::vector<alignment_unit> order_units(std::vector<group>& groups, std::size_t n_old,
-                                        const std::vector<const item*>& olds, const std::vector<const item*>& news) {
+                                        const std::vector<const item*>& olds, const std::vector<const item*>& news,
+                                        std::vector<std::pair<int, int>>* one_to_one = nullptr) {
     std::vector<int> old_group(n_old, -1);
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {
         for (const int o : groups[gi].olds) old_group[o] = static_cast<int>(gi);
@@ -1522,14 +1572,27 @@ std::vector<alignment_unit> order_units(std::vector<group>& groups, std::size_t 
     });
     std::vector<alignment_unit> units;
     units.reserve(out.size());
-    for (const auto& k : out) units.push_back(std::move(made[k.unit]));
+    for (const auto& k : out) {
+        units.push_back(std::move(made[k.unit]));
+        if (one_to_one == nullptr) continue;
+        const bool single = k.unit < groups.size() && groups[k.unit].olds.size() == 1 && groups[k.unit].news.size() == 1;
+        one_to_one->push_back(single ? std::pair(groups[k.unit].olds[0], groups[k.unit].news[0]) : std::pair(-1, -1));
+    }
     return units;
 }
 
 // ---------------------------------------------------------------- footnotes
 
+// The paragraph at position `global` of `doc` (preamble first).
+const paragraph* paragraph_at(const document& doc, int global) {
+    const auto n = static_cast<int>(doc.preamble.size());
+    return global < n ? &doc.preamble[global] : &doc.operative[global - n];
+}
+
+// `pairs`: the paragraphs (positions in their documents, preamble first) of
+// each one-to-one unit, in the order of the units; (-1, -1) for the others.
 std::vector<footnote_unit> align_footnotes(const document& a, const document& b,
-                                           const std::vector<alignment_unit>& units, context& ctx) {
+                                           const std::vector<std::pair<int, int>>& pairs, context& ctx) {
     std::vector<item> oi(a.footnotes.size()), ni(b.footnotes.size());
     for (std::size_t i = 0; i < oi.size(); ++i) {
         ctx.prepare(oi[i], a.footnotes[i].text);
@@ -1549,33 +1612,17 @@ std::vector<footnote_unit> align_footnotes(const document& a, const document& b,
     auto r = match_lists(op, np, ctx, false);
     ctx.threshold = saved;
     // Left-overs cited at the same place of an aligned paragraph pair.
-    std::map<int, std::size_t> old_by_number, new_by_number;
-    for (std::size_t i = 0; i < oi.size(); ++i) old_by_number.emplace(a.footnotes[i].number, i);
-    for (std::size_t i = 0; i < ni.size(); ++i) new_by_number.emplace(b.footnotes[i].number, i);
     const bool leftovers = std::count(r.old_to_new.begin(), r.old_to_new.end(), -1) > 0 &&
                            std::count(r.new_to_old.begin(), r.new_to_old.end(), -1) > 0;
-    // Paragraphs citing footnotes, by id (the others have nothing to pair).
-    std::unordered_map<std::string_view, const paragraph*> old_paras, new_paras;
-    if (leftovers) {
-        for (const auto* l : {&a.preamble, &a.operative}) {
-            for (const auto& p : *l) {
-                if (!p.footnotes.empty()) old_paras.emplace(p.id, &p);
-            }
-        }
-        for (const auto* l : {&b.preamble, &b.operative}) {
-            for (const auto& p : *l) {
-                if (!p.footnotes.empty()) new_paras.emplace(p.id, &p);
-            }
-        }
-    }
-    for (const auto& u : units) {
+    std::map<int, std::size_t> old_by_number, new_by_number;
+    for (std::size_t i = 0; leftovers && i < oi.size(); ++i) old_by_number.emplace(a.footnotes[i].number, i);
+    for (std::size_t i = 0; leftovers && i < ni.size(); ++i) new_by_number.emplace(b.footnotes[i].number, i);
+    for (const auto& [o, n] : pairs) {
         if (!leftovers) break;
-        if (u.old_ids.size() != 1 || u.new_ids.size() != 1) continue;
-        const auto po_it = old_paras.find(u.old_ids[0]);
-        const auto pn_it = new_paras.find(u.new_ids[0]);
-        const paragraph* po = po_it == old_paras.end() ? nullptr : po_it->second;
-        const paragraph* pn = pn_it == new_paras.end() ? nullptr : pn_it->second;
-        if (po == nullptr || pn == nullptr) continue;
+        if (o < 0) continue;
+        const paragraph* po = paragraph_at(a, o);
+        const paragraph* pn = paragraph_at(b, n);
+        if (po->footnotes.empty() || pn->footnotes.empty()) continue;
         const std::size_t k = std::min(po->footnotes.size(), pn->footnotes.size());
         for (std::size_t i = 0; i < k; ++i) {
             const auto fo = old_by_number.find(po->footnotes[i]);
@@ -1677,11 +1724,6 @@ std::vector<item> make_items(const document& doc, context& ctx, const std::vecto
         for (const auto& p : *list) ctx.prepare(items[i++], p.text, same_text);
     }
     return items;
-}
-
-const paragraph* paragraph_at(const document& doc, int global) {
-    const auto n = static_cast<int>(doc.preamble.size());
-    return global < n ? &doc.preamble[global] : &doc.operative[global - n];
 }
 
 }  // namespace
@@ -1955,8 +1997,9 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
         g.news = {static_cast<int>(n)};
         groups.push_back(std::move(g));
     }
-    out.units = order_units(groups, oi.size(), op, np);
-    out.footnotes = align_footnotes(old_doc, new_doc, out.units, ctx);
+    std::vector<std::pair<int, int>> one_to_one;
+    out.units = order_units(groups, oi.size(), op, np, &one_to_one);
+    out.footnotes = align_footnotes(old_doc, new_doc, one_to_one, ctx);
     return out;
 }
 
