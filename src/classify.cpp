@@ -476,41 +476,18 @@ struct qualifier_hit {
 };
 
 // Qualifier occurrences on one side that touch the chunk's tokens [c0, c1).
-// The qualifier table's non-empty phrases grouped by first word, each group in
-// table order (longest phrases first), so a token is checked only against the
-// phrases it can start.
-struct qualifier_index {
-    std::unordered_map<std::string, std::vector<const detail::qualifier_entry*>> by_first;
-    std::size_t longest = 1;
-};
-
-const qualifier_index& qualifiers_by_first_word() {
-    static const qualifier_index index = [] {
-        qualifier_index x;
-        for (const auto& q : detail::qualifier_table()) {
-            x.longest = std::max(x.longest, q.words.size());
-            if (!q.words.empty()) x.by_first[q.words.front()].push_back(&q);
-        }
-        return x;
-    }();
-    return index;
-}
-
+// A token is checked only against the phrases it can start (longest first).
 std::vector<qualifier_hit> find_qualifiers(const side& s, std::size_t c0, std::size_t c1) {
     std::vector<qualifier_hit> hits;
     if (c0 >= c1) return hits;
-    const auto& index = qualifiers_by_first_word();
-    const std::size_t longest = index.longest;
+    const std::size_t longest = detail::longest_qualifier();
     const std::size_t from = c0 >= longest ? c0 - longest + 1 : 0;
     std::vector<char> taken(c1 - c0, 0);
     for (std::size_t p = from; p < c1; ++p) {
         if (p >= s.toks.size()) break;
-        const auto group = index.by_first.find(s.toks[p].lower);
-        if (group == index.by_first.end()) continue;
-        for (const auto* qp : group->second) {  // longest phrases first
-            const auto& q = *qp;
+        for (const auto& q : detail::qualifiers_starting_with(s.toks[p].lower)) {  // longest phrases first
             const std::size_t len = q.words.size();
-            if (len == 0 || p + len > s.toks.size()) continue;
+            if (p + len > s.toks.size()) continue;
             bool match = true;
             for (std::size_t k = 0; k < len && match; ++k) match = s.toks[p + k].lower == q.words[k];
             if (!match) continue;
