@@ -200,7 +200,8 @@ bool is_sequencing_word(std::string_view w) {
 
 std::vector<std::string> normalize_lead(std::string_view lead) {
     std::vector<std::string> out;
-    const auto toks = tokenize(lead);
+    const auto tokens = tokenize(lead);
+    const auto& toks = tokens.toks;
     for (std::size_t i = 0; i < toks.size(); ++i) {
         const auto& w = toks[i].lower;
         if (toks[i].kind == tok::punct) continue;
@@ -209,7 +210,7 @@ std::vector<std::string> normalize_lead(std::string_view lead) {
             ++i;
             continue;
         }
-        out.push_back(w);
+        out.emplace_back(w);
     }
     return out;
 }

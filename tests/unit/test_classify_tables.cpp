@@ -17,7 +17,8 @@ std::vector<std::string> table_words(const resdiff::detail::phrase& p) {
 
 std::vector<std::string> token_words(std::string_view text) {
     std::vector<std::string> out;
-    for (const auto& t : resdiff::detail::tokenize(text)) {
+    const auto tokens = resdiff::detail::tokenize(text);
+    for (const auto& t : tokens.toks) {
         if (t.kind != resdiff::detail::tok::word) out.push_back("(not a word: " + std::string(t.lower) + ")");
         out.push_back(std::string(t.lower));
     }
