@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -34,13 +36,14 @@ using detail::token;
 struct roll_context {
     long session_delta = 1;
     long year_delta = 1;
-    std::set<std::string> predecessors;       // lower-case symbols a list of earlier resolutions may gain
-    std::set<std::string>* rolled = nullptr;  // collects old symbols of routine symbol roll-overs
+    std::set<std::string, std::less<>> predecessors;       // lower-case symbols a list of earlier resolutions may gain
+    std::set<std::string, std::less<>>* rolled = nullptr;  // collects old symbols of routine symbol roll-overs
 };
 
 long last_year(std::string_view s) {
     long year = -1;
-    for (const auto& t : detail::tokenize(s))
+    const auto tokens = detail::tokenize(s);
+    for (const auto& t : tokens.toks)
         if (detail::year_value(t) >= 0) year = t.value;
     return year;
 }
@@ -79,12 +82,14 @@ roll_context make_context(const document& old_doc, const document& new_doc) {
 struct side {
     std::string text;
     std::vector<token> toks;
-    std::size_t lead_end = 0;  // byte end of the lead phrase; 0: no lead
-    std::vector<int> cite_of;  // per token: index into cites, -1 when none
+    std::unique_ptr<char[]> lower_text;  // what the tokens' lower views point into
+    std::size_t lead_end = 0;            // byte end of the lead phrase; 0: no lead
+    std::vector<int> cite_of;            // per token: index into cites, -1 when none
     std::vector<citation_hit> cites;
 
-    void index(std::vector<token> tokens) {
-        toks = std::move(tokens);
+    void index(detail::token_list tokens) {
+        toks = std::move(tokens.toks);
+        lower_text = std::move(tokens.lower_text);
         cites = detail::find_citations(toks, text);
         cite_of.assign(toks.size(), -1);
         for (std::size_t c = 0; c < cites.size(); ++c)
@@ -296,7 +301,7 @@ bool pair_routine(const side& o, std::size_t i, const side& n, std::size_t j, co
         return da >= 0 && db >= 0 && ctx.year_delta > 0 && db - da == ctx.year_delta;
     }
     if (a.kind == tok::symbol && b.kind == tok::symbol && symbol_rolled(a.lower, b.lower, ctx)) {
-        if (ctx.rolled != nullptr) ctx.rolled->insert(a.lower);
+        if (ctx.rolled != nullptr) ctx.rolled->emplace(a.lower);
         return true;
     }
     return false;
@@ -353,7 +358,7 @@ std::string letters_only(const side& s, std::size_t from, std::size_t to) {
 // A range and a list of two days are the same only for consecutive days.
 bool date_respelled(const side& o, const chunk& c, const side& n) {
     struct day {
-        std::string text;
+        std::string_view text;
         long value;
         int joined_by;  // 0 none, 1 list ("and", ","), 2 range ("to", "-", en dash)
     };
@@ -476,41 +481,18 @@ struct qualifier_hit {
 };
 
 // Qualifier occurrences on one side that touch the chunk's tokens [c0, c1).
-// The qualifier table's non-empty phrases grouped by first word, each group in
-// table order (longest phrases first), so a token is checked only against the
-// phrases it can start.
-struct qualifier_index {
-    std::unordered_map<std::string, std::vector<const detail::qualifier_entry*>> by_first;
-    std::size_t longest = 1;
-};
-
-const qualifier_index& qualifiers_by_first_word() {
-    static const qualifier_index index = [] {
-        qualifier_index x;
-        for (const auto& q : detail::qualifier_table()) {
-            x.longest = std::max(x.longest, q.words.size());
-            if (!q.words.empty()) x.by_first[q.words.front()].push_back(&q);
-        }
-        return x;
-    }();
-    return index;
-}
-
+// A token is checked only against the phrases it can start (longest first).
 std::vector<qualifier_hit> find_qualifiers(const side& s, std::size_t c0, std::size_t c1) {
     std::vector<qualifier_hit> hits;
     if (c0 >= c1) return hits;
-    const auto& index = qualifiers_by_first_word();
-    const std::size_t longest = index.longest;
+    const std::size_t longest = detail::longest_qualifier();
     const std::size_t from = c0 >= longest ? c0 - longest + 1 : 0;
     std::vector<char> taken(c1 - c0, 0);
     for (std::size_t p = from; p < c1; ++p) {
         if (p >= s.toks.size()) break;
-        const auto group = index.by_first.find(s.toks[p].lower);
-        if (group == index.by_first.end()) continue;
-        for (const auto* qp : group->second) {  // longest phrases first
-            const auto& q = *qp;
+        for (const auto& q : detail::qualifiers_starting_with(s.toks[p].lower)) {  // longest phrases first
             const std::size_t len = q.words.size();
-            if (len == 0 || p + len > s.toks.size()) continue;
+            if (p + len > s.toks.size()) continue;
             bool match = true;
             for (std::size_t k = 0; k < len && match; ++k) match = s.toks[p + k].lower == q.words[k];
             if (!match) continue;
@@ -674,8 +656,9 @@ prepared_ops prepare_ops(std::vector<word_op>& ops, const std::string& old_lead,
     while (last > first && ops[last - 1].op == op_kind::equal) --last;
     const std::size_t prefix = spans[first].o_begin;
     const std::size_t suffix = o.text.size() - spans[last - 1].o_end;
-    o.index(detail::tokenize(o.text));
-    n.index(detail::tokenize_like(n.text, o.text, o.toks, prefix, suffix));
+    detail::token_list old_tokens = detail::tokenize(o.text);
+    n.index(detail::tokenize_like(n.text, o.text, old_tokens, prefix, suffix));
+    o.index(std::move(old_tokens));
     o.lead_end = lead_end_in(o.text, old_lead);
     n.lead_end = lead_end_in(n.text, new_lead);
 
@@ -1000,8 +983,8 @@ citation_change compare_citations(const document& old_doc, const document& new_d
 
 std::vector<std::string> citations(std::string_view text) {
     if (!may_cite(text)) return {};
-    const auto toks = detail::tokenize(text);
-    return unique_norms(detail::find_citations(toks, text));
+    const auto tokens = detail::tokenize(text);
+    return unique_norms(detail::find_citations(tokens.toks, text));
 }
 
 citation_change compare_citations(const document& old_doc, const document& new_doc) {
@@ -1022,7 +1005,7 @@ alignment classify(alignment diffed, const document& old_doc, const document& ne
     roll_context ctx = make_context(old_doc, new_doc);
     // First pass: which old symbols roll forward (the predecessors), so that a
     // list of earlier resolutions gaining one of them is routine too.
-    std::set<std::string> rolled;
+    std::set<std::string, std::less<>> rolled;
     {
         roll_context first = ctx;
         first.rolled = &rolled;

@@ -1,8 +1,9 @@
 // Leads: the strength scale of operative verbs and preambular openers
 // (data/leads.tsv, argued in docs/clauses.md) and the qualifier list
-// (data/qualifiers.tsv), both embedded at build time.
+// (data/qualifiers.tsv), both embedded at build time and read at compile time.
 #include <algorithm>
-#include <charconv>
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 
@@ -19,86 +20,178 @@ namespace detail {
 
 namespace {
 
-std::vector<std::string_view> split_tabs(std::string_view line) {
-    std::vector<std::string_view> cols;
-    std::size_t start = 0;
-    while (true) {
-        const auto tab = line.find('\t', start);
-        cols.emplace_back(
-            line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
-        if (tab == std::string_view::npos) break;
-        start = tab + 1;
-    }
-    return cols;
-}
+// ---------------------------------------------------------------- compile-time reading
+//
+// The tables are read by constexpr functions: a malformed row stops the build
+// with the message of the throw below, and the program reads nothing at run time.
 
-// Data lines of an embedded table: comments (#) and blank lines skipped.
-// The fields point into the embedded data.
-std::vector<std::vector<std::string_view>> rows(std::string_view data) {
-    std::vector<std::vector<std::string_view>> out;
+constexpr std::size_t max_columns = 8;
+
+struct row {
+    std::array<std::string_view, max_columns> cols{};
+    std::size_t count = 0;
+};
+
+// Calls f(row) for every data line: comments (#) and blank lines skipped.
+template <class F>
+constexpr void for_each_row(std::string_view data, F f) {
     std::size_t start = 0;
     while (start < data.size()) {
-        auto nl = data.find('\n', start);
+        std::size_t nl = data.find('\n', start);
         if (nl == std::string_view::npos) nl = data.size();
         std::string_view line = data.substr(start, nl - start);
         start = nl + 1;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (line.empty() || line.front() == '#') continue;
-        out.push_back(split_tabs(line));
+        row r;
+        while (true) {
+            if (r.count == max_columns) throw std::logic_error("data table: too many columns");
+            const std::size_t tab = line.find('\t');
+            r.cols[r.count++] = line.substr(0, tab);
+            if (tab == std::string_view::npos) break;
+            line.remove_prefix(tab + 1);
+        }
+        f(r);
     }
-    return out;
 }
 
-std::vector<std::string> words_of(std::string_view phrase) {
-    std::vector<std::string> words;
-    for (const auto& t : tokenize(phrase)) words.push_back(t.lower);
-    return words;
+constexpr std::size_t count_rows(std::string_view data) {
+    std::size_t n = 0;
+    for_each_row(data, [&n](const row&) { ++n; });
+    return n;
 }
 
-std::vector<lead_entry> load_leads() {
-    std::vector<lead_entry> table;
-    for (const auto& cols : rows(data_leads_tsv)) {
-        if (cols.size() < 4) throw std::logic_error("data/leads.tsv: a row has fewer than 4 columns");
-        lead_entry e;
-        e.part = std::string(cols[0]);
-        e.words = words_of(cols[1]);
-        e.ladder = std::string(cols[2]);
-        const auto r = std::from_chars(cols[3].data(), cols[3].data() + cols[3].size(), e.strength);
-        if (r.ec != std::errc())
-            throw std::logic_error("data/leads.tsv: bad strength for " + std::string(cols[1]));
-        table.push_back(std::move(e));
+constexpr bool lower_letter(char c) { return c >= 'a' && c <= 'z'; }
+
+// A phrase split at its spaces. Only lower-case ASCII words with inner
+// hyphens are accepted: tokenize() keeps such a word whole and lower-cases
+// nothing, so these are its tokens (tests/unit/test_classify_tables.cpp
+// checks every row against it).
+constexpr phrase split_phrase(std::string_view text) {
+    phrase p;
+    p.text = text;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (text[i] == ' ') {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < text.size() && text[j] != ' ') {
+            const bool inner_hyphen = text[j] == '-' && j > i && j + 1 < text.size() && lower_letter(text[j - 1]) &&
+                                      lower_letter(text[j + 1]);
+            if (!lower_letter(text[j]) && !inner_hyphen)
+                throw std::logic_error("data table: a phrase must be lower-case words");
+            ++j;
+        }
+        if (p.count == phrase::max_words) throw std::logic_error("data table: a phrase has too many words");
+        p.words[p.count++] = text.substr(i, j - i);
+        i = j;
     }
-    return table;
+    return p;
 }
 
-std::vector<qualifier_entry> load_qualifiers() {
-    std::vector<qualifier_entry> table;
-    for (const auto& cols : rows(data_qualifiers_tsv)) {
-        if (cols.size() < 3) throw std::logic_error("data/qualifiers.tsv: a row has fewer than 3 columns");
-        qualifier_entry e;
-        e.words = words_of(cols[0]);
-        e.soft = cols[1] == "soft"sv;
-        e.alone = cols[2] == "alone"sv;
-        table.push_back(std::move(e));
+constexpr int parse_strength(std::string_view s) {
+    if (s.empty() || s.size() > 6) throw std::logic_error("data/leads.tsv: bad strength");
+    int v = 0;
+    for (const char c : s) {
+        if (c < '0' || c > '9') throw std::logic_error("data/leads.tsv: bad strength");
+        v = v * 10 + (c - '0');
     }
-    // Longest phrases first, so "on a voluntary basis" wins over "voluntary".
-    std::stable_sort(table.begin(), table.end(), [](const qualifier_entry& a, const qualifier_entry& b) {
-        return a.words.size() > b.words.size();
+    return v;
+}
+
+constexpr auto k_leads = [] {
+    std::array<lead_entry, count_rows(data_leads_tsv)> table{};
+    std::size_t n = 0;
+    for_each_row(data_leads_tsv, [&](const row& r) {
+        if (r.count < 4) throw std::logic_error("data/leads.tsv: a row has fewer than 4 columns");
+        table[n++] = {r.cols[0], split_phrase(r.cols[1]), r.cols[2], parse_strength(r.cols[3])};
     });
     return table;
+}();
+
+// Phrase order in the qualifier table: by first word, then longest first, then file order.
+constexpr bool qualifier_before(const qualifier_entry& a, const qualifier_entry& b) {
+    const std::string_view fa = a.words.empty() ? std::string_view() : a.words.front();
+    const std::string_view fb = b.words.empty() ? std::string_view() : b.words.front();
+    if (fa != fb) return fa < fb;
+    return a.words.size() > b.words.size();
 }
+
+constexpr auto k_qualifiers = [] {
+    std::array<qualifier_entry, count_rows(data_qualifiers_tsv)> table{};
+    std::size_t n = 0;
+    for_each_row(data_qualifiers_tsv, [&](const row& r) {
+        if (r.count < 3) throw std::logic_error("data/qualifiers.tsv: a row has fewer than 3 columns");
+        const phrase words = split_phrase(r.cols[0]);
+        if (words.empty()) throw std::logic_error("data/qualifiers.tsv: an empty phrase");
+        table[n++] = {words, r.cols[1] == "soft"sv, r.cols[2] == "alone"sv};
+    });
+    // Insertion sort: stable, so file order decides among equals.
+    for (std::size_t i = 1; i < table.size(); ++i) {
+        for (std::size_t k = i; k > 0 && qualifier_before(table[k], table[k - 1]); --k) {
+            const qualifier_entry t = table[k];
+            table[k] = table[k - 1];
+            table[k - 1] = t;
+        }
+    }
+    return table;
+}();
+
+constexpr std::size_t k_longest_qualifier = [] {
+    std::size_t m = 1;
+    for (const auto& q : k_qualifiers) m = std::max(m, q.words.size());
+    return m;
+}();
+
+// FNV-1a, usable at compile time.
+constexpr std::uint32_t word_hash(std::string_view w) {
+    std::uint32_t h = 2166136261u;
+    for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h;
+}
+
+// The qualifiers' first words in an open-addressing hash table built at
+// compile time: a slot names the group of k_qualifiers starting with its word.
+struct first_word_slot {
+    std::string_view word;  // empty: a free slot
+    std::uint8_t first = 0, count = 0;
+};
+constexpr std::size_t k_first_word_slots = 256;
+static_assert(std::size(k_qualifiers) < k_first_word_slots / 2, "the hash table stays at most half full");
+
+constexpr auto k_first_words = [] {
+    std::array<first_word_slot, k_first_word_slots> slots{};
+    for (std::size_t i = 0; i < k_qualifiers.size();) {
+        const std::string_view w = k_qualifiers[i].words.front();
+        std::size_t j = i;
+        while (j < k_qualifiers.size() && k_qualifiers[j].words.front() == w) ++j;
+        std::size_t s = word_hash(w) % k_first_word_slots;
+        while (!slots[s].word.empty()) s = (s + 1) % k_first_word_slots;
+        slots[s] = {w, static_cast<std::uint8_t>(i), static_cast<std::uint8_t>(j - i)};
+        i = j;
+    }
+    return slots;
+}();
 
 }  // namespace
 
-const std::vector<lead_entry>& lead_table() {
-    static const std::vector<lead_entry> table = load_leads();
-    return table;
+std::span<const lead_entry> lead_table() { return k_leads; }
+
+std::span<const qualifier_entry> qualifier_table() { return k_qualifiers; }
+
+std::span<const qualifier_entry> qualifiers_starting_with(std::string_view word) {
+    if (word.empty()) return {};
+    for (std::size_t s = word_hash(word) % k_first_word_slots; !k_first_words[s].word.empty();
+         s = (s + 1) % k_first_word_slots) {
+        if (k_first_words[s].word == word)
+            return std::span(k_qualifiers).subspan(k_first_words[s].first, k_first_words[s].count);
+    }
+    return {};
 }
 
-const std::vector<qualifier_entry>& qualifier_table() {
-    static const std::vector<qualifier_entry> table = load_qualifiers();
-    return table;
-}
+std::size_t longest_qualifier() { return k_longest_qualifier; }
 
 bool is_sequencing_word(std::string_view w) {
     return w == "also"sv || w == "further"sv || w == "furthermore"sv || w == "moreover"sv ||
@@ -107,7 +200,8 @@ bool is_sequencing_word(std::string_view w) {
 
 std::vector<std::string> normalize_lead(std::string_view lead) {
     std::vector<std::string> out;
-    const auto toks = tokenize(lead);
+    const auto tokens = tokenize(lead);
+    const auto& toks = tokens.toks;
     for (std::size_t i = 0; i < toks.size(); ++i) {
         const auto& w = toks[i].lower;
         if (toks[i].kind == tok::punct) continue;
@@ -116,7 +210,7 @@ std::vector<std::string> normalize_lead(std::string_view lead) {
             ++i;
             continue;
         }
-        out.push_back(w);
+        out.emplace_back(w);
     }
     return out;
 }
@@ -132,8 +226,7 @@ struct lead_reading {
     std::vector<std::string> key;                    // modifiers + phrase, to tell "same verb"
 };
 
-bool starts_with(const std::vector<std::string>& words, std::size_t at,
-                 const std::vector<std::string>& phrase) {
+bool starts_with(const std::vector<std::string>& words, std::size_t at, const detail::phrase& phrase) {
     if (phrase.empty() || words.size() - at < phrase.size()) return false;
     return std::equal(phrase.begin(), phrase.end(), words.begin() + static_cast<std::ptrdiff_t>(at));
 }
@@ -156,7 +249,7 @@ std::optional<lead_reading> read_lead(std::string_view lead) {
             break;
         }
     }
-    const auto& table = detail::lead_table();
+    const auto table = detail::lead_table();
     auto longest = [&](std::size_t from) {
         std::size_t best = 0;
         for (const auto& e : table)

@@ -1,27 +1,58 @@
-// Private to the classify stage: the embedded data tables, parsed once.
+// Private to the classify stage: the embedded data tables (data/leads.tsv,
+// data/qualifiers.tsv), parsed at compile time (classify_lead.cpp).
 #pragma once
 
+#include <array>
+#include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace resdiff::detail {
 
+// A phrase of a table split into its words: lower-case ASCII words (a hyphen
+// inside a word, as in "non-binding"), exactly the tokens tokenize() gives
+// for it. The views point into the embedded data.
+struct phrase {
+    static constexpr std::size_t max_words = 8;
+    std::string_view text;  // as written in the table
+    std::array<std::string_view, max_words> words{};
+    std::size_t count = 0;
+
+    constexpr std::size_t size() const { return count; }
+    constexpr bool empty() const { return count == 0; }
+    constexpr std::string_view front() const { return words[0]; }
+    constexpr std::string_view operator[](std::size_t i) const { return words[i]; }
+    constexpr const std::string_view* begin() const { return words.data(); }
+    constexpr const std::string_view* end() const { return words.data() + count; }
+};
+
 struct lead_entry {
-    std::string part;                // "operative" | "preamble"
-    std::vector<std::string> words;  // the phrase, lower case, split into tokens
-    std::string ladder;
+    std::string_view part;  // "operative" | "preamble"
+    phrase words;           // the phrase
+    std::string_view ladder;
     int strength = 0;
 };
 
 struct qualifier_entry {
-    std::vector<std::string> words;  // lower case tokens
-    bool soft = true;                // adding it softens (hedge); false: hardens
-    bool alone = false;              // counts only as the whole edit
+    phrase words;
+    bool soft = true;    // adding it softens (hedge); false: hardens
+    bool alone = false;  // counts only as the whole edit
 };
 
-const std::vector<lead_entry>& lead_table();
-const std::vector<qualifier_entry>& qualifier_table();
+// The rows of data/leads.tsv in file order.
+std::span<const lead_entry> lead_table();
+
+// The rows of data/qualifiers.tsv grouped by first word (groups in
+// alphabetical order), each group longest phrase first, then in file order.
+std::span<const qualifier_entry> qualifier_table();
+
+// The qualifiers whose first word is `word` (lower case), longest first.
+std::span<const qualifier_entry> qualifiers_starting_with(std::string_view word);
+
+// Words in the longest qualifier phrase.
+std::size_t longest_qualifier();
 
 // Words that only order paragraphs ("Also requests", "Recalling further").
 bool is_sequencing_word(std::string_view lower);

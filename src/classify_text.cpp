@@ -6,6 +6,7 @@
 #include <array>
 #include <charconv>
 #include <cstdint>
+#include <memory>
 #include <string_view>
 #include <utility>
 
@@ -60,9 +61,9 @@ bool equals_lower(std::string_view s, std::string_view lower) {
     return true;
 }
 
-void assign_lower(std::string& out, std::string_view s) {
-    out.assign(s);
-    for (auto& c : out) c = ascii_lower(c);
+// s with its ASCII letters lower-cased, into out[0, s.size()).
+void lower_into(std::string_view s, char* out) {
+    for (std::size_t i = 0; i < s.size(); ++i) out[i] = static_cast<char>(s[i] | (ascii_upper(s[i]) ? 0x20 : 0));
 }
 
 bool all_digits(std::string_view s) {
@@ -148,13 +149,16 @@ constexpr number_word_index k_number_word_index = [] {
     return x;
 }();
 
-// True when a lower-case word can start with a number word: "sev" (seven) yes, "the" no.
+// True when a word (in any letter case) can start with a number word: "sev" (seven) yes, "the" no.
 bool may_start_number_word(std::string_view w) {
     static_assert(number_word_index::min_size >= 3);
     if (w.size() < number_word_index::min_size) return false;
-    for (std::size_t k = 0; k < 3; ++k)
-        if (w[k] < 'a' || w[k] > 'z') return false;
-    return k_number_word_index.starts[number_word_index::prefix(w)];
+    char start[3];
+    for (std::size_t k = 0; k < 3; ++k) {
+        start[k] = ascii_lower(w[k]);
+        if (start[k] < 'a' || start[k] > 'z') return false;
+    }
+    return k_number_word_index.starts[number_word_index::prefix(std::string_view(start, 3))];
 }
 
 const number_word* find_number_word(std::string_view w) {
@@ -220,12 +224,15 @@ bool is_dash(const token& t) {
 }
 
 // Merges runs of number words ("seventy - ninth", "one hundred and first")
-// into one ordinal or number token, in place.
-void merge_number_words(std::vector<token>& toks) {
-    std::size_t out = 0;  // toks[0, out) are final; out <= i
-    for (std::size_t i = 0; i < toks.size();) {
-        if (!is_number_word_token(toks[i])) {
-            if (out != i) toks[out] = std::move(toks[i]);
+// among toks[first, size) into one ordinal or number token, in place. The
+// merged spelling is written into `lower` (the lower-cased text the tokens'
+// offsets index) over the bytes the merged token spans.
+void merge_number_words(std::vector<token>& toks, std::size_t first, char* lower) {
+    std::size_t out = first;  // toks[first, out) are final; out <= i
+    std::string spelling;
+    for (std::size_t i = first; i < toks.size();) {
+        if (toks[i].kind != tok::word || !is_number_word_token(toks[i])) {
+            if (out != i) toks[out] = toks[i];
             ++out;
             ++i;
             continue;
@@ -254,8 +261,16 @@ void merge_number_words(std::vector<token>& toks) {
             best_end = k;
             j = k;
         }
-        if (!best) {
-            if (out != i) toks[out] = std::move(toks[i]);
+        // The words joined by one space, dashes by none, the en dash as "-":
+        // never longer than the text the run spans, as two words always have
+        // white space between them (the test below only guards the buffer).
+        spelling.clear();
+        for (std::size_t k = i; best && k <= best_end; ++k) {
+            if (k > i && !is_dash(toks[k]) && !is_dash(toks[k - 1])) spelling += ' ';
+            spelling += toks[k].lower == "\xE2\x80\x93"sv ? "-"sv : toks[k].lower;
+        }
+        if (!best || spelling.size() > toks[best_end].end - toks[i].begin) {
+            if (out != i) toks[out] = toks[i];
             ++out;
             ++i;
             continue;
@@ -265,11 +280,9 @@ void merge_number_words(std::vector<token>& toks) {
         merged.end = toks[best_end].end;
         merged.kind = best->ordinal ? tok::ordinal : tok::number;
         merged.value = best->value;
-        for (std::size_t k = i; k <= best_end; ++k) {
-            if (k > i && !is_dash(toks[k]) && !is_dash(toks[k - 1])) merged.lower += ' ';
-            merged.lower += toks[k].lower == "\xE2\x80\x93"sv ? std::string("-") : toks[k].lower;
-        }
-        toks[out++] = std::move(merged);
+        std::copy(spelling.begin(), spelling.end(), lower + merged.begin);
+        merged.lower = std::string_view(lower + merged.begin, spelling.size());
+        toks[out++] = merged;
         i = best_end + 1;
     }
     toks.resize(out);
@@ -383,9 +396,12 @@ bool in_date(const std::vector<token>& toks, std::size_t i) {
     return false;
 }
 
-std::vector<token> tokenize(std::string_view s) {
-    std::vector<token> toks;
-    toks.reserve(s.size() / 4 + 1);  // words average more than four bytes with their space
+namespace {
+
+// Appends the tokens of s to toks, their offsets moved by `offset`. `lower`
+// holds s lower-cased; the tokens' views point into it.
+void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vector<token>& toks) {
+    const std::size_t first = toks.size();
     std::size_t i = 0;
     while (i < s.size()) {
         const auto cp = decode(s, i);
@@ -395,7 +411,16 @@ std::vector<token> tokenize(std::string_view s) {
         }
         token& t = toks.emplace_back();  // every path below makes one token
         t.begin = i;
-        if (cp.cp >= 0 && cp.cp < 0x80 && ascii_alnum(static_cast<char>(cp.cp))) {
+        const bool ascii_start = cp.cp >= 0 && cp.cp < 0x80 && ascii_alnum(static_cast<char>(cp.cp));
+        std::size_t alnum_end = i;  // ASCII start: the end of its run of ASCII letters and digits
+        if (ascii_start) {
+            while (alnum_end < s.size() && ascii_alnum(s[alnum_end])) ++alnum_end;
+        }
+        // A symbol's run goes on past the letters and digits with '.', '-', '/' or '(': else no symbol.
+        const bool may_be_symbol = ascii_start && alnum_end < s.size() &&
+                                   (s[alnum_end] == '/' || s[alnum_end] == '.' || s[alnum_end] == '-' ||
+                                    s[alnum_end] == '(');
+        if (may_be_symbol) {
             // A document or resolution symbol: ASCII letters, digits, '.', '-', '/'.
             std::size_t j = i;
             bool slash = false;  // without one, no symbol: skip the test below
@@ -421,7 +446,7 @@ std::vector<token> tokenize(std::string_view s) {
                 (j >= s.size() || !is_word_char(decode(s, j).cp))) {
                 t.end = j;
                 t.kind = tok::symbol;
-                assign_lower(t.lower, s.substr(i, j - i));
+                t.lower = std::string_view(lower + i, j - i);
                 i = j;
                 continue;
             }
@@ -449,7 +474,10 @@ std::vector<token> tokenize(std::string_view s) {
                 t.kind = tok::number;
             }
             if (t.end != 0) {
-                t.lower = std::string(s.substr(i, t.end - i));
+                // Numbers keep their spelling ("54TH").
+                std::copy(s.begin() + static_cast<std::ptrdiff_t>(i), s.begin() + static_cast<std::ptrdiff_t>(t.end),
+                          lower + i);
+                t.lower = std::string_view(lower + i, t.end - i);
                 t.value = -1;
                 const char* d = digits.data();
                 if (digits.size() <= 9) std::from_chars(d, d + digits.size(), t.value);
@@ -458,8 +486,12 @@ std::vector<token> tokenize(std::string_view s) {
             }
         }
         if (is_word_char(cp.cp)) {
-            std::size_t j = i + cp.len;
+            std::size_t j = ascii_start ? alnum_end : i + cp.len;
             while (j < s.size()) {
+                if (ascii_alnum(s[j])) {
+                    ++j;
+                    continue;
+                }
                 const auto c = decode(s, j);
                 if (is_word_char(c.cp)) {
                     j += c.len;
@@ -471,17 +503,31 @@ std::vector<token> tokenize(std::string_view s) {
             }
             t.end = j;
             t.kind = tok::word;
-            assign_lower(t.lower, s.substr(i, j - i));
+            t.lower = std::string_view(lower + i, j - i);
             i = j;
             continue;
         }
         t.end = i + cp.len;
         t.kind = tok::punct;
-        t.lower.assign(s.substr(i, cp.len));
+        t.lower = std::string_view(lower + i, cp.len);
         i += cp.len;
     }
-    merge_number_words(toks);
-    return toks;
+    merge_number_words(toks, first, lower);
+    for (std::size_t k = first; k < toks.size(); ++k) {
+        toks[k].begin += offset;
+        toks[k].end += offset;
+    }
+}
+
+}  // namespace
+
+token_list tokenize(std::string_view s) {
+    token_list out;
+    out.lower_text = std::make_unique_for_overwrite<char[]>(s.size());
+    lower_into(s, out.lower_text.get());
+    out.toks.reserve(s.size() / 4 + 1);  // words average more than four bytes with their space
+    tokenize_into(s, out.lower_text.get(), 0, out.toks);
+    return out;
 }
 
 namespace {
@@ -492,9 +538,7 @@ bool ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r
 // A run of non-space bytes that is one word token no number merges with.
 bool plain_word(std::string_view chunk) {
     if (chunk.empty() || !std::all_of(chunk.begin(), chunk.end(), ascii_alpha)) return false;
-    std::string lower;
-    assign_lower(lower, chunk);
-    return lower != "and"sv && !may_start_number_word(lower);
+    return !equals_lower(chunk, "and") && !may_start_number_word(chunk);
 }
 
 // Where a plain word starts that, with the white space after it, lies in
@@ -529,8 +573,9 @@ std::size_t plain_word_after(std::string_view text, std::size_t from) {
 
 }  // namespace
 
-std::vector<token> tokenize_like(std::string_view text, std::string_view base,
-                                 const std::vector<token>& base_toks, std::size_t prefix, std::size_t suffix) {
+token_list tokenize_like(std::string_view text, std::string_view base, const token_list& base_list,
+                         std::size_t prefix, std::size_t suffix) {
+    const std::vector<token>& base_toks = base_list.toks;
     prefix = std::min({prefix, text.size(), base.size()});
     suffix = std::min({suffix, text.size() - prefix, base.size() - prefix});
     // Shared: the tokens before a plain word inside the common prefix, and
@@ -538,25 +583,32 @@ std::vector<token> tokenize_like(std::string_view text, std::string_view base,
     const std::size_t from = plain_word_before(text, prefix);
     const std::size_t to = plain_word_after(text, text.size() - suffix);
     const std::size_t base_to = to - text.size() + base.size();  // the same place in base
-    std::vector<token> toks;
+    token_list out;
+    out.lower_text = std::make_unique_for_overwrite<char[]>(text.size());
+    char* lower = out.lower_text.get();
+    const char* base_lower = base_list.lower_text.get();
+    // The shared parts' lower-case bytes (merged numbers' spellings included)
+    // are the base's; the tokens taken over point to the same bytes here.
+    std::copy(base_lower, base_lower + from, lower);
+    std::copy(base_lower + base_to, base_lower + base.size(), lower + to);
+    const auto moved = [&](token t, std::size_t base_at, std::size_t at) {
+        t.begin = t.begin - base_at + at;
+        t.end = t.end - base_at + at;
+        t.lower = std::string_view(lower + (t.lower.data() - base_lower) - base_at + at, t.lower.size());
+        return t;
+    };
+    std::vector<token>& toks = out.toks;
     toks.reserve(base_toks.size() + (to - from) / 4 + 1);
     std::size_t k = 0;
-    for (; k < base_toks.size() && base_toks[k].begin < from; ++k) toks.push_back(base_toks[k]);
-    for (auto& t : tokenize(text.substr(from, to - from))) {
-        t.begin += from;
-        t.end += from;
-        toks.push_back(std::move(t));
-    }
+    for (; k < base_toks.size() && base_toks[k].begin < from; ++k) toks.push_back(moved(base_toks[k], 0, 0));
+    const std::string_view middle = text.substr(from, to - from);
+    lower_into(middle, lower + from);
+    tokenize_into(middle, lower + from, from, toks);
     if (to < text.size()) {
         while (k < base_toks.size() && base_toks[k].begin < base_to) ++k;
-        for (; k < base_toks.size(); ++k) {
-            token t = base_toks[k];
-            t.begin = t.begin - base_to + to;
-            t.end = t.end - base_to + to;
-            toks.push_back(std::move(t));
-        }
+        for (; k < base_toks.size(); ++k) toks.push_back(moved(base_toks[k], base_to, to));
     }
-    return toks;
+    return out;
 }
 
 namespace {

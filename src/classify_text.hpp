@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,11 +29,21 @@ struct token {
     std::size_t begin = 0;  // byte span in the text tokenized
     std::size_t end = 0;
     tok kind = tok::word;
-    std::string lower;  // lower-cased (ASCII letters) text
-    long value = -1;    // number, ordinal: its value
+    std::string_view lower;  // lower-cased (ASCII letters) text, in its token_list's buffer
+    long value = -1;         // number, ordinal: its value
 };
 
-std::vector<token> tokenize(std::string_view text);
+// The tokens of a text and the buffer their `lower` views point into: the
+// text lower-cased, byte for byte (numbers keep their spelling, a merged
+// number's spelling is written over the bytes it spans, which are never
+// fewer). The buffer does not move when the list is moved; a list is not
+// copied.
+struct token_list {
+    std::vector<token> toks;
+    std::unique_ptr<char[]> lower_text;
+};
+
+token_list tokenize(std::string_view text);
 
 // tokenize(text), reusing the tokens of `base`, a text with the same first
 // `prefix` bytes and the same last `suffix` bytes: only the part between them
@@ -40,8 +51,8 @@ std::vector<token> tokenize(std::string_view text);
 // cross ASCII white space, and a plain word (ASCII letters only, neither
 // "and" nor a number word) never joins a merged number, so the tokens on
 // either side of such a word are the same in both texts.
-std::vector<token> tokenize_like(std::string_view text, std::string_view base,
-                                 const std::vector<token>& base_toks, std::size_t prefix, std::size_t suffix);
+token_list tokenize_like(std::string_view text, std::string_view base, const token_list& base_toks,
+                         std::size_t prefix, std::size_t suffix);
 
 // "seventy-ninth" -> 79 (ordinal), "one hundred and first" -> 101, "twenty" -> 20.
 // Words are lower case; nullopt when they do not form one number.

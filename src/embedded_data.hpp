@@ -1,12 +1,9 @@
 // Data files embedded at build time (cmake/embed.cmake turns data/*.tsv into
-// string constants): the library never reads the source tree at run time.
+// constexpr string constants): the library never reads the source tree at run
+// time, and the tables are parsed at compile time.
+//
+//   data_leads_tsv       data/leads.tsv
+//   data_qualifiers_tsv  data/qualifiers.tsv
 #pragma once
 
-#include <string_view>
-
-namespace resdiff::detail {
-
-extern const std::string_view data_leads_tsv;       // data/leads.tsv
-extern const std::string_view data_qualifiers_tsv;  // data/qualifiers.tsv
-
-}  // namespace resdiff::detail
+#include "resdiff_embedded_data.hpp"
