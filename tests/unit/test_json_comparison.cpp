@@ -156,6 +156,27 @@ TEST_CASE("json: output is byte-identical across runs", "[json][comparison]") {
     CHECK(streamed.str() == a);
 }
 
+TEST_CASE("json: streamed in many pieces, the bytes are those of the whole string", "[json][comparison]") {
+    // Two documents of 20 KB and an edit to every preamble paragraph: over twice the writer's
+    // 64 KiB buffer, so the stream is handed over in pieces and texts
+    // written again by copy (a preamble intro is its text) meet the seams.
+    const document a = parse_file(fixture("A-RES-65-141.txt"));
+    document b = a;
+    for (auto& p : b.preamble) {
+        p.text.append(" as amended");
+        p.intro = p.text;
+    }
+    const comparison c = compare(a, b);
+    const std::string whole = comparison_to_json(c);
+    REQUIRE(whole.size() > 2 * 65536);
+    std::ostringstream streamed;
+    write_comparison_json(streamed, c);
+    CHECK(streamed.str() == whole);
+    const json j = json::parse(whole);
+    REQUIRE(!j.at("new").at("preamble").empty());
+    for (const auto& p : j.at("new").at("preamble")) CHECK(p.at("intro") == p.at("text"));
+}
+
 TEST_CASE("json: lead, qualifier, children and footnotes are written", "[json][comparison]") {
     comparison c;
     alignment_unit u;
