@@ -5,13 +5,18 @@
 // refused), encoding detection and decoding to UTF-8, line splitting (LF,
 // CRLF, CR; a form feed starts a new page), then normalize_text per line.
 // Everything is linear in the input size.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <bit>
+#include <cerrno>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
+#include <memory>
 #include <system_error>
 
 #include "ingest_formats.hpp"
@@ -51,6 +56,31 @@ std::size_t ascii_run(std::string_view s, std::size_t from) {
     }
     while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
     return i - from;
+}
+
+// Eight bytes at a time: each helper gives, in bit 7 of every byte of the
+// word (bytes in memory order from the low end), whether that byte has the
+// property. Adding to the low 7 bits of a byte never carries into the next
+// one, so every answer is exact.
+constexpr std::uint64_t ones = 0x0101010101010101ull, high = ones * 0x80, low7 = ones * 0x7F;
+
+std::uint64_t load8(const char* p) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    if constexpr (std::endian::native == std::endian::big) word = __builtin_bswap64(word);
+    return word;
+}
+// Bytes below 0x20 (control characters).
+constexpr std::uint64_t below_space(std::uint64_t x) { return ~((x & low7) + ones * (0x80 - 0x20)) & ~x & high; }
+// Bytes that are not printable ASCII (0x20..0x7E).
+constexpr std::uint64_t unprintable(std::uint64_t x) {
+    const std::uint64_t del = ((x & low7) + ones) & high;  // 0x7F (and 0xFF)
+    return (x & high) | below_space(x) | del;
+}
+// Bytes equal to c.
+constexpr std::uint64_t bytes_equal(std::uint64_t x, unsigned char c) {
+    const std::uint64_t y = x ^ (ones * c);
+    return ~(((y & low7) + low7) | y) & high;
 }
 
 bool valid_utf8(std::string_view s) {
@@ -180,6 +210,30 @@ bool detail::nfc_inert(char32_t cp) {
     return cp < 0x300 || (cp >= 0x2010 && cp <= 0x20CF);
 }
 
+namespace {
+
+// Where the run of bytes at text[from..] that normalize_text copies as they
+// are ends: printable ASCII, no space right after a space (from >= 1).
+std::size_t plain_run_end(std::string_view text, std::size_t from) {
+    std::size_t i = from;
+    for (; i + 8 <= text.size(); i += 8) {
+        const std::uint64_t word = load8(text.data() + i);
+        const std::uint64_t spaces = bytes_equal(word, ' ');
+        // Each space flag moved one byte up marks the byte after a space.
+        const std::uint64_t after_space = (spaces << 8) | (text[i - 1] == ' ' ? 0x80 : 0);
+        const std::uint64_t stop = unprintable(word) | (spaces & after_space);
+        if (stop != 0) return i + static_cast<std::size_t>(std::countr_zero(stop)) / 8;
+    }
+    const auto plain = [&](std::size_t j) {
+        const auto b = static_cast<unsigned char>(text[j]);
+        return b >= 0x20 && b < 0x7F && !(b == ' ' && text[j - 1] == ' ');
+    };
+    while (i < text.size() && plain(i)) ++i;
+    return i;
+}
+
+}  // namespace
+
 std::string normalize_text(std::string_view text) {
     // One pass maps and folds white space; NFC runs only when a code point
     // NFC might change is present (a string of inert code points is in NFC).
@@ -206,8 +260,7 @@ std::string normalize_text(std::string_view text) {
                 ++i;
                 continue;
             }
-            std::size_t j = i + 1;
-            while (j < text.size() && printable(p[j]) && !(p[j] == ' ' && p[j - 1] == ' ')) ++j;
+            const std::size_t j = plain_run_end(text, i + 1);
             out.append(text.data() + i, j - i);
             i = j;
             continue;
@@ -301,6 +354,48 @@ void split_lines(std::string_view text, ingested_text& out) {
     while (!out.page_starts.empty() && out.page_starts.back() >= out.lines.size()) out.page_starts.pop_back();
 }
 
+// The bytes of a file, read straight into their buffer (no zero-filling).
+struct file_bytes {
+    std::unique_ptr<char[]> data;
+    std::size_t size = 0;
+    std::string_view view() const { return {data.get(), size}; }
+};
+
+// Reads an open file to its end and closes it. A regular file is read with
+// one call of the size the file system reports; whatever a growing or a
+// special file holds beyond it is read after, the buffer doubling.
+file_bytes read_all(int fd, const std::string& name, std::size_t max_input_bytes) {
+    struct closer {
+        int fd;
+        ~closer() { ::close(fd); }
+    } guard{fd};
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) throw input_error(name, "read error");
+    if (S_ISDIR(st.st_mode)) throw input_error(name, "is a directory, not a file");
+    const bool regular = S_ISREG(st.st_mode);
+    const auto known = regular ? static_cast<std::size_t>(st.st_size) : 0;
+    if (regular && known > max_input_bytes) throw input_error(name, with_limit_message(known, max_input_bytes));
+    file_bytes out;
+    std::size_t capacity = std::max<std::size_t>(known + 1, 4096);  // + 1: the end is seen without a second buffer
+    out.data = std::make_unique_for_overwrite<char[]>(capacity);
+    for (;;) {
+        if (out.size == capacity) {
+            auto bigger = std::make_unique_for_overwrite<char[]>(2 * capacity);
+            std::memcpy(bigger.get(), out.data.get(), out.size);
+            out.data = std::move(bigger);
+            capacity *= 2;
+        }
+        const ssize_t n = ::read(fd, out.data.get() + out.size, capacity - out.size);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            throw input_error(name, "read error");
+        }
+        if (n == 0) break;
+        out.size += static_cast<std::size_t>(n);
+    }
+    return out;
+}
+
 }  // namespace
 
 ingested_text ingest_bytes(std::string_view bytes, std::string source, const ingest_options& options) {
@@ -356,25 +451,16 @@ ingested_text ingest_bytes(std::string_view bytes, std::string source, const ing
 
 ingested_text ingest_file(const std::filesystem::path& path, const ingest_options& options) {
     const std::string name = path.string();
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) throw input_error(name, "is a directory, not a file");
-    if (!std::filesystem::exists(path, ec)) throw input_error(name, "no such file");
-    const auto size = std::filesystem::file_size(path, ec);
-    if (!ec && size > options.max_input_bytes) throw input_error(name, with_limit_message(size, options.max_input_bytes));
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw input_error(name, "cannot open file for reading");
-    std::string bytes;
-    if (!ec) {
-        // One read of the size the file system reports; whatever a growing
-        // file or a special file holds beyond it is read after.
-        bytes.resize(size);
-        in.read(bytes.data(), static_cast<std::streamsize>(size));
-        bytes.resize(static_cast<std::size_t>(in.gcount()));
-        if (in.bad()) throw input_error(name, "read error");
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        // Why, in the words the checks before opening would have used.
+        std::error_code ec;
+        if (std::filesystem::is_directory(path, ec)) throw input_error(name, "is a directory, not a file");
+        if (!std::filesystem::exists(path, ec)) throw input_error(name, "no such file");
+        throw input_error(name, "cannot open file for reading");
     }
-    if (in) bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (in.bad()) throw input_error(name, "read error");
-    return ingest_bytes(bytes, name, options);
+    const file_bytes bytes = read_all(fd, name, options.max_input_bytes);
+    return ingest_bytes(bytes.view(), name, options);
 }
 
 }  // namespace resdiff
