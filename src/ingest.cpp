@@ -83,6 +83,22 @@ constexpr std::uint64_t bytes_equal(std::uint64_t x, unsigned char c) {
     return ~(((y & low7) + low7) | y) & high;
 }
 
+// How many bytes of s have the property. Counted in blocks of 255 bytes
+// into a byte-wide counter, which the compiler turns into vector code that
+// tests 16 or 32 bytes at once (a std::size_t counter per byte is 3 times
+// slower: its vector code widens every flag to 64 bits).
+template <class Pred>
+std::size_t count_bytes(std::string_view s, Pred pred) {
+    std::size_t total = 0;
+    for (std::size_t from = 0; from < s.size(); from += 255) {
+        const std::size_t to = std::min(s.size(), from + 255);
+        std::uint8_t block = 0;
+        for (std::size_t i = from; i < to; ++i) block += pred(static_cast<unsigned char>(s[i])) ? 1 : 0;
+        total += block;
+    }
+    return total;
+}
+
 bool valid_utf8(std::string_view s) {
     const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
     std::size_t i = 0;
@@ -296,11 +312,9 @@ file_type detect_file_type(std::string_view bytes) {
     // Binary data: NUL bytes, or many control characters, in the first 64 KiB.
     const std::string_view head = bytes.substr(0, 64 * 1024);
     if (head.find('\0') != std::string_view::npos) return file_type::unknown_binary;
-    std::size_t controls = 0;
-    for (const char c : head) {
-        const auto b = static_cast<unsigned char>(c);
-        controls += b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x0B;
-    }
+    const std::size_t controls = count_bytes(head, [](unsigned char b) {
+        return b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x0B;
+    });
     if (!head.empty() && controls * 20 > head.size()) return file_type::unknown_binary;
     return file_type::text;
 }
@@ -310,7 +324,7 @@ namespace {
 // Splits decoded UTF-8 into lines; form feeds start a new page. A form feed
 // at the start of a line (pdftotext) does not add a line of its own.
 void split_lines(std::string_view text, ingested_text& out) {
-    out.lines.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+    out.lines.reserve(count_bytes(text, [](unsigned char b) { return b == '\n'; }) + 1);
     std::size_t start = 0;
     const auto push = [&](std::size_t end) {
         std::string_view raw = text.substr(start, end - start);

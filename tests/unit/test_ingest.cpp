@@ -104,6 +104,26 @@ TEST_CASE("ingest: empty, white-space only and binary input are refused", "[inge
     }
 }
 
+TEST_CASE("ingest: text is binary from one control character in twenty on", "[ingest]") {
+    // 2000 bytes with control characters spread over all of them: 100 is
+    // exactly one in twenty (still text), 101 is more. White space and line
+    // ends are no control characters.
+    const auto sample = [](int controls) {
+        std::string s;
+        for (int i = 0; s.size() < 2000; ++i) {
+            s += i < controls ? '\x01' : 'a';
+            s += i % 4 == 0 ? "\n\t\r" : "bcdefghijklmnopqr ";
+        }
+        s.resize(2000);
+        return s;
+    };
+    const std::string text = sample(100), binary = sample(101);
+    REQUIRE(std::count(text.begin(), text.end(), '\x01') == 100);
+    REQUIRE(std::count(binary.begin(), binary.end(), '\x01') == 101);
+    CHECK(detect_file_type(text) == file_type::text);
+    CHECK(detect_file_type(binary) == file_type::unknown_binary);
+}
+
 TEST_CASE("ingest: the size limit is enforced before reading", "[ingest]") {
     ingest_options small;
     small.max_input_bytes = 10;
