@@ -9,7 +9,12 @@
 //     Unicode practice nlohmann's decoder follows).
 #pragma once
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
@@ -54,14 +59,29 @@ inline std::pair<std::size_t, bool> utf8_sequence(std::string_view s, std::size_
     return {k, k == n};
 }
 
-// Whether one of the 8 bytes in x needs a look in json_writer::string(): a
-// control character, '"', '\\' or a byte of a multi-byte UTF-8 sequence.
-// (Each test is the classic "has a zero byte" bit trick, exact as a yes/no.)
-constexpr bool any_special(std::uint64_t x) {
-    constexpr std::uint64_t ones = 0x0101010101010101, high = 0x8080808080808080;
-    const auto has_zero = [](std::uint64_t v) { return (v - ones) & ~v & high; };
-    const std::uint64_t below_space = (x - ones * 0x20) & ~x & high;
-    return (below_space | has_zero(x ^ (ones * '"')) | has_zero(x ^ (ones * '\\')) | (x & high)) != 0;
+// Length of the run at the start of s[from..] that json_writer::string()
+// copies as it is: no control character, '"', '\\' or byte of a multi-byte
+// UTF-8 sequence.
+inline std::size_t plain_run(std::string_view s, std::size_t from) {
+    std::size_t i = from;
+#if defined(__SSE2__)
+    // Sixteen bytes at a time. The signed comparison with 0x20 catches
+    // control characters and every byte from 0x80 up (negative as signed).
+    const __m128i space = _mm_set1_epi8(' '), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    for (; i + 16 <= s.size(); i += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+        const __m128i escaped = _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash));
+        const __m128i special = _mm_or_si128(_mm_cmplt_epi8(bytes, space), escaped);
+        const auto stop = static_cast<unsigned>(_mm_movemask_epi8(special));
+        if (stop != 0) return i + static_cast<std::size_t>(std::countr_zero(stop)) - from;
+    }
+#endif
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
+        ++i;
+    }
+    return i - from;
 }
 
 class json_writer {
@@ -92,17 +112,9 @@ public:
         std::size_t plain_from = 0;
         const auto flush = [&](std::size_t to) { bytes(s.data() + plain_from, to - plain_from); };
         for (std::size_t i = 0; i < s.size();) {
-            // Runs of plain ASCII are skipped eight bytes at a time.
-            for (std::uint64_t word = 0; i + 8 <= s.size(); i += 8) {
-                std::memcpy(&word, s.data() + i, 8);
-                if (any_special(word)) break;
-            }
+            i += plain_run(s, i);
             if (i == s.size()) break;
             const auto c = static_cast<unsigned char>(s[i]);
-            if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
-                ++i;
-                continue;
-            }
             if (c >= 0x80) {
                 const auto [n, valid] = utf8_sequence(s, i);
                 if (!valid) {

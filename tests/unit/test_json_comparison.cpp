@@ -145,6 +145,32 @@ TEST_CASE("json: the direct writer gives nlohmann's dump(2) bytes, bad UTF-8 rep
     }
 }
 
+TEST_CASE("json: a character to escape or replace is found at every offset", "[json][document]") {
+    // The writer skips plain ASCII sixteen bytes at a time: a quote, a
+    // backslash, a control character, DEL, a multi-byte character or a bad
+    // byte must come out the same at any position of a block or across two.
+    const std::string specials[] = {"\"", "\\", "\n", std::string(1, '\0'), "\x1F", "\x7F", "\xC3\xA9", "\xFF",
+                                    "\xE2\x82", "\xF0\x9F\x98\x80"};
+    std::size_t checked = 0;
+    for (const auto& special : specials) {
+        for (std::size_t at = 0; at <= 40; ++at) {
+            std::string text;
+            for (std::size_t i = 0; text.size() < at; ++i) text += static_cast<char>('a' + i % 26);
+            text += special;
+            text += "tail of some length, 33 bytes.";
+            document d;
+            d.meta.title = text;
+            const std::string direct = document_to_json(d);
+            nlohmann::ordered_json tree = nlohmann::ordered_json::parse(direct);
+            tree["title"] = text;
+            CAPTURE(text);
+            CHECK(direct == tree.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+            ++checked;
+        }
+    }
+    CHECK(checked == 10 * 41);
+}
+
 TEST_CASE("json: output is byte-identical across runs", "[json][comparison]") {
     const std::string a = comparison_to_json(small_comparison());
     const std::string b = comparison_to_json(small_comparison());
