@@ -203,8 +203,7 @@ void write_all(writer& w, const comparison& cmp) {
     w.key("notes");
     w.strings(cmp.result.notes);
     w.close('}');
-    w.out += '\n';
-    w.drain(true);
+    w.raw("\n");
 }
 
 }  // namespace
@@ -212,14 +211,13 @@ void write_all(writer& w, const comparison& cmp) {
 std::string comparison_to_json(const comparison& cmp) {
     writer w;
     write_all(w, cmp);
-    return std::move(w.out);
+    return w.take();
 }
 
 void write_comparison_json(std::ostream& out, const comparison& cmp) {
-    writer w;
-    w.sink = &out;
-    w.out.reserve(1u << 21);
+    writer w(out);
     write_all(w, cmp);
+    w.finish();
 }
 
 }  // namespace resdiff

@@ -55,9 +55,13 @@ void write_paragraph(json_writer& w, const paragraph& p) {
     w.key("lead");
     w.string(p.lead);
     w.key("text");
-    w.string(p.text);
+    const auto text = w.marked_string(p.text);
     w.key("intro");
-    w.string(p.intro);
+    if (p.intro == p.text) {
+        w.string_again(text, p.intro);
+    } else {
+        w.string(p.intro);
+    }
     w.key("footnotes");
     w.integers(p.footnotes);
     w.key("subparagraphs");
@@ -214,8 +218,8 @@ void detail::write_document(json_writer& w, const document& doc) {
 std::string document_to_json(const document& doc) {
     json_writer w;
     detail::write_document(w, doc);
-    w.out += '\n';
-    return std::move(w.out);
+    w.raw("\n");
+    return w.take();
 }
 
 document document_from_json(std::string_view json) {

@@ -1,5 +1,5 @@
 // Private to the JSON writers (json_document.cpp, json_comparison.cpp): JSON
-// written straight to a string, no object tree. The layout and escaping are
+// written straight to a buffer (collected or streamed), no object tree. The layout and escaping are
 // those of nlohmann::json's dump(2, ' ', false, error_handler_t::replace), so
 // the text is byte for byte what the tree-based writer gave:
 //   - 2-space indentation, "key": value, empty containers as [] and {};
@@ -9,6 +9,12 @@
 //     Unicode practice nlohmann's decoder follows).
 #pragma once
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
@@ -53,50 +59,67 @@ inline std::pair<std::size_t, bool> utf8_sequence(std::string_view s, std::size_
     return {k, k == n};
 }
 
-// Whether one of the 8 bytes in x needs a look in json_writer::string(): a
-// control character, '"', '\\' or a byte of a multi-byte UTF-8 sequence.
-// (Each test is the classic "has a zero byte" bit trick, exact as a yes/no.)
-constexpr bool any_special(std::uint64_t x) {
-    constexpr std::uint64_t ones = 0x0101010101010101, high = 0x8080808080808080;
-    const auto has_zero = [](std::uint64_t v) { return (v - ones) & ~v & high; };
-    const std::uint64_t below_space = (x - ones * 0x20) & ~x & high;
-    return (below_space | has_zero(x ^ (ones * '"')) | has_zero(x ^ (ones * '\\')) | (x & high)) != 0;
+// Length of the run at the start of s[from..] that json_writer::string()
+// copies as it is: no control character, '"', '\\' or byte of a multi-byte
+// UTF-8 sequence.
+inline std::size_t plain_run(std::string_view s, std::size_t from) {
+    std::size_t i = from;
+#if defined(__SSE2__)
+    // Sixteen bytes at a time. The signed comparison with 0x20 catches
+    // control characters and every byte from 0x80 up (negative as signed).
+    const __m128i space = _mm_set1_epi8(' '), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    for (; i + 16 <= s.size(); i += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+        const __m128i escaped = _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash));
+        const __m128i special = _mm_or_si128(_mm_cmplt_epi8(bytes, space), escaped);
+        const auto stop = static_cast<unsigned>(_mm_movemask_epi8(special));
+        if (stop != 0) return i + static_cast<std::size_t>(std::countr_zero(stop)) - from;
+    }
+#endif
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
+        ++i;
+    }
+    return i - from;
 }
 
 class json_writer {
 public:
-    std::string out;
-    std::ostream* sink = nullptr;  // when set, `out` is a buffer handed to it in large pieces
+    // Size of the pieces handed to a sink: small enough that the buffer's
+    // pages are reused (every new page costs a page fault), large enough for
+    // few write calls.
+    static constexpr std::size_t chunk = std::size_t{64} << 10;
 
-    // Hands what is buffered to the sink (between values, at any point).
-    void drain(bool force = false) {
-        if (sink != nullptr && (force || out.size() >= (std::size_t{1} << 20))) {
-            sink->write(out.data(), static_cast<std::streamsize>(out.size()));
-            out.clear();
-        }
+    // Without a sink the text is collected for take().
+    json_writer() = default;
+    // With a sink the text is handed to it in pieces of about `chunk` bytes,
+    // between values; finish() hands over the rest.
+    explicit json_writer(std::ostream& sink) : sink_(&sink) { buf_.resize(chunk + chunk / 4); }
+
+    std::string take() {
+        buf_.resize(pos_);
+        pos_ = 0;
+        return std::move(buf_);
     }
+    void finish() { drain(true); }
+
+    // Text written as is (a final line break).
+    void raw(std::string_view text) { bytes(text.data(), text.size()); }
 
     void string(std::string_view s) {
-        out += '"';
+        put('"');
         std::size_t plain_from = 0;
-        const auto flush = [&](std::size_t to) { out.append(s.data() + plain_from, to - plain_from); };
+        const auto flush = [&](std::size_t to) { bytes(s.data() + plain_from, to - plain_from); };
         for (std::size_t i = 0; i < s.size();) {
-            // Runs of plain ASCII are skipped eight bytes at a time.
-            for (std::uint64_t word = 0; i + 8 <= s.size(); i += 8) {
-                std::memcpy(&word, s.data() + i, 8);
-                if (any_special(word)) break;
-            }
+            i += plain_run(s, i);
             if (i == s.size()) break;
             const auto c = static_cast<unsigned char>(s[i]);
-            if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
-                ++i;
-                continue;
-            }
             if (c >= 0x80) {
                 const auto [n, valid] = utf8_sequence(s, i);
                 if (!valid) {
                     flush(i);
-                    out += "\xEF\xBF\xBD";
+                    raw("\xEF\xBF\xBD");
                     plain_from = i + n;
                 }
                 i += n;
@@ -104,31 +127,48 @@ public:
             }
             flush(i);
             switch (c) {
-                case '"': out += "\\\""; break;
-                case '\\': out += "\\\\"; break;
-                case '\b': out += "\\b"; break;
-                case '\f': out += "\\f"; break;
-                case '\n': out += "\\n"; break;
-                case '\r': out += "\\r"; break;
-                case '\t': out += "\\t"; break;
+                case '"': raw("\\\""); break;
+                case '\\': raw("\\\\"); break;
+                case '\b': raw("\\b"); break;
+                case '\f': raw("\\f"); break;
+                case '\n': raw("\\n"); break;
+                case '\r': raw("\\r"); break;
+                case '\t': raw("\\t"); break;
                 default: {
                     static constexpr char hex[] = "0123456789abcdef";
-                    out += "\\u00";
-                    out += hex[c >> 4];
-                    out += hex[c & 15];
+                    const char escaped[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+                    bytes(escaped, sizeof escaped);
                 }
             }
             plain_from = ++i;
         }
         flush(s.size());
-        out += '"';
+        put('"');
+    }
+
+    // Where a string was written, so that the same text can be written again
+    // by copying its escaped form (a preamble paragraph's intro is its text).
+    struct mark {
+        std::size_t from = 0, to = 0, drains = 0;
+    };
+    mark marked_string(std::string_view s) {
+        const std::size_t from = pos_;
+        string(s);
+        return {from, pos_, drains_};
+    }
+    // s again, equal to the string that `m` marks: copied when still in the buffer.
+    void string_again(const mark& m, std::string_view s) {
+        if (m.drains != drains_) return string(s);
+        const std::size_t n = m.to - m.from;
+        char* to = room(n);
+        std::memcpy(to, buf_.data() + m.from, n);
+        pos_ += n;
     }
 
     template <class Int>
     void integer(Int n) {
-        char buf[24];
-        const auto r = std::to_chars(buf, buf + sizeof buf, n);
-        out.append(buf, static_cast<std::size_t>(r.ptr - buf));
+        char* to = room(24);
+        pos_ += static_cast<std::size_t>(std::to_chars(to, to + 24, n).ptr - to);
     }
     void number(std::size_t n) { integer(n); }
     void number(int n) { integer(n); }
@@ -136,35 +176,49 @@ public:
         char buf[64];
         const auto r = std::to_chars(buf, buf + sizeof buf, x);
         const std::string_view v(buf, static_cast<std::size_t>(r.ptr - buf));
-        out += v;
-        if (v.find_first_of(".eE") == std::string_view::npos) out += ".0";
+        raw(v);
+        if (v.find_first_of(".eE") == std::string_view::npos) raw(".0");
     }
-    void boolean(bool b) { out += b ? "true" : "false"; }
-    void null() { out += "null"; }
+    void boolean(bool b) { raw(b ? "true" : "false"); }
+    void null() { raw("null"); }
 
     // Containers: open, then key(...) or item() before each member, then close.
+    // Only the innermost container's "no member yet" is needed: a container
+    // is always opened as a member of its parent, so the parent has one.
     void open(char bracket) {
-        out += bracket;
-        first_.push_back(true);
+        put(bracket);
+        ++depth_;
+        if (indent_.size() < 2 * depth_ + 1) indent_.resize(2 * depth_ + 1, ' ');
+        empty_ = true;
     }
     void close(char bracket) {
-        const bool empty = first_.back();
-        first_.pop_back();
-        if (!empty) newline();
-        out += bracket;
+        --depth_;
+        if (!empty_) bytes(indent_.data(), 2 * depth_ + 1);
+        put(bracket);
+        empty_ = false;
     }
     // k is a name from this code: plain ASCII, nothing to escape.
     void key(std::string_view k) {
         item();
-        out += '"';
-        out += k;
-        out += "\": ";
+        char* to = room(k.size() + 4);
+        *to++ = '"';
+        std::memcpy(to, k.data(), k.size());
+        to += k.size();
+        std::memcpy(to, "\": ", 3);
+        pos_ += k.size() + 4;
     }
+    // A separator, then a line break and the indentation of the current depth.
     void item() {
         drain();
-        if (!first_.back()) out += ',';
-        first_.back() = false;
-        newline();
+        const std::size_t width = 2 * depth_ + 1;
+        char* to = room(width + 1);
+        if (!empty_) {
+            *to++ = ',';
+            ++pos_;
+        }
+        std::memcpy(to, indent_.data(), width);
+        pos_ += width;
+        empty_ = false;
     }
 
     void strings(const std::vector<std::string>& items) {
@@ -185,11 +239,35 @@ public:
     }
 
 private:
-    void newline() {
-        out += '\n';
-        out.append(2 * first_.size(), ' ');
+    // The text goes to buf_[0, pos_); buf_ beyond pos_ is room already
+    // allocated, so that a write checks the space once and copies.
+    char* room(std::size_t n) {
+        if (buf_.size() - pos_ < n) buf_.resize(std::max({2 * buf_.size(), pos_ + n, std::size_t{256}}));
+        return buf_.data() + pos_;
     }
-    std::vector<bool> first_;  // per open container: no member yet
+    void bytes(const char* p, std::size_t n) {
+        std::memcpy(room(n), p, n);
+        pos_ += n;
+    }
+    void put(char c) {
+        *room(1) = c;
+        ++pos_;
+    }
+    void drain(bool force = false) {
+        if (sink_ != nullptr && (force || pos_ >= chunk)) {
+            sink_->write(buf_.data(), static_cast<std::streamsize>(pos_));
+            pos_ = 0;
+            ++drains_;
+        }
+    }
+
+    std::ostream* sink_ = nullptr;
+    std::string buf_;
+    std::size_t pos_ = 0;
+    std::size_t drains_ = 0;  // times the buffer was handed to the sink
+    std::size_t depth_ = 0;
+    bool empty_ = true;
+    std::string indent_ = "\n";  // a line break and spaces for the deepest level so far
 };
 
 // The document as document_to_json gives it, at the writer's current depth

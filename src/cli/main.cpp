@@ -1,6 +1,9 @@
 // Entry point: collects the environment facts run() needs, then runs.
 #include <sys/ioctl.h>
 #include <unistd.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include <cstdlib>
 #include <iostream>
@@ -24,6 +27,16 @@ int terminal_columns() {
 }  // namespace
 
 int main(int argc, char** argv) {
+#if defined(__GLIBC__)
+    // A short-lived process: memory freed is kept for the next allocations
+    // instead of going back to the system. glibc would serve blocks of 128 KiB
+    // and more with mmap and unmap them when freed, and give back the top of
+    // the heap, so the same memory would be faulted in again page by page
+    // (about 1 us a page: 150 of the 850 page faults of a 200 KB comparison).
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);  // glibc's largest
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+    mallopt(M_TOP_PAD, 1 << 20);          // grow the heap in fewer brk calls
+#endif
     std::ios::sync_with_stdio(false);
     std::vector<std::string> args(argv + 1, argv + argc);
     const char* no_color = std::getenv("NO_COLOR");

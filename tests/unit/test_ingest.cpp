@@ -1,8 +1,12 @@
 // Ingest: encodings, line ends, page breaks, bad input.
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "resdiff/ingest.hpp"
 #include "resdiff/parse.hpp"
@@ -100,6 +104,26 @@ TEST_CASE("ingest: empty, white-space only and binary input are refused", "[inge
     }
 }
 
+TEST_CASE("ingest: text is binary from one control character in twenty on", "[ingest]") {
+    // 2000 bytes with control characters spread over all of them: 100 is
+    // exactly one in twenty (still text), 101 is more. White space and line
+    // ends are no control characters.
+    const auto sample = [](int controls) {
+        std::string s;
+        for (int i = 0; s.size() < 2000; ++i) {
+            s += i < controls ? '\x01' : 'a';
+            s += i % 4 == 0 ? "\n\t\r" : "bcdefghijklmnopqr ";
+        }
+        s.resize(2000);
+        return s;
+    };
+    const std::string text = sample(100), binary = sample(101);
+    REQUIRE(std::count(text.begin(), text.end(), '\x01') == 100);
+    REQUIRE(std::count(binary.begin(), binary.end(), '\x01') == 101);
+    CHECK(detect_file_type(text) == file_type::text);
+    CHECK(detect_file_type(binary) == file_type::unknown_binary);
+}
+
 TEST_CASE("ingest: the size limit is enforced before reading", "[ingest]") {
     ingest_options small;
     small.max_input_bytes = 10;
@@ -114,6 +138,39 @@ TEST_CASE("ingest: a missing file and a directory are clear errors", "[ingest]")
     CHECK_THROWS_WITH(ingest_file("/nonexistent/resolution.txt"), "no such file");
     const fs::path dir = scratch_dir("ingest-dir");
     CHECK_THROWS_WITH(ingest_file(dir), Catch::Contains("directory"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("ingest: a file whose size is not known beforehand is read to its end", "[ingest]") {
+    // A named pipe reports no size: the reader grows its buffer as data comes.
+    const fs::path dir = scratch_dir("ingest-fifo");
+    const fs::path fifo = dir / "pipe.txt";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::string text, last;
+    for (int i = 1; text.size() < 100000; ++i) {
+        last = std::to_string(i) + ". Decides to remain seized of the matter.";
+        text += last + '\n';
+    }
+    std::thread writer([&] { write(fifo, text); });
+    const ingested_text in = ingest_file(fifo);
+    writer.join();
+    REQUIRE(!in.lines.empty());
+    CHECK(in.lines.front() == "1. Decides to remain seized of the matter.");
+    CHECK(in.lines.size() == static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
+    CHECK(in.lines.back() == last);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("ingest: a file is read whole, the same as its bytes in memory", "[ingest]") {
+    const fs::path dir = scratch_dir("ingest-whole");
+    std::string text;
+    for (int i = 1; text.size() < 70000; ++i) text += std::to_string(i) + ". Decides\xE2\x80\x94 to remain  seized.\n";
+    write(dir / "r.txt", text);
+    const ingested_text from_file = ingest_file(dir / "r.txt");
+    const ingested_text from_memory = ingest_bytes(text, (dir / "r.txt").string());
+    CHECK(from_file.lines == from_memory.lines);
+    CHECK(from_file.source == from_memory.source);
+    CHECK(from_file.lines.size() == static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
     fs::remove_all(dir);
 }
 

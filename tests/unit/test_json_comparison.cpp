@@ -145,6 +145,32 @@ TEST_CASE("json: the direct writer gives nlohmann's dump(2) bytes, bad UTF-8 rep
     }
 }
 
+TEST_CASE("json: a character to escape or replace is found at every offset", "[json][document]") {
+    // The writer skips plain ASCII sixteen bytes at a time: a quote, a
+    // backslash, a control character, DEL, a multi-byte character or a bad
+    // byte must come out the same at any position of a block or across two.
+    const std::string specials[] = {"\"", "\\", "\n", std::string(1, '\0'), "\x1F", "\x7F", "\xC3\xA9", "\xFF",
+                                    "\xE2\x82", "\xF0\x9F\x98\x80"};
+    std::size_t checked = 0;
+    for (const auto& special : specials) {
+        for (std::size_t at = 0; at <= 40; ++at) {
+            std::string text;
+            for (std::size_t i = 0; text.size() < at; ++i) text += static_cast<char>('a' + i % 26);
+            text += special;
+            text += "tail of some length, 33 bytes.";
+            document d;
+            d.meta.title = text;
+            const std::string direct = document_to_json(d);
+            nlohmann::ordered_json tree = nlohmann::ordered_json::parse(direct);
+            tree["title"] = text;
+            CAPTURE(text);
+            CHECK(direct == tree.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+            ++checked;
+        }
+    }
+    CHECK(checked == 10 * 41);
+}
+
 TEST_CASE("json: output is byte-identical across runs", "[json][comparison]") {
     const std::string a = comparison_to_json(small_comparison());
     const std::string b = comparison_to_json(small_comparison());
@@ -154,6 +180,27 @@ TEST_CASE("json: output is byte-identical across runs", "[json][comparison]") {
     std::ostringstream streamed;
     write_comparison_json(streamed, small_comparison());
     CHECK(streamed.str() == a);
+}
+
+TEST_CASE("json: streamed in many pieces, the bytes are those of the whole string", "[json][comparison]") {
+    // Two documents of 20 KB and an edit to every preamble paragraph: over twice the writer's
+    // 64 KiB buffer, so the stream is handed over in pieces and texts
+    // written again by copy (a preamble intro is its text) meet the seams.
+    const document a = parse_file(fixture("A-RES-65-141.txt"));
+    document b = a;
+    for (auto& p : b.preamble) {
+        p.text.append(" as amended");
+        p.intro = p.text;
+    }
+    const comparison c = compare(a, b);
+    const std::string whole = comparison_to_json(c);
+    REQUIRE(whole.size() > 2 * 65536);
+    std::ostringstream streamed;
+    write_comparison_json(streamed, c);
+    CHECK(streamed.str() == whole);
+    const json j = json::parse(whole);
+    REQUIRE(!j.at("new").at("preamble").empty());
+    for (const auto& p : j.at("new").at("preamble")) CHECK(p.at("intro") == p.at("text"));
 }
 
 TEST_CASE("json: lead, qualifier, children and footnotes are written", "[json][comparison]") {

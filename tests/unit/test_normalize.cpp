@@ -56,6 +56,41 @@ TEST_CASE("normalize: invalid UTF-8 bytes become U+FFFD, never a crash", "[norma
     CHECK(normalize_text("plain ASCII, unchanged.") == "plain ASCII, unchanged.");
 }
 
+TEST_CASE("normalize: ASCII at every offset against a plain reference", "[normalize]") {
+    // normalize_text scans plain ASCII eight bytes at a time: a space pair,
+    // a control character or DEL at any position of a word, or across two
+    // words, must come out as the byte-by-byte rule says: white space to one
+    // space, other control characters and DEL dropped.
+    const auto reference = [](const std::string& s) {
+        std::string out;
+        for (const char c : s) {
+            const auto b = static_cast<unsigned char>(c);
+            const bool white = b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == 0x0B || b == 0x0C;
+            if (white) {
+                if (out.empty() || out.back() != ' ') out += ' ';
+            } else if (b >= 0x20 && b < 0x7F) {
+                out += c;
+            }
+        }
+        return out;
+    };
+    const std::string specials[] = {" ", "  ", "   ", "\t", "\x7F", "\x01", " \x01 ", "\x1F", "~", "\n "};
+    std::size_t checked = 0;
+    for (const auto& special : specials) {
+        for (std::size_t at = 0; at <= 40; ++at) {
+            for (std::size_t length : {at, at + 1, at + 9, std::size_t{48}}) {
+                std::string s;
+                for (std::size_t i = 0; s.size() < length; ++i) s += static_cast<char>('a' + i % 26);
+                const std::string text = s.substr(0, at) + special + s.substr(std::min(at, s.size()));
+                INFO("text: " << text);
+                CHECK(normalize_text(text) == reference(text));
+                ++checked;
+            }
+        }
+    }
+    CHECK(checked == 10 * 41 * 4);
+}
+
 TEST_CASE("normalize: idempotent", "[normalize]") {
     const std::string samples[] = {"\xE2\x80\x9C" "A\xE2\x80\x9D \xE2\x80\x94 b\xC2\xA0" "c", "x\xEF\xAC\x81" "y  z",
                                    "caf\x65\xCC\x81"};
