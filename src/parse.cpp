@@ -229,47 +229,6 @@ std::string join_space(const std::vector<std::string_view>& parts) {
     return out;
 }
 
-// True when `s` holds two spaces in a row. Eight bytes are tested at a time:
-// in x = word ^ "        " a space is a zero byte, and the zero-byte test of
-// Bit Twiddling Hacks (exact form, no carries between bytes) sets the top bit
-// of exactly those bytes; two neighbouring flags are two spaces.
-bool has_double_space(std::string_view s) {
-    constexpr std::uint64_t ones = ~std::uint64_t{0} / 255;
-    constexpr std::uint64_t low7 = ones * 0x7F;
-    const char* d = s.data();
-    const std::size_t n = s.size();
-    std::uint64_t space_before = 0;  // 0x80 when the byte before this word is a space
-    std::size_t k = 0;
-    for (; k + 8 <= n; k += 8) {
-        std::uint64_t w;
-        std::memcpy(&w, d + k, 8);
-        const std::uint64_t x = w ^ (ones * ' ');
-        const std::uint64_t spaces = ~(((x & low7) + low7) | x | low7);
-        if ((spaces & (spaces >> 8)) != 0 || (space_before & spaces) != 0) return true;
-        space_before = spaces >> 56;
-    }
-    for (; k < n; ++k) {
-        if (d[k] == ' ' && k > 0 && d[k - 1] == ' ') return true;
-    }
-    return false;
-}
-
-// Drops leading spaces, runs of spaces and trailing spaces, in place.
-void collapse_spaces(std::string& s) {
-    char* d = s.data();
-    const std::size_t n = s.size();
-    // Most texts need nothing: checked by reading alone first.
-    if (n == 0 || (d[0] != ' ' && d[n - 1] != ' ' && !has_double_space(s))) return;
-    std::size_t out = 0;
-    for (std::size_t k = 0; k < n; ++k) {
-        const char c = d[k];
-        if (c == ' ' && (out == 0 || d[out - 1] == ' ')) continue;
-        d[out++] = c;
-    }
-    while (out > 0 && d[out - 1] == ' ') --out;
-    s.resize(out);
-}
-
 // ---------------------------------------------------------------------------
 // Paragraph assembly.
 
@@ -336,17 +295,17 @@ struct raw_paragraph {
 
 // Words after which a number is never a marker.
 bool is_preposition_before_number(std::string_view w) {
-    static const std::set<std::string_view> s = {"of", "on", "to", "from", "and", "between", "by", "at", "in",
+    static const word_set s = {"of", "on", "to", "from", "and", "between", "by", "at", "in",
                                                  "the", "than", "over", "all", "some", "for", "with", "nearly",
                                                  "about", "under", "per", "least", "only", "or", "approximately",
                                                  "almost", "around", "just", "within", "those", "these", "every",
                                                  "each", "no", "No", "vol", "para", "paras", "p", "pp"};
-    return s.count(w) > 0;
+    return s.contains(w);
 }
 
 // Words after which a number is usually part of a reference ("resolution 70").
 bool is_stopword_before_number(std::string_view w) {
-    static const std::set<std::string_view> s = {
+    static const word_set s = {
         "of",  "on",  "to",   "from", "and",  "between", "by",   "at",  "in",     "the", "than", "over",
         "all", "some", "for", "with", "nearly", "about", "under", "per", "least", "only", "first", "last",
         "paragraph", "paragraphs", "para", "item", "items", "resolution", "resolutions", "decision",
@@ -355,19 +314,19 @@ bool is_stopword_before_number(std::string_view w) {
         "pages", "figure", "table", "A", "approximately", "almost", "over", "up", "around", "some", "just",
         "within", "those", "these", "every", "each", "or", "year", "years", "Goal", "Article", "Part", "than",
         "nearly", "Resolution", "Decision", "Chapter", "Section", "Annex", "Rule", "Principle", "Target"};
-    return s.count(w) > 0;
+    return s.contains(w);
 }
 
 // Words after a number that make it a quantity or a date, not a marker.
 bool is_unit_after_number(std::string_view w) {
-    static const std::set<std::string_view> s = {
+    static const word_set s = {
         "per", "percent", "million", "billion", "trillion", "years", "year", "months", "month", "days", "weeks",
         "hours", "countries", "States", "Member", "people", "persons", "women", "January", "February", "March",
         "April", "May", "June", "July", "August", "September", "October", "November", "December", "times",
         "members", "kilometres", "metres", "degrees", "languages", "cent", "%", "th", "st", "nd", "rd", "new",
         "official", "least", "small", "developing", "landlocked", "Sustainable", "Goals", "targets", "mobile",
         "out", "more", "less", "fewer", "additional", "other", "most"};
-    return s.count(w) > 0;
+    return s.contains(w);
 }
 
 // "1 and 2", "15 to 18": the number starts a range or list.
@@ -804,10 +763,10 @@ private:
     }
 
     static bool is_month(std::string_view w) {
-        static const std::set<std::string_view> months = {"January", "February", "March",     "April",
+        static const word_set months = {"January", "February", "March",     "April",
                                                           "May",     "June",     "July",      "August",
                                                           "September", "October", "November", "December"};
-        return months.count(w) > 0;
+        return months.contains(w);
     }
 
     // "15 December 2025"
@@ -1715,14 +1674,13 @@ private:
     // ----- output ---------------------------------------------------------
 
     void finish() {
-        // Repair split words over all texts of the document.
+        // Repair split words and runs of spaces over all texts of the document.
         std::vector<std::string*> texts;
         for (auto& p : paras_) {
             for (auto& s : p.segments) texts.push_back(&s.text);
         }
         for (auto& f : doc_.footnotes) texts.push_back(&f.text);
-        repair_split_words(texts);
-        for (auto* t : texts) collapse_spaces(*t);
+        repair_split_words(texts);  // and runs of spaces
 
         doc_.structured = structured_ && !opt_.plain;
         int pp = 0, op = 0;

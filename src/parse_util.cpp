@@ -172,15 +172,17 @@ std::uint64_t word_sum_power(std::size_t n) { return n >= 13 ? 0 : std::uint64_t
 // needs: f(begin, end, sum, hyphenated), `sum` the word_sum of the token's
 // letters (hyphens left out). The letters of a token are read up to the
 // first byte that is none, at the latest the string's terminating NUL: no
-// bound check per byte.
+// bound check per byte. Returns true when `s` holds two spaces in a row
+// (noticed on the way: the bytes between the tokens are read anyway).
 template <class F>
-void for_each_counted_token(const std::string& s, F&& f) {
+bool for_each_counted_token(const std::string& s, F&& f) {
     const auto* const first = reinterpret_cast<const unsigned char*>(s.data());
     const auto* const last = first + s.size();
     const auto* q = first;
+    bool two_spaces = false;
     while (true) {
-        while (q != last && letters.code[*q] == 0) ++q;
-        if (q == last) return;
+        for (; q != last && letters.code[*q] == 0; ++q) two_spaces |= q[0] == ' ' && q[1] == ' ';
+        if (q == last) return two_spaces;
         const auto* const start = q;
         std::uint64_t sum = 0;
         bool hyphenated = false;
@@ -195,6 +197,20 @@ void for_each_counted_token(const std::string& s, F&& f) {
         }
         f(static_cast<std::size_t>(start - first), static_cast<std::size_t>(q - first), sum, hyphenated);
     }
+}
+
+// Drops leading spaces, runs of spaces and trailing spaces, in place.
+void collapse_spaces(std::string& s) {
+    char* d = s.data();
+    const std::size_t n = s.size();
+    std::size_t out = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        const char c = d[k];
+        if (c == ' ' && (out == 0 || d[out - 1] == ' ')) continue;
+        d[out++] = c;
+    }
+    while (out > 0 && d[out - 1] == ' ') --out;
+    s.resize(out);
 }
 
 // Maps keyed by words, looked up with string_views (no key copy per lookup).
@@ -369,9 +385,11 @@ void repair_split_words(std::vector<std::string*>& texts) {
     std::string joined;
     std::vector<std::size_t> tokens_end;  // per text: the end of its run in token_ids
     tokens_end.reserve(texts.size());
-    for (const auto* t : texts) {
-        const std::string& text = *t;
-        for_each_counted_token(text, [&](std::size_t a, std::size_t b, std::uint64_t sum, bool hyphenated_token) {
+    // Texts holding two spaces in a row (none is made by the repairs below).
+    std::vector<char> spaced(texts.size());
+    for (std::size_t ti = 0; ti < texts.size(); ++ti) {
+        const std::string& text = *texts[ti];
+        spaced[ti] = for_each_counted_token(text, [&](std::size_t a, std::size_t b, std::uint64_t sum, bool hyphenated_token) {
             if (!hyphenated_token) {  // looked up as it stands, in any case
                 token_ids.push_back(vocab.add(text, a, b - a, sum));
                 return;
@@ -511,6 +529,10 @@ void repair_split_words(std::vector<std::string*>& texts) {
         if (last == 0) continue;
         fixed.append(fs.substr(last));
         str = std::move(fixed);
+    }
+    for (std::size_t ti = 0; ti < texts.size(); ++ti) {
+        std::string& t = *texts[ti];
+        if (spaced[ti] || (!t.empty() && (t.front() == ' ' || t.back() == ' '))) collapse_spaces(t);
     }
 }
 
