@@ -653,6 +653,9 @@ private:
     }
 
     bool is_furniture_text(std::string_view t) const {
+        // Every pattern but the symbol starts with a digit or a sign: a line
+        // of prose is told at its first byte.
+        if (!t.empty() && is_letter_byte(t[0])) return !doc_.meta.symbol.empty() && t == doc_.meta.symbol;
         if (is_job_number(t) || is_barcode(t) || is_page_number(t)) return true;
         if (t.size() == 6 && all_digits(t)) return true;
         if (!doc_.meta.symbol.empty() && t == doc_.meta.symbol) return true;
@@ -752,7 +755,7 @@ private:
             }
             // An annex after the adoption lines continues the body.
             for (int k = i + 1; k < static_cast<int>(lines_.size()); ++k) {
-                if (lines_[k].role != line_role::body) continue;
+                if (lines_[k].role != line_role::body || !starts_with(lines_[k].text, "Annex")) continue;
                 const auto sec = section_heading(lines_[k].text);
                 if (sec && sec->annex) {
                     annex_begin_ = k;

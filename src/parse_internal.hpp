@@ -44,7 +44,12 @@ private:
     std::vector<std::string_view> slots_;  // empty: free
 };
 
-std::string_view trim(std::string_view s);
+// Inline: called for every line, most of which need nothing trimmed.
+inline std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
 // Inline: called once per byte in the parser's scans.
 inline bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
 inline bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }

@@ -12,12 +12,6 @@
 
 namespace resdiff::detail {
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
 
 std::string_view first_word(std::string_view s) {
     s = trim(s);
@@ -425,20 +419,24 @@ void repair_split_words(std::vector<std::string*>& texts) {
         tokens_end.push_back(token_ids.size());
     }
     // Per word: may it stand alone (a common word, or seen more than once)?
-    // Is it the joined form of a lowercase compound ("followup")?
-    std::vector<char> alone(vocab.size()), compound(vocab.size());
-    for (std::uint32_t id = 0; id < vocab.size(); ++id) alone[id] = vocab.count(id) > 1;
+    // Is it the joined form of a lowercase compound ("followup"), and is it
+    // seen at most once as such?
+    constexpr unsigned char alone = 1, compound = 2, lone_compound = 4;
+    std::vector<unsigned char> flags(vocab.size());
+    for (std::uint32_t id = 0; id < vocab.size(); ++id) flags[id] = vocab.count(id) > 1 ? alone : 0;
     for (const auto c : common_words) {  // fewer lookups than asking the list of each word
-        if (const auto id = vocab.find(c); id != vocabulary::none) alone[id] = true;
+        if (const auto id = vocab.find(c); id != vocabulary::none) flags[id] |= alone;
     }
     for (const auto& entry : hyphenated) {
-        if (const auto id = vocab.find(entry.first); id != vocabulary::none) compound[id] = true;
+        if (const auto id = vocab.find(entry.first); id != vocabulary::none) {
+            flags[id] |= vocab.count(id) <= 1 ? compound | lone_compound : compound;
+        }
     }
     // "followup" -> "follow-up" where only the hyphenated form occurs elsewhere.
     const auto unglued = [&](std::string_view tok, std::uint32_t id) -> const std::string* {
-        if (tok.size() < 7 || (id != vocabulary::none && !compound[id]) || !lower_alpha(tok)) return nullptr;
+        if (tok.size() < 7 || (id != vocabulary::none && !(flags[id] & compound)) || !lower_alpha(tok)) return nullptr;
         if (id == vocabulary::none) id = vocab.find(tok);
-        if (id != vocabulary::none && (!compound[id] || vocab.count(id) > 1)) return nullptr;
+        if (id != vocabulary::none && !(flags[id] & lone_compound)) return nullptr;
         const auto h = hyphenated.find(tok);
         return h == hyphenated.end() ? nullptr : &h->second;
     };
@@ -450,10 +448,11 @@ void repair_split_words(std::vector<std::string*>& texts) {
         for (std::size_t k = first; k < end; ++k) {
             const auto id = token_ids[k];
             if (id == vocabulary::none) continue;
-            if (compound[id] && vocab.count(id) <= 1) return true;
+            const unsigned f = flags[id];
+            if (f & lone_compound) return true;
             if (k + 1 == end) break;
             const auto next = token_ids[k + 1];
-            if (next != vocabulary::none && (!alone[id] || !alone[next]) &&
+            if (next != vocabulary::none && !(f & flags[next] & alone) &&
                 vocab.may_hold(vocab.joined_sum(id, next), vocab.size(id) + vocab.size(next))) {
                 return true;
             }
@@ -494,7 +493,7 @@ void repair_split_words(std::vector<std::string*>& texts) {
             if (b < s.size() && (alnum(s[b]) || s[b] == '-')) return;
             const std::string_view right = s.substr(a, b - a);
             if ((left.end - left.begin) + right.size() < 5 || !lower_alpha(right)) return;
-            if (alone[left.id] && alone[cur.id]) return;
+            if (flags[left.id] & flags[cur.id] & alone) return;
             joined.assign(s.substr(left.begin, left.end - left.begin));
             for (auto& c : joined) c = lower_ascii(c);
             joined.append(right);
