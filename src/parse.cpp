@@ -187,7 +187,8 @@ bool roman_upper(std::string_view s) {
 }
 
 std::optional<section> section_heading(std::string_view s) {
-    if (s.empty() || s.size() > 120 || ends_clause(s)) return std::nullopt;
+    // Every heading starts with a capital: most lines are told at once.
+    if (s.empty() || !is_upper_ascii(s[0]) || s.size() > 120 || ends_clause(s)) return std::nullopt;
     if (starts_with(s, "Annex")) {
         const std::string_view rest = trim(s.substr(5));
         if (!rest.empty() && !roman_upper(rest) && !(rest.size() == 1 && is_upper_ascii(rest[0]))) return std::nullopt;
@@ -1686,6 +1687,10 @@ private:
         repair_split_words(texts);  // and runs of spaces
 
         doc_.structured = structured_ && !opt_.plain;
+        std::size_t preambular = 0;
+        for (const auto& rp : paras_) preambular += !doc_.structured || rp.where == part::preamble ? 1 : 0;
+        doc_.preamble.reserve(preambular);
+        doc_.operative.reserve(paras_.size() - preambular);
         int pp = 0, op = 0;
         for (auto& rp : paras_) {
             paragraph p;
