@@ -187,7 +187,8 @@ bool roman_upper(std::string_view s) {
 }
 
 std::optional<section> section_heading(std::string_view s) {
-    if (s.empty() || s.size() > 120 || ends_clause(s)) return std::nullopt;
+    // Every heading starts with a capital: most lines are told at once.
+    if (s.empty() || !is_upper_ascii(s[0]) || s.size() > 120 || ends_clause(s)) return std::nullopt;
     if (starts_with(s, "Annex")) {
         const std::string_view rest = trim(s.substr(5));
         if (!rest.empty() && !roman_upper(rest) && !(rest.size() == 1 && is_upper_ascii(rest[0]))) return std::nullopt;
@@ -227,47 +228,6 @@ std::string join_space(const std::vector<std::string_view>& parts) {
         out.append(p);
     }
     return out;
-}
-
-// True when `s` holds two spaces in a row. Eight bytes are tested at a time:
-// in x = word ^ "        " a space is a zero byte, and the zero-byte test of
-// Bit Twiddling Hacks (exact form, no carries between bytes) sets the top bit
-// of exactly those bytes; two neighbouring flags are two spaces.
-bool has_double_space(std::string_view s) {
-    constexpr std::uint64_t ones = ~std::uint64_t{0} / 255;
-    constexpr std::uint64_t low7 = ones * 0x7F;
-    const char* d = s.data();
-    const std::size_t n = s.size();
-    std::uint64_t space_before = 0;  // 0x80 when the byte before this word is a space
-    std::size_t k = 0;
-    for (; k + 8 <= n; k += 8) {
-        std::uint64_t w;
-        std::memcpy(&w, d + k, 8);
-        const std::uint64_t x = w ^ (ones * ' ');
-        const std::uint64_t spaces = ~(((x & low7) + low7) | x | low7);
-        if ((spaces & (spaces >> 8)) != 0 || (space_before & spaces) != 0) return true;
-        space_before = spaces >> 56;
-    }
-    for (; k < n; ++k) {
-        if (d[k] == ' ' && k > 0 && d[k - 1] == ' ') return true;
-    }
-    return false;
-}
-
-// Drops leading spaces, runs of spaces and trailing spaces, in place.
-void collapse_spaces(std::string& s) {
-    char* d = s.data();
-    const std::size_t n = s.size();
-    // Most texts need nothing: checked by reading alone first.
-    if (n == 0 || (d[0] != ' ' && d[n - 1] != ' ' && !has_double_space(s))) return;
-    std::size_t out = 0;
-    for (std::size_t k = 0; k < n; ++k) {
-        const char c = d[k];
-        if (c == ' ' && (out == 0 || d[out - 1] == ' ')) continue;
-        d[out++] = c;
-    }
-    while (out > 0 && d[out - 1] == ' ') --out;
-    s.resize(out);
 }
 
 // ---------------------------------------------------------------------------
@@ -336,17 +296,17 @@ struct raw_paragraph {
 
 // Words after which a number is never a marker.
 bool is_preposition_before_number(std::string_view w) {
-    static const std::set<std::string_view> s = {"of", "on", "to", "from", "and", "between", "by", "at", "in",
+    static const word_set s = {"of", "on", "to", "from", "and", "between", "by", "at", "in",
                                                  "the", "than", "over", "all", "some", "for", "with", "nearly",
                                                  "about", "under", "per", "least", "only", "or", "approximately",
                                                  "almost", "around", "just", "within", "those", "these", "every",
                                                  "each", "no", "No", "vol", "para", "paras", "p", "pp"};
-    return s.count(w) > 0;
+    return s.contains(w);
 }
 
 // Words after which a number is usually part of a reference ("resolution 70").
 bool is_stopword_before_number(std::string_view w) {
-    static const std::set<std::string_view> s = {
+    static const word_set s = {
         "of",  "on",  "to",   "from", "and",  "between", "by",   "at",  "in",     "the", "than", "over",
         "all", "some", "for", "with", "nearly", "about", "under", "per", "least", "only", "first", "last",
         "paragraph", "paragraphs", "para", "item", "items", "resolution", "resolutions", "decision",
@@ -355,19 +315,19 @@ bool is_stopword_before_number(std::string_view w) {
         "pages", "figure", "table", "A", "approximately", "almost", "over", "up", "around", "some", "just",
         "within", "those", "these", "every", "each", "or", "year", "years", "Goal", "Article", "Part", "than",
         "nearly", "Resolution", "Decision", "Chapter", "Section", "Annex", "Rule", "Principle", "Target"};
-    return s.count(w) > 0;
+    return s.contains(w);
 }
 
 // Words after a number that make it a quantity or a date, not a marker.
 bool is_unit_after_number(std::string_view w) {
-    static const std::set<std::string_view> s = {
+    static const word_set s = {
         "per", "percent", "million", "billion", "trillion", "years", "year", "months", "month", "days", "weeks",
         "hours", "countries", "States", "Member", "people", "persons", "women", "January", "February", "March",
         "April", "May", "June", "July", "August", "September", "October", "November", "December", "times",
         "members", "kilometres", "metres", "degrees", "languages", "cent", "%", "th", "st", "nd", "rd", "new",
         "official", "least", "small", "developing", "landlocked", "Sustainable", "Goals", "targets", "mobile",
         "out", "more", "less", "fewer", "additional", "other", "most"};
-    return s.count(w) > 0;
+    return s.contains(w);
 }
 
 // "1 and 2", "15 to 18": the number starts a range or list.
@@ -694,6 +654,9 @@ private:
     }
 
     bool is_furniture_text(std::string_view t) const {
+        // Every pattern but the symbol starts with a digit or a sign: a line
+        // of prose is told at its first byte.
+        if (!t.empty() && is_letter_byte(t[0])) return !doc_.meta.symbol.empty() && t == doc_.meta.symbol;
         if (is_job_number(t) || is_barcode(t) || is_page_number(t)) return true;
         if (t.size() == 6 && all_digits(t)) return true;
         if (!doc_.meta.symbol.empty() && t == doc_.meta.symbol) return true;
@@ -793,7 +756,7 @@ private:
             }
             // An annex after the adoption lines continues the body.
             for (int k = i + 1; k < static_cast<int>(lines_.size()); ++k) {
-                if (lines_[k].role != line_role::body) continue;
+                if (lines_[k].role != line_role::body || !starts_with(lines_[k].text, "Annex")) continue;
                 const auto sec = section_heading(lines_[k].text);
                 if (sec && sec->annex) {
                     annex_begin_ = k;
@@ -804,10 +767,10 @@ private:
     }
 
     static bool is_month(std::string_view w) {
-        static const std::set<std::string_view> months = {"January", "February", "March",     "April",
+        static const word_set months = {"January", "February", "March",     "April",
                                                           "May",     "June",     "July",      "August",
                                                           "September", "October", "November", "December"};
-        return months.count(w) > 0;
+        return months.contains(w);
     }
 
     // "15 December 2025"
@@ -1715,16 +1678,19 @@ private:
     // ----- output ---------------------------------------------------------
 
     void finish() {
-        // Repair split words over all texts of the document.
+        // Repair split words and runs of spaces over all texts of the document.
         std::vector<std::string*> texts;
         for (auto& p : paras_) {
             for (auto& s : p.segments) texts.push_back(&s.text);
         }
         for (auto& f : doc_.footnotes) texts.push_back(&f.text);
-        repair_split_words(texts);
-        for (auto* t : texts) collapse_spaces(*t);
+        repair_split_words(texts);  // and runs of spaces
 
         doc_.structured = structured_ && !opt_.plain;
+        std::size_t preambular = 0;
+        for (const auto& rp : paras_) preambular += !doc_.structured || rp.where == part::preamble ? 1 : 0;
+        doc_.preamble.reserve(preambular);
+        doc_.operative.reserve(paras_.size() - preambular);
         int pp = 0, op = 0;
         for (auto& rp : paras_) {
             paragraph p;

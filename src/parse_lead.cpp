@@ -54,38 +54,6 @@ bool in(std::string_view w, std::initializer_list<std::string_view> list) {
     return false;
 }
 
-// A fixed list of words in an open-addressing table built once, keyed by a
-// hash of a word's length and its first and last bytes: asked for every word
-// of every lead and every body line's first word, it answers with one or two
-// short comparisons (a search by halving made six calls of memcmp).
-class word_set {
-public:
-    word_set(std::initializer_list<std::string_view> words) {
-        while (slots_.size() < 4 * words.size()) slots_.resize(slots_.empty() ? 64 : 2 * slots_.size());
-        for (const auto w : words) {
-            if (contains(w)) continue;
-            std::size_t i = slot_of(w);
-            while (!slots_[i].empty()) i = (i + 1) & (slots_.size() - 1);
-            slots_[i] = w;
-        }
-    }
-    bool contains(std::string_view w) const {
-        if (w.empty()) return false;
-        for (std::size_t i = slot_of(w);; i = (i + 1) & (slots_.size() - 1)) {
-            if (slots_[i].empty()) return false;
-            if (slots_[i] == w) return true;
-        }
-    }
-
-private:
-    std::size_t slot_of(std::string_view w) const {
-        const std::size_t key = w.size() << 16 | static_cast<unsigned char>(w.front()) << 8 |
-                                static_cast<unsigned char>(w.back());
-        return (key * 0x9E3779B97F4A7C15ull >> 32) & (slots_.size() - 1);  // a power of two
-    }
-    std::vector<std::string_view> slots_;  // empty: free
-};
-
 bool is_adverb(std::string_view lw) {
     static const word_set adverbs = {
         "also",          "further",        "furthermore",   "again",        "moreover",     "strongly",

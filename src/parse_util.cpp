@@ -12,12 +12,6 @@
 
 namespace resdiff::detail {
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
 
 std::string_view first_word(std::string_view s) {
     s = trim(s);
@@ -172,15 +166,17 @@ std::uint64_t word_sum_power(std::size_t n) { return n >= 13 ? 0 : std::uint64_t
 // needs: f(begin, end, sum, hyphenated), `sum` the word_sum of the token's
 // letters (hyphens left out). The letters of a token are read up to the
 // first byte that is none, at the latest the string's terminating NUL: no
-// bound check per byte.
+// bound check per byte. Returns true when `s` holds two spaces in a row
+// (noticed on the way: the bytes between the tokens are read anyway).
 template <class F>
-void for_each_counted_token(const std::string& s, F&& f) {
+bool for_each_counted_token(const std::string& s, F&& f) {
     const auto* const first = reinterpret_cast<const unsigned char*>(s.data());
     const auto* const last = first + s.size();
     const auto* q = first;
+    bool two_spaces = false;
     while (true) {
-        while (q != last && letters.code[*q] == 0) ++q;
-        if (q == last) return;
+        for (; q != last && letters.code[*q] == 0; ++q) two_spaces |= q[0] == ' ' && q[1] == ' ';
+        if (q == last) return two_spaces;
         const auto* const start = q;
         std::uint64_t sum = 0;
         bool hyphenated = false;
@@ -195,6 +191,20 @@ void for_each_counted_token(const std::string& s, F&& f) {
         }
         f(static_cast<std::size_t>(start - first), static_cast<std::size_t>(q - first), sum, hyphenated);
     }
+}
+
+// Drops leading spaces, runs of spaces and trailing spaces, in place.
+void collapse_spaces(std::string& s) {
+    char* d = s.data();
+    const std::size_t n = s.size();
+    std::size_t out = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        const char c = d[k];
+        if (c == ' ' && (out == 0 || d[out - 1] == ' ')) continue;
+        d[out++] = c;
+    }
+    while (out > 0 && d[out - 1] == ' ') --out;
+    s.resize(out);
 }
 
 // Maps keyed by words, looked up with string_views (no key copy per lookup).
@@ -369,9 +379,11 @@ void repair_split_words(std::vector<std::string*>& texts) {
     std::string joined;
     std::vector<std::size_t> tokens_end;  // per text: the end of its run in token_ids
     tokens_end.reserve(texts.size());
-    for (const auto* t : texts) {
-        const std::string& text = *t;
-        for_each_counted_token(text, [&](std::size_t a, std::size_t b, std::uint64_t sum, bool hyphenated_token) {
+    // Texts holding two spaces in a row (none is made by the repairs below).
+    std::vector<char> spaced(texts.size());
+    for (std::size_t ti = 0; ti < texts.size(); ++ti) {
+        const std::string& text = *texts[ti];
+        spaced[ti] = for_each_counted_token(text, [&](std::size_t a, std::size_t b, std::uint64_t sum, bool hyphenated_token) {
             if (!hyphenated_token) {  // looked up as it stands, in any case
                 token_ids.push_back(vocab.add(text, a, b - a, sum));
                 return;
@@ -407,20 +419,24 @@ void repair_split_words(std::vector<std::string*>& texts) {
         tokens_end.push_back(token_ids.size());
     }
     // Per word: may it stand alone (a common word, or seen more than once)?
-    // Is it the joined form of a lowercase compound ("followup")?
-    std::vector<char> alone(vocab.size()), compound(vocab.size());
-    for (std::uint32_t id = 0; id < vocab.size(); ++id) alone[id] = vocab.count(id) > 1;
+    // Is it the joined form of a lowercase compound ("followup"), and is it
+    // seen at most once as such?
+    constexpr unsigned char alone = 1, compound = 2, lone_compound = 4;
+    std::vector<unsigned char> flags(vocab.size());
+    for (std::uint32_t id = 0; id < vocab.size(); ++id) flags[id] = vocab.count(id) > 1 ? alone : 0;
     for (const auto c : common_words) {  // fewer lookups than asking the list of each word
-        if (const auto id = vocab.find(c); id != vocabulary::none) alone[id] = true;
+        if (const auto id = vocab.find(c); id != vocabulary::none) flags[id] |= alone;
     }
     for (const auto& entry : hyphenated) {
-        if (const auto id = vocab.find(entry.first); id != vocabulary::none) compound[id] = true;
+        if (const auto id = vocab.find(entry.first); id != vocabulary::none) {
+            flags[id] |= vocab.count(id) <= 1 ? compound | lone_compound : compound;
+        }
     }
     // "followup" -> "follow-up" where only the hyphenated form occurs elsewhere.
     const auto unglued = [&](std::string_view tok, std::uint32_t id) -> const std::string* {
-        if (tok.size() < 7 || (id != vocabulary::none && !compound[id]) || !lower_alpha(tok)) return nullptr;
+        if (tok.size() < 7 || (id != vocabulary::none && !(flags[id] & compound)) || !lower_alpha(tok)) return nullptr;
         if (id == vocabulary::none) id = vocab.find(tok);
-        if (id != vocabulary::none && (!compound[id] || vocab.count(id) > 1)) return nullptr;
+        if (id != vocabulary::none && !(flags[id] & lone_compound)) return nullptr;
         const auto h = hyphenated.find(tok);
         return h == hyphenated.end() ? nullptr : &h->second;
     };
@@ -432,10 +448,11 @@ void repair_split_words(std::vector<std::string*>& texts) {
         for (std::size_t k = first; k < end; ++k) {
             const auto id = token_ids[k];
             if (id == vocabulary::none) continue;
-            if (compound[id] && vocab.count(id) <= 1) return true;
+            const unsigned f = flags[id];
+            if (f & lone_compound) return true;
             if (k + 1 == end) break;
             const auto next = token_ids[k + 1];
-            if (next != vocabulary::none && (!alone[id] || !alone[next]) &&
+            if (next != vocabulary::none && !(f & flags[next] & alone) &&
                 vocab.may_hold(vocab.joined_sum(id, next), vocab.size(id) + vocab.size(next))) {
                 return true;
             }
@@ -476,7 +493,7 @@ void repair_split_words(std::vector<std::string*>& texts) {
             if (b < s.size() && (alnum(s[b]) || s[b] == '-')) return;
             const std::string_view right = s.substr(a, b - a);
             if ((left.end - left.begin) + right.size() < 5 || !lower_alpha(right)) return;
-            if (alone[left.id] && alone[cur.id]) return;
+            if (flags[left.id] & flags[cur.id] & alone) return;
             joined.assign(s.substr(left.begin, left.end - left.begin));
             for (auto& c : joined) c = lower_ascii(c);
             joined.append(right);
@@ -511,6 +528,10 @@ void repair_split_words(std::vector<std::string*>& texts) {
         if (last == 0) continue;
         fixed.append(fs.substr(last));
         str = std::move(fixed);
+    }
+    for (std::size_t ti = 0; ti < texts.size(); ++ti) {
+        std::string& t = *texts[ti];
+        if (spaced[ti] || (!t.empty() && (t.front() == ' ' || t.back() == ' '))) collapse_spaces(t);
     }
 }
 

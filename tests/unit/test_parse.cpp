@@ -322,6 +322,17 @@ TEST_CASE("parse: split-word repair, long words and capitals", "[parse]") {
     CHECK(e == "some multilateralismx text and multilateral ismy");
 }
 
+TEST_CASE("parse: split-word repair drops leading, trailing and repeated spaces", "[parse]") {
+    std::string a = "  two  spaces   and see king ", b = "seeking", c = "one space", d = " lead", e = "trail ";
+    std::vector<std::string*> texts{&a, &b, &c, &d, &e};
+    detail::repair_split_words(texts);
+    CHECK(a == "two spaces and seeking");
+    CHECK(b == "seeking");
+    CHECK(c == "one space");
+    CHECK(d == "lead");
+    CHECK(e == "trail");
+}
+
 TEST_CASE("parse: session ordinals", "[parse]") {
     CHECK(detail::parse_ordinal("Eightieth") == 80);
     CHECK(detail::parse_ordinal("Sixty-fifth") == 65);
