@@ -261,9 +261,9 @@ const char* placeholder_class(std::string_view w) {
         }
         return "#num";
     }
-    static const std::array<std::string_view, 12> months = {"january", "february", "march",     "april",
-                                                            "may",     "june",     "july",      "august",
-                                                            "september", "october", "november", "december"};
+    static constexpr std::array<std::string_view, 12> months = {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december"};
     // Most words are no month: the first letter rules out nearly all of them
     // before any string is compared.
     for (const auto m : months) {
@@ -271,15 +271,16 @@ const char* placeholder_class(std::string_view w) {
     }
     // Ordinal session words: "twentieth" .. "ninetieth", "hundredth" and the
     // hyphenated "seventy-ninth" (kept whole by tokenize).
-    static const std::array<std::string_view, 8> tens = {"twenty", "thirty", "forty", "fifty",
-                                                         "sixty",  "seventy", "eighty", "ninety"};
+    static constexpr std::array<std::string_view, 8> tens = {"twenty", "thirty", "forty",   "fifty",
+                                                             "sixty",  "seventy", "eighty", "ninety"};
     if (w.ends_with("ieth") || w == "hundredth") {
         for (const auto t : tens) {
             if (w.substr(0, t.size() - 1) == t.substr(0, t.size() - 1) && w.size() == t.size() + 3) return "#ord";
         }
         if (w == "hundredth") return "#ord";
     }
-    if (const auto dash = w.find('-'); dash != std::string_view::npos) {
+    // "forty-" and longer: a shorter word has no tens word before a hyphen.
+    if (const auto dash = w.size() > 6 ? w.find('-') : std::string_view::npos; dash != std::string_view::npos) {
         if (std::find(tens.begin(), tens.end(), w.substr(0, dash)) != tens.end()) return "#ord";
     }
     return nullptr;
