@@ -400,7 +400,7 @@ std::uint64_t word_bytes(std::uint64_t x) {
 }
 
 // The end of the run of word bytes starting at text[i], eight bytes at a time.
-std::size_t word_end(std::string_view text, std::size_t i) {
+[[gnu::always_inline]] inline std::size_t word_end(std::string_view text, std::size_t i) {
     while (i + 8 <= text.size()) {
         const std::uint64_t others = ~word_bytes(load_le(text.data() + i)) & high_bits;
         const auto run = static_cast<std::size_t>(std::countr_zero(others)) / 8;   // 8 when all are word bytes
@@ -439,19 +439,28 @@ std::vector<std::uint32_t> tokenize(std::string_view text, vocabulary& vocab, st
     const char* const p = text.data();
     const std::size_t n = text.size();
     std::size_t i = 0;
+    bool at_word = false;   // text[i] is known to start a word
     while (true) {
-        while (i < n && !word_byte(p[i])) ++i;
-        if (i == n) break;
+        if (!at_word) {
+            while (i < n && !word_byte(p[i])) ++i;
+            if (i == n) break;
+        }
+        at_word = false;
         // A token: runs of word bytes joined by a joiner.
         const std::size_t start = i;
         if (start + 8 <= n) {
             // The first run found from one load; the usual word, shorter
-            // than eight bytes and not joined, also takes its key from it.
+            // than eight bytes and not joined, also takes its key from it,
+            // and the next word's start when it lies in the same eight bytes.
             const std::uint64_t x = load_le(p + start);
-            const auto run = static_cast<std::size_t>(std::countr_zero(~word_bytes(x) & high_bits)) / 8;
+            const std::uint64_t in_words = word_bytes(x);
+            const auto run = static_cast<std::size_t>(std::countr_zero(~in_words & high_bits)) / 8;
             i = run < 8 ? start + run : word_end(text, start + 8);
             if (run < 8 && !joins(text, start, i)) {
                 out.push_back(word_id(std::string_view(p + start, run), short_key(low_bytes(x, run), run), vocab));
+                const std::uint64_t later = in_words & ~(~0ull >> (8 * (7 - run)));   // past the byte ending it
+                at_word = later != 0;
+                i = at_word ? start + static_cast<std::size_t>(std::countr_zero(later)) / 8 : start + 8;
                 continue;
             }
         } else {
