@@ -303,6 +303,7 @@ struct vocabulary {
     mutable std::vector<std::uint64_t> scratch_pairs;
     mutable std::vector<std::uint32_t> scratch_tf;   // by word id, all 0 between uses
     mutable std::vector<std::pair<std::uint64_t, std::uint32_t>> scratch_counts;
+    std::string scratch_form;   // a new surface form lower-cased and stemmed
 
     std::uint32_t intern(std::string_view w) {
         const auto k = key_of(w);
@@ -330,25 +331,28 @@ struct vocabulary {
 
 // A light English stemmer, enough to make a lead and its operative form
 // meet ("Recognizing"/"Recognizes", "Stressing"/"Stresses") and plurals
-// compare equal; words with digits are left alone.
-void stem(std::string& w) {
-    if (w.size() < 5 || std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) return;
+// compare equal; words with digits are left alone. Stems the `n` bytes at `w`
+// in place and returns the length of the stem.
+std::size_t stem(char* w, std::size_t n) {
+    const std::string_view word(w, n);
+    if (n < 5 || std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) return n;
     auto ends = [&](std::string_view suf) {   // compared from the end (short: no library call)
-        return w.size() >= suf.size() + 4 && std::equal(suf.rbegin(), suf.rend(), w.rbegin());
+        return n >= suf.size() + 4 && std::equal(suf.rbegin(), suf.rend(), word.rbegin());
     };
     if (ends("ies")) {
-        w.resize(w.size() - 3);
-        w += 'y';
+        n -= 2;
+        w[n - 1] = 'y';
     } else if (ends("ing")) {
-        w.resize(w.size() - 3);
+        n -= 3;
     } else if (ends("ed")) {
-        w.resize(w.size() - 2);
+        n -= 2;
     } else if (ends("es")) {
-        w.resize(w.size() - 2);
+        n -= 2;
     } else if (ends("s") && !ends("ss")) {
-        w.resize(w.size() - 1);
+        n -= 1;
     }
-    if (w.size() >= 5 && w.back() == 'e') w.pop_back();
+    if (n >= 5 && w[n - 1] == 'e') --n;
+    return n;
 }
 
 // "seventy" in "seventy-ninth" (any case): the hyphen keeps the ordinal whole.
@@ -367,10 +371,10 @@ bool hyphen_joins(std::string_view w) {
 // The word id of a surface form seen for the first time: lower-cased,
 // stemmed and interned. Out of line: the tokenizer's loop stays small.
 [[gnu::noinline]] std::uint32_t new_surface(std::string_view w, const word_key& k, vocabulary& vocab) {
-    std::string stemmed(w);
-    for (char& c : stemmed) c = lower_byte(c);
-    stem(stemmed);
-    const auto id = vocab.intern(stemmed);
+    std::string& form = vocab.scratch_form;   // reused: no allocation per new form
+    form.resize(w.size());
+    for (std::size_t i = 0; i < w.size(); ++i) form[i] = lower_byte(w[i]);
+    const auto id = vocab.intern(std::string_view(form.data(), stem(form.data(), form.size())));
     vocab.surfaces.insert(w, k, id);
     return id;
 }
