@@ -261,9 +261,9 @@ const char* placeholder_class(std::string_view w) {
         }
         return "#num";
     }
-    static const std::array<std::string_view, 12> months = {"january", "february", "march",     "april",
-                                                            "may",     "june",     "july",      "august",
-                                                            "september", "october", "november", "december"};
+    static constexpr std::array<std::string_view, 12> months = {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december"};
     // Most words are no month: the first letter rules out nearly all of them
     // before any string is compared.
     for (const auto m : months) {
@@ -271,15 +271,16 @@ const char* placeholder_class(std::string_view w) {
     }
     // Ordinal session words: "twentieth" .. "ninetieth", "hundredth" and the
     // hyphenated "seventy-ninth" (kept whole by tokenize).
-    static const std::array<std::string_view, 8> tens = {"twenty", "thirty", "forty", "fifty",
-                                                         "sixty",  "seventy", "eighty", "ninety"};
+    static constexpr std::array<std::string_view, 8> tens = {"twenty", "thirty", "forty",   "fifty",
+                                                             "sixty",  "seventy", "eighty", "ninety"};
     if (w.ends_with("ieth") || w == "hundredth") {
         for (const auto t : tens) {
             if (w.substr(0, t.size() - 1) == t.substr(0, t.size() - 1) && w.size() == t.size() + 3) return "#ord";
         }
         if (w == "hundredth") return "#ord";
     }
-    if (const auto dash = w.find('-'); dash != std::string_view::npos) {
+    // "forty-" and longer: a shorter word has no tens word before a hyphen.
+    if (const auto dash = w.size() > 6 ? w.find('-') : std::string_view::npos; dash != std::string_view::npos) {
         if (std::find(tens.begin(), tens.end(), w.substr(0, dash)) != tens.end()) return "#ord";
     }
     return nullptr;
@@ -302,6 +303,7 @@ struct vocabulary {
     mutable std::vector<std::uint64_t> scratch_pairs;
     mutable std::vector<std::uint32_t> scratch_tf;   // by word id, all 0 between uses
     mutable std::vector<std::pair<std::uint64_t, std::uint32_t>> scratch_counts;
+    std::string scratch_form;   // a new surface form lower-cased and stemmed
 
     std::uint32_t intern(std::string_view w) {
         const auto k = key_of(w);
@@ -329,25 +331,28 @@ struct vocabulary {
 
 // A light English stemmer, enough to make a lead and its operative form
 // meet ("Recognizing"/"Recognizes", "Stressing"/"Stresses") and plurals
-// compare equal; words with digits are left alone.
-void stem(std::string& w) {
-    if (w.size() < 5 || std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) return;
+// compare equal; words with digits are left alone. Stems the `n` bytes at `w`
+// in place and returns the length of the stem.
+std::size_t stem(char* w, std::size_t n) {
+    const std::string_view word(w, n);
+    if (n < 5 || std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) return n;
     auto ends = [&](std::string_view suf) {   // compared from the end (short: no library call)
-        return w.size() >= suf.size() + 4 && std::equal(suf.rbegin(), suf.rend(), w.rbegin());
+        return n >= suf.size() + 4 && std::equal(suf.rbegin(), suf.rend(), word.rbegin());
     };
     if (ends("ies")) {
-        w.resize(w.size() - 3);
-        w += 'y';
+        n -= 2;
+        w[n - 1] = 'y';
     } else if (ends("ing")) {
-        w.resize(w.size() - 3);
+        n -= 3;
     } else if (ends("ed")) {
-        w.resize(w.size() - 2);
+        n -= 2;
     } else if (ends("es")) {
-        w.resize(w.size() - 2);
+        n -= 2;
     } else if (ends("s") && !ends("ss")) {
-        w.resize(w.size() - 1);
+        n -= 1;
     }
-    if (w.size() >= 5 && w.back() == 'e') w.pop_back();
+    if (n >= 5 && w[n - 1] == 'e') --n;
+    return n;
 }
 
 // "seventy" in "seventy-ninth" (any case): the hyphen keeps the ordinal whole.
@@ -366,10 +371,10 @@ bool hyphen_joins(std::string_view w) {
 // The word id of a surface form seen for the first time: lower-cased,
 // stemmed and interned. Out of line: the tokenizer's loop stays small.
 [[gnu::noinline]] std::uint32_t new_surface(std::string_view w, const word_key& k, vocabulary& vocab) {
-    std::string stemmed(w);
-    for (char& c : stemmed) c = lower_byte(c);
-    stem(stemmed);
-    const auto id = vocab.intern(stemmed);
+    std::string& form = vocab.scratch_form;   // reused: no allocation per new form
+    form.resize(w.size());
+    for (std::size_t i = 0; i < w.size(); ++i) form[i] = lower_byte(w[i]);
+    const auto id = vocab.intern(std::string_view(form.data(), stem(form.data(), form.size())));
     vocab.surfaces.insert(w, k, id);
     return id;
 }
@@ -399,7 +404,7 @@ std::uint64_t word_bytes(std::uint64_t x) {
 }
 
 // The end of the run of word bytes starting at text[i], eight bytes at a time.
-std::size_t word_end(std::string_view text, std::size_t i) {
+[[gnu::always_inline]] inline std::size_t word_end(std::string_view text, std::size_t i) {
     while (i + 8 <= text.size()) {
         const std::uint64_t others = ~word_bytes(load_le(text.data() + i)) & high_bits;
         const auto run = static_cast<std::size_t>(std::countr_zero(others)) / 8;   // 8 when all are word bytes
@@ -438,19 +443,28 @@ std::vector<std::uint32_t> tokenize(std::string_view text, vocabulary& vocab, st
     const char* const p = text.data();
     const std::size_t n = text.size();
     std::size_t i = 0;
+    bool at_word = false;   // text[i] is known to start a word
     while (true) {
-        while (i < n && !word_byte(p[i])) ++i;
-        if (i == n) break;
+        if (!at_word) {
+            while (i < n && !word_byte(p[i])) ++i;
+            if (i == n) break;
+        }
+        at_word = false;
         // A token: runs of word bytes joined by a joiner.
         const std::size_t start = i;
         if (start + 8 <= n) {
             // The first run found from one load; the usual word, shorter
-            // than eight bytes and not joined, also takes its key from it.
+            // than eight bytes and not joined, also takes its key from it,
+            // and the next word's start when it lies in the same eight bytes.
             const std::uint64_t x = load_le(p + start);
-            const auto run = static_cast<std::size_t>(std::countr_zero(~word_bytes(x) & high_bits)) / 8;
+            const std::uint64_t in_words = word_bytes(x);
+            const auto run = static_cast<std::size_t>(std::countr_zero(~in_words & high_bits)) / 8;
             i = run < 8 ? start + run : word_end(text, start + 8);
             if (run < 8 && !joins(text, start, i)) {
                 out.push_back(word_id(std::string_view(p + start, run), short_key(low_bytes(x, run), run), vocab));
+                const std::uint64_t later = in_words & ~(~0ull >> (8 * (7 - run)));   // past the byte ending it
+                at_word = later != 0;
+                i = at_word ? start + static_cast<std::size_t>(std::countr_zero(later)) / 8 : start + 8;
                 continue;
             }
         } else {
