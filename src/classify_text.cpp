@@ -402,6 +402,8 @@ namespace {
 // holds s lower-cased; the tokens' views point into it.
 void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vector<token>& toks) {
     const std::size_t first = toks.size();
+    constexpr std::size_t no_number_word = static_cast<std::size_t>(-1);
+    std::size_t first_number_word = no_number_word;  // index of the first token that is a number word
     std::size_t i = 0;
     while (i < s.size()) {
         const auto cp = decode(s, i);
@@ -504,6 +506,8 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
             t.end = j;
             t.kind = tok::word;
             t.lower = std::string_view(lower + i, j - i);
+            if (first_number_word == no_number_word && may_start_number_word(t.lower) && is_number_word_token(t))
+                first_number_word = toks.size() - 1;
             i = j;
             continue;
         }
@@ -512,7 +516,8 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
         t.lower = std::string_view(lower + i, cp.len);
         i += cp.len;
     }
-    merge_number_words(toks, first, lower);
+    // A merge starts at a number word: the tokens before the first one stay as they are.
+    if (first_number_word != no_number_word) merge_number_words(toks, first_number_word, lower);
     for (std::size_t k = first; k < toks.size(); ++k) {
         toks[k].begin += offset;
         toks[k].end += offset;
