@@ -51,6 +51,15 @@ bool is_joiner(std::int32_t cp) {
     return cp == '-' || cp == '\'' || cp == 0x2010 || cp == 0x2011 || cp == 0x2019;
 }
 
+// ascii_alnum for every byte, looked up in the tokenizer's inner loops.
+constexpr std::array<bool, 256> k_alnum_byte = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = ascii_alnum(static_cast<char>(c));
+    return t;
+}();
+
+bool alnum_byte(char c) { return k_alnum_byte[static_cast<unsigned char>(c)]; }
+
 bool is_symbol_char(char c) { return ascii_alnum(c) || c == '.' || c == '-' || c == '/'; }
 
 // `s` equals `lower` (lower-case ASCII) in any letter case.
@@ -416,7 +425,7 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
         const bool ascii_start = cp.cp >= 0 && cp.cp < 0x80 && ascii_alnum(static_cast<char>(cp.cp));
         std::size_t alnum_end = i;  // ASCII start: the end of its run of ASCII letters and digits
         if (ascii_start) {
-            while (alnum_end < s.size() && ascii_alnum(s[alnum_end])) ++alnum_end;
+            while (alnum_end < s.size() && alnum_byte(s[alnum_end])) ++alnum_end;
         }
         // A symbol's run goes on past the letters and digits with '.', '-', '/' or '(': else no symbol.
         const bool may_be_symbol = ascii_start && alnum_end < s.size() &&
@@ -490,7 +499,7 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
         if (is_word_char(cp.cp)) {
             std::size_t j = ascii_start ? alnum_end : i + cp.len;
             while (j < s.size()) {
-                if (ascii_alnum(s[j])) {
+                if (alnum_byte(s[j])) {
                     ++j;
                     continue;
                 }
