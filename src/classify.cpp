@@ -957,8 +957,10 @@ std::vector<std::string> cited_by(const document& d, citation_memo& memo) {
 // read it.
 bool may_cite(std::string_view text) {
     if (text.find('/') != std::string_view::npos) return true;
-    std::string lower(text);
-    for (auto& c : lower) c = detail::ascii_lower(c);
+    std::string lower(text.size(), '\0');
+    // Branch-free, so the compiler lower-cases many bytes at a time.
+    std::transform(text.begin(), text.end(), lower.begin(),
+                   [](char c) { return static_cast<char>(c | (detail::ascii_upper(c) ? 0x20 : 0)); });
     return lower.find("resolution"sv) != std::string::npos || lower.find("decision"sv) != std::string::npos;
 }
 

@@ -51,6 +51,15 @@ bool is_joiner(std::int32_t cp) {
     return cp == '-' || cp == '\'' || cp == 0x2010 || cp == 0x2011 || cp == 0x2019;
 }
 
+// ascii_alnum for every byte, looked up in the tokenizer's inner loops.
+constexpr std::array<bool, 256> k_alnum_byte = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = ascii_alnum(static_cast<char>(c));
+    return t;
+}();
+
+bool alnum_byte(char c) { return k_alnum_byte[static_cast<unsigned char>(c)]; }
+
 bool is_symbol_char(char c) { return ascii_alnum(c) || c == '.' || c == '-' || c == '/'; }
 
 // `s` equals `lower` (lower-case ASCII) in any letter case.
@@ -402,6 +411,8 @@ namespace {
 // holds s lower-cased; the tokens' views point into it.
 void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vector<token>& toks) {
     const std::size_t first = toks.size();
+    constexpr std::size_t no_number_word = static_cast<std::size_t>(-1);
+    std::size_t first_number_word = no_number_word;  // index of the first token that is a number word
     std::size_t i = 0;
     while (i < s.size()) {
         const auto cp = decode(s, i);
@@ -414,7 +425,7 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
         const bool ascii_start = cp.cp >= 0 && cp.cp < 0x80 && ascii_alnum(static_cast<char>(cp.cp));
         std::size_t alnum_end = i;  // ASCII start: the end of its run of ASCII letters and digits
         if (ascii_start) {
-            while (alnum_end < s.size() && ascii_alnum(s[alnum_end])) ++alnum_end;
+            while (alnum_end < s.size() && alnum_byte(s[alnum_end])) ++alnum_end;
         }
         // A symbol's run goes on past the letters and digits with '.', '-', '/' or '(': else no symbol.
         const bool may_be_symbol = ascii_start && alnum_end < s.size() &&
@@ -488,7 +499,7 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
         if (is_word_char(cp.cp)) {
             std::size_t j = ascii_start ? alnum_end : i + cp.len;
             while (j < s.size()) {
-                if (ascii_alnum(s[j])) {
+                if (alnum_byte(s[j])) {
                     ++j;
                     continue;
                 }
@@ -504,6 +515,8 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
             t.end = j;
             t.kind = tok::word;
             t.lower = std::string_view(lower + i, j - i);
+            if (first_number_word == no_number_word && may_start_number_word(t.lower) && is_number_word_token(t))
+                first_number_word = toks.size() - 1;
             i = j;
             continue;
         }
@@ -512,7 +525,8 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
         t.lower = std::string_view(lower + i, cp.len);
         i += cp.len;
     }
-    merge_number_words(toks, first, lower);
+    // A merge starts at a number word: the tokens before the first one stay as they are.
+    if (first_number_word != no_number_word) merge_number_words(toks, first_number_word, lower);
     for (std::size_t k = first; k < toks.size(); ++k) {
         toks[k].begin += offset;
         toks[k].end += offset;

@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <dtl/dtl.hpp>
 #include <limits>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -220,6 +221,8 @@ public:
     }
 
     bool gave_up() const { return gave_up_; }
+    // The budget (which grows with the token count) decided something.
+    bool budget_reached() const { return budget_reached_; }
 
 private:
     void push(step op, std::uint32_t len) {
@@ -229,6 +232,13 @@ private:
         } else {
             runs_.push_back({op, len});
         }
+    }
+
+    // Whether `cost` more work stays within the budget; notes when it does not.
+    bool within_budget(std::uint64_t cost) {
+        if (work_ + cost <= budget_) return true;
+        budget_reached_ = true;
+        return false;
     }
 
     void give_up(std::uint32_t n, std::uint32_t m) {
@@ -252,16 +262,16 @@ private:
         if (n == 0 || m == 0) {
             push(step::del, n);
             push(step::ins, m);
-        } else if (static_cast<std::uint64_t>(n + 1) * (m + 1) <= dtl_cells_ && work_ + std::uint64_t{n} * m <= budget_) {
+        } else if (static_cast<std::uint64_t>(n + 1) * (m + 1) <= dtl_cells_ && within_budget(std::uint64_t{n} * m)) {
             work_ += std::uint64_t{n} * m;
             run_dtl(alo, ahi, blo, bhi);
-        } else if (depth < max_depth && work_ + n + m <= budget_) {
+        } else if (depth < max_depth && within_budget(n + m)) {
             work_ += n + m;
             // Unique words first; where none is unique (long texts over a small
             // vocabulary), unique runs of 2, 3 or 4 words.
             std::uint32_t k = 1;
             auto anchors = unique_anchors(alo, ahi, blo, bhi);
-            while (anchors.empty() && k < 4 && work_ + n + m <= budget_) {
+            while (anchors.empty() && k < 4 && within_budget(n + m)) {
                 ++k;
                 work_ += n + m;
                 anchors = unique_runs(alo, ahi, blo, bhi, k);
@@ -406,6 +416,7 @@ private:
     std::uint64_t budget_ = 0;
     std::uint64_t work_ = 0;
     bool gave_up_ = false;
+    bool budget_reached_ = false;
     std::vector<run> runs_;
     std::uint32_t generation_ = 0;
     std::vector<std::uint32_t> stamp_, count_a_, count_b_, pos_b_;
@@ -420,16 +431,30 @@ struct region {
     std::uint32_t a0, a1, b0, b1;
 };
 
+// One text and the tokens of its part [from, to): the whole text, or the part
+// left when an identical start and end shared with the other text are left
+// out (they end and begin at white space, so the tokens are those of the
+// whole text).
 struct side {
     std::string_view text;
-    std::vector<token> tokens;
+    std::size_t from = 0;
+    std::size_t to = 0;
+    std::vector<token> tokens;                  // offsets into text
     std::vector<std::uint64_t> length_before;   // bytes of token text before token i (no white space)
 
     std::uint64_t length(std::uint32_t from, std::uint32_t to) const { return length_before[to] - length_before[from]; }
+    // Token boundary k is an end of the tokens only because a shared part was left out.
+    bool at_cut(std::uint32_t k) const { return (k == 0 && from > 0) || (k >= tokens.size() && to < text.size()); }
 };
 
-side make_side(std::string_view text) {
-    side s{text, tokenize(text), {}};
+side make_side(std::string_view text, std::size_t from, std::size_t to) {
+    side s{text, from, to, tokenize(text.substr(from, to - from)), {}};
+    if (from > 0) {
+        for (auto& t : s.tokens) {
+            t.begin += static_cast<std::uint32_t>(from);
+            t.end += static_cast<std::uint32_t>(from);
+        }
+    }
     s.length_before.resize(s.tokens.size() + 1);
     s.length_before[0] = 0;
     for (std::size_t i = 0; i < s.tokens.size(); ++i) {
@@ -521,7 +546,8 @@ int boundary_score(const side& s, std::uint32_t k) {
 
 // Slides every lone insertion or deletion between two equalities to the
 // position with the best boundaries: "A,{+ C,+} B" rather than "A{+, C+}, B".
-void slide_edits(std::vector<region>& regions, const std::vector<int>& ia, const std::vector<int>& ib,
+// False when a slide reaches a part left out (nothing changed then).
+bool slide_edits(std::vector<region>& regions, const std::vector<int>& ia, const std::vector<int>& ib,
                  const side& a, const side& b) {
     for (std::size_t k = 1; k + 1 < regions.size(); ++k) {
         region& r = regions[k];
@@ -541,6 +567,7 @@ void slide_edits(std::vector<region>& regions, const std::vector<int>& ia, const
         std::uint32_t best_lo = lo;
         int best = -1;
         while (true) {
+            if (s.at_cut(lo) || s.at_cut(hi)) return false;
             const int score = boundary_score(s, lo) + boundary_score(s, hi);
             if (score >= best) {
                 best = score;
@@ -558,6 +585,7 @@ void slide_edits(std::vector<region>& regions, const std::vector<int>& ia, const
         move(q.a0), move(q.b0);
     }
     normalize(regions);
+    return true;
 }
 
 bool glued(const side& s, std::uint32_t i) { return s.tokens[i].end == s.tokens[i + 1].begin; }
@@ -653,7 +681,8 @@ void write_change(op_writer& w, std::string_view old_part, std::string_view new_
 
 std::vector<word_op> write_ops(const std::vector<region>& regions, const side& a, const side& b) {
     op_writer w;
-    std::size_t old_pos = 0, new_pos = 0;
+    w.add(op_kind::equal, a.text.substr(0, a.from));  // the shared start left out
+    std::size_t old_pos = a.from, new_pos = b.from;
     for (const auto& r : regions) {
         if (!r.equal) continue;
         const std::size_t ob = a.tokens[r.a0].begin, oe = a.tokens[r.a1 - 1].end;
@@ -679,7 +708,8 @@ std::vector<word_op> write_ops(const std::vector<region>& regions, const side& a
         old_pos = oe;
         new_pos = ne;
     }
-    write_change(w, a.text.substr(old_pos), b.text.substr(new_pos));
+    write_change(w, a.text.substr(old_pos, a.to - old_pos), b.text.substr(new_pos, b.to - new_pos));
+    w.add(op_kind::equal, a.text.substr(a.to));  // the shared end left out
     return std::move(w.ops);
 }
 
@@ -786,6 +816,78 @@ std::string_view text_view(const Find& find, const std::vector<std::string>& ids
     return storage;
 }
 
+// Bytes at the start and the end that both texts share and that the diff
+// may leave untokenized: the start ends just after white space, the end
+// begins at white space, and both stay a margin away from the first and
+// last difference, where the clean-up looks at neighbouring tokens.
+struct shared_ends {
+    std::size_t front = 0;
+    std::size_t back = 0;
+};
+
+shared_ends shared_ends_of(std::string_view a, std::string_view b) {
+    constexpr std::size_t margin = 64;
+    const std::size_t shorter = std::min(a.size(), b.size());
+    std::size_t prefix = 0;
+    while (prefix < shorter && a[prefix] == b[prefix]) ++prefix;
+    std::size_t suffix = 0;
+    while (suffix < shorter - prefix && a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix]) ++suffix;
+    shared_ends e;
+    if (prefix > margin) {
+        e.front = prefix - margin;
+        while (e.front > 0 && !is_space_byte(a[e.front - 1])) --e.front;
+    }
+    if (suffix > margin) {
+        e.back = suffix - margin;
+        while (e.back > 0 && !is_space_byte(a[a.size() - e.back])) --e.back;
+    }
+    return e;
+}
+
+// The word diff of the texts with the shared ends left out, or nullopt when
+// leaving them out could change the ops: the budget of the precise diff
+// (which grows with the token count) decided something, or the clean-up
+// reached a part left out.
+std::optional<word_diff> diff_tokens(std::string_view old_text, std::string_view new_text, shared_ends ends,
+                                     const diff_options& options) {
+    word_diff d;
+    const side a = make_side(old_text, ends.front, old_text.size() - ends.back);
+    const side b = make_side(new_text, ends.front, new_text.size() - ends.back);
+    const bool cut = ends.front > 0 || ends.back > 0;
+
+    // Intern tokens to integers so dtl compares ints.
+    token_numbers ids(a.tokens.size() + b.tokens.size());
+    const auto intern = [&](const side& s) {
+        std::vector<int> out;
+        out.reserve(s.tokens.size());
+        for (const auto& t : s.tokens) out.push_back(ids.number(s.text.substr(t.begin, t.end - t.begin)));
+        return out;
+    };
+    const std::vector<int> ia = intern(a);
+    const std::vector<int> ib = intern(b);
+
+    const bool coarse_mode = ia.size() + ib.size() > options.max_tokens;
+    script_builder builder(ia, ib, ids.size(), coarse_mode);
+    std::vector<region> regions = to_regions(builder.build());
+    if (cut && builder.budget_reached()) return std::nullopt;
+    d.coarse = coarse_mode || builder.gave_up();
+    // The parts left out are equal stretches of the whole texts: the regions
+    // must begin and end with one, as they would.
+    const auto ends_equal = [&] {
+        return !regions.empty() && (ends.front == 0 || regions.front().equal) && (ends.back == 0 || regions.back().equal);
+    };
+    if (cut && !ends_equal()) return std::nullopt;
+    if (options.semantic_cleanup) {
+        fold_short_equalities(regions, a, b);
+        normalize(regions);
+        if (!slide_edits(regions, ia, ib, a, b)) return std::nullopt;
+        widen_to_compounds(regions, a, b);
+        if (cut && !ends_equal()) return std::nullopt;
+    }
+    d.ops = write_ops(regions, a, b);
+    return d;
+}
+
 }  // namespace
 
 std::string unit_text(const document& doc, const std::vector<std::string>& ids) {
@@ -802,32 +904,13 @@ word_diff diff_words(std::string_view old_text, std::string_view new_text, const
         new_text.size() >= std::numeric_limits<std::uint32_t>::max()) {
         return whole_replacement(old_text, new_text);
     }
-    const side a = make_side(old_text);
-    const side b = make_side(new_text);
-
-    // Intern tokens to integers so dtl compares ints.
-    token_numbers ids(a.tokens.size() + b.tokens.size());
-    const auto intern = [&](const side& s) {
-        std::vector<int> out;
-        out.reserve(s.tokens.size());
-        for (const auto& t : s.tokens) out.push_back(ids.number(s.text.substr(t.begin, t.end - t.begin)));
-        return out;
-    };
-    const std::vector<int> ia = intern(a);
-    const std::vector<int> ib = intern(b);
-
-    const bool coarse_mode = ia.size() + ib.size() > options.max_tokens;
-    script_builder builder(ia, ib, ids.size(), coarse_mode);
-    std::vector<region> regions = to_regions(builder.build());
-    d.coarse = coarse_mode || builder.gave_up();
-    if (options.semantic_cleanup) {
-        fold_short_equalities(regions, a, b);
-        normalize(regions);
-        slide_edits(regions, ia, ib, a, b);
-        widen_to_compounds(regions, a, b);
+    if (options.skip_shared_ends && old_text.size() + new_text.size() <= options.max_tokens) {
+        const shared_ends ends = shared_ends_of(old_text, new_text);
+        if (ends.front > 0 || ends.back > 0) {
+            if (auto trimmed = diff_tokens(old_text, new_text, ends, options)) return std::move(*trimmed);
+        }
     }
-    d.ops = write_ops(regions, a, b);
-    return d;
+    return *diff_tokens(old_text, new_text, {}, options);  // never nullopt on the whole texts
 }
 
 alignment diff_alignment(alignment aligned, const document& old_doc, const document& new_doc,

@@ -20,6 +20,11 @@ struct diff_options {
     // coarser one (common prefix/suffix, then one delete + one insert of the
     // middle, or line-level anchors); word_diff::coarse says so.
     std::size_t max_tokens = 200'000;
+    // Leave the identical start and end of the two texts untokenized (whole
+    // words only). The ops are the same either way (the diff falls back to
+    // the whole texts where a clean-up step would reach into the part left
+    // out); false is for tests that check exactly that.
+    bool skip_shared_ends = true;
 };
 
 struct word_diff {
