@@ -1157,10 +1157,33 @@ private:
                 continue;
             }
             // Operative paragraph.
-            if (auto op = operative_number(t);
+            const auto op = operative_number(t);
+            // The number expected next, or a 1 that opens the operative part
+            // or restarts it after a heading; the line before closes a clause.
+            const bool next_number =
                 op && (op->first == expected_op || ((!operative || allow_restart) && op->first == 1)) &&
-                (prev_ends || export_mode || blank_before) &&
-                (op->second.empty() || is_upper_ascii(op->second[0]) || op->second[0] == '"')) {
+                (prev_ends || export_mode || blank_before ||
+                 // The previous paragraph lost its final punctuation (a draft
+                 // cut mid-sentence): the next number with a verb still opens one.
+                 (operative && starts_with_operative_verb(op->second))) &&
+                (op->second.empty() || is_upper_ascii(op->second[0]) || op->second[0] == '"');
+            // One number skipped (a paragraph lost in editing): the one after
+            // it, opened by a verb after a closed clause, takes up the count.
+            const bool skipped_number = op && operative && op->first == expected_op + 1 && prev_ends &&
+                                        starts_with_operative_verb(op->second);
+            if (next_number || skipped_number) {
+                if (!next_number) {
+                    std::string w = "operative paragraph ";
+                    w += std::to_string(expected_op);
+                    w += " missing: the numbering goes from ";
+                    w += std::to_string(expected_op - 1);
+                    w += " to ";
+                    w += std::to_string(op->first);
+                    w += " (line ";
+                    w += std::to_string(i + 1);
+                    w += ')';
+                    doc_.warnings.push_back(std::move(w));
+                }
                 operative = true;
                 allow_restart = false;
                 expected_op = op->first + 1;

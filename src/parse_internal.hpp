@@ -73,6 +73,10 @@ bool is_preamble_opener(std::string_view word);
 // Stricter: a listed opener (not merely any word ending in "-ing").
 bool is_known_preamble_opener(std::string_view word);
 
+// True when `text` opens with an operative verb in the third person singular,
+// after an optional adverb: "Decides", "Calls upon", "Further requests".
+bool starts_with_operative_verb(std::string_view text);
+
 // "Eightieth", "Sixty-fifth" -> 80, 65; 0 when not an ordinal.
 int parse_ordinal(std::string_view word);
 

@@ -234,3 +234,26 @@ bool is_preamble_opener(std::string_view w) {
 }
 
 }  // namespace resdiff::detail
+
+namespace resdiff::detail {
+
+bool starts_with_operative_verb(std::string_view text) {
+    std::string_view w = first_word(text);
+    if (w.size() < 4 || !is_upper_ascii(w[0])) return false;
+    std::size_t from = 1;
+    // "Further requests", "Also decides", "Strongly urges": the verb follows the adverb.
+    if (is_adverb(lower(w))) {
+        const std::size_t at = text.find(w) + w.size();
+        if (at >= text.size() || text[at] != ' ') return false;
+        w = first_word(text.substr(at + 1));
+        from = 0;
+    }
+    // Operative verbs are in the third person singular: "Decides", "Calls", "Stresses".
+    if (w.size() < 4 || w.back() != 's') return false;
+    for (std::size_t i = from; i < w.size(); ++i) {
+        if (!is_lower_ascii(w[i])) return false;
+    }
+    return true;
+}
+
+}  // namespace resdiff::detail

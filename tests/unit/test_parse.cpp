@@ -236,6 +236,46 @@ TEST_CASE("parse: a memo without resolution structure becomes plain paragraphs",
     std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("parse: a numbered paragraph after one cut mid-sentence still opens a paragraph", "[parse]") {
+    // A draft in negotiation: paragraph 2 lost its end ("... of the"), so the
+    // line "3. Decides" follows a line that does not close a clause.
+    const std::string text =
+        "The General Assembly,\n"
+        "Recalling its resolution 1/1,\n"
+        "1. Welcomes the report of the Secretary-General;\n"
+        "2. Requests the Secretary-General to report on the implementation of\n"
+        "the present resolution at its next session, in paragraph 30 of the\n"
+        "3. Decides to include the item in the agenda of its next session;\n"
+        "4. Further requests a report;\n"
+        "5. all lower case after a number, not a verb;\n"
+        "6. Decides to remain seized of the matter.\n";
+    const document d = parse_text(text, "cut");
+    REQUIRE(d.operative.size() == 5);
+    CHECK(d.operative[1].text ==
+          "Requests the Secretary-General to report on the implementation of the present resolution at its "
+          "next session, in paragraph 30 of the");
+    CHECK(d.operative[2].number == "3");
+    CHECK(d.operative[2].lead == "Decides");
+    CHECK(d.operative[3].number == "4");
+    CHECK(d.operative[3].lead == "Further requests");
+    // A number followed by lower case continues the paragraph before it, and
+    // the next paragraph with a verb takes up the count, with a warning.
+    CHECK(d.operative[3].text == "Further requests a report; 5. all lower case after a number, not a verb;");
+    CHECK(d.operative[4].number == "6");
+    CHECK(d.operative[4].lead == "Decides");
+    REQUIRE(d.warnings.size() == 1);
+    CHECK(d.warnings[0] == "operative paragraph 5 missing: the numbering goes from 4 to 6 (line 9)");
+
+    using detail::starts_with_operative_verb;
+    CHECK(starts_with_operative_verb("Decides to include"));
+    CHECK(starts_with_operative_verb("Calls upon Member States"));
+    CHECK(starts_with_operative_verb("Strongly urges all States"));
+    CHECK_FALSE(starts_with_operative_verb("United Nations"));
+    CHECK_FALSE(starts_with_operative_verb("of the"));
+    CHECK_FALSE(starts_with_operative_verb("Recalling its resolution"));
+    CHECK_FALSE(starts_with_operative_verb("Further"));
+}
+
 TEST_CASE("parse: leads of preambular and operative paragraphs", "[parse][lead]") {
     using detail::extract_lead;
     const auto pp = part::preamble;
