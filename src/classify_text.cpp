@@ -415,6 +415,10 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
     std::size_t first_number_word = no_number_word;  // index of the first token that is a number word
     std::size_t i = 0;
     while (i < s.size()) {
+        if (s[i] == ' ') {  // the usual separator, without decoding
+            ++i;
+            continue;
+        }
         const auto cp = decode(s, i);
         if (is_space(cp.cp)) {
             i += cp.len;
@@ -498,7 +502,11 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
         }
         if (is_word_char(cp.cp)) {
             std::size_t j = ascii_start ? alnum_end : i + cp.len;
-            while (j < s.size()) {
+            // The usual word: ASCII letters up to an ASCII byte that neither
+            // continues a word nor may join one (not '-', not '\'').
+            const bool ends_here = ascii_start && (j == s.size() || (static_cast<unsigned char>(s[j]) < 0x80 &&
+                                                                      s[j] != '-' && s[j] != '\''));
+            while (!ends_here && j < s.size()) {
                 if (alnum_byte(s[j])) {
                     ++j;
                     continue;
