@@ -233,19 +233,25 @@ bool is_dash(const token& t) {
 }
 
 // Merges runs of number words ("seventy - ninth", "one hundred and first")
-// among toks[first, size) into one ordinal or number token, in place. The
-// merged spelling is written into `lower` (the lower-cased text the tokens'
-// offsets index) over the bytes the merged token spans.
-void merge_number_words(std::vector<token>& toks, std::size_t first, char* lower) {
-    std::size_t out = first;  // toks[first, out) are final; out <= i
+// into one ordinal or number token, in place. `starts` are the indices of the
+// number words (is_number_word_token), in order: a run starts only at one.
+// The merged spelling is written into `lower` (the lower-cased text the
+// tokens' offsets index) over the bytes the merged token spans.
+void merge_number_words(std::vector<token>& toks, const std::vector<std::size_t>& starts, char* lower) {
+    if (starts.empty()) return;
+    std::size_t out = starts.front();  // toks[0, out) are final; out <= i
+    std::size_t i = out;
     std::string spelling;
-    for (std::size_t i = first; i < toks.size();) {
-        if (toks[i].kind != tok::word || !is_number_word_token(toks[i])) {
-            if (out != i) toks[out] = toks[i];
-            ++out;
-            ++i;
-            continue;
-        }
+    // Moves toks[i, to) down to toks[out, ...) (nothing to move before the first merge).
+    const auto keep_until = [&](std::size_t to) {
+        if (out != i) std::copy(toks.begin() + static_cast<std::ptrdiff_t>(i), toks.begin() + static_cast<std::ptrdiff_t>(to),
+                                toks.begin() + static_cast<std::ptrdiff_t>(out));
+        out += to - i;
+        i = to;
+    };
+    for (const std::size_t start : starts) {
+        if (start < i) continue;  // inside a run merged already
+        keep_until(start);
         // Longest run i..j (inclusive) that parses as one number.
         std::vector<std::string> words = split_hyphens(toks[i].lower);
         std::optional<number_words> best = parse_number_words(words);
@@ -294,6 +300,7 @@ void merge_number_words(std::vector<token>& toks, std::size_t first, char* lower
         toks[out++] = merged;
         i = best_end + 1;
     }
+    keep_until(toks.size());
     toks.resize(out);
 }
 
@@ -411,8 +418,7 @@ namespace {
 // holds s lower-cased; the tokens' views point into it.
 void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vector<token>& toks) {
     const std::size_t first = toks.size();
-    constexpr std::size_t no_number_word = static_cast<std::size_t>(-1);
-    std::size_t first_number_word = no_number_word;  // index of the first token that is a number word
+    std::vector<std::size_t> number_words;  // indices of the tokens that are number words
     std::size_t i = 0;
     while (i < s.size()) {
         if (s[i] == ' ') {  // the usual separator, without decoding
@@ -523,8 +529,7 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
             t.end = j;
             t.kind = tok::word;
             t.lower = std::string_view(lower + i, j - i);
-            if (first_number_word == no_number_word && may_start_number_word(t.lower) && is_number_word_token(t))
-                first_number_word = toks.size() - 1;
+            if (may_start_number_word(t.lower) && is_number_word_token(t)) number_words.push_back(toks.size() - 1);
             i = j;
             continue;
         }
@@ -533,8 +538,7 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
         t.lower = std::string_view(lower + i, cp.len);
         i += cp.len;
     }
-    // A merge starts at a number word: the tokens before the first one stay as they are.
-    if (first_number_word != no_number_word) merge_number_words(toks, first_number_word, lower);
+    merge_number_words(toks, number_words, lower);
     for (std::size_t k = first; k < toks.size(); ++k) {
         toks[k].begin += offset;
         toks[k].end += offset;
