@@ -8,6 +8,7 @@
 #include "resdiff/classify.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -331,27 +332,64 @@ bool date_reshaped(const side& o, const chunk& c, const side& n, const roll_cont
     return yo >= 0 && yn >= 0 && yn - yo == ctx.year_delta;
 }
 
-std::string letters_only(const side& s, std::size_t from, std::size_t to) {
-    std::string out;
-    for (std::size_t k = from; k < to; ++k) {
-        for (const char c : s.toks[k].lower)
-            if (detail::ascii_alnum(c) || static_cast<unsigned char>(c) >= 0x80)
-                out += c;
-    }
-    // Drop the bytes of U+2010/U+2011/U+2013 (hyphens and the en dash) kept above as non-ASCII.
-    std::string clean;
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        if (static_cast<unsigned char>(out[i]) == 0xE2 && i + 2 < out.size() &&
-            static_cast<unsigned char>(out[i + 1]) == 0x80) {
-            const auto c3 = static_cast<unsigned char>(out[i + 2]);
-            if (c3 == 0x90 || c3 == 0x91 || c3 == 0x93) {
-                i += 2;
+// The letters, digits and non-ASCII bytes of tokens [from, to) in order,
+// without the hyphens U+2010, U+2011 and the en dash U+2013: read one byte at
+// a time, so two spellings are compared without building either.
+class letter_stream {
+public:
+    letter_stream(const side& s, std::size_t from, std::size_t to) : s_(s), k_(from), to_(to) {}
+
+    // The next byte, or -1 at the end.
+    int next() {
+        while (true) {
+            while (count_ < 3) {
+                const int c = next_kept();
+                if (c < 0) break;
+                ahead_[count_++] = static_cast<unsigned char>(c);
+            }
+            if (count_ == 0) return -1;
+            if (count_ == 3 && ahead_[0] == 0xE2 && ahead_[1] == 0x80 &&
+                (ahead_[2] == 0x90 || ahead_[2] == 0x91 || ahead_[2] == 0x93)) {
+                count_ = 0;  // a hyphen or the en dash
                 continue;
             }
+            const int c = ahead_[0];
+            ahead_[0] = ahead_[1];
+            ahead_[1] = ahead_[2];
+            --count_;
+            return c;
         }
-        clean += out[i];
     }
-    return clean;
+
+private:
+    // The next letter, digit or non-ASCII byte of the tokens, or -1.
+    int next_kept() {
+        while (k_ < to_) {
+            const std::string_view w = s_.toks[k_].lower;
+            while (pos_ < w.size()) {
+                const char c = w[pos_++];
+                if (detail::ascii_alnum(c) || static_cast<unsigned char>(c) >= 0x80) return static_cast<unsigned char>(c);
+            }
+            ++k_;
+            pos_ = 0;
+        }
+        return -1;
+    }
+
+    const side& s_;
+    std::size_t k_, to_, pos_ = 0;
+    std::array<unsigned char, 3> ahead_{};  // bytes read ahead: ahead_[0, count_)
+    std::size_t count_ = 0;
+};
+
+// Tokens [o0, o1) of o and [n0, n1) of n spell the same letters and digits.
+bool same_letters(const side& o, std::size_t o0, std::size_t o1, const side& n, std::size_t n0, std::size_t n1) {
+    letter_stream a(o, o0, o1), b(n, n0, n1);
+    while (true) {
+        const int x = a.next();
+        if (x != b.next()) return false;
+        if (x < 0) return true;
+    }
 }
 
 // The same date written another way: "22 and 23 September" -> "22-23 September".
@@ -403,7 +441,7 @@ bool chunk_routine(const side& o, const chunk& c, const side& n, const roll_cont
     const std::size_t ln = c.n1 - c.n0;
     if (date_respelled(o, c, n)) return true;
     // Spacing and hyphenation variants ("capacity-development", "see king").
-    if (lo > 0 && ln > 0 && letters_only(o, c.o0, c.o1) == letters_only(n, c.n0, c.n1)) return true;
+    if (lo > 0 && ln > 0 && same_letters(o, c.o0, c.o1, n, c.n0, c.n1)) return true;
     // A hyphen alone added or dropped between words ("capacity- development").
     auto hyphens = [](const side& s, std::size_t from, std::size_t to) {
         for (std::size_t k = from; k < to; ++k) {
