@@ -131,7 +131,9 @@ bool ignorable(const token& t) {
     static constexpr std::string_view words[] = {"the", "a",    "an",   "of",    "and",  "to",    "in",
                                                   "for", "on",   "by",   "with",  "its",  "their", "as",
                                                   "at",  "from", "that", "which", "this", "these", "those"};
-    return t.kind == tok::punct || std::find(std::begin(words), std::end(words), t.lower) != std::end(words);
+    constexpr std::size_t longest = 5;  // "which", "these", "those", "their"
+    return t.kind == tok::punct ||
+           (t.lower.size() <= longest && std::find(std::begin(words), std::end(words), t.lower) != std::end(words));
 }
 
 // A chunk of an edit: old tokens [o0, o1) replaced by new tokens [n0, n1).
@@ -952,11 +954,11 @@ struct text_hash {
 using citation_memo = std::unordered_map<std::string_view, std::vector<std::string>, text_hash>;
 
 // The normalized forms of citation hits, without repeats, in order.
-std::vector<std::string> unique_norms(std::vector<citation_hit> hits) {
+std::vector<std::string> unique_norms(const std::vector<citation_hit>& hits) {
     std::vector<std::string> out;
-    std::set<std::string> seen;
-    for (auto& h : hits)
-        if (seen.insert(h.norm).second) out.push_back(std::move(h.norm));
+    std::set<std::string_view> seen;  // views of the hits' norms
+    for (const auto& h : hits)
+        if (seen.insert(h.norm).second) out.push_back(h.norm);
     return out;
 }
 
@@ -1058,7 +1060,10 @@ alignment classify(alignment diffed, const document& old_doc, const document& ne
     citation_memo memo;
     for (const auto& item : items) {
         if (!item.ops) continue;
-        for (const side* s : {&item.ops->o, &item.ops->n}) memo.try_emplace(s->text, unique_norms(s->cites));
+        for (const side* s : {&item.ops->o, &item.ops->n}) {
+            const auto [it, added] = memo.try_emplace(s->text);
+            if (added) it->second = unique_norms(s->cites);
+        }
     }
     diffed.citations = compare_citations(old_doc, new_doc, memo);
     return diffed;
