@@ -264,7 +264,13 @@ private:
             push(step::ins, m);
         } else if (static_cast<std::uint64_t>(n + 1) * (m + 1) <= dtl_cells_ && within_budget(std::uint64_t{n} * m)) {
             work_ += std::uint64_t{n} * m;
-            run_dtl(alo, ahi, blo, bhi);
+            if (no_token_in_common(alo, ahi, blo, bhi)) {
+                // dtl's script would only delete and insert: one change either way.
+                push(step::del, n);
+                push(step::ins, m);
+            } else {
+                run_dtl(alo, ahi, blo, bhi);
+            }
         } else if (depth < max_depth && within_budget(n + m)) {
             work_ += n + m;
             // Unique words first; where none is unique (long texts over a small
@@ -293,6 +299,17 @@ private:
             give_up(n, m);
         }
         push(step::equal, suffix);
+    }
+
+    // True when the small ranges a[alo, ahi) and b[blo, bhi) share no token
+    // (false for larger ranges, which are not checked).
+    bool no_token_in_common(std::uint32_t alo, std::uint32_t ahi, std::uint32_t blo, std::uint32_t bhi) const {
+        constexpr std::uint64_t checked_pairs = 4096;
+        if (std::uint64_t{ahi - alo} * (bhi - blo) > checked_pairs) return false;
+        for (std::uint32_t i = alo; i < ahi; ++i)
+            for (std::uint32_t j = blo; j < bhi; ++j)
+                if (a_[i] == b_[j]) return false;
+        return true;
     }
 
     void run_dtl(std::uint32_t alo, std::uint32_t ahi, std::uint32_t blo, std::uint32_t bhi) {
