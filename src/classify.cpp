@@ -681,6 +681,13 @@ prepared_ops prepare_ops(std::vector<word_op>& ops, const std::string& old_lead,
     };
     std::vector<span> spans;
     spans.reserve(ops.size());
+    std::size_t old_size = 0, new_size = 0;
+    for (const auto& op : ops) {
+        if (op.op != op_kind::ins) old_size += op.text.size();
+        if (op.op != op_kind::del) new_size += op.text.size();
+    }
+    o.text.reserve(old_size);
+    n.text.reserve(new_size);
     for (const auto& op : ops) {
         span sp{o.text.size(), o.text.size(), n.text.size(), n.text.size()};
         if (op.op != op_kind::ins) o.text += op.text;
