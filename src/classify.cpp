@@ -17,8 +17,8 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
-#include <vector>
 #include <utility>
+#include <vector>
 
 #include "classify_tables.hpp"
 #include "classify_text.hpp"
@@ -37,8 +37,10 @@ using detail::token;
 struct roll_context {
     long session_delta = 1;
     long year_delta = 1;
-    std::set<std::string, std::less<>> predecessors;       // lower-case symbols a list of earlier resolutions may gain
-    std::set<std::string, std::less<>>* rolled = nullptr;  // collects old symbols of routine symbol roll-overs
+    // Lower-case symbols a list of earlier resolutions may gain.
+    std::set<std::string, std::less<>> predecessors;
+    // Collects old symbols of routine symbol roll-overs.
+    std::set<std::string, std::less<>>* rolled = nullptr;
 };
 
 long last_year(std::string_view s) {
@@ -131,9 +133,10 @@ bool ignorable(const token& t) {
     static constexpr std::string_view words[] = {"the", "a",    "an",   "of",    "and",  "to",    "in",
                                                   "for", "on",   "by",   "with",  "its",  "their", "as",
                                                   "at",  "from", "that", "which", "this", "these", "those"};
+    if (t.kind == tok::punct) return true;
     constexpr std::size_t longest = 5;  // "which", "these", "those", "their"
-    return t.kind == tok::punct ||
-           (t.lower.size() <= longest && std::find(std::begin(words), std::end(words), t.lower) != std::end(words));
+    if (t.lower.size() > longest) return false;
+    return std::find(std::begin(words), std::end(words), t.lower) != std::end(words);
 }
 
 // A chunk of an edit: old tokens [o0, o1) replaced by new tokens [n0, n1).
@@ -370,7 +373,8 @@ private:
             const std::string_view w = s_.toks[k_].lower;
             while (pos_ < w.size()) {
                 const char c = w[pos_++];
-                if (detail::ascii_alnum(c) || static_cast<unsigned char>(c) >= 0x80) return static_cast<unsigned char>(c);
+                if (detail::ascii_alnum(c) || static_cast<unsigned char>(c) >= 0x80)
+                    return static_cast<unsigned char>(c);
             }
             ++k_;
             pos_ = 0;
@@ -385,7 +389,8 @@ private:
 };
 
 // Tokens [o0, o1) of o and [n0, n1) of n spell the same letters and digits.
-bool same_letters(const side& o, std::size_t o0, std::size_t o1, const side& n, std::size_t n0, std::size_t n1) {
+bool same_letters(const side& o, std::size_t o0, std::size_t o1, const side& n, std::size_t n0,
+                  std::size_t n1) {
     letter_stream a(o, o0, o1), b(n, n0, n1);
     while (true) {
         const int x = a.next();

@@ -58,7 +58,9 @@ constexpr std::array<bool, 256> k_alnum_byte = [] {
     return t;
 }();
 
-bool alnum_byte(char c) { return k_alnum_byte[static_cast<unsigned char>(c)]; }
+bool alnum_byte(char c) {
+    return k_alnum_byte[static_cast<unsigned char>(c)];
+}
 
 bool is_symbol_char(char c) { return ascii_alnum(c) || c == '.' || c == '-' || c == '/'; }
 
@@ -72,7 +74,8 @@ bool equals_lower(std::string_view s, std::string_view lower) {
 
 // s with its ASCII letters lower-cased, into out[0, s.size()).
 void lower_into(std::string_view s, char* out) {
-    for (std::size_t i = 0; i < s.size(); ++i) out[i] = static_cast<char>(s[i] | (ascii_upper(s[i]) ? 0x20 : 0));
+    for (std::size_t i = 0; i < s.size(); ++i)
+        out[i] = static_cast<char>(s[i] | (ascii_upper(s[i]) ? 0x20 : 0));
 }
 
 bool all_digits(std::string_view s) {
@@ -244,8 +247,10 @@ void merge_number_words(std::vector<token>& toks, const std::vector<std::size_t>
     std::string spelling;
     // Moves toks[i, to) down to toks[out, ...) (nothing to move before the first merge).
     const auto keep_until = [&](std::size_t to) {
-        if (out != i) std::copy(toks.begin() + static_cast<std::ptrdiff_t>(i), toks.begin() + static_cast<std::ptrdiff_t>(to),
-                                toks.begin() + static_cast<std::ptrdiff_t>(out));
+        if (out != i)
+            std::copy(toks.begin() + static_cast<std::ptrdiff_t>(i),
+                      toks.begin() + static_cast<std::ptrdiff_t>(to),
+                      toks.begin() + static_cast<std::ptrdiff_t>(out));
         out += to - i;
         i = to;
     };
@@ -438,9 +443,9 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
             while (alnum_end < s.size() && alnum_byte(s[alnum_end])) ++alnum_end;
         }
         // A symbol's run goes on past the letters and digits with '.', '-', '/' or '(': else no symbol.
-        const bool may_be_symbol = ascii_start && alnum_end < s.size() &&
-                                   (s[alnum_end] == '/' || s[alnum_end] == '.' || s[alnum_end] == '-' ||
-                                    s[alnum_end] == '(');
+        const bool may_be_symbol =
+            ascii_start && alnum_end < s.size() &&
+            (s[alnum_end] == '/' || s[alnum_end] == '.' || s[alnum_end] == '-' || s[alnum_end] == '(');
         if (may_be_symbol) {
             // A document or resolution symbol: ASCII letters, digits, '.', '-', '/'.
             std::size_t j = i;
@@ -496,8 +501,8 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
             }
             if (t.end != 0) {
                 // Numbers keep their spelling ("54TH").
-                std::copy(s.begin() + static_cast<std::ptrdiff_t>(i), s.begin() + static_cast<std::ptrdiff_t>(t.end),
-                          lower + i);
+                std::copy(s.begin() + static_cast<std::ptrdiff_t>(i),
+                          s.begin() + static_cast<std::ptrdiff_t>(t.end), lower + i);
                 t.lower = std::string_view(lower + i, t.end - i);
                 t.value = -1;
                 const char* d = digits.data();
@@ -510,8 +515,9 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
             std::size_t j = ascii_start ? alnum_end : i + cp.len;
             // The usual word: ASCII letters up to an ASCII byte that neither
             // continues a word nor may join one (not '-', not '\'').
-            const bool ends_here = ascii_start && (j == s.size() || (static_cast<unsigned char>(s[j]) < 0x80 &&
-                                                                      s[j] != '-' && s[j] != '\''));
+            const bool ends_here =
+                ascii_start &&
+                (j == s.size() || (static_cast<unsigned char>(s[j]) < 0x80 && s[j] != '-' && s[j] != '\''));
             while (!ends_here && j < s.size()) {
                 if (alnum_byte(s[j])) {
                     ++j;
@@ -529,7 +535,8 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
             t.end = j;
             t.kind = tok::word;
             t.lower = std::string_view(lower + i, j - i);
-            if (may_start_number_word(t.lower) && is_number_word_token(t)) number_words.push_back(toks.size() - 1);
+            if (may_start_number_word(t.lower) && is_number_word_token(t))
+                number_words.push_back(toks.size() - 1);
             i = j;
             continue;
         }
