@@ -8,6 +8,7 @@
 #include "resdiff/classify.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -16,8 +17,8 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
-#include <vector>
 #include <utility>
+#include <vector>
 
 #include "classify_tables.hpp"
 #include "classify_text.hpp"
@@ -36,8 +37,10 @@ using detail::token;
 struct roll_context {
     long session_delta = 1;
     long year_delta = 1;
-    std::set<std::string, std::less<>> predecessors;       // lower-case symbols a list of earlier resolutions may gain
-    std::set<std::string, std::less<>>* rolled = nullptr;  // collects old symbols of routine symbol roll-overs
+    // Lower-case symbols a list of earlier resolutions may gain.
+    std::set<std::string, std::less<>> predecessors;
+    // Collects old symbols of routine symbol roll-overs.
+    std::set<std::string, std::less<>>* rolled = nullptr;
 };
 
 long last_year(std::string_view s) {
@@ -130,7 +133,10 @@ bool ignorable(const token& t) {
     static constexpr std::string_view words[] = {"the", "a",    "an",   "of",    "and",  "to",    "in",
                                                   "for", "on",   "by",   "with",  "its",  "their", "as",
                                                   "at",  "from", "that", "which", "this", "these", "those"};
-    return t.kind == tok::punct || std::find(std::begin(words), std::end(words), t.lower) != std::end(words);
+    if (t.kind == tok::punct) return true;
+    constexpr std::size_t longest = 5;  // "which", "these", "those", "their"
+    if (t.lower.size() > longest) return false;
+    return std::find(std::begin(words), std::end(words), t.lower) != std::end(words);
 }
 
 // A chunk of an edit: old tokens [o0, o1) replaced by new tokens [n0, n1).
@@ -331,27 +337,66 @@ bool date_reshaped(const side& o, const chunk& c, const side& n, const roll_cont
     return yo >= 0 && yn >= 0 && yn - yo == ctx.year_delta;
 }
 
-std::string letters_only(const side& s, std::size_t from, std::size_t to) {
-    std::string out;
-    for (std::size_t k = from; k < to; ++k) {
-        for (const char c : s.toks[k].lower)
-            if (detail::ascii_alnum(c) || static_cast<unsigned char>(c) >= 0x80)
-                out += c;
-    }
-    // Drop the bytes of U+2010/U+2011/U+2013 (hyphens and the en dash) kept above as non-ASCII.
-    std::string clean;
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        if (static_cast<unsigned char>(out[i]) == 0xE2 && i + 2 < out.size() &&
-            static_cast<unsigned char>(out[i + 1]) == 0x80) {
-            const auto c3 = static_cast<unsigned char>(out[i + 2]);
-            if (c3 == 0x90 || c3 == 0x91 || c3 == 0x93) {
-                i += 2;
+// The letters, digits and non-ASCII bytes of tokens [from, to) in order,
+// without the hyphens U+2010, U+2011 and the en dash U+2013: read one byte at
+// a time, so two spellings are compared without building either.
+class letter_stream {
+public:
+    letter_stream(const side& s, std::size_t from, std::size_t to) : s_(s), k_(from), to_(to) {}
+
+    // The next byte, or -1 at the end.
+    int next() {
+        while (true) {
+            while (count_ < 3) {
+                const int c = next_kept();
+                if (c < 0) break;
+                ahead_[count_++] = static_cast<unsigned char>(c);
+            }
+            if (count_ == 0) return -1;
+            if (count_ == 3 && ahead_[0] == 0xE2 && ahead_[1] == 0x80 &&
+                (ahead_[2] == 0x90 || ahead_[2] == 0x91 || ahead_[2] == 0x93)) {
+                count_ = 0;  // a hyphen or the en dash
                 continue;
             }
+            const int c = ahead_[0];
+            ahead_[0] = ahead_[1];
+            ahead_[1] = ahead_[2];
+            --count_;
+            return c;
         }
-        clean += out[i];
     }
-    return clean;
+
+private:
+    // The next letter, digit or non-ASCII byte of the tokens, or -1.
+    int next_kept() {
+        while (k_ < to_) {
+            const std::string_view w = s_.toks[k_].lower;
+            while (pos_ < w.size()) {
+                const char c = w[pos_++];
+                if (detail::ascii_alnum(c) || static_cast<unsigned char>(c) >= 0x80)
+                    return static_cast<unsigned char>(c);
+            }
+            ++k_;
+            pos_ = 0;
+        }
+        return -1;
+    }
+
+    const side& s_;
+    std::size_t k_, to_, pos_ = 0;
+    std::array<unsigned char, 3> ahead_{};  // bytes read ahead: ahead_[0, count_)
+    std::size_t count_ = 0;
+};
+
+// Tokens [o0, o1) of o and [n0, n1) of n spell the same letters and digits.
+bool same_letters(const side& o, std::size_t o0, std::size_t o1, const side& n, std::size_t n0,
+                  std::size_t n1) {
+    letter_stream a(o, o0, o1), b(n, n0, n1);
+    while (true) {
+        const int x = a.next();
+        if (x != b.next()) return false;
+        if (x < 0) return true;
+    }
 }
 
 // The same date written another way: "22 and 23 September" -> "22-23 September".
@@ -403,7 +448,7 @@ bool chunk_routine(const side& o, const chunk& c, const side& n, const roll_cont
     const std::size_t ln = c.n1 - c.n0;
     if (date_respelled(o, c, n)) return true;
     // Spacing and hyphenation variants ("capacity-development", "see king").
-    if (lo > 0 && ln > 0 && letters_only(o, c.o0, c.o1) == letters_only(n, c.n0, c.n1)) return true;
+    if (lo > 0 && ln > 0 && same_letters(o, c.o0, c.o1, n, c.n0, c.n1)) return true;
     // A hyphen alone added or dropped between words ("capacity- development").
     auto hyphens = [](const side& s, std::size_t from, std::size_t to) {
         for (std::size_t k = from; k < to; ++k) {
@@ -641,6 +686,13 @@ prepared_ops prepare_ops(std::vector<word_op>& ops, const std::string& old_lead,
     };
     std::vector<span> spans;
     spans.reserve(ops.size());
+    std::size_t old_size = 0, new_size = 0;
+    for (const auto& op : ops) {
+        if (op.op != op_kind::ins) old_size += op.text.size();
+        if (op.op != op_kind::del) new_size += op.text.size();
+    }
+    o.text.reserve(old_size);
+    n.text.reserve(new_size);
     for (const auto& op : ops) {
         span sp{o.text.size(), o.text.size(), n.text.size(), n.text.size()};
         if (op.op != op_kind::ins) o.text += op.text;
@@ -914,11 +966,11 @@ struct text_hash {
 using citation_memo = std::unordered_map<std::string_view, std::vector<std::string>, text_hash>;
 
 // The normalized forms of citation hits, without repeats, in order.
-std::vector<std::string> unique_norms(std::vector<citation_hit> hits) {
+std::vector<std::string> unique_norms(const std::vector<citation_hit>& hits) {
     std::vector<std::string> out;
-    std::set<std::string> seen;
-    for (auto& h : hits)
-        if (seen.insert(h.norm).second) out.push_back(std::move(h.norm));
+    std::set<std::string_view> seen;  // views of the hits' norms
+    for (const auto& h : hits)
+        if (seen.insert(h.norm).second) out.push_back(h.norm);
     return out;
 }
 
@@ -1020,7 +1072,10 @@ alignment classify(alignment diffed, const document& old_doc, const document& ne
     citation_memo memo;
     for (const auto& item : items) {
         if (!item.ops) continue;
-        for (const side* s : {&item.ops->o, &item.ops->n}) memo.try_emplace(s->text, unique_norms(s->cites));
+        for (const side* s : {&item.ops->o, &item.ops->n}) {
+            const auto [it, added] = memo.try_emplace(s->text);
+            if (added) it->second = unique_norms(s->cites);
+        }
     }
     diffed.citations = compare_citations(old_doc, new_doc, memo);
     return diffed;

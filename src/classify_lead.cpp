@@ -61,7 +61,9 @@ constexpr std::size_t count_rows(std::string_view data) {
     return n;
 }
 
-constexpr bool lower_letter(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool lower_letter(char c) {
+    return c >= 'a' && c <= 'z';
+}
 
 // A phrase split at its spaces. Only lower-case ASCII words with inner
 // hyphens are accepted: tokenize() keeps such a word whole and lower-cases
@@ -78,8 +80,8 @@ constexpr phrase split_phrase(std::string_view text) {
         }
         std::size_t j = i;
         while (j < text.size() && text[j] != ' ') {
-            const bool inner_hyphen = text[j] == '-' && j > i && j + 1 < text.size() && lower_letter(text[j - 1]) &&
-                                      lower_letter(text[j + 1]);
+            const bool inner_hyphen = text[j] == '-' && j > i && j + 1 < text.size() &&
+                                      lower_letter(text[j - 1]) && lower_letter(text[j + 1]);
             if (!lower_letter(text[j]) && !inner_hyphen)
                 throw std::logic_error("data table: a phrase must be lower-case words");
             ++j;
@@ -177,9 +179,13 @@ constexpr auto k_first_words = [] {
 
 }  // namespace
 
-std::span<const lead_entry> lead_table() { return k_leads; }
+std::span<const lead_entry> lead_table() {
+    return k_leads;
+}
 
-std::span<const qualifier_entry> qualifier_table() { return k_qualifiers; }
+std::span<const qualifier_entry> qualifier_table() {
+    return k_qualifiers;
+}
 
 std::span<const qualifier_entry> qualifiers_starting_with(std::string_view word) {
     if (word.empty()) return {};
@@ -191,7 +197,9 @@ std::span<const qualifier_entry> qualifiers_starting_with(std::string_view word)
     return {};
 }
 
-std::size_t longest_qualifier() { return k_longest_qualifier; }
+std::size_t longest_qualifier() {
+    return k_longest_qualifier;
+}
 
 bool is_sequencing_word(std::string_view w) {
     return w == "also"sv || w == "further"sv || w == "furthermore"sv || w == "moreover"sv ||

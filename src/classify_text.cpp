@@ -58,7 +58,9 @@ constexpr std::array<bool, 256> k_alnum_byte = [] {
     return t;
 }();
 
-bool alnum_byte(char c) { return k_alnum_byte[static_cast<unsigned char>(c)]; }
+bool alnum_byte(char c) {
+    return k_alnum_byte[static_cast<unsigned char>(c)];
+}
 
 bool is_symbol_char(char c) { return ascii_alnum(c) || c == '.' || c == '-' || c == '/'; }
 
@@ -72,7 +74,8 @@ bool equals_lower(std::string_view s, std::string_view lower) {
 
 // s with its ASCII letters lower-cased, into out[0, s.size()).
 void lower_into(std::string_view s, char* out) {
-    for (std::size_t i = 0; i < s.size(); ++i) out[i] = static_cast<char>(s[i] | (ascii_upper(s[i]) ? 0x20 : 0));
+    for (std::size_t i = 0; i < s.size(); ++i)
+        out[i] = static_cast<char>(s[i] | (ascii_upper(s[i]) ? 0x20 : 0));
 }
 
 bool all_digits(std::string_view s) {
@@ -233,19 +236,27 @@ bool is_dash(const token& t) {
 }
 
 // Merges runs of number words ("seventy - ninth", "one hundred and first")
-// among toks[first, size) into one ordinal or number token, in place. The
-// merged spelling is written into `lower` (the lower-cased text the tokens'
-// offsets index) over the bytes the merged token spans.
-void merge_number_words(std::vector<token>& toks, std::size_t first, char* lower) {
-    std::size_t out = first;  // toks[first, out) are final; out <= i
+// into one ordinal or number token, in place. `starts` are the indices of the
+// number words (is_number_word_token), in order: a run starts only at one.
+// The merged spelling is written into `lower` (the lower-cased text the
+// tokens' offsets index) over the bytes the merged token spans.
+void merge_number_words(std::vector<token>& toks, const std::vector<std::size_t>& starts, char* lower) {
+    if (starts.empty()) return;
+    std::size_t out = starts.front();  // toks[0, out) are final; out <= i
+    std::size_t i = out;
     std::string spelling;
-    for (std::size_t i = first; i < toks.size();) {
-        if (toks[i].kind != tok::word || !is_number_word_token(toks[i])) {
-            if (out != i) toks[out] = toks[i];
-            ++out;
-            ++i;
-            continue;
-        }
+    // Moves toks[i, to) down to toks[out, ...) (nothing to move before the first merge).
+    const auto keep_until = [&](std::size_t to) {
+        if (out != i)
+            std::copy(toks.begin() + static_cast<std::ptrdiff_t>(i),
+                      toks.begin() + static_cast<std::ptrdiff_t>(to),
+                      toks.begin() + static_cast<std::ptrdiff_t>(out));
+        out += to - i;
+        i = to;
+    };
+    for (const std::size_t start : starts) {
+        if (start < i) continue;  // inside a run merged already
+        keep_until(start);
         // Longest run i..j (inclusive) that parses as one number.
         std::vector<std::string> words = split_hyphens(toks[i].lower);
         std::optional<number_words> best = parse_number_words(words);
@@ -294,6 +305,7 @@ void merge_number_words(std::vector<token>& toks, std::size_t first, char* lower
         toks[out++] = merged;
         i = best_end + 1;
     }
+    keep_until(toks.size());
     toks.resize(out);
 }
 
@@ -411,10 +423,13 @@ namespace {
 // holds s lower-cased; the tokens' views point into it.
 void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vector<token>& toks) {
     const std::size_t first = toks.size();
-    constexpr std::size_t no_number_word = static_cast<std::size_t>(-1);
-    std::size_t first_number_word = no_number_word;  // index of the first token that is a number word
+    std::vector<std::size_t> number_words;  // indices of the tokens that are number words
     std::size_t i = 0;
     while (i < s.size()) {
+        if (s[i] == ' ') {  // the usual separator, without decoding
+            ++i;
+            continue;
+        }
         const auto cp = decode(s, i);
         if (is_space(cp.cp)) {
             i += cp.len;
@@ -428,9 +443,9 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
             while (alnum_end < s.size() && alnum_byte(s[alnum_end])) ++alnum_end;
         }
         // A symbol's run goes on past the letters and digits with '.', '-', '/' or '(': else no symbol.
-        const bool may_be_symbol = ascii_start && alnum_end < s.size() &&
-                                   (s[alnum_end] == '/' || s[alnum_end] == '.' || s[alnum_end] == '-' ||
-                                    s[alnum_end] == '(');
+        const bool may_be_symbol =
+            ascii_start && alnum_end < s.size() &&
+            (s[alnum_end] == '/' || s[alnum_end] == '.' || s[alnum_end] == '-' || s[alnum_end] == '(');
         if (may_be_symbol) {
             // A document or resolution symbol: ASCII letters, digits, '.', '-', '/'.
             std::size_t j = i;
@@ -486,8 +501,8 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
             }
             if (t.end != 0) {
                 // Numbers keep their spelling ("54TH").
-                std::copy(s.begin() + static_cast<std::ptrdiff_t>(i), s.begin() + static_cast<std::ptrdiff_t>(t.end),
-                          lower + i);
+                std::copy(s.begin() + static_cast<std::ptrdiff_t>(i),
+                          s.begin() + static_cast<std::ptrdiff_t>(t.end), lower + i);
                 t.lower = std::string_view(lower + i, t.end - i);
                 t.value = -1;
                 const char* d = digits.data();
@@ -498,7 +513,12 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
         }
         if (is_word_char(cp.cp)) {
             std::size_t j = ascii_start ? alnum_end : i + cp.len;
-            while (j < s.size()) {
+            // The usual word: ASCII letters up to an ASCII byte that neither
+            // continues a word nor may join one (not '-', not '\'').
+            const bool ends_here =
+                ascii_start &&
+                (j == s.size() || (static_cast<unsigned char>(s[j]) < 0x80 && s[j] != '-' && s[j] != '\''));
+            while (!ends_here && j < s.size()) {
                 if (alnum_byte(s[j])) {
                     ++j;
                     continue;
@@ -515,8 +535,8 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
             t.end = j;
             t.kind = tok::word;
             t.lower = std::string_view(lower + i, j - i);
-            if (first_number_word == no_number_word && may_start_number_word(t.lower) && is_number_word_token(t))
-                first_number_word = toks.size() - 1;
+            if (may_start_number_word(t.lower) && is_number_word_token(t))
+                number_words.push_back(toks.size() - 1);
             i = j;
             continue;
         }
@@ -525,8 +545,7 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
         t.lower = std::string_view(lower + i, cp.len);
         i += cp.len;
     }
-    // A merge starts at a number word: the tokens before the first one stay as they are.
-    if (first_number_word != no_number_word) merge_number_words(toks, first_number_word, lower);
+    merge_number_words(toks, number_words, lower);
     for (std::size_t k = first; k < toks.size(); ++k) {
         toks[k].begin += offset;
         toks[k].end += offset;

@@ -262,9 +262,16 @@ private:
         if (n == 0 || m == 0) {
             push(step::del, n);
             push(step::ins, m);
-        } else if (static_cast<std::uint64_t>(n + 1) * (m + 1) <= dtl_cells_ && within_budget(std::uint64_t{n} * m)) {
+        } else if (static_cast<std::uint64_t>(n + 1) * (m + 1) <= dtl_cells_ &&
+                   within_budget(std::uint64_t{n} * m)) {
             work_ += std::uint64_t{n} * m;
-            run_dtl(alo, ahi, blo, bhi);
+            if (no_token_in_common(alo, ahi, blo, bhi)) {
+                // dtl's script would only delete and insert: one change either way.
+                push(step::del, n);
+                push(step::ins, m);
+            } else {
+                run_dtl(alo, ahi, blo, bhi);
+            }
         } else if (depth < max_depth && within_budget(n + m)) {
             work_ += n + m;
             // Unique words first; where none is unique (long texts over a small
@@ -293,6 +300,18 @@ private:
             give_up(n, m);
         }
         push(step::equal, suffix);
+    }
+
+    // True when the small ranges a[alo, ahi) and b[blo, bhi) share no token
+    // (false for larger ranges, which are not checked).
+    bool no_token_in_common(std::uint32_t alo, std::uint32_t ahi, std::uint32_t blo,
+                            std::uint32_t bhi) const {
+        constexpr std::uint64_t checked_pairs = 4096;
+        if (std::uint64_t{ahi - alo} * (bhi - blo) > checked_pairs) return false;
+        for (std::uint32_t i = alo; i < ahi; ++i)
+            for (std::uint32_t j = blo; j < bhi; ++j)
+                if (a_[i] == b_[j]) return false;
+        return true;
     }
 
     void run_dtl(std::uint32_t alo, std::uint32_t ahi, std::uint32_t blo, std::uint32_t bhi) {
@@ -444,7 +463,9 @@ struct side {
 
     std::uint64_t length(std::uint32_t from, std::uint32_t to) const { return length_before[to] - length_before[from]; }
     // Token boundary k is an end of the tokens only because a shared part was left out.
-    bool at_cut(std::uint32_t k) const { return (k == 0 && from > 0) || (k >= tokens.size() && to < text.size()); }
+    bool at_cut(std::uint32_t k) const {
+        return (k == 0 && from > 0) || (k >= tokens.size() && to < text.size());
+    }
 };
 
 side make_side(std::string_view text, std::size_t from, std::size_t to) {
@@ -874,7 +895,8 @@ std::optional<word_diff> diff_tokens(std::string_view old_text, std::string_view
     // The parts left out are equal stretches of the whole texts: the regions
     // must begin and end with one, as they would.
     const auto ends_equal = [&] {
-        return !regions.empty() && (ends.front == 0 || regions.front().equal) && (ends.back == 0 || regions.back().equal);
+        return !regions.empty() && (ends.front == 0 || regions.front().equal) &&
+               (ends.back == 0 || regions.back().equal);
     };
     if (cut && !ends_equal()) return std::nullopt;
     if (options.semantic_cleanup) {

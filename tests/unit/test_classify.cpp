@@ -89,6 +89,15 @@ TEST_CASE("routine: session ordinals, years, dates and the predecessor roll forw
               only(change_class::routine));
         CHECK(classify_one("to address their unfinished business, [-see king-]{+seeking+} to").classes ==
               only(change_class::routine));
+        // Unicode hyphens and the en dash count as spacing; other letters do not.
+        CHECK(classify_one("need to focus on [-capacity\xE2\x80\x90"
+                           "development-]{+capacity development+} in")
+                  .classes == only(change_class::routine));
+        CHECK(classify_one("a [-long\xE2\x80\x93"
+                           "term-]{+long-term+} plan")
+                  .classes == only(change_class::routine));
+        CHECK(classify_one("need to focus on [-capacity-building-]{+capacity development+} in").classes ==
+              only(change_class::substantive));
         // corpus, as the word diff cuts them: a lone hyphen or space inside a word
         CHECK(classify_one("need to focus on capacity[---] development policies").classes ==
               only(change_class::routine));

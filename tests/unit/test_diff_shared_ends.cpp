@@ -30,9 +30,27 @@ void check_same(const std::string& a, const std::string& b, diff_options options
 
 // Texts over a small vocabulary, so that edits have repeated neighbours to slide over.
 std::string random_text(std::mt19937& rng, std::size_t words) {
-    static const std::vector<std::string> vocabulary = {
-        "the", "the", "of", "and", ",", "Assembly", "seventy-ninth", "79/194", "session", "(a)", "  ", "\n",
-        "Secretary-General", "L.17", "report", ";", "1,000.5", "Organization's", "résolution", "–", "and,"};
+    static const std::vector<std::string> vocabulary = {"the",
+                                                        "the",
+                                                        "of",
+                                                        "and",
+                                                        ",",
+                                                        "Assembly",
+                                                        "seventy-ninth",
+                                                        "79/194",
+                                                        "session",
+                                                        "(a)",
+                                                        "  ",
+                                                        "\n",
+                                                        "Secretary-General",
+                                                        "L.17",
+                                                        "report",
+                                                        ";",
+                                                        "1,000.5",
+                                                        "Organization's",
+                                                        "résolution",
+                                                        "–",
+                                                        "and,"};
     std::string s;
     for (std::size_t k = 0; k < words; ++k) {
         if (!s.empty()) s += (rng() % 7 == 0) ? "" : " ";
@@ -45,14 +63,17 @@ std::string random_text(std::mt19937& rng, std::size_t words) {
 
 TEST_CASE("skipping the shared ends gives the ops of the whole texts", "[diff][shared_ends]") {
     const std::string head(300, 'x');
-    const std::string start = "Recalling its resolution 79/194 of 19 December 2024 on information and "
-                              "communications technologies for sustainable development, and ";
-    const std::string end = " and requests the Secretary-General to report thereon at its eighty-first session.";
+    const std::string start =
+        "Recalling its resolution 79/194 of 19 December 2024 on information and "
+        "communications technologies for sustainable development, and ";
+    const std::string end =
+        " and requests the Secretary-General to report thereon at its eighty-first session.";
     SECTION("a word replaced in a long paragraph") {
         check_same(start + "welcomes the report" + end, start + "notes the report" + end);
     }
     SECTION("an insertion that slides over repeated words into the shared start") {
-        const std::string rep = "the the the the the the the the the the the the the the the the the the the the ";
+        const std::string rep =
+            "the the the the the the the the the the the the the the the the the the the the ";
         check_same(start + rep + rep + "end" + end, start + rep + rep + "the end" + end);
         check_same(rep + rep + rep + "x", rep + rep + rep + rep + "x");
     }
