@@ -391,6 +391,10 @@ std::optional<marker_hit> find_marker(std::string_view text, std::size_t from, s
                                       bool glued_only, bool year_suffix_ok, bool relaxed = false) {
     const std::string num = std::to_string(n);
     to = std::min(to, text.size());
+    // A hit is a number starting in [from, to) that is n or a year followed
+    // by n: the digits of n stand before to + 4. Where they do not (most
+    // searches), a search for them (memchr, many bytes at a time) says so.
+    if (const auto p = text.find(num, from); p == std::string_view::npos || p >= to + 4) return std::nullopt;
     std::size_t i = from;
     while (i < to) {
         i = next_digit(text, i, to);
@@ -813,7 +817,7 @@ private:
         segment s;
         for (const auto p : parts) s.add_line(p, 0, 0);
         s.write_text();
-        return s.text;
+        return std::move(s.text);
     }
 
     void read_footnote_blocks() {
@@ -1384,13 +1388,8 @@ private:
                         hi = phi;
                     }
                 }
-                // Every search below starts at `from[si]` or later: all begin at
-                // the first digit from there (the same result; a text without
-                // one is read once, not once per search).
-                const std::size_t digit = next_digit(s.text, from[si], s.text.size());
-                lo = std::max(lo, digit);
                 auto hit = find_marker(s.text, lo, hi, num, glued_only, true);
-                if (!hit && !glued_only) hit = find_marker(s.text, digit, s.text.size(), num, false, true);
+                if (!hit && !glued_only) hit = find_marker(s.text, from[si], s.text.size(), num, false, true);
                 if (!hit && !glued_only) hit = find_marker(s.text, lo, hi, num, false, true, true);
                 if (hit) {
                     s.markers.push_back({hit->begin, num});
@@ -1403,7 +1402,7 @@ private:
                 bool later = false;
                 for (std::size_t k2 = k + 1; k2 < defs.size() && k2 < k + 3; ++k2) {
                     if (!glued_only && defs[k2].second != page) break;
-                    if (find_marker(s.text, digit, s.text.size(), defs[k2].first, glued_only, true)) {
+                    if (find_marker(s.text, from[si], s.text.size(), defs[k2].first, glued_only, true)) {
                         later = true;
                         break;
                     }
