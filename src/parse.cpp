@@ -148,14 +148,20 @@ bool ends_clause(std::string_view s) {
     return !s.empty() && (s.back() == ',' || s.back() == ';' || s.back() == ':');
 }
 
-// "12." / "12. Decides ..." -> 12 and the text after it.
-std::optional<std::pair<int, std::string_view>> operative_number(std::string_view s) {
+// "12." / "12. Decides ..." -> 12 and the text after it; `s` starts with a digit.
+std::optional<std::pair<int, std::string_view>> read_operative_number(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size() && i < 6 && is_digit(s[i])) ++i;
     if (i == 0 || i >= s.size() || s[i] != '.') return std::nullopt;
     if (i + 1 < s.size() && s[i + 1] != ' ') return std::nullopt;
     const int n = std::stoi(std::string(s.substr(0, i)));
     return std::make_pair(n, trim(s.substr(i + 1)));
+}
+// Asked of every body line (twice), most of which start with a letter:
+// those are answered inline.
+inline std::optional<std::pair<int, std::string_view>> operative_number(std::string_view s) {
+    if (s.empty() || !is_digit(s[0])) return std::nullopt;
+    return read_operative_number(s);
 }
 
 bool is_roman(std::string_view s) {
