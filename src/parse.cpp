@@ -1706,10 +1706,16 @@ private:
             p.id = plain ? "P" : (p.where == part::preamble ? "PP" : "OP");
             p.id.append(std::to_string(p.where == part::preamble ? ++pp : ++op));
             int first = 0, last = 0;
+            // The usual preambular paragraph, one text without a label, is
+            // that text: moved, not copied.
+            const bool one_text =
+                p.where == part::preamble && rp.segments.size() == 1 && rp.segments[0].label.empty();
             std::string full;
-            std::size_t full_size = 0;
-            for (const auto& s : rp.segments) full_size += s.label.size() + s.text.size() + 2;
-            full.reserve(full_size);
+            if (!one_text) {
+                std::size_t full_size = 0;
+                for (const auto& s : rp.segments) full_size += s.label.size() + s.text.size() + 2;
+                full.reserve(full_size);
+            }
             // Each segment's text goes into `full`, then moves to where it belongs.
             for (std::size_t k = 0; k < rp.segments.size(); ++k) {
                 auto& s = rp.segments[k];
@@ -1717,12 +1723,16 @@ private:
                     if (first == 0 || pc.line + 1 < first) first = pc.line + 1;
                     last = std::max(last, pc.line + 1);
                 }
-                if (!full.empty() && !s.text.empty()) full.push_back(' ');
-                if (!s.label.empty()) {
-                    full.append(s.label);
-                    if (!s.text.empty()) full.push_back(' ');
+                if (one_text) {
+                    full = std::move(s.text);
+                } else {
+                    if (!full.empty() && !s.text.empty()) full.push_back(' ');
+                    if (!s.label.empty()) {
+                        full.append(s.label);
+                        if (!s.text.empty()) full.push_back(' ');
+                    }
+                    full.append(s.text);
                 }
-                full.append(s.text);
                 p.footnotes.insert(p.footnotes.end(), s.footnotes.begin(), s.footnotes.end());
                 if (k == 0) {
                     if (p.where != part::preamble) p.intro = std::move(s.text);  // preamble: intro = text, below
