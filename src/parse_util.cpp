@@ -242,10 +242,11 @@ bool same_letters(std::string_view x, std::size_t xa, std::string_view y, std::s
     return true;
 }
 
-// The lowercase words of a document, each with a number and a count: an
-// open-addressing table of word numbers, looked up by the words' word_sum,
-// the words' bytes in one buffer (no allocation per word, no hashing beyond
-// the sum). Sized to the words found, not to the bytes read.
+// The words of a document (ASCII letters; "Recalling" and "recalling" are
+// one word), each with a number and a count: an open-addressing table of word
+// numbers, looked up by the words' word_sum, the words' bytes in one buffer
+// (no allocation per word, no hashing beyond the sum). Sized to the words
+// found, not to the bytes read.
 class vocabulary {
 public:
     static constexpr std::uint32_t none = ~std::uint32_t{0};
