@@ -148,14 +148,20 @@ bool ends_clause(std::string_view s) {
     return !s.empty() && (s.back() == ',' || s.back() == ';' || s.back() == ':');
 }
 
-// "12." / "12. Decides ..." -> 12 and the text after it.
-std::optional<std::pair<int, std::string_view>> operative_number(std::string_view s) {
+// "12." / "12. Decides ..." -> 12 and the text after it; `s` starts with a digit.
+std::optional<std::pair<int, std::string_view>> read_operative_number(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size() && i < 6 && is_digit(s[i])) ++i;
     if (i == 0 || i >= s.size() || s[i] != '.') return std::nullopt;
     if (i + 1 < s.size() && s[i + 1] != ' ') return std::nullopt;
     const int n = std::stoi(std::string(s.substr(0, i)));
     return std::make_pair(n, trim(s.substr(i + 1)));
+}
+// Asked of every body line (twice), most of which start with a letter:
+// those are answered inline.
+inline std::optional<std::pair<int, std::string_view>> operative_number(std::string_view s) {
+    if (s.empty() || !is_digit(s[0])) return std::nullopt;
+    return read_operative_number(s);
 }
 
 bool is_roman(std::string_view s) {
@@ -391,6 +397,10 @@ std::optional<marker_hit> find_marker(std::string_view text, std::size_t from, s
                                       bool glued_only, bool year_suffix_ok, bool relaxed = false) {
     const std::string num = std::to_string(n);
     to = std::min(to, text.size());
+    // A hit is a number starting in [from, to) that is n or a year followed
+    // by n: the digits of n stand before to + 4. Where they do not (most
+    // searches), a search for them (memchr, many bytes at a time) says so.
+    if (const auto p = text.find(num, from); p == std::string_view::npos || p >= to + 4) return std::nullopt;
     std::size_t i = from;
     while (i < to) {
         i = next_digit(text, i, to);
@@ -813,7 +823,7 @@ private:
         segment s;
         for (const auto p : parts) s.add_line(p, 0, 0);
         s.write_text();
-        return s.text;
+        return std::move(s.text);
     }
 
     void read_footnote_blocks() {
@@ -1407,13 +1417,8 @@ private:
                         hi = phi;
                     }
                 }
-                // Every search below starts at `from[si]` or later: all begin at
-                // the first digit from there (the same result; a text without
-                // one is read once, not once per search).
-                const std::size_t digit = next_digit(s.text, from[si], s.text.size());
-                lo = std::max(lo, digit);
                 auto hit = find_marker(s.text, lo, hi, num, glued_only, true);
-                if (!hit && !glued_only) hit = find_marker(s.text, digit, s.text.size(), num, false, true);
+                if (!hit && !glued_only) hit = find_marker(s.text, from[si], s.text.size(), num, false, true);
                 if (!hit && !glued_only) hit = find_marker(s.text, lo, hi, num, false, true, true);
                 if (hit) {
                     s.markers.push_back({hit->begin, num});
@@ -1426,7 +1431,7 @@ private:
                 bool later = false;
                 for (std::size_t k2 = k + 1; k2 < defs.size() && k2 < k + 3; ++k2) {
                     if (!glued_only && defs[k2].second != page) break;
-                    if (find_marker(s.text, digit, s.text.size(), defs[k2].first, glued_only, true)) {
+                    if (find_marker(s.text, from[si], s.text.size(), defs[k2].first, glued_only, true)) {
                         later = true;
                         break;
                     }
@@ -1724,10 +1729,16 @@ private:
             p.id = plain ? "P" : (p.where == part::preamble ? "PP" : "OP");
             p.id.append(std::to_string(p.where == part::preamble ? ++pp : ++op));
             int first = 0, last = 0;
+            // The usual preambular paragraph, one text without a label, is
+            // that text: moved, not copied.
+            const bool one_text =
+                p.where == part::preamble && rp.segments.size() == 1 && rp.segments[0].label.empty();
             std::string full;
-            std::size_t full_size = 0;
-            for (const auto& s : rp.segments) full_size += s.label.size() + s.text.size() + 2;
-            full.reserve(full_size);
+            if (!one_text) {
+                std::size_t full_size = 0;
+                for (const auto& s : rp.segments) full_size += s.label.size() + s.text.size() + 2;
+                full.reserve(full_size);
+            }
             // Each segment's text goes into `full`, then moves to where it belongs.
             for (std::size_t k = 0; k < rp.segments.size(); ++k) {
                 auto& s = rp.segments[k];
@@ -1735,12 +1746,16 @@ private:
                     if (first == 0 || pc.line + 1 < first) first = pc.line + 1;
                     last = std::max(last, pc.line + 1);
                 }
-                if (!full.empty() && !s.text.empty()) full.push_back(' ');
-                if (!s.label.empty()) {
-                    full.append(s.label);
-                    if (!s.text.empty()) full.push_back(' ');
+                if (one_text) {
+                    full = std::move(s.text);
+                } else {
+                    if (!full.empty() && !s.text.empty()) full.push_back(' ');
+                    if (!s.label.empty()) {
+                        full.append(s.label);
+                        if (!s.text.empty()) full.push_back(' ');
+                    }
+                    full.append(s.text);
                 }
-                full.append(s.text);
                 p.footnotes.insert(p.footnotes.end(), s.footnotes.begin(), s.footnotes.end());
                 if (k == 0) {
                     if (p.where != part::preamble) p.intro = std::move(s.text);  // preamble: intro = text, below

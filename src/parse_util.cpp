@@ -112,7 +112,8 @@ char lower_ascii(char c) { return is_upper_ascii(c) ? static_cast<char>(c - 'A' 
 bool alpha(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
 bool alnum(char c) { return alpha(c) || is_digit(c); }
 
-// Tokens of a text: maximal runs of ASCII letters and hyphens between them.
+// Tokens of a text: maximal runs of ASCII letters and hyphens between them,
+// f(begin, end) for each until it returns false.
 template <class F>
 void for_each_token(std::string_view s, F&& f) {
     const char* p = s.data();
@@ -132,7 +133,7 @@ void for_each_token(std::string_view s, F&& f) {
             }
             break;
         }
-        f(start, i);
+        if (!f(start, i)) return;
     }
 }
 
@@ -241,10 +242,11 @@ bool same_letters(std::string_view x, std::size_t xa, std::string_view y, std::s
     return true;
 }
 
-// The lowercase words of a document, each with a number and a count: an
-// open-addressing table of word numbers, looked up by the words' word_sum,
-// the words' bytes in one buffer (no allocation per word, no hashing beyond
-// the sum). Sized to the words found, not to the bytes read.
+// The words of a document (ASCII letters; "Recalling" and "recalling" are
+// one word), each with a number and a count: an open-addressing table of word
+// numbers, looked up by the words' word_sum, the words' bytes in one buffer
+// (no allocation per word, no hashing beyond the sum). Sized to the words
+// found, not to the bytes read.
 class vocabulary {
 public:
     static constexpr std::uint32_t none = ~std::uint32_t{0};
@@ -440,29 +442,33 @@ void repair_split_words(std::vector<std::string*>& texts) {
         const auto h = hyphenated.find(tok);
         return h == hyphenated.end() ? nullptr : &h->second;
     };
-    // A text can change only if it holds a compound seen once (pass 2) or two
-    // neighbouring words, one of them seen once, whose joined form may be in
-    // the vocabulary (pass 1). Asked of the word numbers alone, this skips
-    // the reading of most texts.
-    const auto may_change = [&](std::size_t first, std::size_t end) {
-        for (std::size_t k = first; k < end; ++k) {
+    // A text can change only where it holds a compound seen once (pass 2)
+    // or two neighbouring words, one of them seen once, whose joined form may
+    // be in the vocabulary (pass 1). Asked of the word numbers alone, from
+    // the end: the end of the last such place in token_ids[first, end), or
+    // `first` when there is none. Most texts are not read again, the others
+    // only up to there.
+    const auto changes_end = [&](std::size_t first, std::size_t end) -> std::size_t {
+        for (std::size_t k = end; k-- > first;) {
             const auto id = token_ids[k];
             if (id == vocabulary::none) continue;
             const unsigned f = flags[id];
-            if (f & lone_compound) return true;
-            if (k + 1 == end) break;
-            const auto next = token_ids[k + 1];
-            if (next != vocabulary::none && !(f & flags[next] & alone) &&
-                vocab.may_hold(vocab.joined_sum(id, next), vocab.size(id) + vocab.size(next))) {
-                return true;
+            if (k + 1 < end) {
+                const auto next = token_ids[k + 1];
+                if (next != vocabulary::none && !(f & flags[next] & alone) &&
+                    vocab.may_hold(vocab.joined_sum(id, next), vocab.size(id) + vocab.size(next))) {
+                    return k + 2;
+                }
             }
+            if (f & lone_compound) return k + 1;
         }
-        return false;
+        return first;
     };
     std::vector<std::pair<token, const std::string*>> fixes;
     std::size_t next_id = 0;
     for (std::size_t ti = 0; ti < texts.size(); ++ti) {
-        if (!may_change(next_id, tokens_end[ti])) {
+        const std::size_t stop = changes_end(next_id, tokens_end[ti]);
+        if (stop == next_id) {
             next_id = tokens_end[ti];
             continue;
         }
@@ -478,6 +484,7 @@ void repair_split_words(std::vector<std::string*>& texts) {
         token prev;
         bool have_prev = false;
         for_each_token(s, [&](std::size_t a, std::size_t b) {
+            if (next_id == stop) return false;  // nothing changes from here on
             const token cur{a, b, token_ids[next_id++]};
             if (const std::string* fix = unglued(s.substr(a, b - a), cur.id)) fixes.emplace_back(cur, fix);
             const token left = prev;
@@ -488,17 +495,19 @@ void repair_split_words(std::vector<std::string*>& texts) {
             // the text), the right one before no letter, digit or hyphen;
             // neither hyphenated, the right one lower case, together at
             // least 5 letters.
-            if (!pair || left.id == vocabulary::none || cur.id == vocabulary::none) return;
-            if (left.begin > 0 && s[left.begin - 1] != ' ' && s[left.begin - 1] != '(' && s[left.begin - 1] != '"') return;
-            if (b < s.size() && (alnum(s[b]) || s[b] == '-')) return;
+            if (!pair || left.id == vocabulary::none || cur.id == vocabulary::none) return true;
+            if (left.begin > 0 && s[left.begin - 1] != ' ' && s[left.begin - 1] != '(' && s[left.begin - 1] != '"') return true;
+            if (b < s.size() && (alnum(s[b]) || s[b] == '-')) return true;
             const std::string_view right = s.substr(a, b - a);
-            if ((left.end - left.begin) + right.size() < 5 || !lower_alpha(right)) return;
-            if (flags[left.id] & flags[cur.id] & alone) return;
+            if ((left.end - left.begin) + right.size() < 5 || !lower_alpha(right)) return true;
+            if (flags[left.id] & flags[cur.id] & alone) return true;
             joined.assign(s.substr(left.begin, left.end - left.begin));
             for (auto& c : joined) c = lower_ascii(c);
             joined.append(right);
             if (vocab.find(joined) != vocabulary::none) drop.push_back(left.end);
+            return true;
         });
+        next_id = tokens_end[ti];
         if (drop.empty()) {
             if (fixes.empty()) continue;
             std::string fixed;
@@ -520,10 +529,11 @@ void repair_split_words(std::vector<std::string*>& texts) {
         const std::string_view fs = str;
         for_each_token(fs, [&](std::size_t a, std::size_t b) {
             const std::string* fix = unglued(fs.substr(a, b - a), vocabulary::none);
-            if (!fix) return;
+            if (!fix) return true;
             fixed.append(fs.substr(last, a - last));
             fixed.append(*fix);
             last = b;
+            return true;
         });
         if (last == 0) continue;
         fixed.append(fs.substr(last));
