@@ -370,7 +370,8 @@ struct file_bytes {
 
 // Reads an open file to its end and closes it. A regular file is read with
 // one call of the size the file system reports; whatever a growing or a
-// special file holds beyond it is read after, the buffer doubling.
+// special file holds beyond it is read after, the buffer doubling, up to
+// max_input_bytes.
 file_bytes read_all(int fd, const std::string& name, std::size_t max_input_bytes) {
     struct closer {
         int fd;
@@ -402,6 +403,8 @@ file_bytes read_all(int fd, const std::string& name, std::size_t max_input_bytes
         }
         if (n == 0) break;
         out.size += static_cast<std::size_t>(n);
+        // A device or pipe that never ends is refused at the limit.
+        if (out.size > max_input_bytes) throw input_error(name, with_limit_message(out.size, max_input_bytes));
     }
     return out;
 }

@@ -143,6 +143,9 @@ TEST_CASE("ingest: the size limit is enforced before reading", "[ingest]") {
     const fs::path dir = scratch_dir("ingest-limit");
     write(dir / "big.txt", std::string(100, 'a'));
     CHECK_THROWS_WITH(ingest_file(dir / "big.txt", small), Catch::Contains("over the limit"));
+    // A device that never ends is read only up to the limit.
+    small.max_input_bytes = 100000;
+    CHECK_THROWS_WITH(ingest_file("/dev/zero", small), Catch::Contains("over the limit of 100000 bytes"));
     fs::remove_all(dir);
 }
 
