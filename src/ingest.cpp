@@ -48,15 +48,15 @@ void append_utf8(std::string& out, char32_t cp) {
     }
 }
 
-// Length of the ASCII run at the start of s[from..], read 8 bytes at a time.
+// Length of the ASCII run at the start of s[from..].
 std::size_t ascii_run(std::string_view s, std::size_t from) {
     std::size_t i = from;
-    while (i + 8 <= s.size()) {
-        std::uint64_t word;
-        std::memcpy(&word, s.data() + i, 8);
-        if (word & 0x8080808080808080ull) break;
-        i += 8;
+#if defined(__SSE2__)
+    // Sixteen bytes at a time: movemask gathers their top bits.
+    for (; i + 16 <= s.size(); i += 16) {
+        if (_mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i))) != 0) break;
     }
+#endif
     while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
     return i - from;
 }
@@ -211,16 +211,26 @@ namespace {
 std::size_t plain_run_end(std::string_view text, std::size_t from) {
     std::size_t i = from;
 #if defined(__SSE2__)
-    // Sixteen bytes at a time. The signed comparison with 0x20 catches
-    // control characters and every byte from 0x80 up (negative as signed).
+    // Sixteen bytes at a time: bit k of stops(at) is set when text[at + k]
+    // ends the run (at >= 1). The signed comparison with 0x20 catches control
+    // characters and every byte from 0x80 up (negative as signed).
     const __m128i space = _mm_set1_epi8(' '), del = _mm_set1_epi8(0x7F);
-    for (; i + 16 <= text.size(); i += 16) {
-        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-        const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i - 1));
+    const auto stops = [&](std::size_t at) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
+        const __m128i before = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at - 1));
         const __m128i unprintable = _mm_or_si128(_mm_cmplt_epi8(bytes, space), _mm_cmpeq_epi8(bytes, del));
         const __m128i doubled = _mm_and_si128(_mm_cmpeq_epi8(bytes, space), _mm_cmpeq_epi8(before, space));
-        const auto stop = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(unprintable, doubled)));
+        return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(unprintable, doubled)));
+    };
+    for (; i + 16 <= text.size(); i += 16) {
+        const unsigned stop = stops(i);
         if (stop != 0) return i + static_cast<std::size_t>(std::countr_zero(stop));
+    }
+    if (i < text.size() && text.size() >= 17) {
+        // The rest: the last sixteen bytes, less those before i (checked).
+        const std::size_t last = text.size() - 16;
+        const unsigned stop = stops(last) >> (i - last);
+        return stop != 0 ? i + static_cast<std::size_t>(std::countr_zero(stop)) : text.size();
     }
 #endif
     const auto plain = [&](std::size_t j) {
@@ -360,7 +370,8 @@ struct file_bytes {
 
 // Reads an open file to its end and closes it. A regular file is read with
 // one call of the size the file system reports; whatever a growing or a
-// special file holds beyond it is read after, the buffer doubling.
+// special file holds beyond it is read after, the buffer doubling, up to
+// max_input_bytes.
 file_bytes read_all(int fd, const std::string& name, std::size_t max_input_bytes) {
     struct closer {
         int fd;
@@ -392,6 +403,8 @@ file_bytes read_all(int fd, const std::string& name, std::size_t max_input_bytes
         }
         if (n == 0) break;
         out.size += static_cast<std::size_t>(n);
+        // A device or pipe that never ends is refused at the limit.
+        if (out.size > max_input_bytes) throw input_error(name, with_limit_message(out.size, max_input_bytes));
     }
     return out;
 }

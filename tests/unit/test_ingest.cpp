@@ -62,6 +62,18 @@ TEST_CASE("ingest: invalid UTF-8 falls back to Windows-1252 with a warning", "[i
     CHECK(t.lines == std::vector<std::string>{"\"Quoted\" text \xE2\x80\x93 caf\xC3\xA9"});
 }
 
+TEST_CASE("ingest: a byte that is not UTF-8 is seen at any offset", "[ingest]") {
+    // The UTF-8 check skips ASCII sixteen bytes at a time.
+    for (std::size_t at = 0; at <= 40; ++at) {
+        const std::string ascii(at, 'a');
+        INFO("offset " << at);
+        CHECK(ingest_bytes(ascii + "caf\xC3\xA9 tail of the line, long enough\n").encoding == "UTF-8");
+        const ingested_text latin = ingest_bytes(ascii + "caf\xE9 tail of the line, long enough\n");
+        CHECK(latin.encoding == "Windows-1252");
+        CHECK(latin.lines.front() == ascii + "caf\xC3\xA9 tail of the line, long enough");
+    }
+}
+
 TEST_CASE("ingest: CRLF, CR and LF line ends give the same lines", "[ingest]") {
     const auto lf = ingest_bytes("one\ntwo\n\nthree");
     const auto crlf = ingest_bytes("one\r\ntwo\r\n\r\nthree\r\n");
@@ -131,6 +143,9 @@ TEST_CASE("ingest: the size limit is enforced before reading", "[ingest]") {
     const fs::path dir = scratch_dir("ingest-limit");
     write(dir / "big.txt", std::string(100, 'a'));
     CHECK_THROWS_WITH(ingest_file(dir / "big.txt", small), Catch::Contains("over the limit"));
+    // A device that never ends is read only up to the limit.
+    small.max_input_bytes = 100000;
+    CHECK_THROWS_WITH(ingest_file("/dev/zero", small), Catch::Contains("over the limit of 100000 bytes"));
     fs::remove_all(dir);
 }
 
