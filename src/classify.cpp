@@ -892,7 +892,13 @@ struct work_item {
     alignment_unit* unit = nullptr;  // or
     footnote_unit* footnote = nullptr;
     lead_change lead;                    // units: set when the leads differ
-    std::optional<prepared_ops> ops;     // absent when no op deletes or inserts: nothing to classify
+    std::string old_lead, new_lead;      // what prepare_ops reads the ops with
+    bool lead_changed = false;
+    bool has_ops = false;                // some op deletes or inserts: something to classify
+    std::optional<prepared_ops> ops;     // the prepared ops, while kept
+
+    std::vector<word_op>& source() const { return unit != nullptr ? unit->ops : footnote->ops; }
+    void prepare() { ops = prepare_ops(source(), old_lead, new_lead, lead_changed); }
 };
 
 // A document's paragraphs by id (the first of an id, as find_paragraph gives it).
@@ -921,15 +927,18 @@ void read_unit(alignment_unit& u, const paragraph_index& old_paras, const paragr
     const paragraph* pn = new_paras.find(u.new_ids);
     if (po != nullptr) old_lead = po->lead;
     if (pn != nullptr) new_lead = pn->lead;
-    bool lead_changed = false;
     if (po != nullptr && pn != nullptr && !old_lead.empty() && !new_lead.empty()) {
         const direction d = compare_leads(old_lead, new_lead);
         if (d != direction::none) {
             item.lead = {old_lead, new_lead, d};
-            lead_changed = true;
+            item.lead_changed = true;
         }
     }
-    if (has_changes(u.ops)) item.ops = prepare_ops(u.ops, old_lead, new_lead, lead_changed);
+    item.has_ops = has_changes(u.ops);
+    if (item.has_ops) {
+        item.old_lead = std::move(old_lead);
+        item.new_lead = std::move(new_lead);
+    }
     items.push_back(std::move(item));
     for (auto& child : u.children) read_unit(child, old_paras, new_paras, items);
 }
@@ -1053,29 +1062,42 @@ alignment classify(alignment diffed, const document& old_doc, const document& ne
     for (auto& f : diffed.footnotes) {
         work_item item;
         item.footnote = &f;
-        if (has_changes(f.ops)) item.ops = prepare_ops(f.ops, {}, {}, false);
+        item.has_ops = has_changes(f.ops);
         items.push_back(std::move(item));
     }
     roll_context ctx = make_context(old_doc, new_doc);
     // First pass: which old symbols roll forward (the predecessors), so that a
-    // list of earlier resolutions gaining one of them is routine too.
+    // list of earlier resolutions gaining one of them is routine too. The
+    // prepared ops are kept for the second pass while their texts fit in
+    // kept_text_budget; past it (inputs of several megabytes) they are
+    // prepared again, so that memory stays bounded.
+    constexpr std::size_t kept_text_budget = std::size_t{1} << 20;
+    std::size_t kept_text = 0;
     std::set<std::string, std::less<>> rolled;
     {
         roll_context first = ctx;
         first.rolled = &rolled;
-        for (const auto& item : items)
-            if (item.ops) collect_rolled(*item.ops, first);
+        for (auto& item : items) {
+            if (!item.has_ops) continue;
+            item.prepare();
+            collect_rolled(*item.ops, first);
+            kept_text += item.ops->o.text.size() + item.ops->n.text.size();
+            if (kept_text > kept_text_budget) item.ops.reset();
+        }
     }
     ctx.predecessors.insert(rolled.begin(), rolled.end());
-    for (auto& item : items) classify_item(item, ctx);
-    // The citations of the unit texts just read: a changed paragraph is not tokenized again.
+    // Second pass: classifies each item, and keeps the citations of the unit
+    // texts just read (a changed paragraph is not tokenized again for them).
     citation_memo memo;
-    for (const auto& item : items) {
+    for (auto& item : items) {
+        if (item.has_ops && !item.ops) item.prepare();
+        classify_item(item, ctx);
         if (!item.ops) continue;
         for (const side* s : {&item.ops->o, &item.ops->n}) {
             const auto [it, added] = memo.try_emplace(s->text);
             if (added) it->second = unique_norms(s->cites);
         }
+        item.ops.reset();
     }
     diffed.citations = compare_citations(old_doc, new_doc, memo);
     return diffed;
