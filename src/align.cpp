@@ -1181,6 +1181,7 @@ std::vector<window_match> find_windows(const std::vector<const item*>& one, cons
     std::vector<std::pair<int, part_scores>> parts_seen;
     std::vector<int> avail;
     std::vector<const item*> parts;
+    std::vector<std::pair<int, int>> tried;   // windows scored for the current single item
     for (std::size_t run = 0, end = 0; run < cand.size(); run = end) {
         const auto a = static_cast<std::size_t>(cand[run].first);
         for (end = run; end < cand.size() && cand[end].first == cand[run].first;) ++end;
@@ -1200,6 +1201,7 @@ std::vector<window_match> find_windows(const std::vector<const item*>& one, cons
             return parts_seen.back().second;
         };
         window_match best;
+        tried.clear();
         for (std::size_t ci = run; ci < end; ++ci) {
             const int c = cand[ci].second;
             // The free items around c (and the partner): windows reach at most
@@ -1230,6 +1232,11 @@ std::vector<window_match> find_windows(const std::vector<const item*>& one, cons
                     // first: a long paragraph beside short ones fails it, and
                     // then nothing needs to be joined).
                     if (least_contained < 0.6) continue;
+                    // A window met again from another candidate (its first and
+                    // last items tell it) ends as it did the first time.
+                    const std::pair<int, int> ends{avail[first], avail[last]};
+                    if (std::find(tried.begin(), tried.end(), ends) != tried.end()) continue;
+                    tried.push_back(ends);
                     const vec joined = ctx.concat(parts);
                     const double s = cosine(one[a]->v(), joined);
                     if (s < ctx.threshold || s <= best.sim) continue;

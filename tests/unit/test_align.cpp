@@ -324,3 +324,28 @@ TEST_CASE("a short paragraph merged into a reworded long one is a merge, not a r
     REQUIRE(r != nullptr);
     CHECK(r->kind == unit_kind::removed);
 }
+
+TEST_CASE("a word gets the same features wherever it stands in the text", "[align]") {
+    // The tokenizer reads most words eight bytes at a time, and the words at
+    // the end of a text otherwise: words of 1 to 18 bytes (a UTF-8 one too),
+    // joined or cut, must give the same tokens whatever the separators around
+    // them and wherever they stand.
+    const std::vector<std::string> words = {"a", "of", "the", "role", "with", "States", "Members", "Assembly",
+                                            "resolution", "sustainable", "telecommunications", "d\xc3\xa9veloppement",
+                                            "65/141", "A/65/64-E/2010/12", "seventy-ninth", "energy-efficient",
+                                            "Recalling", "energy"};
+    auto join = [&](const std::string& before, const std::string& between, const std::string& after) {
+        std::string out = before;
+        for (std::size_t i = 0; i < words.size(); ++i) out += (i == 0 ? "" : between) + words[i];
+        return out + after;
+    };
+    const std::string plain = join("", " ", "");   // "energy" last: read at the very end
+    const auto m = resdiff::detail::similarity_matrix(
+        {plain, plain, plain, plain},
+        {join("", ",  ", " ........"), join("((", "; ", ")"), join("x ", "\n", ""), join("", " ", " energies")});
+    CHECK(m[0][0] > 0.999999);   // float weights: 1 up to rounding
+    CHECK(m[1][1] > 0.999999);
+    CHECK(m[2][2] < 0.99);   // one word more
+    CHECK(m[2][2] > 0.7);
+    CHECK(m[3][3] < 0.99);   // "energies", stemmed as "energy": one token more
+}
