@@ -3,6 +3,8 @@
 // (ICT for sustainable development), shortened around the change.
 #include <catch2/catch.hpp>
 
+#include "resdiff/compare.hpp"
+#include "resdiff/parse.hpp"
 #include "test_classify_support.hpp"
 
 using namespace resdiff;
@@ -456,4 +458,46 @@ TEST_CASE("units: classes are the set of their edits' classes", "[classify]") {
         CHECK(classify_one("a[- -]{+  +}b").classes == only(change_class::routine));
         CHECK(classify_one("x [-\xff\xfe-]{+\xc3+} y").classes == only(change_class::substantive));
     }
+}
+
+TEST_CASE("classify: units past the memory budget are classified as the ones before it", "[classify][scale]") {
+    // Over 1 MiB of changed unit text: the first units' prepared ops are kept
+    // between the two passes, the later ones are prepared again. Every unit
+    // carries the same kind of edit, so every unit must get the same classes.
+    std::string old_text = "The General Assembly,\n\nRecalling its resolution 1/1,\n\n";
+    std::string new_text = old_text;
+    const std::string body =
+        " the Secretary-General to submit to the General Assembly at its {} session a report on the "
+        "implementation of the present resolution, including on the activities of the United Nations "
+        "system in support of national efforts, and on ways to strengthen coordination, item ";
+    const auto paragraph = [&](int k, std::string_view verb, std::string_view session) {
+        std::string p = std::to_string(k) + ". " + std::string(verb);
+        std::string b = body;
+        b.replace(b.find("{}"), 2, session);
+        p += b;
+        p += std::to_string(k);
+        p += ";\n";
+        return p;
+    };
+    const int n = 5000;
+    for (int k = 1; k <= n; ++k) {
+        old_text += paragraph(k, "Requests", "seventy-ninth");
+        new_text += paragraph(k, k % 7 == 0 ? "Urges" : "Requests", "eightieth");
+    }
+    REQUIRE(old_text.size() > 1'300'000);
+    const comparison c = compare(parse_text(old_text, "old"), parse_text(new_text, "new"));
+    REQUIRE(c.result.units.size() == static_cast<std::size_t>(n + 1));
+    int routine = 0, lead = 0;
+    for (std::size_t i = 1; i < c.result.units.size(); ++i) {
+        const auto& u = c.result.units[i];
+        if (i % 7 == 0) {
+            CHECK(u.classes == std::vector<change_class>{change_class::routine, change_class::lead});
+            lead += u.classes == std::vector<change_class>{change_class::routine, change_class::lead};
+        } else {
+            CHECK(u.classes == only(change_class::routine));
+            routine += u.classes == only(change_class::routine);
+        }
+    }
+    CHECK(lead == n / 7);
+    CHECK(routine == n - n / 7);
 }
