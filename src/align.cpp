@@ -1794,9 +1794,12 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
         }
     }
     // Room for a word form per 64 bytes of text and a stem per 96 (a
-    // resolution pair of 130 KB has 1,750 forms and 1,300 stems).
-    ctx.vocab.surfaces.reserve(std::min<std::size_t>(bytes / 64 + 64, 1u << 20), bytes / 8);
-    ctx.vocab.ids.reserve(std::min<std::size_t>(bytes / 96 + 64, 1u << 20), bytes / 12);
+    // resolution pair of 130 KB has 1,750 forms and 1,300 stems), up to 32,768:
+    // a vocabulary grows far slower than its text, and the tables grow when
+    // they must (reserving by the text alone took 37 MB on a 20 MB pair).
+    constexpr std::size_t reserve_cap = std::size_t{1} << 15;
+    ctx.vocab.surfaces.reserve(std::min(bytes / 64 + 64, reserve_cap), bytes / 8);
+    ctx.vocab.ids.reserve(std::min(bytes / 96 + 64, reserve_cap), bytes / 12);
     std::vector<item> oi = make_items(old_doc, ctx);
     std::vector<item> ni = make_items(new_doc, ctx, &oi);
     ctx.count({&oi, &ni});
