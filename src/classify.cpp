@@ -958,9 +958,6 @@ void classify_item(work_item& item, const roll_context& ctx) {
     u.qualifier_dir = r.qualifier_dir;
 }
 
-// citations() of each distinct text, so that the paragraphs both versions
-// share are read once. The keys point into the documents (or the unit texts
-// classify() has read already).
 // A paragraph text hashed by its length and its first and last 32 bytes:
 // enough to tell paragraphs apart and far cheaper than hashing every byte of
 // both documents; texts with equal hashes are told apart by comparing them.
@@ -972,7 +969,10 @@ struct text_hash {
         return hash(s.substr(0, edge)) ^ (hash(s.substr(s.size() - edge)) * 31) ^ (s.size() * 0x9E3779B97F4A7C15);
     }
 };
-using citation_memo = std::unordered_map<std::string_view, std::vector<std::string>, text_hash>;
+// citations() of each distinct text of the documents, so that the paragraphs
+// both versions share are read once. The keys point into the documents (never
+// into a unit text classify() frees); a value is absent until it is known.
+using citation_memo = std::unordered_map<std::string_view, std::optional<std::vector<std::string>>, text_hash>;
 
 // The normalized forms of citation hits, without repeats, in order.
 std::vector<std::string> unique_norms(const std::vector<citation_hit>& hits) {
@@ -983,33 +983,44 @@ std::vector<std::string> unique_norms(const std::vector<citation_hit>& hits) {
     return out;
 }
 
-void append_unique(std::vector<std::string>& out, std::unordered_set<std::string_view>& seen,
-                   citation_memo& memo, std::string_view text) {
-    auto it = memo.find(text);
-    if (it == memo.end()) it = memo.emplace(text, citations(text)).first;
-    for (const auto& c : it->second)  // the memo's strings stay in place: `seen` points into them
-        if (seen.insert(c).second) out.push_back(c);
-}
-
-std::vector<std::string> cited_by(const document& d, citation_memo& memo) {
-    std::vector<std::string> out;
-    std::unordered_set<std::string_view> seen;
-    auto add = [&](std::string_view text) { append_unique(out, seen, memo, text); };
-    auto add_sub = [&](auto&& self, const subparagraph& s) -> void {
-        add(s.text);
+// Calls f(text) for each text of d whose citations count, in document order.
+template <typename F>
+void for_each_citing_text(const document& d, F&& f) {
+    auto sub = [&](auto&& self, const subparagraph& s) -> void {
+        f(std::string_view(s.text));
         for (const auto& c : s.children) self(self, c);
     };
     for (const auto* part : {&d.preamble, &d.operative}) {
         for (const auto& p : *part) {
             if (!p.text.empty()) {
-                add(p.text);
+                f(std::string_view(p.text));
             } else {
-                add(p.intro);
-                for (const auto& s : p.subparagraphs) add_sub(add_sub, s);
+                f(std::string_view(p.intro));
+                for (const auto& s : p.subparagraphs) sub(sub, s);
             }
         }
     }
-    for (const auto& f : d.footnotes) add(f.text);
+    for (const auto& f_ : d.footnotes) f(std::string_view(f_.text));
+}
+
+// A memo with a key, and no value yet, for every text of both documents.
+citation_memo memo_keys(const document& old_doc, const document& new_doc) {
+    citation_memo memo;
+    auto add = [&](std::string_view text) { memo.try_emplace(text); };
+    for_each_citing_text(old_doc, add);
+    for_each_citing_text(new_doc, add);
+    return memo;
+}
+
+std::vector<std::string> cited_by(const document& d, citation_memo& memo) {
+    std::vector<std::string> out;
+    std::unordered_set<std::string_view> seen;
+    for_each_citing_text(d, [&](std::string_view text) {
+        auto& cites = memo[text];
+        if (!cites) cites = citations(text);
+        for (const auto& c : *cites)  // the memo's strings stay in place: `seen` points into them
+            if (seen.insert(c).second) out.push_back(c);
+    });
     return out;
 }
 
@@ -1088,14 +1099,14 @@ alignment classify(alignment diffed, const document& old_doc, const document& ne
     ctx.predecessors.insert(rolled.begin(), rolled.end());
     // Second pass: classifies each item, and keeps the citations of the unit
     // texts just read (a changed paragraph is not tokenized again for them).
-    citation_memo memo;
+    citation_memo memo = memo_keys(old_doc, new_doc);
     for (auto& item : items) {
         if (item.has_ops && !item.ops) item.prepare();
         classify_item(item, ctx);
         if (!item.ops) continue;
         for (const side* s : {&item.ops->o, &item.ops->n}) {
-            const auto [it, added] = memo.try_emplace(s->text);
-            if (added) it->second = unique_norms(s->cites);
+            const auto it = memo.find(s->text);
+            if (it != memo.end() && !it->second) it->second = unique_norms(s->cites);
         }
         item.ops.reset();
     }
