@@ -723,15 +723,20 @@ prepared_ops prepare_ops(std::vector<word_op>& ops, const std::string& old_lead,
         sp.n_end = n.text.size();
         spans.push_back(sp);
     }
-    // The old text is tokenized; the new one shares the equal ops that open
-    // and close the unit with it, and only the part between is tokenized again.
-    std::size_t first = 0, last = ops.size();
-    while (first < last && ops[first].op == op_kind::equal) ++first;
-    while (last > first && ops[last - 1].op == op_kind::equal) --last;
-    const std::size_t prefix = spans[first].o_begin;
-    const std::size_t suffix = o.text.size() - spans[last - 1].o_end;
+    // The old text is tokenized; the new one shares the tokens of its equal
+    // ops with it, and only the parts around the edits are tokenized again.
+    std::vector<detail::shared_span> shared;
+    for (std::size_t i = 0; i < ops.size(); ++i) {
+        if (ops[i].op != op_kind::equal) continue;
+        const span& sp = spans[i];
+        if (!shared.empty() && shared.back().at + shared.back().size == sp.n_begin &&
+            shared.back().base_at + shared.back().size == sp.o_begin)
+            shared.back().size += sp.n_end - sp.n_begin;
+        else
+            shared.push_back({sp.n_begin, sp.o_begin, sp.n_end - sp.n_begin});
+    }
     detail::token_list old_tokens = detail::tokenize(o.text);
-    n.index(detail::tokenize_like(n.text, o.text, old_tokens, prefix, suffix));
+    n.index(detail::tokenize_like(n.text, o.text, old_tokens, shared));
     o.index(std::move(old_tokens));
     o.lead_end = lead_end_in(o.text, old_lead);
     n.lead_end = lead_end_in(n.text, new_lead);

@@ -608,39 +608,61 @@ std::size_t plain_word_after(std::string_view text, std::size_t from) {
 
 token_list tokenize_like(std::string_view text, std::string_view base, const token_list& base_list,
                          std::size_t prefix, std::size_t suffix) {
-    const std::vector<token>& base_toks = base_list.toks;
     prefix = std::min({prefix, text.size(), base.size()});
     suffix = std::min({suffix, text.size() - prefix, base.size() - prefix});
-    // Shared: the tokens before a plain word inside the common prefix, and
-    // those after a plain word inside the common suffix.
-    const std::size_t from = plain_word_before(text, prefix);
-    const std::size_t to = plain_word_after(text, text.size() - suffix);
-    const std::size_t base_to = to - text.size() + base.size();  // the same place in base
+    std::vector<shared_span> shared;
+    if (prefix > 0) shared.push_back({0, 0, prefix});
+    if (suffix > 0) shared.push_back({text.size() - suffix, base.size() - suffix, suffix});
+    return tokenize_like(text, base, base_list, shared);
+}
+
+token_list tokenize_like(std::string_view text, std::string_view base, const token_list& base_list,
+                         const std::vector<shared_span>& shared) {
+    const std::vector<token>& base_toks = base_list.toks;
     token_list out;
     out.lower_text = std::make_unique_for_overwrite<char[]>(text.size());
     char* lower = out.lower_text.get();
     const char* base_lower = base_list.lower_text.get();
-    // The shared parts' lower-case bytes (merged numbers' spellings included)
-    // are the base's; the tokens taken over point to the same bytes here.
-    std::copy(base_lower, base_lower + from, lower);
-    std::copy(base_lower + base_to, base_lower + base.size(), lower + to);
-    const auto moved = [&](token t, std::size_t base_at, std::size_t at) {
-        t.begin = t.begin - base_at + at;
-        t.end = t.end - base_at + at;
-        t.lower = std::string_view(lower + (t.lower.data() - base_lower) - base_at + at, t.lower.size());
-        return t;
-    };
     std::vector<token>& toks = out.toks;
-    toks.reserve(base_toks.size() + (to - from) / 4 + 1);
-    std::size_t k = 0;
-    for (; k < base_toks.size() && base_toks[k].begin < from; ++k) toks.push_back(moved(base_toks[k], 0, 0));
-    const std::string_view middle = text.substr(from, to - from);
-    lower_into(middle, lower + from);
-    tokenize_into(middle, lower + from, from, toks);
-    if (to < text.size()) {
-        while (k < base_toks.size() && base_toks[k].begin < base_to) ++k;
-        for (; k < base_toks.size(); ++k) toks.push_back(moved(base_toks[k], base_to, to));
+    toks.reserve(base_toks.size() + text.size() / 8 + 1);
+    std::size_t done = 0;  // text[0, done) has its tokens
+    auto tokenize_to = [&](std::size_t end) {
+        if (end <= done) return;
+        const std::string_view piece = text.substr(done, end - done);
+        lower_into(piece, lower + done);
+        tokenize_into(piece, lower + done, done, toks);
+        done = end;
+    };
+    for (const auto& sp : shared) {
+        if (sp.size == 0 || sp.at < done || sp.at + sp.size > text.size() || sp.base_at + sp.size > base.size())
+            continue;
+        const std::string_view part = text.substr(sp.at, sp.size);
+        // Taken over: part[from, to), from the end of a plain word with white
+        // space before and after it (or the start of both texts) to the start
+        // of a later one (or the end of both texts).
+        const bool at_start = sp.at == 0 && sp.base_at == 0;
+        const bool at_end = sp.at + sp.size == text.size() && sp.base_at + sp.size == base.size();
+        const std::size_t from = at_start ? 0 : plain_word_after(part, 0);
+        const std::size_t to = at_end ? part.size() : plain_word_before(part, part.size());
+        if (from >= to) continue;
+        const std::size_t text_from = sp.at + from, text_to = sp.at + to;
+        const std::size_t base_from = sp.base_at + from, base_to = sp.base_at + to;
+        tokenize_to(text_from);
+        // The lower-case bytes (merged numbers' spellings included) are the
+        // base's; the tokens taken over point to the same bytes here.
+        std::copy(base_lower + base_from, base_lower + base_to, lower + text_from);
+        auto k = std::lower_bound(base_toks.begin(), base_toks.end(), base_from,
+                                  [](const token& t, std::size_t v) { return t.begin < v; });
+        for (; k != base_toks.end() && k->begin < base_to; ++k) {
+            token t = *k;
+            t.begin = t.begin - base_from + text_from;
+            t.end = t.end - base_from + text_from;
+            t.lower = std::string_view(lower + (t.lower.data() - base_lower) - base_from + text_from, t.lower.size());
+            toks.push_back(t);
+        }
+        done = text_to;
     }
+    tokenize_to(text.size());
     return out;
 }
 

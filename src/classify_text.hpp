@@ -54,6 +54,21 @@ token_list tokenize(std::string_view text);
 token_list tokenize_like(std::string_view text, std::string_view base, const token_list& base_toks,
                          std::size_t prefix, std::size_t suffix);
 
+// Bytes text[at, at + size) equal to base[base_at, base_at + size).
+struct shared_span {
+    std::size_t at = 0;
+    std::size_t base_at = 0;
+    std::size_t size = 0;
+};
+
+// tokenize(text), reusing the tokens of `base` inside every shared span (in
+// order, not overlapping): the tokens between the first and the last plain
+// word of a span (both with their white space inside it) are taken over; a
+// span at the start (end) of both texts is taken over from its start (up to
+// its end), as with the prefix (suffix) above.
+token_list tokenize_like(std::string_view text, std::string_view base, const token_list& base_toks,
+                         const std::vector<shared_span>& shared);
+
 // "seventy-ninth" -> 79 (ordinal), "one hundred and first" -> 101, "twenty" -> 20.
 // Words are lower case; nullopt when they do not form one number.
 struct number_words {

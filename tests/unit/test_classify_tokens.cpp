@@ -41,6 +41,23 @@ void check_like(const std::string& base, const std::string& text) {
           show(resdiff::detail::tokenize(text).toks));
 }
 
+// base = a + old_mid + b + old_end + c, text = a + new_mid + b + new_end + c:
+// three shared spans, the middle one between two edits.
+void check_spans(const std::string& a, const std::string& old_mid, const std::string& b,
+                 const std::string& old_end, const std::string& c, const std::string& new_mid,
+                 const std::string& new_end) {
+    const std::string base = a + old_mid + b + old_end + c;
+    const std::string text = a + new_mid + b + new_end + c;
+    const auto base_toks = resdiff::detail::tokenize(base);
+    const std::vector<resdiff::detail::shared_span> shared = {
+        {0, 0, a.size()},
+        {a.size() + new_mid.size(), a.size() + old_mid.size(), b.size()},
+        {text.size() - c.size(), base.size() - c.size(), c.size()}};
+    INFO("base: " << base << "\ntext: " << text);
+    CHECK(show(resdiff::detail::tokenize_like(text, base, base_toks, shared).toks) ==
+          show(resdiff::detail::tokenize(text).toks));
+}
+
 }  // namespace
 
 TEST_CASE("tokenize_like equals tokenize around an edit", "[classify][tokens]") {
@@ -73,5 +90,24 @@ TEST_CASE("tokenize_like equals tokenize around an edit", "[classify][tokens]") 
         check_like("1, 2, 3, 4, 5, 6 - 7 - 8", "1, 2, 3, 4, 9, 6 - 7 - 8");
         check_like("alpha\xC2\xA0" "beta gamma delta epsilon", "alpha\xC2\xA0" "beta gamma delta zeta");
         check_like("one two three four five six seven", "one two three four five six eight");
+    }
+}
+
+TEST_CASE("tokenize_like reuses the tokens between two edits", "[classify][tokens]") {
+    const std::string mid = " welcomes the work of the Economic and Social Council in 2025 and requests ";
+    SECTION("plain words inside the shared middle") {
+        check_spans("Recalling its resolution ", "79/194", mid, "seventy-ninth", " session.", "80/118",
+                    "eightieth");
+    }
+    SECTION("the middle ends in a number word or a symbol that the edit continues") {
+        check_spans("at its ", "seventy", " - ninth session and the one hundred and ", "first", " meeting",
+                    "eighty", "second");
+        check_spans("see document A", "/C.2/79", "/L.17 of the Committee on the item on ", "agenda", " now",
+                    "/C.2/80", "agendas");
+    }
+    SECTION("edits inside a word at either end of the middle") {
+        check_spans("Noting", " the", " report of the Secretary-General on the implementatio", "n", " of it",
+                    "s", "ns");
+        check_spans("", "x", "words with no white space at the ends", "y", "", "z", "w");
     }
 }
