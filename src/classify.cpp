@@ -923,6 +923,10 @@ struct work_item {
     bool lead_changed = false;
     bool has_ops = false;                // some op deletes or inserts: something to classify
     std::optional<prepared_ops> ops;     // the prepared ops, while kept
+    // The texts of the unit's old and new paragraphs, which its sides often
+    // equal (then their citations are the sides' ones), or null.
+    const std::string* old_text = nullptr;
+    const std::string* new_text = nullptr;
 
     std::vector<word_op>& source() const { return unit != nullptr ? unit->ops : footnote->ops; }
     void prepare() { ops = prepare_ops(source(), old_lead, new_lead, lead_changed); }
@@ -954,6 +958,8 @@ void read_unit(alignment_unit& u, const paragraph_index& old_paras, const paragr
     const paragraph* pn = new_paras.find(u.new_ids);
     if (po != nullptr) old_lead = po->lead;
     if (pn != nullptr) new_lead = pn->lead;
+    if (po != nullptr) item.old_text = &po->text;
+    if (pn != nullptr) item.new_text = &pn->text;
     if (po != nullptr && pn != nullptr && !old_lead.empty() && !new_lead.empty()) {
         const direction d = compare_leads(old_lead, new_lead);
         if (d != direction::none) {
@@ -997,9 +1003,9 @@ struct text_hash {
     }
 };
 // citations() of each distinct text of the documents, so that the paragraphs
-// both versions share are read once. The keys point into the documents (never
-// into a unit text classify() frees); a value is absent until it is known.
-using citation_memo = std::unordered_map<std::string_view, std::optional<std::vector<std::string>>, text_hash>;
+// both versions share are read once. The keys point into the documents, never
+// into a unit text classify() frees.
+using citation_memo = std::unordered_map<std::string_view, std::vector<std::string>, text_hash>;
 
 // The normalized forms of citation hits, without repeats, in order.
 std::vector<std::string> unique_norms(const std::vector<citation_hit>& hits) {
@@ -1030,22 +1036,13 @@ void for_each_citing_text(const document& d, F&& f) {
     for (const auto& f_ : d.footnotes) f(std::string_view(f_.text));
 }
 
-// A memo with a key, and no value yet, for every text of both documents.
-citation_memo memo_keys(const document& old_doc, const document& new_doc) {
-    citation_memo memo;
-    auto add = [&](std::string_view text) { memo.try_emplace(text); };
-    for_each_citing_text(old_doc, add);
-    for_each_citing_text(new_doc, add);
-    return memo;
-}
-
 std::vector<std::string> cited_by(const document& d, citation_memo& memo) {
     std::vector<std::string> out;
     std::unordered_set<std::string_view> seen;
     for_each_citing_text(d, [&](std::string_view text) {
-        auto& cites = memo[text];
-        if (!cites) cites = citations(text);
-        for (const auto& c : *cites)  // the memo's strings stay in place: `seen` points into them
+        auto [it, added] = memo.try_emplace(text);
+        if (added) it->second = citations(text);
+        for (const auto& c : it->second)  // the memo's strings stay in place: `seen` points into them
             if (seen.insert(c).second) out.push_back(c);
     });
     return out;
@@ -1114,14 +1111,17 @@ alignment classify(alignment diffed, const document& old_doc, const document& ne
     ctx.predecessors.insert(rolled.begin(), rolled.end());
     // Second pass: classifies each item, and keeps the citations of the unit
     // texts just read (a changed paragraph is not tokenized again for them).
-    citation_memo memo = memo_keys(old_doc, new_doc);
+    citation_memo memo;
     for (auto& item : items) {
         if (item.has_ops && !item.ops) item.prepare();
         classify_item(item, ctx);
         if (!item.ops) continue;
-        for (const side* s : {&item.ops->o, &item.ops->n}) {
-            const auto it = memo.find(s->text);
-            if (it != memo.end() && !it->second) it->second = unique_norms(s->cites);
+        const std::pair<const side*, const std::string*> sides[] = {{&item.ops->o, item.old_text},
+                                                                    {&item.ops->n, item.new_text}};
+        for (const auto& [s, text] : sides) {
+            if (text == nullptr || s->text != *text) continue;
+            const auto [it, added] = memo.try_emplace(*text);
+            if (added) it->second = unique_norms(s->cites);
         }
         item.ops.reset();
     }
