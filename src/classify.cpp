@@ -82,24 +82,15 @@ roll_context make_context(const document& old_doc, const document& new_doc) {
 }
 
 // A text without a '/' (every symbol token has one) and without the keywords
-// resolution(s) or decision(s) in any letter case cites nothing: find_citations
-// finds no hit in it. `lower` is the text with its ASCII letters lower-cased; a
-// token list's buffer will do (the merged numbers written over it hold no
-// keyword).
-bool may_cite(std::string_view text, std::string_view lower) {
-    if (text.find('/') != std::string_view::npos) return true;
-    static const std::boyer_moore_horspool_searcher resolution("resolution"sv.begin(), "resolution"sv.end());
-    static const std::boyer_moore_horspool_searcher decision("decision"sv.begin(), "decision"sv.end());
-    return std::search(lower.begin(), lower.end(), resolution) != lower.end() ||
-           std::search(lower.begin(), lower.end(), decision) != lower.end();
-}
-
+// resolution(s) or decision(s) in any letter case cites nothing: no need to
+// tokenize it.
 bool may_cite(std::string_view text) {
+    if (text.find('/') != std::string_view::npos) return true;
     std::string lower(text.size(), '\0');
     // Branch-free, so the compiler lower-cases many bytes at a time.
     std::transform(text.begin(), text.end(), lower.begin(),
                    [](char c) { return static_cast<char>(c | (detail::ascii_upper(c) ? 0x20 : 0)); });
-    return may_cite(text, lower);
+    return lower.find("resolution"sv) != std::string::npos || lower.find("decision"sv) != std::string::npos;
 }
 
 // One side (old or new) of a unit's text, as tokens.
@@ -114,8 +105,7 @@ struct side {
     void index(detail::token_list tokens) {
         toks = std::move(tokens.toks);
         lower_text = std::move(tokens.lower_text);
-        if (may_cite(text, std::string_view(lower_text.get(), text.size())))
-            cites = detail::find_citations(toks, text);
+        cites = detail::find_citations(toks, text);
         cite_of.assign(toks.size(), -1);
         for (std::size_t c = 0; c < cites.size(); ++c)
             for (std::size_t k = cites[c].first; k < cites[c].last && k < toks.size(); ++k)

@@ -761,6 +761,13 @@ std::size_t adoption_date_after(const std::vector<token>& toks, std::size_t k) {
 
 std::vector<citation_hit> find_citations(const std::vector<token>& toks, std::string_view text) {
     std::vector<citation_hit> hits;
+    // Every hit holds a keyword or a symbol (which has a '/'): most paragraphs have neither.
+    const bool may_cite = text.find('/') != std::string_view::npos ||
+                          std::any_of(toks.begin(), toks.end(), [](const token& t) {
+                              bool decision = false;
+                              return t.lower.size() >= 8 && t.lower.size() <= 11 && is_keyword(t, decision);
+                          });
+    if (!may_cite) return hits;
     std::vector<char> used(toks.size(), 0);
     for (std::size_t i = 0; i < toks.size(); ++i) {
         bool decision = false;
