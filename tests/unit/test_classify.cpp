@@ -295,6 +295,12 @@ TEST_CASE("citations: found, normalized, listed per version", "[classify][citati
         CHECK(c.dropped == std::vector<std::string>{"resolution 78/132"});
         alignment al;
         CHECK(classify(al, a, b).citations == c);
+        // Through the whole pipeline the changed paragraph is classified first
+        // (its unit texts read, then freed): the citations stay the same.
+        const comparison cmp = compare(a, b, {});
+        REQUIRE(cmp.result.units.size() == 1);
+        CHECK(cmp.result.units[0].kind == unit_kind::modified);
+        CHECK(cmp.result.citations == c);
     }
 }
 
