@@ -634,7 +634,8 @@ token_list tokenize_like(std::string_view text, std::string_view base, const tok
         done = end;
     };
     for (const auto& sp : shared) {
-        if (sp.size == 0 || sp.at < done || sp.at + sp.size > text.size() || sp.base_at + sp.size > base.size())
+        if (sp.size == 0 || sp.at < done || sp.at + sp.size > text.size() ||
+            sp.base_at + sp.size > base.size())
             continue;
         const std::string_view part = text.substr(sp.at, sp.size);
         // Taken over: part[from, to), from the end of a plain word with white
@@ -657,7 +658,8 @@ token_list tokenize_like(std::string_view text, std::string_view base, const tok
             token t = *k;
             t.begin = t.begin - base_from + text_from;
             t.end = t.end - base_from + text_from;
-            t.lower = std::string_view(lower + (t.lower.data() - base_lower) - base_from + text_from, t.lower.size());
+            t.lower = std::string_view(lower + (t.lower.data() - base_lower) - base_from + text_from,
+                                       t.lower.size());
             toks.push_back(t);
         }
         done = text_to;
@@ -762,11 +764,11 @@ std::size_t adoption_date_after(const std::vector<token>& toks, std::size_t k) {
 std::vector<citation_hit> find_citations(const std::vector<token>& toks, std::string_view text) {
     std::vector<citation_hit> hits;
     // Every hit holds a keyword or a symbol (which has a '/'): most paragraphs have neither.
-    const bool may_cite = text.find('/') != std::string_view::npos ||
-                          std::any_of(toks.begin(), toks.end(), [](const token& t) {
-                              bool decision = false;
-                              return t.lower.size() >= 8 && t.lower.size() <= 11 && is_keyword(t, decision);
-                          });
+    const bool may_cite =
+        text.find('/') != std::string_view::npos || std::any_of(toks.begin(), toks.end(), [](const token& t) {
+            bool decision = false;
+            return t.lower.size() >= 8 && t.lower.size() <= 11 && is_keyword(t, decision);
+        });
     if (!may_cite) return hits;
     std::vector<char> used(toks.size(), 0);
     for (std::size_t i = 0; i < toks.size(); ++i) {
