@@ -613,6 +613,14 @@ struct item {
         }
         return v_;
     }
+    // The same vector, not kept (unless it already is): the coarse
+    // alignment of long lists reads each vector once, and keeping them all
+    // took a third of the memory of a 10 MB pair.
+    vec transient_v() const {
+        if (weighed_) return v_;
+        count_features(tokens.data(), tokens.size(), *vocab, vocab->scratch_counts);
+        return weigh(vocab->scratch_counts, *vocab);
+    }
     // Its feature counts, computed on first use (parts of split/merge windows).
     const counts& raw() const {
         if (!counted_) {
@@ -893,6 +901,45 @@ private:
     std::vector<posting> postings_;
 };
 
+// The candidate generation of match_lists would look at more than `max_pairs`
+// postings: for each item of news[rest_new], the left-over old items
+// (olds[rest_old]) sharing each of its terms, terms in more than `df_cap` of
+// them left out. Counted from the items' feature keys alone (no vector
+// weighed or kept, no posting lists), and only when a bound on the work
+// (every term of a new item in every old item) exceeds `max_pairs`.
+bool candidate_work_exceeds(const std::vector<const item*>& olds, const std::vector<int>& rest_old,
+                            const std::vector<const item*>& news, const std::vector<int>& rest_new,
+                            std::size_t df_cap, std::size_t max_pairs) {
+    // An item of n tokens has at most n unigrams and n - 1 bigrams.
+    std::size_t old_terms = 0, new_terms = 0;
+    for (const int o : rest_old) old_terms += 2 * olds[o]->tokens.size();
+    for (const int j : rest_new) new_terms += 2 * news[j]->tokens.size();
+    if (std::min(old_terms * rest_new.size(), new_terms * rest_old.size()) <= max_pairs) return false;
+    key_numbers terms;
+    std::vector<std::size_t> df;   // by term: the left-over old items holding it
+    counts features;
+    for (const int o : rest_old) {
+        const item& it = *olds[o];
+        count_features(it.tokens.data(), it.tokens.size(), *it.vocab, features);
+        for (const auto& f : features) {
+            const auto t = terms.insert(f.first);
+            if (t == df.size()) df.push_back(0);
+            ++df[t];
+        }
+    }
+    std::size_t work = 0;
+    for (const int j : rest_new) {
+        const item& it = *news[j];
+        count_features(it.tokens.data(), it.tokens.size(), *it.vocab, features);
+        for (const auto& f : features) {
+            const auto t = terms.find(f.first);
+            if (t >= 0 && df[t] <= df_cap) work += df[t];
+        }
+        if (work > max_pairs) return true;
+    }
+    return false;
+}
+
 struct edge {
     int o = 0, n = 0;   // positions in the olds / news lists
     double sim = 0;
@@ -1068,21 +1115,12 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
     if (rest_old.empty() || rest_new.empty()) return r;
 
     // 2. Candidates from an inverted index over the left-over old items.
-    const inverted_index index(olds, rest_old);
     const std::size_t full = rest_old.size() * rest_new.size();
     const bool exact = full <= 250'000;
     // Terms in more than this many left-over old items do not generate
     // candidates (they still count in the exact cosine computed afterwards).
     const std::size_t df_cap = exact ? rest_old.size() : std::max<std::size_t>(32, rest_old.size() / 20);
-    std::size_t work = 0;
-    for (const int j : rest_new) {
-        for (const auto& f : news[j]->v()) {
-            const auto d = index.find(f.first).size();
-            if (d <= df_cap) work += d;
-        }
-        if (work > ctx.max_pairs) break;
-    }
-    if (work > ctx.max_pairs && allow_fallback) {
+    if (allow_fallback && candidate_work_exceeds(olds, rest_old, news, rest_new, df_cap, ctx.max_pairs)) {
         // Coarse method: walking both lists in order, pair left-overs by position.
         if (!ctx.fell_back && ctx.notes != nullptr) {
             std::string note = "alignment: more than ";
@@ -1096,7 +1134,7 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
         while (a < olds.size() && b < news.size()) {
             if (r.old_to_new[a] >= 0) { ++a; continue; }
             if (r.new_to_old[b] >= 0) { ++b; continue; }
-            const double s = cosine(olds[a]->v(), news[b]->v());
+            const double s = cosine(olds[a]->transient_v(), news[b]->transient_v());
             if (s >= ctx.threshold) {
                 r.old_to_new[a] = static_cast<int>(b);
                 r.new_to_old[b] = static_cast<int>(a);
@@ -1106,6 +1144,7 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
         }
         return r;
     }
+    const inverted_index index(olds, rest_old);
     std::vector<double> acc(olds.size(), 0.0);
     std::vector<int> touched;
     for (const int j : rest_new) {
