@@ -913,9 +913,9 @@ private:
 // The candidate generation of match_lists would look at more than `max_pairs`
 // postings: for each item of news[rest_new], the left-over old items
 // (olds[rest_old]) sharing each of its terms, terms in more than `df_cap` of
-// them left out. Counted from the items' feature keys alone (no vector
-// weighed or kept, no posting lists), and only when a bound on the work
-// (every term of a new item in every old item) exceeds `max_pairs`.
+// them left out. Counted from the items' tokens alone (no feature counts
+// sorted, no vector weighed or kept, no posting lists), and only when a bound
+// on the work (every term of a new item in every old item) exceeds `max_pairs`.
 bool candidate_work_exceeds(const std::vector<const item*>& olds, const std::vector<int>& rest_old,
                             const std::vector<const item*>& news, const std::vector<int>& rest_new,
                             std::size_t df_cap, std::size_t max_pairs) {
@@ -925,25 +925,34 @@ bool candidate_work_exceeds(const std::vector<const item*>& olds, const std::vec
     for (const int j : rest_new) new_terms += 2 * news[j]->tokens.size();
     if (std::min(old_terms * rest_new.size(), new_terms * rest_old.size()) <= max_pairs) return false;
     key_numbers terms(std::min<std::size_t>(old_terms, std::size_t{1} << 14));
-    std::vector<std::size_t> df;   // by term: the left-over old items holding it
-    counts features;
+    std::vector<std::size_t> df;           // by term: the left-over old items holding it
+    std::vector<std::size_t> last_item;    // by term: the last item (1-based, olds then news) seen with it
+    std::size_t stamp = 0;
+    // Each key of an item's unigrams and bigrams (as count_features forms
+    // them), repeats included: repeats are told by last_item, no sorting.
+    const auto for_each_key = [](const item& it, auto&& f) {
+        const auto& t = it.tokens;
+        const auto& cls = it.vocab->cls;
+        for (std::size_t i = 0; i < t.size(); ++i) f(unigram(t[i]));
+        for (std::size_t i = 0; i + 1 < t.size(); ++i) f(bigram(cls[t[i]], cls[t[i + 1]]));
+    };
     for (const int o : rest_old) {
-        const item& it = *olds[o];
-        count_features(it.tokens.data(), it.tokens.size(), *it.vocab, features);
-        for (const auto& f : features) {
-            const auto t = terms.insert(f.first);
-            if (t == df.size()) df.push_back(0);
-            ++df[t];
-        }
+        ++stamp;
+        for_each_key(*olds[o], [&](std::uint64_t key) {
+            const auto t = terms.insert(key);
+            if (t == df.size()) df.push_back(0), last_item.push_back(0);
+            if (last_item[t] != stamp) last_item[t] = stamp, ++df[t];
+        });
     }
     std::size_t work = 0;
     for (const int j : rest_new) {
-        const item& it = *news[j];
-        count_features(it.tokens.data(), it.tokens.size(), *it.vocab, features);
-        for (const auto& f : features) {
-            const auto t = terms.find(f.first);
-            if (t >= 0 && df[t] <= df_cap) work += df[t];
-        }
+        ++stamp;
+        for_each_key(*news[j], [&](std::uint64_t key) {
+            const auto t = terms.find(key);
+            if (t < 0 || last_item[t] == stamp) return;
+            last_item[t] = stamp;
+            if (df[t] <= df_cap) work += df[t];
+        });
         if (work > max_pairs) return true;
     }
     return false;
