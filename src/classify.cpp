@@ -682,6 +682,16 @@ struct prepared_ops {
     bool spacing_only = false;              // some run changed white space only (rule 6)
     std::vector<run> runs;                  // the edits
     std::vector<std::vector<chunk>> chunks;  // per edit
+
+    // Bytes held by both sides: their texts, lower-cased copies, tokens and
+    // citation marks (a token takes several times the bytes of its text).
+    std::size_t footprint() const {
+        std::size_t bytes = 0;
+        for (const side* s : {&o, &n}) {
+            bytes += 2 * s->text.size() + s->toks.capacity() * sizeof(token) + s->cite_of.capacity() * sizeof(int);
+        }
+        return bytes;
+    }
 };
 
 // Reads the ops of a unit with at least one delete or insert op. Ops of a
@@ -909,17 +919,24 @@ struct work_item {
     alignment_unit* unit = nullptr;  // or
     footnote_unit* footnote = nullptr;
     lead_change lead;                    // units: set when the leads differ
-    std::string old_lead, new_lead;      // what prepare_ops reads the ops with
+    // What prepare_ops reads the ops with: the leads of the unit's paragraphs
+    // (in the documents, which outlive the items), or null.
+    const std::string* old_lead = nullptr;
+    const std::string* new_lead = nullptr;
     bool lead_changed = false;
     bool has_ops = false;                // some op deletes or inserts: something to classify
-    std::optional<prepared_ops> ops;     // the prepared ops, while kept
+    std::unique_ptr<prepared_ops> ops;   // the prepared ops, while kept (apart: they are large)
     // The texts of the unit's old and new paragraphs, which its sides often
     // equal (then their citations are the sides' ones), or null.
     const std::string* old_text = nullptr;
     const std::string* new_text = nullptr;
 
     std::vector<word_op>& source() const { return unit != nullptr ? unit->ops : footnote->ops; }
-    void prepare() { ops = prepare_ops(source(), old_lead, new_lead, lead_changed); }
+    void prepare() {
+        static const std::string none;
+        ops = std::make_unique<prepared_ops>(
+            prepare_ops(source(), old_lead ? *old_lead : none, new_lead ? *new_lead : none, lead_changed));
+    }
 };
 
 // A document's paragraphs by id (the first of an id, as find_paragraph gives it).
@@ -943,24 +960,21 @@ void read_unit(alignment_unit& u, const paragraph_index& old_paras, const paragr
                std::vector<work_item>& items) {
     work_item item;
     item.unit = &u;
-    std::string old_lead, new_lead;
     const paragraph* po = old_paras.find(u.old_ids);
     const paragraph* pn = new_paras.find(u.new_ids);
-    if (po != nullptr) old_lead = po->lead;
-    if (pn != nullptr) new_lead = pn->lead;
     if (po != nullptr) item.old_text = &po->text;
     if (pn != nullptr) item.new_text = &pn->text;
-    if (po != nullptr && pn != nullptr && !old_lead.empty() && !new_lead.empty()) {
-        const direction d = compare_leads(old_lead, new_lead);
+    if (po != nullptr && pn != nullptr && !po->lead.empty() && !pn->lead.empty()) {
+        const direction d = compare_leads(po->lead, pn->lead);
         if (d != direction::none) {
-            item.lead = {old_lead, new_lead, d};
+            item.lead = {po->lead, pn->lead, d};
             item.lead_changed = true;
         }
     }
     item.has_ops = has_changes(u.ops);
     if (item.has_ops) {
-        item.old_lead = std::move(old_lead);
-        item.new_lead = std::move(new_lead);
+        item.old_lead = po != nullptr ? &po->lead : nullptr;
+        item.new_lead = pn != nullptr ? &pn->lead : nullptr;
     }
     items.push_back(std::move(item));
     for (auto& child : u.children) read_unit(child, old_paras, new_paras, items);
@@ -1081,11 +1095,11 @@ alignment classify(alignment diffed, const document& old_doc, const document& ne
     roll_context ctx = make_context(old_doc, new_doc);
     // First pass: which old symbols roll forward (the predecessors), so that a
     // list of earlier resolutions gaining one of them is routine too. The
-    // prepared ops are kept for the second pass while their texts fit in
-    // kept_text_budget; past it (inputs of several megabytes) they are
-    // prepared again, so that memory stays bounded.
-    constexpr std::size_t kept_text_budget = std::size_t{1} << 20;
-    std::size_t kept_text = 0;
+    // prepared ops are kept for the second pass while they fit in kept_budget
+    // (a 200 KB pair needs about 3 MB); past it (inputs of several megabytes)
+    // they are prepared again, so that memory stays bounded.
+    constexpr std::size_t kept_budget = std::size_t{8} << 20;
+    std::size_t kept = 0;
     std::set<std::string, std::less<>> rolled;
     {
         roll_context first = ctx;
@@ -1094,8 +1108,8 @@ alignment classify(alignment diffed, const document& old_doc, const document& ne
             if (!item.has_ops) continue;
             item.prepare();
             collect_rolled(*item.ops, first);
-            kept_text += item.ops->o.text.size() + item.ops->n.text.size();
-            if (kept_text > kept_text_budget) item.ops.reset();
+            kept += item.ops->footprint();
+            if (kept > kept_budget) item.ops.reset();
         }
     }
     ctx.predecessors.insert(rolled.begin(), rolled.end());

@@ -467,9 +467,10 @@ TEST_CASE("units: classes are the set of their edits' classes", "[classify]") {
 }
 
 TEST_CASE("classify: units past the memory budget are classified as the ones before it", "[classify][scale]") {
-    // Over 1 MiB of changed unit text: the first units' prepared ops are kept
-    // between the two passes, the later ones are prepared again. Every unit
-    // carries the same kind of edit, so every unit must get the same classes.
+    // 1.3 MB of changed unit text, over 20 MB once prepared: the first units'
+    // prepared ops are kept between the two passes (up to 8 MiB), the later
+    // ones are prepared again. Every unit carries the same kind of edit, so
+    // every unit must get the same classes.
     std::string old_text = "The General Assembly,\n\nRecalling its resolution 1/1,\n\n";
     std::string new_text = old_text;
     const std::string body =
