@@ -13,6 +13,23 @@ using namespace resdiff;
 
 namespace {
 
+// The texts after detail::repair_split_words, which repairs them together (a
+// word seen whole in one text repairs its split form in another).
+std::vector<std::string> repaired(std::vector<std::string> texts) {
+    std::vector<std::string*> pointers;
+    for (auto& t : texts) pointers.push_back(&t);
+    detail::repair_split_words(pointers);
+    return texts;
+}
+
+// Each text (first) repaired together with the others equals its second.
+void check_repairs(const std::vector<std::pair<std::string, std::string>>& cases) {
+    std::vector<std::string> texts;
+    for (const auto& c : cases) texts.push_back(c.first);
+    const auto out = repaired(texts);
+    for (std::size_t i = 0; i < cases.size(); ++i) CHECK(out[i] == cases[i].second);
+}
+
 std::vector<std::string> leads(const std::vector<paragraph>& list) {
     std::vector<std::string> out;
     for (const auto& p : list) out.push_back(p.lead);
@@ -311,36 +328,27 @@ TEST_CASE("parse: leads of preambular and operative paragraphs", "[parse][lead]"
 }
 
 TEST_CASE("parse: split-word repair never invents words", "[parse]") {
-    std::string a = "the see king of solutions and seeking more", b = "intelligen ce and artificial intelligence";
-    std::string c = "we can not do this and cannot", d = "the followup to the follow-up";
-    std::string e = "an odd piece of text with nothing to join";
-    std::vector<std::string*> texts{&a, &b, &c, &d, &e};
-    detail::repair_split_words(texts);
-    CHECK(a == "the seeking of solutions and seeking more");
-    CHECK(b == "intelligence and artificial intelligence");
-    CHECK(c == "we can not do this and cannot");  // both halves are words
-    CHECK(d == "the follow-up to the follow-up");
-    CHECK(e == "an odd piece of text with nothing to join");
+    check_repairs({
+        {"the see king of solutions and seeking more", "the seeking of solutions and seeking more"},
+        {"intelligen ce and artificial intelligence", "intelligence and artificial intelligence"},
+        {"we can not do this and cannot", "we can not do this and cannot"},  // both halves are words
+        {"the followup to the follow-up", "the follow-up to the follow-up"},
+        {"an odd piece of text with nothing to join", "an odd piece of text with nothing to join"},
+    });
     // Built-in list: "seeking" repaired even when the document has it only split.
-    std::string f = "and see king to address";
-    std::vector<std::string*> only{&f};
-    detail::repair_split_words(only);
-    CHECK(f == "and seeking to address");
+    CHECK(repaired({"and see king to address"})[0] == "and seeking to address");
 }
 
 TEST_CASE("parse: split-word repair, joins and compounds in one text", "[parse]") {
     // A join and a compound repair in the same text, spaced hyphens, a split
     // word at a capital, and a glued compound that occurs twice (kept).
-    std::string a = "the see king of a followup", b = "seeking the follow-up";
-    std::string c = "Secretary -General and COVID -19 in the sixty -seventh";
-    std::string d = "Intelligen ce and a long-term plan for the longterm", e = "a longterm view";
-    std::vector<std::string*> texts{&a, &b, &c, &d, &e};
-    detail::repair_split_words(texts);
-    CHECK(a == "the seeking of a follow-up");
-    CHECK(b == "seeking the follow-up");
-    CHECK(c == "Secretary-General and COVID-19 in the sixty-seventh");
-    CHECK(d == "Intelligence and a long-term plan for the longterm");
-    CHECK(e == "a longterm view");
+    check_repairs({
+        {"the see king of a followup", "the seeking of a follow-up"},
+        {"seeking the follow-up", "seeking the follow-up"},
+        {"Secretary -General and COVID -19 in the sixty -seventh", "Secretary-General and COVID-19 in the sixty-seventh"},
+        {"Intelligen ce and a long-term plan for the longterm", "Intelligence and a long-term plan for the longterm"},
+        {"a longterm view", "a longterm view"},
+    });
 }
 
 TEST_CASE("parse: split-word repair, long words and capitals", "[parse]") {
@@ -348,29 +356,23 @@ TEST_CASE("parse: split-word repair, long words and capitals", "[parse]") {
     // words sharing their last 12 letters are different words. A capital
     // counts as the same word: "Implementation" makes "implementa tion" whole,
     // and "Transparency" twice makes "transparency" a word of its own.
-    std::string a = "the implementa tion of Implementation plans";
-    std::string b = "reimplementation and nonimplementation";  // last 12 letters alike
-    std::string c = "nonimplementa tion";                      // only "nonimplementation" is in the text
-    std::string d = "Transparency and transparency need trans parency";
-    std::string e = "some multilateralismx text and multilateral ismy";  // neither joined form is a word
-    std::vector<std::string*> texts{&a, &b, &c, &d, &e};
-    detail::repair_split_words(texts);
-    CHECK(a == "the implementation of Implementation plans");
-    CHECK(b == "reimplementation and nonimplementation");
-    CHECK(c == "nonimplementation");
-    CHECK(d == "Transparency and transparency need transparency");
-    CHECK(e == "some multilateralismx text and multilateral ismy");
+    check_repairs({
+        {"the implementa tion of Implementation plans", "the implementation of Implementation plans"},
+        {"reimplementation and nonimplementation", "reimplementation and nonimplementation"},  // last 12 letters alike
+        {"nonimplementa tion", "nonimplementation"},  // only "nonimplementation" is in the text
+        {"Transparency and transparency need trans parency", "Transparency and transparency need transparency"},
+        {"some multilateralismx text and multilateral ismy", "some multilateralismx text and multilateral ismy"},  // neither joined form is a word
+    });
 }
 
 TEST_CASE("parse: split-word repair drops leading, trailing and repeated spaces", "[parse]") {
-    std::string a = "  two  spaces   and see king ", b = "seeking", c = "one space", d = " lead", e = "trail ";
-    std::vector<std::string*> texts{&a, &b, &c, &d, &e};
-    detail::repair_split_words(texts);
-    CHECK(a == "two spaces and seeking");
-    CHECK(b == "seeking");
-    CHECK(c == "one space");
-    CHECK(d == "lead");
-    CHECK(e == "trail");
+    check_repairs({
+        {"  two  spaces   and see king ", "two spaces and seeking"},
+        {"seeking", "seeking"},
+        {"one space", "one space"},
+        {" lead", "lead"},
+        {"trail ", "trail"},
+    });
 }
 
 TEST_CASE("parse: session ordinals", "[parse]") {
