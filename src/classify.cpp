@@ -919,23 +919,20 @@ struct work_item {
     alignment_unit* unit = nullptr;  // or
     footnote_unit* footnote = nullptr;
     lead_change lead;                    // units: set when the leads differ
-    // What prepare_ops reads the ops with: the leads of the unit's paragraphs
-    // (in the documents, which outlive the items), or null.
-    const std::string* old_lead = nullptr;
-    const std::string* new_lead = nullptr;
-    bool lead_changed = false;
+    // The unit's old and new paragraphs (in the documents, which outlive the
+    // items), or null: their leads are what prepare_ops reads the ops with,
+    // and their texts, which the sides often equal, share the sides' citations.
+    const paragraph* old_para = nullptr;
+    const paragraph* new_para = nullptr;
     bool has_ops = false;                // some op deletes or inserts: something to classify
     std::unique_ptr<prepared_ops> ops;   // the prepared ops, while kept (apart: they are large)
-    // The texts of the unit's old and new paragraphs, which its sides often
-    // equal (then their citations are the sides' ones), or null.
-    const std::string* old_text = nullptr;
-    const std::string* new_text = nullptr;
 
     std::vector<word_op>& source() const { return unit != nullptr ? unit->ops : footnote->ops; }
     void prepare() {
         static const std::string none;
-        ops = std::make_unique<prepared_ops>(
-            prepare_ops(source(), old_lead ? *old_lead : none, new_lead ? *new_lead : none, lead_changed));
+        ops = std::make_unique<prepared_ops>(prepare_ops(source(), old_para ? old_para->lead : none,
+                                                         new_para ? new_para->lead : none,
+                                                         lead.dir != direction::none));
     }
 };
 
@@ -960,22 +957,15 @@ void read_unit(alignment_unit& u, const paragraph_index& old_paras, const paragr
                std::vector<work_item>& items) {
     work_item item;
     item.unit = &u;
-    const paragraph* po = old_paras.find(u.old_ids);
-    const paragraph* pn = new_paras.find(u.new_ids);
-    if (po != nullptr) item.old_text = &po->text;
-    if (pn != nullptr) item.new_text = &pn->text;
+    item.old_para = old_paras.find(u.old_ids);
+    item.new_para = new_paras.find(u.new_ids);
+    const paragraph* po = item.old_para;
+    const paragraph* pn = item.new_para;
     if (po != nullptr && pn != nullptr && !po->lead.empty() && !pn->lead.empty()) {
         const direction d = compare_leads(po->lead, pn->lead);
-        if (d != direction::none) {
-            item.lead = {po->lead, pn->lead, d};
-            item.lead_changed = true;
-        }
+        if (d != direction::none) item.lead = {po->lead, pn->lead, d};
     }
     item.has_ops = has_changes(u.ops);
-    if (item.has_ops) {
-        item.old_lead = po != nullptr ? &po->lead : nullptr;
-        item.new_lead = pn != nullptr ? &pn->lead : nullptr;
-    }
     items.push_back(std::move(item));
     for (auto& child : u.children) read_unit(child, old_paras, new_paras, items);
 }
@@ -1120,11 +1110,11 @@ alignment classify(alignment diffed, const document& old_doc, const document& ne
         if (item.has_ops && !item.ops) item.prepare();
         classify_item(item, ctx);
         if (!item.ops) continue;
-        const std::pair<const side*, const std::string*> sides[] = {{&item.ops->o, item.old_text},
-                                                                    {&item.ops->n, item.new_text}};
-        for (const auto& [s, text] : sides) {
-            if (text == nullptr || s->text != *text) continue;
-            const auto [it, added] = memo.try_emplace(*text);
+        const std::pair<const side*, const paragraph*> sides[] = {{&item.ops->o, item.old_para},
+                                                                  {&item.ops->n, item.new_para}};
+        for (const auto& [s, para] : sides) {
+            if (para == nullptr || s->text != para->text) continue;
+            const auto [it, added] = memo.try_emplace(para->text);
             if (added) it->second = unique_norms(s->cites);
         }
         item.ops.reset();
