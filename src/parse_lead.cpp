@@ -233,10 +233,6 @@ bool is_preamble_opener(std::string_view w) {
     return false;
 }
 
-}  // namespace resdiff::detail
-
-namespace resdiff::detail {
-
 bool starts_with_operative_verb(std::string_view text) {
     std::string_view w = first_word(text);
     if (w.size() < 4 || !is_upper_ascii(w[0])) return false;
