@@ -163,35 +163,14 @@ std::uint64_t word_sum(std::string_view w) {
 }
 std::uint64_t word_sum_power(std::size_t n) { return n >= 13 ? 0 : std::uint64_t{1} << (5 * n); }
 
-// The tokens of for_each_token, read in one pass with what the counting
-// needs: f(begin, end, sum, hyphenated), `sum` the word_sum of the token's
-// letters (hyphens left out). The letters of a token are read up to the
-// first byte that is none, at the latest the string's terminating NUL: no
-// bound check per byte. Returns true when `s` holds two spaces in a row
-// (noticed on the way: the bytes between the tokens are read anyway).
-template <class F>
-bool for_each_counted_token(const std::string& s, F&& f) {
-    const auto* const first = reinterpret_cast<const unsigned char*>(s.data());
-    const auto* const last = first + s.size();
-    const auto* q = first;
-    bool two_spaces = false;
-    while (true) {
-        for (; q != last && letters.code[*q] == 0; ++q) two_spaces |= q[0] == ' ' && q[1] == ' ';
-        if (q == last) return two_spaces;
-        const auto* const start = q;
-        std::uint64_t sum = 0;
-        bool hyphenated = false;
-        while (true) {
-            for (unsigned l; (l = letters.code[*q]) != 0; ++q) sum = sum << 5 | l;
-            if (*q == '-' && q + 1 != last && letters.code[q[1]] != 0) {
-                hyphenated = true;
-                ++q;
-                continue;
-            }
-            break;
-        }
-        f(static_cast<std::size_t>(start - first), static_cast<std::size_t>(q - first), sum, hyphenated);
+// The end of the hyphenated token whose first hyphen is at q ("follow-up"
+// at its '-'): letters and hyphens between letters.
+const unsigned char* hyphenated_token_end(const unsigned char* q, const unsigned char* last) {
+    while (*q == '-' && q + 1 != last && letters.code[q[1]] != 0) {
+        ++q;
+        while (letters.code[*q] != 0) ++q;
     }
+    return q;
 }
 
 // Drops leading spaces, runs of spaces and trailing spaces, in place.
@@ -298,6 +277,38 @@ public:
             if (words_[id].sum == sum && words_[id].size == size) return true;
         }
     }
+    // Counts the tokens of `s` (those of for_each_token) in reading order:
+    // the number of each word goes to `ids`; a hyphenated token gets none,
+    // and `compound(begin, end)` counts its parts. Returns true when `s`
+    // holds two spaces in a row (noticed on the way: the bytes between the
+    // tokens are read anyway). The letters of a token are read up to the
+    // first byte that is none, at the latest the string's terminating NUL:
+    // no bound check per byte.
+    template <class F>
+    bool count_tokens(const std::string& s, std::vector<std::uint32_t>& ids, F&& compound) {
+        const auto* const first = reinterpret_cast<const unsigned char*>(s.data());
+        const auto* const last = first + s.size();
+        const auto* q = first;
+        bool two_spaces = false;
+        while (true) {
+            const auto* const gap = q;
+            while (q != last && letters.code[*q] == 0) ++q;
+            // Most gaps are one space: two spaces in a row are looked for only in longer ones.
+            for (const auto* g = gap; g + 1 < q && !two_spaces; ++g) two_spaces = g[0] == ' ' && g[1] == ' ';
+            if (q == last) return two_spaces;
+            const auto* const start = q;
+            std::uint64_t sum = 0;
+            for (unsigned l; (l = letters.code[*q]) != 0; ++q) sum = sum << 5 | l;
+            const auto a = static_cast<std::size_t>(start - first);
+            if (*q == '-' && q + 1 != last && letters.code[q[1]] != 0) {
+                q = hyphenated_token_end(q, last);
+                compound(a, static_cast<std::size_t>(q - first));
+                ids.push_back(none);
+                continue;
+            }
+            ids.push_back(add(s, a, static_cast<std::size_t>(q - start), sum));
+        }
+    }
     int count(std::uint32_t id) const { return words_[id].count; }
     std::size_t size(std::uint32_t id) const { return words_[id].size; }
     // The word_sum of the two words written together, without writing them.
@@ -385,12 +396,9 @@ void repair_split_words(std::vector<std::string*>& texts) {
     std::vector<char> spaced(texts.size());
     for (std::size_t ti = 0; ti < texts.size(); ++ti) {
         const std::string& text = *texts[ti];
-        spaced[ti] = for_each_counted_token(text, [&](std::size_t a, std::size_t b, std::uint64_t sum, bool hyphenated_token) {
-            if (!hyphenated_token) {  // looked up as it stands, in any case
-                token_ids.push_back(vocab.add(text, a, b - a, sum));
-                return;
-            }
-            token_ids.push_back(vocabulary::none);
+        // A word is looked up as it stands, in any case; a hyphenated token
+        // is learnt here.
+        spaced[ti] = vocab.count_tokens(text, token_ids, [&](std::size_t a, std::size_t b) {
             const std::string_view original = std::string_view(text).substr(a, b - a);
             // Only lowercase compounds teach a hyphenation: a name such as
             // "Economic Co-operation" says nothing of "cooperation".
