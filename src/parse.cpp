@@ -54,6 +54,14 @@ struct line_info {
     line_role role = line_role::blank;
 };
 
+// The value of a run of at most nine decimal digits (what std::stoi makes
+// of it, without making a string first).
+int digits_value(std::string_view digits) {
+    int n = 0;
+    for (const char c : digits) n = n * 10 + (c - '0');
+    return n;
+}
+
 bool all_digits(std::string_view s) {
     if (s.empty()) return false;
     for (const char c : s) {
@@ -154,7 +162,7 @@ std::optional<std::pair<int, std::string_view>> read_operative_number(std::strin
     while (i < s.size() && i < 6 && is_digit(s[i])) ++i;
     if (i == 0 || i >= s.size() || s[i] != '.') return std::nullopt;
     if (i + 1 < s.size() && s[i + 1] != ' ') return std::nullopt;
-    const int n = std::stoi(std::string(s.substr(0, i)));
+    const int n = digits_value(s.substr(0, i));
     return std::make_pair(n, trim(s.substr(i + 1)));
 }
 // Asked of every body line (twice), most of which start with a letter:
@@ -888,7 +896,7 @@ private:
                 if (all_digits(t) && t.size() <= 3) {
                     flush_note(note_lines);
                     in_note = false;
-                    numbers.push_back(std::stoi(std::string(t)));
+                    numbers.push_back(digits_value(t));
                     lines_[l].role = line_role::footnote;
                     after_number = true;
                     continue;
@@ -903,7 +911,7 @@ private:
             } else {
                 std::size_t d = 0;
                 while (d < t.size() && d < 4 && is_digit(t[d])) ++d;
-                if (d > 0 && d < t.size() && t[d] == ' ' && std::stoi(std::string(t.substr(0, d))) == next_expected) {
+                if (d > 0 && d < t.size() && t[d] == ' ' && digits_value(t.substr(0, d)) == next_expected) {
                     flush_note(note_lines);
                     in_note = false;
                     entries.push_back({next_expected, {l}});
@@ -1011,7 +1019,7 @@ private:
             }
             std::size_t d = 0;
             while (d < t.size() && d < 4 && is_digit(t[d])) ++d;
-            if (d > 0 && d < t.size() && t[d] == ' ' && std::stoi(std::string(t.substr(0, d))) == expected) {
+            if (d > 0 && d < t.size() && t[d] == ' ' && digits_value(t.substr(0, d)) == expected) {
                 lines_[i].text = trim(t.substr(d));
                 add_footnote(expected, {i});
                 ++expected;
@@ -1477,7 +1485,7 @@ private:
             }
             std::size_t e = i;
             while (e < s.text.size() && is_digit(s.text[e])) ++e;
-            const int n = e - i <= 3 ? std::stoi(s.text.substr(i, e - i)) : -1;
+            const int n = e - i <= 3 ? digits_value(std::string_view(s.text).substr(i, e - i)) : -1;
             if (n > 0 && seen.count(n) && i > 0) {
                 if (auto hit = find_marker(s.text, i, e, n, false, false); hit && (hit->begin == i || hit->begin + 1 == i)) {
                     bool ok = false;
@@ -1597,7 +1605,7 @@ private:
             if (starts_with(rest, "C.") && rest.find('/') != std::string_view::npos) rest.remove_prefix(rest.find('/') + 1);
             std::size_t k = 0;
             while (k < rest.size() && k < 3 && is_digit(rest[k])) ++k;
-            if (k > 0 && k < rest.size() && rest[k] == '/') m.session = std::stoi(std::string(rest.substr(0, k)));
+            if (k > 0 && k < rest.size() && rest[k] == '/') m.session = digits_value(rest.substr(0, k));
         }
         // "Agenda item 16 (a)", "Agenda items 12 and 14 (b)"
         if (auto p = hv.find("Agenda item"); p != std::string_view::npos) {
