@@ -375,22 +375,18 @@ std::string_view word_after(std::string_view text, std::size_t pos) {
 }
 
 // The first digit of text[i, to), or `to`. Markers are looked for in every
-// paragraph, some paragraphs several times, and most bytes are no digits: so
-// eight bytes are tested at a time, with the "hasbetween" test of Bit
-// Twiddling Hacks (a byte b with 0x2F < b < 0x3A sets its top bit; the
-// per-byte sums never carry into the next byte).
-std::size_t next_digit(std::string_view text, std::size_t i, std::size_t to) {
-    const char* p = text.data();
-    constexpr std::uint64_t ones = ~std::uint64_t{0} / 255;
-    for (; i + 8 <= to; i += 8) {
-        std::uint64_t w;
-        std::memcpy(&w, p + i, 8);
-        const std::uint64_t low7 = w & ones * 127;
-        const std::uint64_t digits = (ones * (127 + 0x3A) - low7) & ~w & (low7 + ones * (127 - 0x2F)) & ones * 128;
-        if (digits != 0) break;
+// paragraph, some paragraphs several times, and most bytes are no digits: the
+// C library's strcspn looks for them many bytes at a time. It stops at the
+// string's terminating NUL at the latest, or at a NUL byte inside the text,
+// which is stepped over.
+std::size_t next_digit(const std::string& text, std::size_t i, std::size_t to) {
+    const char* p = text.c_str();
+    while (i < to) {
+        i += std::strcspn(p + i, "0123456789");
+        if (i >= to || is_digit(p[i])) break;
+        ++i;
     }
-    while (i < to && !is_digit(p[i])) ++i;
-    return i;
+    return std::min(i, to);
 }
 
 struct marker_hit {
@@ -401,8 +397,9 @@ struct marker_hit {
 
 // Looks for footnote number `n` in text[from, to). `glued_only`: the export
 // rendition never separates markers from the word before them.
-std::optional<marker_hit> find_marker(std::string_view text, std::size_t from, std::size_t to, int n,
+std::optional<marker_hit> find_marker(const std::string& str, std::size_t from, std::size_t to, int n,
                                       bool glued_only, bool year_suffix_ok, bool relaxed = false) {
+    const std::string_view text = str;
     const std::string num = std::to_string(n);
     to = std::min(to, text.size());
     // A hit is a number starting in [from, to) that is n or a year followed
@@ -411,7 +408,7 @@ std::optional<marker_hit> find_marker(std::string_view text, std::size_t from, s
     if (const auto p = text.find(num, from); p == std::string_view::npos || p >= to + 4) return std::nullopt;
     std::size_t i = from;
     while (i < to) {
-        i = next_digit(text, i, to);
+        i = next_digit(str, i, to);
         if (i == to) break;
         if (i > 0 && is_digit(text[i - 1])) {  // inside a number that began before `from`
             ++i;
