@@ -38,14 +38,25 @@ namespace resdiff::detail {
 
 namespace {
 
-// ASCII lower case (what std::tolower does in the "C" locale the program runs in).
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto& c : out) {
-        if (is_upper_ascii(c)) c = static_cast<char>(c - 'A' + 'a');
+// A word in ASCII lower case (what std::tolower does in the "C" locale the
+// program runs in), without an allocation: at most its first 16 bytes. No
+// word the rule compares with is that long (the longest, "wholeheartedly",
+// has 14 letters), so a cut word matches none, and the prefixes it is asked
+// for are shorter.
+class lower_word {
+public:
+    void assign(std::string_view s) {
+        size_ = std::min(s.size(), bytes_.size());
+        for (std::size_t i = 0; i < size_; ++i) {
+            bytes_[i] = is_upper_ascii(s[i]) ? static_cast<char>(s[i] - 'A' + 'a') : s[i];
+        }
     }
-    return out;
-}
+    std::string_view view() const { return {bytes_.data(), size_}; }
+
+private:
+    std::array<char, 16> bytes_;
+    std::size_t size_ = 0;
+};
 
 bool in(std::string_view w, std::initializer_list<std::string_view> list) {
     for (const auto x : list) {
@@ -143,26 +154,25 @@ std::string extract_lead(std::string_view text, part where) {
     if (!ws.has(0)) return {};
     std::size_t k = 0;
     // The words in lower case, each made once when first asked for.
-    std::array<std::string, max_words> lows;
+    std::array<lower_word, max_words> lows;
     std::array<bool, max_words> lowered{};
-    const std::string none;
-    const auto lw = [&](std::size_t i) -> const std::string& {
-        if (!ws.has(i)) return none;
+    const auto lw = [&](std::size_t i) -> std::string_view {
+        if (!ws.has(i)) return {};
         if (!lowered[i]) {
-            lows[i] = lower(ws[i].text);
+            lows[i].assign(ws[i].text);
             lowered[i] = true;
         }
-        return lows[i];
+        return lows[i].view();
     };
     // Leading adverbs ("Also requests", "Once again calls upon", "Deeply concerned").
     while (ws.has(k + 1) && is_adverb(lw(k))) ++k;
-    const std::string head = lw(k);
+    const std::string_view head = lw(k);
     ++k;
     // "Having considered", "Having regard to" (preamble).
     if (head == "having" && ws.has(k)) ++k;
     // Adverbs after the head ("Recalling also", "Requests further").
     while (ws.has(k) && is_adverb(lw(k)) && lw(k) != "once") ++k;
-    const auto starts = [&](std::string_view prefix) { return head.rfind(prefix, 0) == 0; };
+    const auto starts = [&](std::string_view prefix) { return head.starts_with(prefix); };
     if (starts("call") && (lw(k) == "upon" || lw(k) == "on" || lw(k) == "for")) {
         ++k;
     } else if (starts("look") && lw(k) == "forward" && lw(k + 1) == "to") {
@@ -238,7 +248,9 @@ bool starts_with_operative_verb(std::string_view text) {
     if (w.size() < 4 || !is_upper_ascii(w[0])) return false;
     std::size_t from = 1;
     // "Further requests", "Also decides", "Strongly urges": the verb follows the adverb.
-    if (is_adverb(lower(w))) {
+    lower_word lw;
+    lw.assign(w);
+    if (is_adverb(lw.view())) {
         const std::size_t at = text.find(w) + w.size();
         if (at >= text.size() || text[at] != ' ') return false;
         w = first_word(text.substr(at + 1));
