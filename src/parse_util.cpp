@@ -291,14 +291,27 @@ public:
         const auto* q = first;
         bool two_spaces = false;
         while (true) {
-            const auto* const gap = q;
-            while (q != last && letters.code[*q] == 0) ++q;
-            // Most gaps are one space: two spaces in a row are looked for only in longer ones.
-            for (const auto* g = gap; g + 1 < q && !two_spaces; ++g) two_spaces = g[0] == ' ' && g[1] == ' ';
-            if (q == last) return two_spaces;
+            if (q != last && q[0] == ' ' && letters.code[q[1]] != 0) {
+                ++q;  // most words follow one space
+            } else {
+                const auto* const gap = q;
+                while (q != last && letters.code[*q] == 0) ++q;
+                for (const auto* g = gap; g + 1 < q && !two_spaces; ++g) two_spaces = g[0] == ' ' && g[1] == ' ';
+                if (q == last) return two_spaces;
+            }
             const auto* const start = q;
+            // Two letters at a time where there are two (q[1] is at the latest
+            // the terminating NUL).
             std::uint64_t sum = 0;
-            for (unsigned l; (l = letters.code[*q]) != 0; ++q) sum = sum << 5 | l;
+            unsigned l0, l1;
+            while ((l0 = letters.code[q[0]]) != 0 && (l1 = letters.code[q[1]]) != 0) {
+                sum = sum << 10 | l0 << 5 | l1;
+                q += 2;
+            }
+            if (l0 != 0) {
+                sum = sum << 5 | l0;
+                ++q;
+            }
             const auto a = static_cast<std::size_t>(start - first);
             if (*q == '-' && q + 1 != last && letters.code[q[1]] != 0) {
                 q = hyphenated_token_end(q, last);
