@@ -464,24 +464,24 @@ void repair_split_words(std::vector<std::string*>& texts) {
         return h == hyphenated.end() ? nullptr : &h->second;
     };
     // A text can change only where it holds a compound seen once (pass 2)
-    // or two neighbouring words, one of them seen once, whose joined form may
-    // be in the vocabulary (pass 1). Asked of the word numbers alone, from
-    // the end: the end of the last such place in token_ids[first, end), or
-    // `first` when there is none. Most texts are not read again, the others
-    // only up to there.
+    // or two neighbouring words, not both standing alone, whose joined form
+    // may be in the vocabulary (pass 1). Either place holds a word that
+    // does not stand alone or is a compound seen once: only such words, a
+    // few in a text, are looked at, with their neighbours. Asked of the word
+    // numbers alone, from the end: the end of the last such place in
+    // token_ids[first, end), or `first` when there is none. Most texts are
+    // not read again, the others only up to there.
+    const auto may_join = [&](std::uint32_t left, std::uint32_t right) {
+        return left != vocabulary::none && right != vocabulary::none && !(flags[left] & flags[right] & alone) &&
+               vocab.may_hold(vocab.joined_sum(left, right), vocab.size(left) + vocab.size(right));
+    };
     const auto changes_end = [&](std::size_t first, std::size_t end) -> std::size_t {
         for (std::size_t k = end; k-- > first;) {
             const auto id = token_ids[k];
-            if (id == vocabulary::none) continue;
-            const unsigned f = flags[id];
-            if (k + 1 < end) {
-                const auto next = token_ids[k + 1];
-                if (next != vocabulary::none && !(f & flags[next] & alone) &&
-                    vocab.may_hold(vocab.joined_sum(id, next), vocab.size(id) + vocab.size(next))) {
-                    return k + 2;
-                }
-            }
-            if (f & lone_compound) return k + 1;
+            if (id == vocabulary::none || (flags[id] & (alone | lone_compound)) == alone) continue;
+            // The last place with this word; none with a later word.
+            if (k + 1 < end && may_join(id, token_ids[k + 1])) return k + 2;
+            if ((flags[id] & lone_compound) || (k > first && may_join(token_ids[k - 1], id))) return k + 1;
         }
         return first;
     };
