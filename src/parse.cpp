@@ -734,7 +734,7 @@ private:
         body_end_ = static_cast<int>(lines_.size());
         for (int i = body_begin_ + 1; i < static_cast<int>(lines_.size()); ++i) {
             const auto t = lines_[i].text;
-            if (ends_with(t, "plenary meeting") && t.size() < 30 && is_digit(t[0])) {
+            if (!t.empty() && is_digit(t[0]) && t.size() < 30 && ends_with(t, "plenary meeting")) {
                 body_end_ = i;
                 break;
             }
