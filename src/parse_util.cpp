@@ -319,7 +319,18 @@ public:
                 ids.push_back(none);
                 continue;
             }
-            ids.push_back(add(s, a, static_cast<std::size_t>(q - start), sum));
+            const auto n = static_cast<std::size_t>(q - start);
+            if (n <= short_letters) {  // "of", "the": numbered by their sum, no search
+                std::uint32_t& id = short_ids_[sum];
+                if (id == none) {
+                    id = add(s, a, n, sum);
+                } else {
+                    ++words_[id].count;
+                }
+                ids.push_back(id);
+                continue;
+            }
+            ids.push_back(add(s, a, n, sum));
         }
     }
     int count(std::uint32_t id) const { return words_[id].count; }
@@ -365,6 +376,11 @@ private:
     unsigned shift_ = 64;
     std::vector<entry> words_;
     std::string bytes_;  // the words as first met, one after the other
+    // The numbers of the words of up to two letters met in count_tokens,
+    // by word_sum (below 32^2; one token in six or seven); none where
+    // not known yet.
+    static constexpr std::size_t short_letters = 2;
+    std::vector<std::uint32_t> short_ids_ = std::vector<std::uint32_t>(std::size_t{1} << (5 * short_letters), none);
 };
 
 struct token {
