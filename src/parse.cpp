@@ -627,6 +627,8 @@ private:
     }
 
     static bool is_furniture_pattern(std::string_view t) {
+        // Each pattern starts with a digit or '*': a line of prose is told at its first byte.
+        if (t.empty() || !(is_digit(t[0]) || t[0] == '*')) return false;
         return is_job_number(t) || is_barcode(t) || is_page_number(t) || (t.size() == 6 && all_digits(t));
     }
 

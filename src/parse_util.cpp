@@ -320,7 +320,7 @@ public:
                 continue;
             }
             const auto n = static_cast<std::size_t>(q - start);
-            if (n <= short_letters) {  // "of", "the": numbered by their sum, no search
+            if (n <= short_letters) {  // "of", "to": numbered by their sum, no search
                 std::uint32_t& id = short_ids_[sum];
                 if (id == none) {
                     id = add(s, a, n, sum);
