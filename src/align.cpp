@@ -1179,11 +1179,13 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
                 acc[p.o] += static_cast<double>(f.second) * p.w;
             }
         }
-        // Every pair is scored in the exact mode: the items touched are read
-        // off the few left-overs once, not noted at each of their postings.
+        // Every pair is scored in the exact mode (acc is the cosine): the items
+        // are read off the few left-overs once, not noted at each of their
+        // postings, and only those reaching min_candidate_similarity, the
+        // only ones that can be kept, are ranked.
         if (exact) {
             for (const int o : rest_old) {
-                if (acc[o] != 0.0) touched.push_back(o);
+                if (acc[o] >= min_candidate_similarity) touched.push_back(o);
             }
         }
         // The best candidates first (ties by position); only the first few are kept.
@@ -1194,14 +1196,15 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
         const auto kept = std::min(touched.size(), candidates_per_item);
         std::partial_sort(touched.begin(), touched.begin() + static_cast<std::ptrdiff_t>(kept), touched.end(),
                           best_first);
-        if (touched.size() > candidates_per_item) {
-            for (std::size_t k = candidates_per_item; k < touched.size(); ++k) acc[touched[k]] = 0.0;
-            touched.resize(candidates_per_item);
-        }
-        for (const int o : touched) {
+        for (std::size_t k = 0; k < kept; ++k) {
+            const int o = touched[k];
             const double s = exact ? std::clamp(acc[o], 0.0, 1.0) : cosine(olds[o]->v(), news[j]->v());
-            acc[o] = 0.0;
             if (s >= min_candidate_similarity) r.candidates.push_back({o, j, s});
+        }
+        if (exact) {
+            for (const int o : rest_old) acc[o] = 0.0;
+        } else {
+            for (const int o : touched) acc[o] = 0.0;
         }
     }
     // 3. Optimal assignment under the threshold.
