@@ -1257,8 +1257,8 @@ std::vector<window_match> find_windows(const std::vector<const item*>& one, cons
     std::vector<window_match> found;
     std::size_t budget = 0;
     struct part_scores {
-        double single;      // cosine with the single item
-        double contained;   // share of its word weight found in the single item
+        double contained;      // share of its word weight found in the single item
+        double single = -1;    // cosine with the single item (-1: not computed yet)
     };
     std::vector<std::pair<int, part_scores>> parts_seen;
     std::vector<int> avail;
@@ -1272,15 +1272,20 @@ std::vector<window_match> find_windows(const std::vector<const item*>& one, cons
         // words, no part can be beaten (best_single is 1): nothing to search.
         if (partner >= 0 && one[a]->tokens == many[partner]->tokens) continue;
         // How each item of `many` near a candidate compares with one[a]
-        // (a part of several windows is scored once).
+        // (a part of several windows is scored once; its cosine only when a
+        // window holding it passes the containment test and scores well).
         parts_seen.clear();
-        auto scores_of = [&](int b) -> const part_scores& {
-            for (const auto& [seen, sc] : parts_seen) {
+        auto scores_of = [&](int b) -> part_scores& {
+            for (auto& [seen, sc] : parts_seen) {
                 if (seen == b) return sc;
             }
-            parts_seen.emplace_back(b, part_scores{cosine(one[a]->v(), many[b]->v()),
-                                                   containment(many[b]->v(), one[a]->v())});
+            parts_seen.emplace_back(b, part_scores{containment(many[b]->v(), one[a]->v())});
             return parts_seen.back().second;
+        };
+        auto single_of = [&](int b) {
+            auto& sc = scores_of(b);
+            if (sc.single < 0) sc.single = cosine(one[a]->v(), many[b]->v());
+            return sc.single;
         };
         window_match best;
         tried.clear();
@@ -1325,7 +1330,7 @@ std::vector<window_match> find_windows(const std::vector<const item*>& one, cons
                     double best_single = 0;
                     const item* best_part = nullptr;
                     for (int k = first; k <= last; ++k) {
-                        const double single = scores_of(avail[k]).single;
+                        const double single = single_of(avail[k]);
                         if (single > best_single || best_part == nullptr) {
                             best_single = single;
                             best_part = many[avail[k]];
