@@ -1223,7 +1223,8 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
                           best_first);
         for (std::size_t k = 0; k < kept; ++k) {
             const int o = touched[k];
-            const double s = exact ? std::clamp(acc[o], 0.0, 1.0) : index.cosine_with(*olds[o], o, weight_in_new);
+            const double s =
+                exact ? std::clamp(acc[o], 0.0, 1.0) : index.cosine_with(*olds[o], o, weight_in_new);
             if (s >= min_candidate_similarity) r.candidates.push_back({o, j, s});
         }
         if (exact) {
