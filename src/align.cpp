@@ -876,38 +876,53 @@ public:
         int o;
         float w;
     };
-    inverted_index(const std::vector<const item*>& items, const std::vector<int>& which) {
-        std::vector<std::uint32_t> term_of;   // term of each posting, in reading order
+    inverted_index(const std::vector<const item*>& items, const std::vector<int>& which)
+        : first_term_(items.size(), 0) {
         std::size_t n = 0;
         for (const int o : which) n += items[o]->v().size();
-        term_of.reserve(n);
+        term_of_.reserve(n);
         // Distinct terms are fewer than postings (4,100 in 9,000 on the 200 KB
         // pair, 14,000 in 585,000 on the 10 MB one): room for half the
         // postings up to 16,384 terms, then the table grows if it must.
         terms_ = key_numbers(std::min<std::size_t>(n / 2, std::size_t{1} << 14));
         for (const int o : which) {
-            for (const auto& f : items[o]->v()) term_of.push_back(terms_.insert(f.first));
+            first_term_[o] = term_of_.size();
+            for (const auto& f : items[o]->v()) term_of_.push_back(terms_.insert(f.first));
         }
         start_.assign(terms_.size() + 1, 0);
-        for (const auto t : term_of) ++start_[t + 1];
+        for (const auto t : term_of_) ++start_[t + 1];
         for (std::size_t t = 0; t < terms_.size(); ++t) start_[t + 1] += start_[t];
-        postings_.resize(term_of.size());
+        postings_.resize(term_of_.size());
         std::vector<std::size_t> next(start_.begin(), start_.end() - 1);
         std::size_t k = 0;
         for (const int o : which) {
-            for (const auto& f : items[o]->v()) postings_[next[term_of[k++]]++] = {o, f.second};
+            for (const auto& f : items[o]->v()) postings_[next[term_of_[k++]]++] = {o, f.second};
         }
     }
-    std::span<const posting> find(std::uint64_t key) const {
-        const auto t = terms_.find(key);
-        if (t < 0) return {};
+    // The number of the term `key`, or -1 when no indexed item has it.
+    std::int64_t term(std::uint64_t key) const { return terms_.find(key); }
+    std::size_t terms() const { return terms_.size(); }
+    std::span<const posting> postings(std::int64_t term) const {
+        const auto t = static_cast<std::size_t>(term);
         return std::span<const posting>(postings_).subspan(start_[t], start_[t + 1] - start_[t]);
+    }
+    // cosine(item, other) for an indexed item, `weights` holding the weight of
+    // each term in the other vector (0 for terms it lacks): the same sum, in
+    // the same order (the item's terms by key), without a walk through the
+    // other vector.
+    double cosine_with(const item& it, int o, const std::vector<float>& weights) const {
+        double dot = 0;
+        const std::uint32_t* t = term_of_.data() + first_term_[o];
+        for (const auto& f : it.v()) dot += static_cast<double>(f.second) * weights[*t++];
+        return std::clamp(dot, 0.0, 1.0);
     }
 
 private:
     key_numbers terms_;
-    std::vector<std::size_t> start_;   // by term: its first posting; one past the end last
+    std::vector<std::size_t> start_;          // by term: its first posting; one past the end last
     std::vector<posting> postings_;
+    std::vector<std::uint32_t> term_of_;      // the term of each feature of the indexed items, item by item
+    std::vector<std::size_t> first_term_;     // by item: where its terms start in term_of_
 };
 
 // The candidate generation of match_lists would look at more than `max_pairs`
@@ -1165,10 +1180,20 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
     const inverted_index index(olds, rest_old);
     std::vector<double> acc(olds.size(), 0.0);
     std::vector<int> touched;
+    // Outside the exact mode: by term, its weight in news[j] (0 when absent),
+    // for the cosine of the best candidates.
+    std::vector<float> weight_in_new(exact ? 0 : index.terms(), 0.0f);
+    std::vector<std::size_t> terms_in_new;   // the terms set in weight_in_new
     for (const int j : rest_new) {
         touched.clear();
         for (const auto& f : news[j]->v()) {
-            const auto postings = index.find(f.first);
+            const auto t = index.term(f.first);
+            if (t < 0) continue;
+            if (!exact) {
+                weight_in_new[static_cast<std::size_t>(t)] = f.second;
+                terms_in_new.push_back(static_cast<std::size_t>(t));
+            }
+            const auto postings = index.postings(t);
             if (postings.size() > df_cap) continue;
             if (exact) {
                 for (const auto& p : postings) acc[p.o] += static_cast<double>(f.second) * p.w;
@@ -1179,11 +1204,13 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
                 acc[p.o] += static_cast<double>(f.second) * p.w;
             }
         }
-        // Every pair is scored in the exact mode: the items touched are read
-        // off the few left-overs once, not noted at each of their postings.
+        // Every pair is scored in the exact mode (acc is the cosine): the items
+        // are read off the few left-overs once, not noted at each of their
+        // postings, and only those reaching min_candidate_similarity, the
+        // only ones that can be kept, are ranked.
         if (exact) {
             for (const int o : rest_old) {
-                if (acc[o] != 0.0) touched.push_back(o);
+                if (acc[o] >= min_candidate_similarity) touched.push_back(o);
             }
         }
         // The best candidates first (ties by position); only the first few are kept.
@@ -1194,14 +1221,18 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
         const auto kept = std::min(touched.size(), candidates_per_item);
         std::partial_sort(touched.begin(), touched.begin() + static_cast<std::ptrdiff_t>(kept), touched.end(),
                           best_first);
-        if (touched.size() > candidates_per_item) {
-            for (std::size_t k = candidates_per_item; k < touched.size(); ++k) acc[touched[k]] = 0.0;
-            touched.resize(candidates_per_item);
-        }
-        for (const int o : touched) {
-            const double s = exact ? std::clamp(acc[o], 0.0, 1.0) : cosine(olds[o]->v(), news[j]->v());
-            acc[o] = 0.0;
+        for (std::size_t k = 0; k < kept; ++k) {
+            const int o = touched[k];
+            const double s =
+                exact ? std::clamp(acc[o], 0.0, 1.0) : index.cosine_with(*olds[o], o, weight_in_new);
             if (s >= min_candidate_similarity) r.candidates.push_back({o, j, s});
+        }
+        if (exact) {
+            for (const int o : rest_old) acc[o] = 0.0;
+        } else {
+            for (const int o : touched) acc[o] = 0.0;
+            for (const auto t : terms_in_new) weight_in_new[t] = 0.0f;
+            terms_in_new.clear();
         }
     }
     // 3. Optimal assignment under the threshold.
@@ -1254,8 +1285,8 @@ std::vector<window_match> find_windows(const std::vector<const item*>& one, cons
     std::vector<window_match> found;
     std::size_t budget = 0;
     struct part_scores {
-        double single;      // cosine with the single item
-        double contained;   // share of its word weight found in the single item
+        double contained;      // share of its word weight found in the single item
+        double single = -1;    // cosine with the single item (-1: not computed yet)
     };
     std::vector<std::pair<int, part_scores>> parts_seen;
     std::vector<int> avail;
@@ -1269,15 +1300,20 @@ std::vector<window_match> find_windows(const std::vector<const item*>& one, cons
         // words, no part can be beaten (best_single is 1): nothing to search.
         if (partner >= 0 && one[a]->tokens == many[partner]->tokens) continue;
         // How each item of `many` near a candidate compares with one[a]
-        // (a part of several windows is scored once).
+        // (a part of several windows is scored once; its cosine only when a
+        // window holding it passes the containment test and scores well).
         parts_seen.clear();
-        auto scores_of = [&](int b) -> const part_scores& {
-            for (const auto& [seen, sc] : parts_seen) {
+        auto scores_of = [&](int b) -> part_scores& {
+            for (auto& [seen, sc] : parts_seen) {
                 if (seen == b) return sc;
             }
-            parts_seen.emplace_back(b, part_scores{cosine(one[a]->v(), many[b]->v()),
-                                                   containment(many[b]->v(), one[a]->v())});
+            parts_seen.emplace_back(b, part_scores{containment(many[b]->v(), one[a]->v())});
             return parts_seen.back().second;
+        };
+        auto single_of = [&](int b) {
+            auto& sc = scores_of(b);
+            if (sc.single < 0) sc.single = cosine(one[a]->v(), many[b]->v());
+            return sc.single;
         };
         window_match best;
         tried.clear();
@@ -1322,7 +1358,7 @@ std::vector<window_match> find_windows(const std::vector<const item*>& one, cons
                     double best_single = 0;
                     const item* best_part = nullptr;
                     for (int k = first; k <= last; ++k) {
-                        const double single = scores_of(avail[k]).single;
+                        const double single = single_of(avail[k]);
                         if (single > best_single || best_part == nullptr) {
                             best_single = single;
                             best_part = many[avail[k]];
