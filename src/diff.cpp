@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <dtl/dtl.hpp>
 #include <limits>
 #include <optional>
@@ -97,69 +98,117 @@ struct token {
     std::uint32_t end;
 };
 
-// Words (letters, marks and digits, with an apostrophe between letters and a
-// point or comma between digits kept inside: "Organization's", "1,000.5"),
-// and every punctuation mark or symbol on its own.
-std::vector<token> tokenize(std::string_view s) {
-    std::vector<token> out;
-    out.reserve(s.size() / 5 + 4);
+// A hash of a token's bytes, read eight at a time and the rest at most four,
+// two and one at a time (tokens are mostly short words).
+std::uint64_t token_hash(std::string_view t) {
+    const char* p = t.data();
+    std::size_t n = t.size();
+    std::uint64_t h = n;
+    const auto mix = [&h](std::uint64_t w) {
+        h = (h ^ w) * 0xbf58476d1ce4e5b9ull;
+        h ^= h >> 31;
+    };
+    for (; n >= 8; p += 8, n -= 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p, 8);
+        mix(w);
+    }
+    std::uint64_t w = 0;
+    if (n & 4) {
+        std::uint32_t w4;
+        std::memcpy(&w4, p, 4);
+        w = w4;
+        p += 4;
+    }
+    if (n & 2) {
+        std::uint16_t w2;
+        std::memcpy(&w2, p, 2);
+        w = (w << 16) | w2;
+        p += 2;
+    }
+    if (n & 1) w = (w << 8) | static_cast<unsigned char>(*p);
+    mix(w);
+    return h;
+}
+
+// ASCII letters and digits, which most words are made of alone.
+const std::array<bool, 256> ascii_word_bytes = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 128; ++c) t[c] = ascii_classes[c] == char_class::word;
+    return t;
+}();
+
+// The end of the word of s going on at i: letters, marks and digits, with
+// an apostrophe between letters and a point or comma between digits kept
+// inside ("Organization's", "1,000.5").
+std::size_t word_end(std::string_view s, std::size_t i) {
+    const std::size_t n = s.size();
+    while (i < n) {
+        while (i < n && ascii_word_bytes[static_cast<unsigned char>(s[i])]) ++i;   // the usual case, taken fast
+        if (i == n) break;
+        const decoded e = decode(s, i);
+        const char_class c = classify_cp(e);
+        bool inside = c == char_class::word;
+        if (c == char_class::punct && i + e.len < n) {
+            const bool joins_digits = (e.cp == '.' || e.cp == ',') && is_digit(s[i - 1]) && is_digit(s[i + e.len]);
+            const bool joins_letters = (e.cp == '\'' || e.cp == 0x2019) && !is_digit(s[i - 1]) &&
+                                       classify_cp(decode(s, i + e.len)) == char_class::word &&
+                                       !is_digit(s[i + e.len]);
+            inside = joins_digits || joins_letters;
+        }
+        if (!inside) break;
+        i += e.len;
+    }
+    return i;
+}
+
+// Words (see word_end) and every punctuation mark or symbol on its own:
+// calls emit(begin, end) for each token of s, in order.
+template <class Emit>
+void for_each_token(std::string_view s, Emit&& emit) {
     std::size_t i = 0;
     while (i < s.size()) {
         const decoded d = decode(s, i);
         const char_class cls = classify_cp(d);
-        if (cls == char_class::space) {
-            i += d.len;
-            continue;
-        }
-        if (cls == char_class::punct) {
-            out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + d.len)});
-            i += d.len;
-            continue;
-        }
         const std::size_t start = i;
         i += d.len;
-        while (i < s.size()) {
-            const decoded e = decode(s, i);
-            const char_class c = classify_cp(e);
-            if (c == char_class::word) {
-                i += e.len;
-                continue;
-            }
-            if (c == char_class::punct && i + e.len < s.size()) {
-                const bool joins_digits =
-                    (e.cp == '.' || e.cp == ',') && is_digit(s[i - 1]) && is_digit(s[i + e.len]);
-                const bool joins_letters = (e.cp == '\'' || e.cp == 0x2019) && !is_digit(s[i - 1]) &&
-                                           classify_cp(decode(s, i + e.len)) == char_class::word &&
-                                           !is_digit(s[i + e.len]);
-                if (joins_digits || joins_letters) {
-                    i += e.len;
-                    continue;
-                }
-            }
-            break;
-        }
-        out.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(i)});
+        if (cls == char_class::space) continue;
+        if (cls == char_class::word) i = word_end(s, i);
+        emit(start, i);
     }
-    return out;
 }
 
 // Token texts to integers, numbered in order of first occurrence, so that
 // the diff compares integers: an open-addressing table of views into the
-// texts (no node or string allocated per token).
+// texts (no node or string allocated per token). The table is kept from one
+// pair of texts to the next; a slot of an earlier pair counts as empty.
 class token_numbers {
 public:
-    // `tokens`: how many will be numbered (distinct ones are fewer).
-    explicit token_numbers(std::size_t tokens) { resize(std::min<std::size_t>(tokens, 1u << 14)); }
-    int number(std::string_view text) {
-        std::uint64_t h = 1469598103934665603ull;   // FNV-1a
-        for (const char c : text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-        std::size_t i = h & mask_;
-        while (slots_[i].number >= 0) {
-            if (slots_[i].hash == h && slots_[i].text == text) return slots_[i].number;
+    // Numbers from 0 again, for the next pair of texts.
+    void restart() {
+        if (slots_.empty()) {
+            slots_.resize(64);
+            mask_ = slots_.size() - 1;
+        }
+        count_ = 0;
+        if (++generation_ == 0) {   // wrapped: every slot empty for real
+            for (auto& s : slots_) s.generation = 0;
+            generation_ = 1;
+        }
+    }
+    // `hash`: token_hash(text).
+    int number(std::string_view text, std::uint64_t hash) {
+        std::size_t i = hash & mask_;
+        while (slots_[i].generation == generation_) {
+            const slot& s = slots_[i];
+            if (s.hash == hash && s.text.size() == text.size() &&
+                std::memcmp(s.text.data(), text.data(), text.size()) == 0) {
+                return s.number;
+            }
             i = (i + 1) & mask_;
         }
-        slots_[i] = {h, text, count_};
-        if (2 * static_cast<std::size_t>(count_ + 1) > slots_.size()) resize(slots_.size());
+        slots_[i] = {hash, text, generation_, count_};
+        if (2 * static_cast<std::size_t>(count_ + 1) > slots_.size()) grow();
         return count_++;
     }
     std::size_t size() const { return static_cast<std::size_t>(count_); }
@@ -168,24 +217,24 @@ private:
     struct slot {
         std::uint64_t hash = 0;
         std::string_view text;
-        int number = -1;   // -1: empty
+        std::uint32_t generation = 0;   // of the pair numbered; 0: never used
+        int number = 0;
     };
-    // A table with room for `n` numbers at half load, the numbered ones kept.
-    void resize(std::size_t n) {
-        std::size_t size = 64;
-        while (size < 2 * n) size *= 2;
+    // Twice the slots, the numbers of this pair kept.
+    void grow() {
         std::vector<slot> old = std::move(slots_);
-        slots_.assign(size, slot{});
-        mask_ = size - 1;
+        slots_.assign(2 * old.size(), slot{});
+        mask_ = slots_.size() - 1;
         for (const auto& s : old) {
-            if (s.number < 0) continue;
+            if (s.generation != generation_) continue;
             std::size_t i = s.hash & mask_;
-            while (slots_[i].number >= 0) i = (i + 1) & mask_;
+            while (slots_[i].generation == generation_) i = (i + 1) & mask_;
             slots_[i] = s;
         }
     }
     std::vector<slot> slots_;
     std::size_t mask_ = 0;
+    std::uint32_t generation_ = 0;
     int count_ = 0;
 };
 
@@ -459,6 +508,7 @@ struct side {
     std::size_t from = 0;
     std::size_t to = 0;
     std::vector<token> tokens;                  // offsets into text
+    std::vector<int> ids;                       // the token numbers
     std::vector<std::uint64_t> length_before;   // bytes of token text before token i (no white space)
 
     std::uint64_t length(std::uint32_t from, std::uint32_t to) const { return length_before[to] - length_before[from]; }
@@ -468,21 +518,29 @@ struct side {
     }
 };
 
-side make_side(std::string_view text, std::size_t from, std::size_t to) {
-    side s{text, from, to, tokenize(text.substr(from, to - from)), {}};
-    if (from > 0) {
-        for (auto& t : s.tokens) {
-            t.begin += static_cast<std::uint32_t>(from);
-            t.end += static_cast<std::uint32_t>(from);
-        }
-    }
-    s.length_before.resize(s.tokens.size() + 1);
-    s.length_before[0] = 0;
-    for (std::size_t i = 0; i < s.tokens.size(); ++i) {
-        s.length_before[i + 1] = s.length_before[i] + (s.tokens[i].end - s.tokens[i].begin);
-    }
-    return s;
+// Fills s with the tokens of text[from, to) and their numbers (its vectors
+// keep their memory from the pair before).
+void fill_side(side& s, std::string_view text, std::size_t from, std::size_t to, token_numbers& numbers) {
+    s.text = text;
+    s.from = from;
+    s.to = to;
+    s.tokens.clear();
+    s.ids.clear();
+    s.length_before.assign(1, 0);
+    for_each_token(text.substr(from, to - from), [&](std::size_t begin, std::size_t end) {
+        const std::string_view word(text.data() + from + begin, end - begin);
+        s.tokens.push_back({static_cast<std::uint32_t>(from + begin), static_cast<std::uint32_t>(from + end)});
+        s.ids.push_back(numbers.number(word, token_hash(word)));
+        s.length_before.push_back(s.length_before.back() + word.size());
+    });
 }
+
+// What diffing a pair of texts needs, kept from one pair to the next so
+// that the units of a document reuse the same memory.
+struct diff_buffers {
+    side a, b;
+    token_numbers numbers;
+};
 
 std::vector<region> to_regions(const std::vector<run>& runs) {
     std::vector<region> out;
@@ -870,25 +928,20 @@ shared_ends shared_ends_of(std::string_view a, std::string_view b) {
 // (which grows with the token count) decided something, or the clean-up
 // reached a part left out.
 std::optional<word_diff> diff_tokens(std::string_view old_text, std::string_view new_text, shared_ends ends,
-                                     const diff_options& options) {
+                                     const diff_options& options, diff_buffers& buffers) {
     word_diff d;
-    const side a = make_side(old_text, ends.front, old_text.size() - ends.back);
-    const side b = make_side(new_text, ends.front, new_text.size() - ends.back);
+    // Tokens numbered so that dtl compares ints.
+    buffers.numbers.restart();
+    side& a = buffers.a;
+    side& b = buffers.b;
+    fill_side(a, old_text, ends.front, old_text.size() - ends.back, buffers.numbers);
+    fill_side(b, new_text, ends.front, new_text.size() - ends.back, buffers.numbers);
     const bool cut = ends.front > 0 || ends.back > 0;
-
-    // Intern tokens to integers so dtl compares ints.
-    token_numbers ids(a.tokens.size() + b.tokens.size());
-    const auto intern = [&](const side& s) {
-        std::vector<int> out;
-        out.reserve(s.tokens.size());
-        for (const auto& t : s.tokens) out.push_back(ids.number(s.text.substr(t.begin, t.end - t.begin)));
-        return out;
-    };
-    const std::vector<int> ia = intern(a);
-    const std::vector<int> ib = intern(b);
+    const std::vector<int>& ia = a.ids;
+    const std::vector<int>& ib = b.ids;
 
     const bool coarse_mode = ia.size() + ib.size() > options.max_tokens;
-    script_builder builder(ia, ib, ids.size(), coarse_mode);
+    script_builder builder(ia, ib, buffers.numbers.size(), coarse_mode);
     std::vector<region> regions = to_regions(builder.build());
     if (cut && builder.budget_reached()) return std::nullopt;
     d.coarse = coarse_mode || builder.gave_up();
@@ -910,13 +963,9 @@ std::optional<word_diff> diff_tokens(std::string_view old_text, std::string_view
     return d;
 }
 
-}  // namespace
-
-std::string unit_text(const document& doc, const std::vector<std::string>& ids) {
-    return text_of([&](std::string_view id) { return find_paragraph(doc, id); }, ids);
-}
-
-word_diff diff_words(std::string_view old_text, std::string_view new_text, const diff_options& options) {
+// diff_words, with the buffers of the pair before.
+word_diff diff_pair(std::string_view old_text, std::string_view new_text, const diff_options& options,
+                    diff_buffers& buffers) {
     word_diff d;
     if (old_text == new_text) {
         if (!old_text.empty()) d.ops.push_back({op_kind::equal, std::string(old_text), {}});
@@ -929,10 +978,21 @@ word_diff diff_words(std::string_view old_text, std::string_view new_text, const
     if (options.skip_shared_ends && old_text.size() + new_text.size() <= options.max_tokens) {
         const shared_ends ends = shared_ends_of(old_text, new_text);
         if (ends.front > 0 || ends.back > 0) {
-            if (auto trimmed = diff_tokens(old_text, new_text, ends, options)) return std::move(*trimmed);
+            if (auto trimmed = diff_tokens(old_text, new_text, ends, options, buffers)) return std::move(*trimmed);
         }
     }
-    return *diff_tokens(old_text, new_text, {}, options);  // never nullopt on the whole texts
+    return *diff_tokens(old_text, new_text, {}, options, buffers);  // never nullopt on the whole texts
+}
+
+}  // namespace
+
+std::string unit_text(const document& doc, const std::vector<std::string>& ids) {
+    return text_of([&](std::string_view id) { return find_paragraph(doc, id); }, ids);
+}
+
+word_diff diff_words(std::string_view old_text, std::string_view new_text, const diff_options& options) {
+    diff_buffers buffers;
+    return diff_pair(old_text, new_text, options, buffers);
 }
 
 alignment diff_alignment(alignment aligned, const document& old_doc, const document& new_doc,
@@ -942,6 +1002,7 @@ alignment diff_alignment(alignment aligned, const document& old_doc, const docum
     const auto note_coarse = [&](const std::string& what) {
         if (coarse_units++ == 0) first_coarse = what;
     };
+    diff_buffers buffers;
     const paragraph_index old_index(old_doc);
     const paragraph_index new_index(new_doc);
     const auto find_old = [&](std::string_view id) { return old_index.find(id); };
@@ -950,7 +1011,7 @@ alignment diff_alignment(alignment aligned, const document& old_doc, const docum
         std::string old_storage, new_storage;
         const std::string_view old_text = text_view(find_old, u.old_ids, old_storage);
         const std::string_view new_text = text_view(find_new, u.new_ids, new_storage);
-        word_diff d = diff_words(old_text, new_text, options);
+        word_diff d = diff_pair(old_text, new_text, options, buffers);
         if (d.coarse) note_coarse(label_of(u.old_ids) + " -> " + label_of(u.new_ids));
         u.ops = std::move(d.ops);
         // Only white space differs: the same text after normalization.
@@ -966,7 +1027,7 @@ alignment diff_alignment(alignment aligned, const document& old_doc, const docum
     for (auto& f : aligned.footnotes) {
         const std::string old_text = f.old_number > 0 ? footnote_text(old_doc, f.old_number) : std::string();
         const std::string new_text = f.new_number > 0 ? footnote_text(new_doc, f.new_number) : std::string();
-        word_diff d = diff_words(old_text, new_text, options);
+        word_diff d = diff_pair(old_text, new_text, options, buffers);
         if (d.coarse) {
             note_coarse("footnote " + std::to_string(f.old_number) + " -> footnote " + std::to_string(f.new_number));
         }
