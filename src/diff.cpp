@@ -99,7 +99,11 @@ struct token {
 };
 
 // A hash of a token's bytes, read eight at a time and the rest at most four,
-// two and one at a time (tokens are mostly short words).
+// two and one at a time (tokens are mostly short words). For a token of at
+// most eight bytes it is one-to-one: the bytes make one number w, and
+// h = f(length ^ w) with f a multiplication by an odd number and an
+// xor-shift, both invertible (a second f of 0 for exactly eight bytes). So
+// two such tokens of the same length and hash are the same token.
 std::uint64_t token_hash(std::string_view t) {
     const char* p = t.data();
     std::size_t n = t.size();
@@ -202,7 +206,7 @@ public:
         while (slots_[i].generation == generation_) {
             const slot& s = slots_[i];
             if (s.hash == hash && s.text.size() == text.size() &&
-                std::memcmp(s.text.data(), text.data(), text.size()) == 0) {
+                (text.size() <= 8 || std::memcmp(s.text.data(), text.data(), text.size()) == 0)) {
                 return s.number;
             }
             i = (i + 1) & mask_;
@@ -561,20 +565,20 @@ std::vector<region> to_regions(const std::vector<run>& runs) {
     return out;
 }
 
-// Drops empty regions and joins neighbours of the same kind.
+// Drops empty regions and joins neighbours of the same kind (in place: the
+// regions kept are never more than the regions read).
 void normalize(std::vector<region>& regions) {
-    std::vector<region> out;
-    out.reserve(regions.size());
-    for (const auto& r : regions) {
+    std::size_t kept = 0;
+    for (const region r : regions) {
         if (r.a0 == r.a1 && r.b0 == r.b1) continue;
-        if (!out.empty() && out.back().equal == r.equal) {
-            out.back().a1 = r.a1;
-            out.back().b1 = r.b1;
+        if (kept > 0 && regions[kept - 1].equal == r.equal) {
+            regions[kept - 1].a1 = r.a1;
+            regions[kept - 1].b1 = r.b1;
         } else {
-            out.push_back(r);
+            regions[kept++] = r;
         }
     }
-    regions = std::move(out);
+    regions.resize(kept);
 }
 
 // diff-match-patch's semantic clean-up: an equality no longer than the
@@ -584,23 +588,23 @@ void normalize(std::vector<region>& regions) {
 // grown edit is checked again.
 void fold_short_equalities(std::vector<region>& regions, const side& a, const side& b) {
     auto edit_size = [&](const region& r) { return std::max(a.length(r.a0, r.a1), b.length(r.b0, r.b1)); };
-    std::vector<region> out;
-    out.reserve(regions.size());
-    for (const auto& r : regions) {
-        out.push_back(r);
-        while (out.size() >= 3) {
-            const region& c2 = out[out.size() - 1];
-            const region& eq = out[out.size() - 2];
-            const region& c1 = out[out.size() - 3];
+    // The stack is the start of `regions` itself: it never holds more than was read.
+    std::size_t top = 0;
+    for (const region r : regions) {
+        regions[top++] = r;
+        while (top >= 3) {
+            const region& c2 = regions[top - 1];
+            const region& eq = regions[top - 2];
+            const region& c1 = regions[top - 3];
             if (c2.equal || !eq.equal || c1.equal) break;
             const std::uint64_t len = a.length(eq.a0, eq.a1);
             if (len > edit_size(c1) || len > edit_size(c2)) break;
             const region merged{false, c1.a0, c2.a1, c1.b0, c2.b1};
-            out.resize(out.size() - 3);
-            out.push_back(merged);
+            top -= 3;
+            regions[top++] = merged;
         }
     }
-    regions = std::move(out);
+    regions.resize(top);
 }
 
 // How good a place the boundary before token k of a side is for an edit to
@@ -907,9 +911,15 @@ struct shared_ends {
 shared_ends shared_ends_of(std::string_view a, std::string_view b) {
     constexpr std::size_t margin = 64;
     const std::size_t shorter = std::min(a.size(), b.size());
+    constexpr std::size_t block = 64;   // compared a block at a time first, then byte by byte
     std::size_t prefix = 0;
+    while (prefix + block <= shorter && std::memcmp(a.data() + prefix, b.data() + prefix, block) == 0) prefix += block;
     while (prefix < shorter && a[prefix] == b[prefix]) ++prefix;
     std::size_t suffix = 0;
+    while (suffix + block <= shorter - prefix &&
+           std::memcmp(a.data() + a.size() - suffix - block, b.data() + b.size() - suffix - block, block) == 0) {
+        suffix += block;
+    }
     while (suffix < shorter - prefix && a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix]) ++suffix;
     shared_ends e;
     if (prefix > margin) {
