@@ -367,19 +367,28 @@ private:
         return true;
     }
 
-    void run_dtl(std::uint32_t alo, std::uint32_t ahi, std::uint32_t blo, std::uint32_t bhi) {
-        const std::vector<int> sa(a_.begin() + alo, a_.begin() + ahi);
-        const std::vector<int> sb(b_.begin() + blo, b_.begin() + bhi);
-        dtl::Diff<int> d(sa, sb);
-        d.onUnserious();
-        d.compose();
-        for (const auto& e : d.getSes().getSequence()) {
+    // dtl's edit script, element by element, into the runs (dtl::Diff::storeSES
+    // hands each element of its script to one of these).
+    template <class SesElem, class Builder>
+    struct script_sink {
+        explicit script_sink(Builder& b) : builder(b) {}
+        void operator()(const SesElem& e) const {
             switch (e.second.type) {
-                case dtl::SES_COMMON: push(step::equal, 1); break;
-                case dtl::SES_DELETE: push(step::del, 1); break;
-                case dtl::SES_ADD: push(step::ins, 1); break;
+                case dtl::SES_COMMON: builder.push(step::equal, 1); break;
+                case dtl::SES_DELETE: builder.push(step::del, 1); break;
+                case dtl::SES_ADD: builder.push(step::ins, 1); break;
             }
         }
+        Builder& builder;
+    };
+
+    void run_dtl(std::uint32_t alo, std::uint32_t ahi, std::uint32_t blo, std::uint32_t bhi) {
+        dtl_a_.assign(a_.begin() + alo, a_.begin() + ahi);
+        dtl_b_.assign(b_.begin() + blo, b_.begin() + bhi);
+        dtl::Diff<int> d(dtl_a_, dtl_b_);
+        d.onUnserious();
+        d.compose();
+        d.storeSES<script_builder, script_sink>(*this);
     }
 
     // Runs of k tokens occurring exactly once in a[alo, ahi) and once in
@@ -492,6 +501,7 @@ private:
     std::vector<run> runs_;
     std::uint32_t generation_ = 0;
     std::vector<std::uint32_t> stamp_, count_a_, count_b_, pos_b_;
+    std::vector<int> dtl_a_, dtl_b_;   // the ranges handed to dtl
 };
 
 // ---------------------------------------------------------------- regions
@@ -851,22 +861,26 @@ std::string label_of(const std::vector<std::string>& ids) {
 }
 
 // Paragraphs by id, so a document of many thousand paragraphs is not
-// searched from the start for every unit.
+// searched from the start for every unit: one sorted array.
 class paragraph_index {
 public:
     explicit paragraph_index(const document& doc) {
         by_id_.reserve(doc.preamble.size() + doc.operative.size());
         for (const auto* list : {&doc.preamble, &doc.operative}) {
-            for (const auto& p : *list) by_id_.try_emplace(p.id, &p);
+            for (const auto& p : *list) by_id_.emplace_back(p.id, &p);
         }
+        // Stable: of paragraphs sharing an id the first is found, as find_paragraph finds it.
+        std::stable_sort(by_id_.begin(), by_id_.end(), [](const entry& x, const entry& y) { return x.first < y.first; });
     }
     const paragraph* find(std::string_view id) const {
-        const auto it = by_id_.find(id);
-        return it == by_id_.end() ? nullptr : it->second;
+        const auto it = std::lower_bound(by_id_.begin(), by_id_.end(), id,
+                                         [](const entry& e, std::string_view key) { return e.first < key; });
+        return it != by_id_.end() && it->first == id ? it->second : nullptr;
     }
 
 private:
-    std::unordered_map<std::string_view, const paragraph*> by_id_;
+    using entry = std::pair<std::string_view, const paragraph*>;
+    std::vector<entry> by_id_;
 };
 
 template <class Find>
