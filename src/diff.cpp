@@ -861,26 +861,35 @@ std::string label_of(const std::vector<std::string>& ids) {
 }
 
 // Paragraphs by id, so a document of many thousand paragraphs is not
-// searched from the start for every unit: one sorted array.
+// searched from the start for every unit: one array sorted by the hash of
+// the id.
 class paragraph_index {
 public:
     explicit paragraph_index(const document& doc) {
-        by_id_.reserve(doc.preamble.size() + doc.operative.size());
+        by_hash_.reserve(doc.preamble.size() + doc.operative.size());
         for (const auto* list : {&doc.preamble, &doc.operative}) {
-            for (const auto& p : *list) by_id_.emplace_back(p.id, &p);
+            for (const auto& p : *list) by_hash_.push_back({hash(p.id), &p});
         }
         // Stable: of paragraphs sharing an id the first is found, as find_paragraph finds it.
-        std::stable_sort(by_id_.begin(), by_id_.end(), [](const entry& x, const entry& y) { return x.first < y.first; });
+        std::stable_sort(by_hash_.begin(), by_hash_.end(), [](const entry& x, const entry& y) { return x.hash < y.hash; });
     }
     const paragraph* find(std::string_view id) const {
-        const auto it = std::lower_bound(by_id_.begin(), by_id_.end(), id,
-                                         [](const entry& e, std::string_view key) { return e.first < key; });
-        return it != by_id_.end() && it->first == id ? it->second : nullptr;
+        const std::size_t h = hash(id);
+        auto it = std::lower_bound(by_hash_.begin(), by_hash_.end(), h,
+                                   [](const entry& e, std::size_t key) { return e.hash < key; });
+        for (; it != by_hash_.end() && it->hash == h; ++it) {
+            if (it->target->id == id) return it->target;
+        }
+        return nullptr;
     }
 
 private:
-    using entry = std::pair<std::string_view, const paragraph*>;
-    std::vector<entry> by_id_;
+    static std::size_t hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
+    struct entry {
+        std::size_t hash;
+        const paragraph* target;
+    };
+    std::vector<entry> by_hash_;
 };
 
 template <class Find>
