@@ -925,14 +925,17 @@ std::string_view text_view(const Find& find, const std::vector<std::string>& ids
 // Bytes at the start and the end that both texts share and that the diff
 // may leave untokenized: the start ends just after white space, the end
 // begins at white space, and both stay a margin away from the first and
-// last difference, where the clean-up looks at neighbouring tokens.
+// last difference, where the clean-up looks at neighbouring tokens. The
+// margin only saves work: where a clean-up step would reach the part left
+// out, diff_tokens says so and the whole texts are diffed (2 in 650 units of
+// the corpus with 16 bytes; none with 64, which tokenized a fifth more).
 struct shared_ends {
     std::size_t front = 0;
     std::size_t back = 0;
 };
 
 shared_ends shared_ends_of(std::string_view a, std::string_view b) {
-    constexpr std::size_t margin = 64;
+    constexpr std::size_t margin = 16;
     const std::size_t shorter = std::min(a.size(), b.size());
     constexpr std::size_t block = 64;   // compared a block at a time first, then byte by byte
     std::size_t prefix = 0;
