@@ -93,6 +93,9 @@ char_class classify_cp(const decoded& d) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// ASCII white space (a space in ascii_classes).
+bool is_space_byte(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
 struct token {
     std::uint32_t begin;
     std::uint32_t end;
@@ -149,7 +152,7 @@ std::size_t word_end(std::string_view s, std::size_t i) {
     const std::size_t n = s.size();
     while (i < n) {
         while (i < n && ascii_word_bytes[static_cast<unsigned char>(s[i])]) ++i;   // the usual case, taken fast
-        if (i == n) break;
+        if (i == n || is_space_byte(s[i])) break;                                     // and the usual end
         const decoded e = decode(s, i);
         const char_class c = classify_cp(e);
         bool inside = c == char_class::word;
@@ -172,6 +175,10 @@ template <class Emit>
 void for_each_token(std::string_view s, Emit&& emit) {
     std::size_t i = 0;
     while (i < s.size()) {
+        if (is_space_byte(s[i])) {   // the usual white space, taken fast
+            ++i;
+            continue;
+        }
         const decoded d = decode(s, i);
         const char_class cls = classify_cp(d);
         const std::size_t start = i;
@@ -745,8 +752,6 @@ public:
         ops.push_back(word_op{op, std::string(text), {}});
     }
 };
-
-bool is_space_byte(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 // Old and new text between two equal stretches: common leading and trailing
 // white space stays equal, the rest is deleted and inserted.
