@@ -556,13 +556,6 @@ void fill_side(side& s, std::string_view text, std::size_t from, std::size_t to,
     });
 }
 
-// What diffing a pair of texts needs, kept from one pair to the next so
-// that the units of a document reuse the same memory.
-struct diff_buffers {
-    side a, b;
-    token_numbers numbers;
-};
-
 std::vector<region> to_regions(const std::vector<run>& runs) {
     std::vector<region> out;
     std::uint32_t x = 0, y = 0;
@@ -730,27 +723,56 @@ void widen_to_compounds(std::vector<region>& regions, const side& a, const side&
 
 // ---------------------------------------------------------------- text pieces
 
+// The ops, first as views: an equal or deleted piece is the old text right
+// after the pieces before it, an inserted piece the new text right after
+// them, so the pieces of one op are one stretch of a text, and each op's
+// string is made once, at its full length. (A piece that does not follow
+// on, which the writers here never add, is copied.)
 class op_writer {
 public:
-    std::vector<word_op> ops;
-
     void add(op_kind op, std::string_view text) {
         if (text.empty()) return;
-        if (!ops.empty() && ops.back().op == op) {
-            ops.back().text.append(text);
+        if (!ops_.empty() && ops_.back().op == op) {
+            ops_.back().append(text);
             return;
         }
         // Within a change, deletions come before insertions.
-        if (op == op_kind::del && !ops.empty() && ops.back().op == op_kind::ins) {
-            if (ops.size() >= 2 && ops[ops.size() - 2].op == op_kind::del) {
-                ops[ops.size() - 2].text.append(text);
+        if (op == op_kind::del && !ops_.empty() && ops_.back().op == op_kind::ins) {
+            if (ops_.size() >= 2 && ops_[ops_.size() - 2].op == op_kind::del) {
+                ops_[ops_.size() - 2].append(text);
             } else {
-                ops.insert(ops.end() - 1, word_op{op, std::string(text), {}});
+                ops_.insert(ops_.end() - 1, pending{op, text, {}});
             }
             return;
         }
-        ops.push_back(word_op{op, std::string(text), {}});
+        ops_.push_back(pending{op, text, {}});
     }
+
+    std::vector<word_op> take() {
+        std::vector<word_op> out;
+        out.reserve(ops_.size());
+        for (auto& p : ops_) {
+            out.push_back(word_op{p.op, p.copied.empty() ? std::string(p.text) : std::move(p.copied), {}});
+        }
+        ops_.clear();
+        return out;
+    }
+
+private:
+    struct pending {
+        op_kind op;
+        std::string_view text;
+        std::string copied;   // the text, when a piece did not follow on
+        void append(std::string_view piece) {
+            if (copied.empty() && text.data() + text.size() == piece.data()) {
+                text = std::string_view(text.data(), text.size() + piece.size());
+                return;
+            }
+            if (copied.empty()) copied.assign(text);
+            copied.append(piece);
+        }
+    };
+    std::vector<pending> ops_;
 };
 
 // Old and new text between two equal stretches: common leading and trailing
@@ -777,8 +799,7 @@ void write_change(op_writer& w, std::string_view old_part, std::string_view new_
     w.add(op_kind::equal, old_part.substr(old_part.size() - trail));
 }
 
-std::vector<word_op> write_ops(const std::vector<region>& regions, const side& a, const side& b) {
-    op_writer w;
+std::vector<word_op> write_ops(const std::vector<region>& regions, const side& a, const side& b, op_writer& w) {
     w.add(op_kind::equal, a.text.substr(0, a.from));  // the shared start left out
     std::size_t old_pos = a.from, new_pos = b.from;
     for (const auto& r : regions) {
@@ -808,7 +829,7 @@ std::vector<word_op> write_ops(const std::vector<region>& regions, const side& a
     }
     write_change(w, a.text.substr(old_pos, a.to - old_pos), b.text.substr(new_pos, b.to - new_pos));
     w.add(op_kind::equal, a.text.substr(a.to));  // the shared end left out
-    return std::move(w.ops);
+    return w.take();
 }
 
 // Texts too large to index with 32-bit offsets: one delete and one insert.
@@ -817,7 +838,7 @@ word_diff whole_replacement(std::string_view old_text, std::string_view new_text
     d.coarse = true;
     op_writer w;
     write_change(w, old_text, new_text);
-    d.ops = std::move(w.ops);
+    d.ops = w.take();
     return d;
 }
 
@@ -964,6 +985,14 @@ shared_ends shared_ends_of(std::string_view a, std::string_view b) {
     return e;
 }
 
+// What diffing a pair of texts needs, kept from one pair to the next so
+// that the units of a document reuse the same memory.
+struct diff_buffers {
+    side a, b;
+    token_numbers numbers;
+    op_writer ops;
+};
+
 // The word diff of the texts with the shared ends left out, or nullopt when
 // leaving them out could change the ops: the budget of the precise diff
 // (which grows with the token count) decided something, or the clean-up
@@ -1000,7 +1029,7 @@ std::optional<word_diff> diff_tokens(std::string_view old_text, std::string_view
         widen_to_compounds(regions, a, b);
         if (cut && !ends_equal()) return std::nullopt;
     }
-    d.ops = write_ops(regions, a, b);
+    d.ops = write_ops(regions, a, b, buffers.ops);
     return d;
 }
 
