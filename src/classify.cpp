@@ -491,26 +491,6 @@ bool is_connector(const token& t) {
     return t.lower == ","sv || t.lower == "and"sv || t.lower == ";"sv;
 }
 
-// The predecessor joins a list of earlier resolutions: "76/189 and 77/150" ->
-// "76/189, 77/150 and 78/132". Only connectors change besides the added symbols.
-bool list_extension(const side& o, const side& n, const std::vector<chunk>& chunks, const roll_context& ctx) {
-    bool added = false;
-    for (const auto& c : chunks) {
-        for (std::size_t k = c.o0; k < c.o1; ++k)
-            if (!is_connector(o.toks[k])) return false;
-        for (std::size_t k = c.n0; k < c.n1; ++k) {
-            const auto& t = n.toks[k];
-            if (is_connector(t) || t.lower == "resolution"sv || t.lower == "resolutions"sv) continue;
-            if (t.kind == tok::symbol && ctx.predecessors.count(t.lower) != 0) {
-                added = true;
-                continue;
-            }
-            return false;
-        }
-    }
-    return added;
-}
-
 bool connectors_only(const side& o, const side& n, const std::vector<chunk>& chunks) {
     for (const auto& c : chunks) {
         for (std::size_t k = c.o0; k < c.o1; ++k)
@@ -682,16 +662,6 @@ struct prepared_ops {
     bool spacing_only = false;              // some run changed white space only (rule 6)
     std::vector<run> runs;                  // the edits
     std::vector<std::vector<chunk>> chunks;  // per edit
-
-    // Bytes held by both sides: their texts, lower-cased copies, tokens and
-    // citation marks (a token takes several times the bytes of its text).
-    std::size_t footprint() const {
-        std::size_t bytes = 0;
-        for (const side* s : {&o, &n}) {
-            bytes += 2 * s->text.size() + s->toks.capacity() * sizeof(token) + s->cite_of.capacity() * sizeof(int);
-        }
-        return bytes;
-    }
 };
 
 // Reads the ops of a unit with at least one delete or insert op. Ops of a
@@ -834,78 +804,139 @@ prepared_ops prepare_ops(std::vector<word_op>& ops, const std::string& old_lead,
     return p;
 }
 
-// First pass: records in ctx.rolled the old symbols that roll forward in
-// these ops' routine chunks (the same chunk_routine calls the second pass
-// makes, before the predecessors are known).
-void collect_rolled(const prepared_ops& p, const roll_context& ctx) {
-    for (const auto& chunks : p.chunks) {
-        if (chunks.empty() || list_extension(p.o, p.n, chunks, ctx)) continue;
-        for (const auto& c : chunks) chunk_routine(p.o, c, p.n, ctx);
+// The classes of an edit as bits (1 << class), listed in the enum's order.
+using class_bits = std::uint8_t;
+
+constexpr class_bits bit(change_class c) { return static_cast<class_bits>(1u << static_cast<unsigned>(c)); }
+
+constexpr class_bits k_routine = bit(change_class::routine);
+
+// What the first pass learns of one edit. Everything but the list-extension
+// rule is known then (no other rule reads the predecessors); that rule is
+// decided in the second pass from the symbols the edit adds.
+struct edit_reading {
+    std::size_t op_first = 0, op_last = 0;  // ops [op_first, op_last)
+    std::size_t n0 = 0, n1 = 0;             // new token range
+    // The predecessor joins a list of earlier resolutions: "76/189 and 77/150"
+    // -> "76/189, 77/150 and 78/132". Only connectors changed besides the
+    // symbols added (and the word resolution(s)): a list extension when every
+    // added symbol is a predecessor (and there is one).
+    bool extension_shape = false;
+    std::vector<std::string> added_symbols;  // lower case
+    // The edit's classes when it is no list extension.
+    class_bits classes = 0;
+    bool connectors = false;  // only connectors changed
+    std::vector<direction> qualifier_dirs;
+
+    bool extends_list(const roll_context& ctx) const {
+        if (!extension_shape || added_symbols.empty()) return false;
+        return std::all_of(added_symbols.begin(), added_symbols.end(),
+                           [&](const std::string& s) { return ctx.predecessors.count(s) != 0; });
     }
+};
+
+// An item's edits as the first pass leaves them.
+struct item_reading {
+    std::vector<edit_reading> edits;
+    bool spacing_only = false;  // some run changed white space only (rule 6)
+};
+
+// Whether the edit has a list extension's shape, and the symbols it adds.
+void read_extension_shape(const side& o, const side& n, const std::vector<chunk>& chunks, edit_reading& e) {
+    for (const auto& c : chunks) {
+        for (std::size_t k = c.o0; k < c.o1; ++k)
+            if (!is_connector(o.toks[k])) return;
+        for (std::size_t k = c.n0; k < c.n1; ++k) {
+            const auto& t = n.toks[k];
+            if (is_connector(t) || t.lower == "resolution"sv || t.lower == "resolutions"sv) continue;
+            if (t.kind != tok::symbol) {
+                e.added_symbols.clear();
+                return;
+            }
+            e.added_symbols.emplace_back(t.lower);
+        }
+    }
+    e.extension_shape = true;
 }
 
-// Second pass: classifies the prepared ops in place.
-unit_result classify_ops(prepared_ops& p, const roll_context& ctx) {
+// First pass: reads the prepared ops into edits, and records in ctx.rolled the
+// old symbols that roll forward in the routine chunks of the edits that are
+// no list extension yet (before the predecessors are known).
+item_reading read_edits(const prepared_ops& p, const roll_context& ctx) {
     const side& o = p.o;
     const side& n = p.n;
-    const auto& runs = p.runs;
-    auto& ops = *p.ops;
-    struct group_result {
-        std::set<change_class> classes;
-        bool connectors = false;
-        std::vector<direction> qualifier_dirs;
-    };
-    std::vector<group_result> results(runs.size());
-    for (std::size_t g = 0; g < runs.size(); ++g) {
-        auto& res = results[g];
+    item_reading out;
+    out.spacing_only = p.spacing_only;
+    out.edits.resize(p.runs.size());
+    for (std::size_t g = 0; g < p.runs.size(); ++g) {
+        auto& e = out.edits[g];
+        const auto& r = p.runs[g];
+        e.op_first = r.op_first;
+        e.op_last = r.op_last;
+        e.n0 = r.n0;
+        e.n1 = r.n1;
         const auto& chunks = p.chunks[g];
         if (chunks.empty()) {
-            res.classes.insert(change_class::routine);  // same tokens: a change of spacing only
+            e.classes = k_routine;  // same tokens: a change of spacing only
             continue;
         }
-        if (list_extension(o, n, chunks, ctx)) {
-            res.classes.insert(change_class::routine);
+        read_extension_shape(o, n, chunks, e);
+        if (e.extends_list(ctx)) {
+            e.classes = k_routine;  // a list extension now stays one in the second pass
             continue;
         }
-        res.connectors = connectors_only(o, n, chunks);
+        e.connectors = connectors_only(o, n, chunks);
         for (const auto& c : chunks) {
             if (chunk_routine(o, c, n, ctx)) {
-                res.classes.insert(change_class::routine);
+                e.classes |= k_routine;
                 continue;
             }
             const auto cr = classify_chunk(o, c, n, p.lead_changed);
-            res.classes.insert(cr.classes.begin(), cr.classes.end());
-            if (cr.qualifier) res.qualifier_dirs.push_back(qualifier_direction(cr.qualifier_score));
+            for (const auto cls : cr.classes) e.classes |= bit(cls);
+            if (cr.qualifier) e.qualifier_dirs.push_back(qualifier_direction(cr.qualifier_score));
         }
-        if (res.classes.size() > 1) res.classes.erase(change_class::routine);
+        if (e.classes != k_routine) e.classes &= static_cast<class_bits>(~k_routine);
+    }
+    return out;
+}
+
+// Second pass: classifies the item's ops in place, the predecessors known.
+unit_result classify_edits(const item_reading& reading, std::vector<word_op>& ops, const roll_context& ctx) {
+    const auto& edits = reading.edits;
+    std::vector<bool> extension(edits.size());
+    std::vector<class_bits> classes(edits.size());
+    for (std::size_t g = 0; g < edits.size(); ++g) {
+        extension[g] = edits[g].extends_list(ctx);
+        classes[g] = extension[g] ? k_routine : edits[g].classes;
     }
     // Connectors reshuffled right beside a routine list extension: part of it.
-    for (std::size_t g = 0; g < runs.size(); ++g) {
-        if (!results[g].connectors) continue;
+    for (std::size_t g = 0; g < edits.size(); ++g) {
+        if (!edits[g].connectors || extension[g]) continue;
         auto routine_near = [&](std::size_t h) {
-            if (h >= runs.size() || results[h].classes != std::set<change_class>{change_class::routine})
-                return false;
-            const std::size_t gap = h > g ? runs[h].n0 - std::min(runs[h].n0, runs[g].n1)
-                                          : runs[g].n0 - std::min(runs[g].n0, runs[h].n1);
+            if (h >= edits.size() || classes[h] != k_routine) return false;
+            const std::size_t gap = h > g ? edits[h].n0 - std::min(edits[h].n0, edits[g].n1)
+                                          : edits[g].n0 - std::min(edits[g].n0, edits[h].n1);
             return gap <= 2;
         };
-        if (routine_near(g + 1) || (g > 0 && routine_near(g - 1)))
-            results[g].classes = {change_class::routine};
+        if (routine_near(g + 1) || (g > 0 && routine_near(g - 1))) classes[g] = k_routine;
     }
 
     unit_result out;
-    std::set<change_class> unit_classes;
-    if (p.spacing_only) unit_classes.insert(change_class::routine);
+    class_bits unit_classes = reading.spacing_only ? k_routine : 0;
     std::vector<direction> dirs;
-    for (std::size_t g = 0; g < runs.size(); ++g) {
-        const std::vector<change_class> cls(results[g].classes.begin(), results[g].classes.end());
-        for (std::size_t i = runs[g].op_first; i < runs[g].op_last; ++i)
+    for (std::size_t g = 0; g < edits.size(); ++g) {
+        std::vector<change_class> cls;
+        for (unsigned c = 0; c < 8; ++c)
+            if (classes[g] & (1u << c)) cls.push_back(static_cast<change_class>(c));
+        for (std::size_t i = edits[g].op_first; i < edits[g].op_last; ++i)
             if (ops[i].op != op_kind::equal) ops[i].classes = cls;
-        unit_classes.insert(cls.begin(), cls.end());
-        dirs.insert(dirs.end(), results[g].qualifier_dirs.begin(), results[g].qualifier_dirs.end());
+        unit_classes |= classes[g];
+        if (!extension[g])
+            dirs.insert(dirs.end(), edits[g].qualifier_dirs.begin(), edits[g].qualifier_dirs.end());
     }
     // Ops of white space only, outside every group: no class.
-    out.classes.assign(unit_classes.begin(), unit_classes.end());
+    for (unsigned c = 0; c < 8; ++c)
+        if (unit_classes & (1u << c)) out.classes.push_back(static_cast<change_class>(c));
     if (!dirs.empty()) {
         out.qualifier_dir = dirs.front();
         for (const auto d : dirs)
@@ -914,7 +945,7 @@ unit_result classify_ops(prepared_ops& p, const roll_context& ctx) {
     return out;
 }
 
-// One unit or footnote to classify, read once for both passes.
+// One unit or footnote to classify.
 struct work_item {
     alignment_unit* unit = nullptr;  // or
     footnote_unit* footnote = nullptr;
@@ -925,14 +956,13 @@ struct work_item {
     const paragraph* old_para = nullptr;
     const paragraph* new_para = nullptr;
     bool has_ops = false;                // some op deletes or inserts: something to classify
-    std::unique_ptr<prepared_ops> ops;   // the prepared ops, while kept (apart: they are large)
+    std::optional<item_reading> reading;  // the first pass's reading of the edits
 
     std::vector<word_op>& source() const { return unit != nullptr ? unit->ops : footnote->ops; }
-    void prepare() {
+    prepared_ops prepare() const {
         static const std::string none;
-        ops = std::make_unique<prepared_ops>(prepare_ops(source(), old_para ? old_para->lead : none,
-                                                         new_para ? new_para->lead : none,
-                                                         lead.dir != direction::none));
+        return prepare_ops(source(), old_para ? old_para->lead : none, new_para ? new_para->lead : none,
+                           lead.dir != direction::none);
     }
 };
 
@@ -971,7 +1001,7 @@ void read_unit(alignment_unit& u, const paragraph_index& old_paras, const paragr
 }
 
 void classify_item(work_item& item, const roll_context& ctx) {
-    const unit_result r = item.ops ? classify_ops(*item.ops, ctx) : unit_result{};
+    const unit_result r = item.reading ? classify_edits(*item.reading, item.source(), ctx) : unit_result{};
     if (item.footnote != nullptr) {
         item.footnote->classes = r.classes;
         return;
@@ -1083,41 +1113,34 @@ alignment classify(alignment diffed, const document& old_doc, const document& ne
         items.push_back(std::move(item));
     }
     roll_context ctx = make_context(old_doc, new_doc);
-    // First pass: which old symbols roll forward (the predecessors), so that a
-    // list of earlier resolutions gaining one of them is routine too. The
-    // prepared ops are kept for the second pass while they fit in kept_budget
-    // (a 200 KB pair needs about 3 MB); past it (inputs of several megabytes)
-    // they are prepared again, so that memory stays bounded.
-    constexpr std::size_t kept_budget = std::size_t{8} << 20;
-    std::size_t kept = 0;
+    // First pass: each item's ops are read once, into edits classified by
+    // every rule but the list extension, and the old symbols that roll forward
+    // are collected (the predecessors), so that a list of earlier resolutions
+    // gaining one of them is routine too. The citations of the unit texts just
+    // read are kept (a changed paragraph is not tokenized again for them).
     std::set<std::string, std::less<>> rolled;
+    citation_memo memo;
     {
         roll_context first = ctx;
         first.rolled = &rolled;
         for (auto& item : items) {
             if (!item.has_ops) continue;
-            item.prepare();
-            collect_rolled(*item.ops, first);
-            kept += item.ops->footprint();
-            if (kept > kept_budget) item.ops.reset();
+            const prepared_ops p = item.prepare();
+            item.reading = read_edits(p, first);
+            const std::pair<const side*, const paragraph*> sides[] = {{&p.o, item.old_para},
+                                                                      {&p.n, item.new_para}};
+            for (const auto& [s, para] : sides) {
+                if (para == nullptr || s->text != para->text) continue;
+                const auto [it, added] = memo.try_emplace(para->text);
+                if (added) it->second = unique_norms(s->cites);
+            }
         }
     }
     ctx.predecessors.insert(rolled.begin(), rolled.end());
-    // Second pass: classifies each item, and keeps the citations of the unit
-    // texts just read (a changed paragraph is not tokenized again for them).
-    citation_memo memo;
+    // Second pass: classifies each item, the predecessors known.
     for (auto& item : items) {
-        if (item.has_ops && !item.ops) item.prepare();
         classify_item(item, ctx);
-        if (!item.ops) continue;
-        const std::pair<const side*, const paragraph*> sides[] = {{&item.ops->o, item.old_para},
-                                                                  {&item.ops->n, item.new_para}};
-        for (const auto& [s, para] : sides) {
-            if (para == nullptr || s->text != para->text) continue;
-            const auto [it, added] = memo.try_emplace(para->text);
-            if (added) it->second = unique_norms(s->cites);
-        }
-        item.ops.reset();
+        item.reading.reset();
     }
     diffed.citations = compare_citations(old_doc, new_doc, memo);
     return diffed;
