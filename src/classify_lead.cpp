@@ -177,6 +177,20 @@ constexpr auto k_first_words = [] {
     return slots;
 }();
 
+// Which lengths the first words starting with each letter have (bit n: n
+// letters): most words of a text ("the", "of", punctuation) start no
+// qualifier, and this tells them apart before any hashing.
+constexpr auto k_first_word_lengths = [] {
+    std::array<std::uint32_t, 26> lengths{};
+    for (const auto& q : k_qualifiers) {
+        const std::string_view w = q.words.front();
+        if (!lower_letter(w.front()) || w.size() >= 32)
+            throw std::logic_error("data/qualifiers.tsv: a first word must start with a letter and be short");
+        lengths[static_cast<std::size_t>(w.front() - 'a')] |= std::uint32_t{1} << w.size();
+    }
+    return lengths;
+}();
+
 }  // namespace
 
 std::span<const lead_entry> lead_table() {
@@ -188,7 +202,9 @@ std::span<const qualifier_entry> qualifier_table() {
 }
 
 std::span<const qualifier_entry> qualifiers_starting_with(std::string_view word) {
-    if (word.empty()) return {};
+    if (word.empty() || !lower_letter(word.front()) || word.size() >= 32 ||
+        (k_first_word_lengths[static_cast<std::size_t>(word.front() - 'a')] >> word.size() & 1) == 0)
+        return {};
     for (std::size_t s = word_hash(word) % k_first_word_slots; !k_first_words[s].word.empty();
          s = (s + 1) % k_first_word_slots) {
         if (k_first_words[s].word == word)

@@ -62,6 +62,12 @@ bool alnum_byte(char c) {
     return k_alnum_byte[static_cast<unsigned char>(c)];
 }
 
+// A byte after a run of ASCII letters and digits that ends a word there and
+// starts no symbol: ASCII, and none of '/', '.', '-', '(', '\''.
+bool ends_plain_word(char c) {
+    return static_cast<unsigned char>(c) < 0x80 && c != '/' && c != '.' && c != '-' && c != '(' && c != '\'';
+}
+
 bool is_symbol_char(char c) { return ascii_alnum(c) || c == '.' || c == '-' || c == '/'; }
 
 // `s` equals `lower` (lower-case ASCII) in any letter case.
@@ -171,6 +177,14 @@ bool may_start_number_word(std::string_view w) {
         if (start[k] < 'a' || start[k] > 'z') return false;
     }
     return k_number_word_index.starts[number_word_index::prefix(std::string_view(start, 3))];
+}
+
+// may_start_number_word() of a word in lower case.
+bool may_start_number_word_lower(std::string_view w) {
+    if (w.size() < number_word_index::min_size) return false;
+    for (std::size_t k = 0; k < 3; ++k)
+        if (w[k] < 'a' || w[k] > 'z') return false;
+    return k_number_word_index.starts[number_word_index::prefix(w)];
 }
 
 const number_word* find_number_word(std::string_view w) {
@@ -430,6 +444,22 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
             ++i;
             continue;
         }
+        // The usual word: ASCII letters and digits from a letter up to the end
+        // or an ASCII byte that continues neither a word nor a symbol (not '/',
+        // '.', '-', '(', '\''). What the general path below makes of it, without
+        // its tests.
+        if (ascii_alpha(s[i])) {
+            std::size_t j = i + 1;
+            while (j < s.size() && alnum_byte(s[j])) ++j;
+            if (j == s.size() || ends_plain_word(s[j])) {
+                const std::string_view w(lower + i, j - i);
+                toks.push_back({i, j, tok::word, w, -1});
+                if (may_start_number_word_lower(w) && is_number_word_token(toks.back()))
+                    number_words.push_back(toks.size() - 1);
+                i = j;
+                continue;
+            }
+        }
         const auto cp = decode(s, i);
         if (is_space(cp.cp)) {
             i += cp.len;
@@ -535,7 +565,7 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
             t.end = j;
             t.kind = tok::word;
             t.lower = std::string_view(lower + i, j - i);
-            if (may_start_number_word(t.lower) && is_number_word_token(t))
+            if (may_start_number_word_lower(t.lower) && is_number_word_token(t))
                 number_words.push_back(toks.size() - 1);
             i = j;
             continue;
@@ -546,6 +576,7 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
         i += cp.len;
     }
     merge_number_words(toks, number_words, lower);
+    if (offset == 0) return;
     for (std::size_t k = first; k < toks.size(); ++k) {
         toks[k].begin += offset;
         toks[k].end += offset;
