@@ -161,13 +161,26 @@ std::vector<chunk> chunks_of(const side& o, const side& n, const run& g) {
     const std::size_t a = g.o1 - g.o0;
     const std::size_t b = g.n1 - g.n0;
     if (a == 0 || b == 0 || a * b > 4'000'000) return {{g.o0, g.o1, g.n0, g.n1}};
-    std::vector<std::uint32_t> dp((a + 1) * (b + 1), 0);
-    auto at = [&](std::size_t i, std::size_t j) -> std::uint32_t& { return dp[i * (b + 1) + j]; };
-    for (std::size_t i = a; i-- > 0;) {
-        for (std::size_t j = b; j-- > 0;) {
-            at(i, j) = o.toks[g.o0 + i].lower == n.toks[g.n0 + j].lower
-                           ? at(i + 1, j + 1) + 1
-                           : std::max(at(i + 1, j), at(i, j + 1));
+    auto old_word = [&](std::size_t i) { return o.toks[g.o0 + i].lower; };
+    auto new_word = [&](std::size_t j) { return n.toks[g.n0 + j].lower; };
+    // The walk below takes an equal pair first, so a common start matches
+    // token by token: the table covers only what follows it (from p on).
+    std::size_t p = 0;
+    while (p < a && p < b && old_word(p) == new_word(p)) ++p;
+    // Hashes of the words after it: most pairs differ in them, a cheap test.
+    const std::hash<std::string_view> hash;
+    std::vector<std::size_t> old_hash(a - p), new_hash(b - p);
+    for (std::size_t i = p; i < a; ++i) old_hash[i - p] = hash(old_word(i));
+    for (std::size_t j = p; j < b; ++j) new_hash[j - p] = hash(new_word(j));
+    auto same = [&](std::size_t i, std::size_t j) {
+        return old_hash[i - p] == new_hash[j - p] && old_word(i) == new_word(j);
+    };
+    const std::size_t width = b - p + 1;
+    std::vector<std::uint32_t> dp((a - p + 1) * width, 0);
+    auto at = [&](std::size_t i, std::size_t j) -> std::uint32_t& { return dp[(i - p) * width + (j - p)]; };
+    for (std::size_t i = a; i-- > p;) {
+        for (std::size_t j = b; j-- > p;) {
+            at(i, j) = same(i, j) ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
         }
     }
     std::vector<chunk> out;
@@ -176,7 +189,7 @@ std::vector<chunk> chunks_of(const side& o, const side& n, const run& g) {
         if (ci < i || cj < j) out.push_back({g.o0 + ci, g.o0 + i, g.n0 + cj, g.n0 + j});
     };
     while (i < a && j < b) {
-        if (o.toks[g.o0 + i].lower == n.toks[g.n0 + j].lower) {
+        if (i < p || same(i, j)) {
             flush();
             ++i;
             ++j;

@@ -51,22 +51,30 @@ bool is_joiner(std::int32_t cp) {
     return cp == '-' || cp == '\'' || cp == 0x2010 || cp == 0x2011 || cp == 0x2019;
 }
 
-// ascii_alnum for every byte, looked up in the tokenizer's inner loops.
-constexpr std::array<bool, 256> k_alnum_byte = [] {
-    std::array<bool, 256> t{};
-    for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = ascii_alnum(static_cast<char>(c));
+// Byte classes looked up in the tokenizer's inner loops: ascii_alnum,
+// ascii_alpha, and whether the byte ends a plain ASCII word (ends_plain_word).
+enum : std::uint8_t { alnum_bit = 1, alpha_bit = 2, ends_plain_bit = 4 };
+
+constexpr std::array<std::uint8_t, 256> k_byte_class = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (int i = 0; i < 256; ++i) {
+        const char c = static_cast<char>(i);
+        std::uint8_t v = 0;
+        if (ascii_alnum(c)) v |= alnum_bit;
+        if (ascii_alpha(c)) v |= alpha_bit;
+        // ASCII, and none of '/', '.', '-', '(', '\'' (which may go on into a symbol or word).
+        if (i < 0x80 && c != '/' && c != '.' && c != '-' && c != '(' && c != '\'') v |= ends_plain_bit;
+        t[static_cast<std::size_t>(i)] = v;
+    }
     return t;
 }();
 
-bool alnum_byte(char c) {
-    return k_alnum_byte[static_cast<unsigned char>(c)];
-}
+bool alnum_byte(char c) { return (k_byte_class[static_cast<unsigned char>(c)] & alnum_bit) != 0; }
+bool alpha_byte(char c) { return (k_byte_class[static_cast<unsigned char>(c)] & alpha_bit) != 0; }
 
 // A byte after a run of ASCII letters and digits that ends a word there and
-// starts no symbol: ASCII, and none of '/', '.', '-', '(', '\''.
-bool ends_plain_word(char c) {
-    return static_cast<unsigned char>(c) < 0x80 && c != '/' && c != '.' && c != '-' && c != '(' && c != '\'';
-}
+// starts no symbol.
+bool ends_plain_word(char c) { return (k_byte_class[static_cast<unsigned char>(c)] & ends_plain_bit) != 0; }
 
 bool is_symbol_char(char c) { return ascii_alnum(c) || c == '.' || c == '-' || c == '/'; }
 
@@ -182,9 +190,10 @@ bool may_start_number_word(std::string_view w) {
 // may_start_number_word() of a word in lower case.
 bool may_start_number_word_lower(std::string_view w) {
     if (w.size() < number_word_index::min_size) return false;
-    for (std::size_t k = 0; k < 3; ++k)
-        if (w[k] < 'a' || w[k] > 'z') return false;
-    return k_number_word_index.starts[number_word_index::prefix(w)];
+    const unsigned a = static_cast<unsigned char>(w[0]) - 'a';
+    const unsigned b = static_cast<unsigned char>(w[1]) - 'a';
+    const unsigned c = static_cast<unsigned char>(w[2]) - 'a';
+    return a < 26 && b < 26 && c < 26 && k_number_word_index.starts[(a * 26 + b) * 26 + c];
 }
 
 const number_word* find_number_word(std::string_view w) {
@@ -448,7 +457,7 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
         // or an ASCII byte that continues neither a word nor a symbol (not '/',
         // '.', '-', '(', '\''). What the general path below makes of it, without
         // its tests.
-        if (ascii_alpha(s[i])) {
+        if (alpha_byte(s[i])) {
             std::size_t j = i + 1;
             while (j < s.size() && alnum_byte(s[j])) ++j;
             if (j == s.size() || ends_plain_word(s[j])) {
