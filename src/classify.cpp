@@ -148,7 +148,8 @@ bool ignorable(const token& t) {
     if (t.kind == tok::punct) return true;
     constexpr std::size_t longest = 5;  // "which", "these", "those", "their"
     if (t.lower.size() > longest) return false;
-    return std::find(std::begin(words), std::end(words), t.lower) != std::end(words);
+    return std::any_of(std::begin(words), std::end(words),
+                       [&](std::string_view w) { return detail::same_word(w, t.lower); });
 }
 
 // A chunk of an edit: old tokens [o0, o1) replaced by new tokens [n0, n1).
@@ -514,8 +515,15 @@ bool connectors_only(const side& o, const side& n, const std::vector<chunk>& chu
     return !chunks.empty();
 }
 
+// The classes of an edit as bits (1 << class), listed in the enum's order.
+using class_bits = std::uint8_t;
+
+constexpr class_bits bit(change_class c) { return static_cast<class_bits>(1u << static_cast<unsigned>(c)); }
+
+constexpr class_bits k_routine = bit(change_class::routine);
+
 struct chunk_result {
-    std::set<change_class> classes;
+    class_bits classes = 0;
     int qualifier_score = 0;  // > 0 hardened, < 0 softened
     bool qualifier = false;
 };
@@ -540,11 +548,12 @@ std::vector<qualifier_hit> find_qualifiers(const side& s, std::size_t c0, std::s
     std::vector<char> taken(c1 - c0, 0);
     for (std::size_t p = from; p < c1; ++p) {
         if (p >= s.toks.size()) break;
+        if (!detail::may_start_qualifier(s.toks[p].lower)) continue;
         for (const auto& q : detail::qualifiers_starting_with(s.toks[p].lower)) {  // longest phrases first
             const std::size_t len = q.words.size();
             if (p + len > s.toks.size()) continue;
             bool match = true;
-            for (std::size_t k = 0; k < len && match; ++k) match = s.toks[p + k].lower == q.words[k];
+            for (std::size_t k = 0; k < len && match; ++k) match = detail::same_word(s.toks[p + k].lower, q.words[k]);
             if (!match) continue;
             bool touches = false;
             bool free = true;
@@ -632,11 +641,11 @@ chunk_result classify_chunk(const side& o, const chunk& c, const side& n, bool l
     const bool qual_o = to.qualifier && !to.uncovered;
     const bool qual_n = tn.qualifier && !tn.uncovered;
     if (!lead && !citation && !qual_o && !qual_n) uncovered = true;  // nothing explained
-    if (lead) r.classes.insert(change_class::lead);
-    if (citation) r.classes.insert(change_class::citation);
-    if (uncovered) r.classes.insert(change_class::substantive);
+    if (lead) r.classes |= bit(change_class::lead);
+    if (citation) r.classes |= bit(change_class::citation);
+    if (uncovered) r.classes |= bit(change_class::substantive);
     if (qual_o || qual_n) {
-        r.classes.insert(change_class::qualifier);
+        r.classes |= bit(change_class::qualifier);
         r.qualifier = true;
         if (qual_o) r.qualifier_score += to.score_any + to.score_alone;
         if (qual_n) r.qualifier_score += tn.score_any + tn.score_alone;
@@ -817,13 +826,6 @@ prepared_ops prepare_ops(std::vector<word_op>& ops, const std::string& old_lead,
     return p;
 }
 
-// The classes of an edit as bits (1 << class), listed in the enum's order.
-using class_bits = std::uint8_t;
-
-constexpr class_bits bit(change_class c) { return static_cast<class_bits>(1u << static_cast<unsigned>(c)); }
-
-constexpr class_bits k_routine = bit(change_class::routine);
-
 // What the first pass learns of one edit. Everything but the list-extension
 // rule is known then (no other rule reads the predecessors); that rule is
 // decided in the second pass from the symbols the edit adds.
@@ -905,7 +907,7 @@ item_reading read_edits(const prepared_ops& p, const roll_context& ctx) {
                 continue;
             }
             const auto cr = classify_chunk(o, c, n, p.lead_changed);
-            for (const auto cls : cr.classes) e.classes |= bit(cls);
+            e.classes |= cr.classes;
             if (cr.qualifier) e.qualifier_dirs.push_back(qualifier_direction(cr.qualifier_score));
         }
         if (e.classes != k_routine) e.classes &= static_cast<class_bits>(~k_routine);

@@ -177,9 +177,7 @@ constexpr auto k_first_words = [] {
     return slots;
 }();
 
-// Which lengths the first words starting with each letter have (bit n: n
-// letters): most words of a text ("the", "of", punctuation) start no
-// qualifier, and this tells them apart before any hashing.
+// qualifier_first_word_lengths (classify_tables.hpp).
 constexpr auto k_first_word_lengths = [] {
     std::array<std::uint32_t, 26> lengths{};
     for (const auto& q : k_qualifiers) {
@@ -193,6 +191,8 @@ constexpr auto k_first_word_lengths = [] {
 
 }  // namespace
 
+const std::array<std::uint32_t, 26> qualifier_first_word_lengths = k_first_word_lengths;
+
 std::span<const lead_entry> lead_table() {
     return k_leads;
 }
@@ -202,9 +202,7 @@ std::span<const qualifier_entry> qualifier_table() {
 }
 
 std::span<const qualifier_entry> qualifiers_starting_with(std::string_view word) {
-    if (word.empty() || !lower_letter(word.front()) || word.size() >= 32 ||
-        (k_first_word_lengths[static_cast<std::size_t>(word.front() - 'a')] >> word.size() & 1) == 0)
-        return {};
+    if (!may_start_qualifier(word)) return {};
     for (std::size_t s = word_hash(word) % k_first_word_slots; !k_first_words[s].word.empty();
          s = (s + 1) % k_first_word_slots) {
         if (k_first_words[s].word == word)

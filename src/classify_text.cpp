@@ -711,11 +711,13 @@ token_list tokenize_like(std::string_view text, std::string_view base, const tok
 namespace {
 
 bool is_keyword(const token& t, bool& decision) {
-    if (t.lower == "resolution"sv || t.lower == "resolutions"sv) {
+    const std::string_view w = t.lower;
+    if (w.size() < 8 || w.size() > 11) return false;  // "decision" .. "resolutions"
+    if (w[0] == 'r' && (same_word(w, "resolution"sv) || same_word(w, "resolutions"sv))) {
         decision = false;
         return true;
     }
-    if (t.lower == "decision"sv || t.lower == "decisions"sv) {
+    if (w[0] == 'd' && (same_word(w, "decision"sv) || same_word(w, "decisions"sv))) {
         decision = true;
         return true;
     }
@@ -807,7 +809,7 @@ std::vector<citation_hit> find_citations(const std::vector<token>& toks, std::st
     const bool may_cite =
         text.find('/') != std::string_view::npos || std::any_of(toks.begin(), toks.end(), [](const token& t) {
             bool decision = false;
-            return t.lower.size() >= 8 && t.lower.size() <= 11 && is_keyword(t, decision);
+            return is_keyword(t, decision);
         });
     if (!may_cite) return hits;
     std::vector<char> used(toks.size(), 0);

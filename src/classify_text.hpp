@@ -23,6 +23,15 @@ constexpr bool ascii_alpha(char c) { return ascii_upper(c) || (c >= 'a' && c <= 
 constexpr bool ascii_alnum(char c) { return ascii_digit(c) || ascii_alpha(c); }
 constexpr char ascii_lower(char c) { return ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
+// a == b, for the short words of a text, inline: std::string_view's == on
+// two views of run-time length calls out of line.
+constexpr bool same_word(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k)
+        if (a[k] != b[k]) return false;
+    return true;
+}
+
 enum class tok { word, number, ordinal, symbol, punct };
 
 struct token {
