@@ -545,7 +545,10 @@ std::vector<qualifier_hit> find_qualifiers(const side& s, std::size_t c0, std::s
     if (c0 >= c1) return hits;
     const std::size_t longest = detail::longest_qualifier();
     const std::size_t from = c0 >= longest ? c0 - longest + 1 : 0;
-    std::vector<char> taken(c1 - c0, 0);
+    // Hits are found in order of their first token, so the chunk's tokens
+    // covered already are all before the end of the last hit's: a phrase is
+    // free when its first token in the chunk comes at or after that.
+    std::size_t taken_end = c0;
     for (std::size_t p = from; p < c1; ++p) {
         if (p >= s.toks.size()) break;
         if (!detail::may_start_qualifier(s.toks[p].lower)) continue;
@@ -553,18 +556,13 @@ std::vector<qualifier_hit> find_qualifiers(const side& s, std::size_t c0, std::s
             const std::size_t len = q.words.size();
             if (p + len > s.toks.size()) continue;
             bool match = true;
-            for (std::size_t k = 0; k < len && match; ++k) match = detail::same_word(s.toks[p + k].lower, q.words[k]);
+            for (std::size_t k = 1; k < len && match; ++k)  // the first word is the group's
+                match = detail::same_word(s.toks[p + k].lower, q.words[k]);
             if (!match) continue;
-            bool touches = false;
-            bool free = true;
-            for (std::size_t k = p; k < p + len; ++k) {
-                if (k >= c0 && k < c1) {
-                    touches = true;
-                    if (taken[k - c0] != 0) free = false;
-                }
-            }
-            if (!touches || !free) continue;
-            for (std::size_t k = std::max(p, c0); k < std::min(p + len, c1); ++k) taken[k - c0] = 1;
+            // The phrase's tokens in the chunk: none (it does not touch it), or free.
+            const std::size_t in_first = std::max(p, c0), in_last = std::min(p + len, c1);
+            if (in_first >= in_last || in_first < taken_end) continue;
+            taken_end = in_last;
             hits.push_back({p, p + len, q.soft, q.alone, p >= c0 && p + len <= c1});
             break;
         }
