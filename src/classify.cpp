@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -177,8 +178,11 @@ std::vector<chunk> chunks_of(const side& o, const side& n, const run& g) {
         return old_hash[i - p] == new_hash[j - p] && old_word(i) == new_word(j);
     };
     const std::size_t width = b - p + 1;
-    std::vector<std::uint32_t> dp((a - p + 1) * width, 0);
+    // Every cell is written before it is read but the last row and column (0).
+    const auto dp = std::make_unique_for_overwrite<std::uint32_t[]>((a - p + 1) * width);
     auto at = [&](std::size_t i, std::size_t j) -> std::uint32_t& { return dp[(i - p) * width + (j - p)]; };
+    for (std::size_t i = p; i <= a; ++i) at(i, b) = 0;
+    for (std::size_t j = p; j <= b; ++j) at(a, j) = 0;
     for (std::size_t i = a; i-- > p;) {
         for (std::size_t j = b; j-- > p;) {
             at(i, j) = same(i, j) ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
@@ -982,17 +986,45 @@ struct work_item {
 // A document's paragraphs by id (the first of an id, as find_paragraph gives it).
 class paragraph_index {
 public:
-    explicit paragraph_index(const document& d) {
+    explicit paragraph_index(const document& d) : doc_(d) {
+        positional_ = positional(d.preamble, "PP") && positional(d.operative, "OP");
+        if (positional_) return;
+        by_id_.reserve(d.preamble.size() + d.operative.size());
         for (const auto* part : {&d.preamble, &d.operative})
             for (const auto& p : *part) by_id_.emplace(p.id, &p);
     }
     const paragraph* find(const std::vector<std::string>& ids) const {
         if (ids.empty()) return nullptr;
-        const auto it = by_id_.find(ids.front());
+        const std::string_view id = ids.front();
+        if (positional_) {
+            // "PP3" is the third preamble paragraph, or no paragraph's id.
+            const auto& part = id.starts_with("PP") ? doc_.preamble : doc_.operative;
+            std::size_t k = 0;
+            const auto [end, error] = std::from_chars(id.data() + std::min<std::size_t>(2, id.size()),
+                                                      id.data() + id.size(), k);
+            if (error != std::errc() || k == 0 || k > part.size() || part[k - 1].id != id) return nullptr;
+            return &part[k - 1];
+        }
+        const auto it = by_id_.find(id);
         return it == by_id_.end() ? nullptr : it->second;
     }
 
 private:
+    // Whether the ids are the parser's numbering, prefix + 1..n in order:
+    // then a paragraph is found by its number, without a table.
+    static bool positional(const std::vector<paragraph>& part, std::string_view prefix) {
+        char buf[24];
+        for (std::size_t k = 0; k < part.size(); ++k) {
+            const auto [end, error] = std::to_chars(buf, buf + sizeof buf, k + 1);
+            const std::string_view number(buf, static_cast<std::size_t>(end - buf));
+            const std::string_view id = part[k].id;
+            if (!id.starts_with(prefix) || id.substr(prefix.size()) != number) return false;
+        }
+        return true;
+    }
+
+    const document& doc_;
+    bool positional_ = false;
     std::unordered_map<std::string_view, const paragraph*> by_id_;
 };
 

@@ -692,15 +692,18 @@ token_list tokenize_like(std::string_view text, std::string_view base, const tok
         // The lower-case bytes (merged numbers' spellings included) are the
         // base's; the tokens taken over point to the same bytes here.
         std::copy(base_lower + base_from, base_lower + base_to, lower + text_from);
-        auto k = std::lower_bound(base_toks.begin(), base_toks.end(), base_from,
-                                  [](const token& t, std::size_t v) { return t.begin < v; });
-        for (; k != base_toks.end() && k->begin < base_to; ++k) {
-            token t = *k;
+        const auto first = std::lower_bound(base_toks.begin(), base_toks.end(), base_from,
+                                            [](const token& t, std::size_t v) { return t.begin < v; });
+        const auto last = std::lower_bound(first, base_toks.end(), base_to,
+                                           [](const token& t, std::size_t v) { return t.begin < v; });
+        const std::size_t from_tok = toks.size();
+        toks.insert(toks.end(), first, last);
+        for (std::size_t k = from_tok; k < toks.size(); ++k) {
+            token& t = toks[k];
             t.begin = t.begin - base_from + text_from;
             t.end = t.end - base_from + text_from;
             t.lower = std::string_view(lower + (t.lower.data() - base_lower) - base_from + text_from,
                                        t.lower.size());
-            toks.push_back(t);
         }
         done = text_to;
     }
