@@ -669,9 +669,17 @@ std::size_t lead_end_in(const std::string& text, const std::string& lead) {
 }
 
 struct unit_result {
-    std::vector<change_class> classes;
+    class_bits classes = 0;
     direction qualifier_dir = direction::none;
 };
+
+// The classes of bits, in the enum's order.
+std::vector<change_class> classes_of(class_bits bits) {
+    std::vector<change_class> out;
+    for (unsigned c = 0; c < 8; ++c)
+        if (bits & (1u << c)) out.push_back(static_cast<change_class>(c));
+    return out;
+}
 
 bool has_changes(const std::vector<word_op>& ops) {
     return std::any_of(ops.begin(), ops.end(), [](const word_op& op) { return op.op != op_kind::equal; });
@@ -942,9 +950,7 @@ unit_result classify_edits(const item_reading& reading, std::vector<word_op>& op
     class_bits unit_classes = reading.spacing_only ? k_routine : 0;
     std::vector<direction> dirs;
     for (std::size_t g = 0; g < edits.size(); ++g) {
-        std::vector<change_class> cls;
-        for (unsigned c = 0; c < 8; ++c)
-            if (classes[g] & (1u << c)) cls.push_back(static_cast<change_class>(c));
+        const std::vector<change_class> cls = classes_of(classes[g]);
         for (std::size_t i = edits[g].op_first; i < edits[g].op_last; ++i)
             if (ops[i].op != op_kind::equal) ops[i].classes = cls;
         unit_classes |= classes[g];
@@ -952,8 +958,7 @@ unit_result classify_edits(const item_reading& reading, std::vector<word_op>& op
             dirs.insert(dirs.end(), edits[g].qualifier_dirs.begin(), edits[g].qualifier_dirs.end());
     }
     // Ops of white space only, outside every group: no class.
-    for (unsigned c = 0; c < 8; ++c)
-        if (unit_classes & (1u << c)) out.classes.push_back(static_cast<change_class>(c));
+    out.classes = unit_classes;
     if (!dirs.empty()) {
         out.qualifier_dir = dirs.front();
         for (const auto d : dirs)
@@ -1048,14 +1053,12 @@ void read_unit(alignment_unit& u, const paragraph_index& old_paras, const paragr
 void classify_item(work_item& item, const roll_context& ctx) {
     const unit_result r = item.reading ? classify_edits(*item.reading, item.source(), ctx) : unit_result{};
     if (item.footnote != nullptr) {
-        item.footnote->classes = r.classes;
+        item.footnote->classes = classes_of(r.classes);
         return;
     }
     alignment_unit& u = *item.unit;
     const bool lead_changed = item.lead.dir != direction::none;
-    std::set<change_class> classes(r.classes.begin(), r.classes.end());
-    if (lead_changed) classes.insert(change_class::lead);
-    u.classes.assign(classes.begin(), classes.end());
+    u.classes = classes_of(lead_changed ? static_cast<class_bits>(r.classes | bit(change_class::lead)) : r.classes);
     u.lead = std::move(item.lead);
     u.qualifier_dir = r.qualifier_dir;
 }
@@ -1149,6 +1152,7 @@ citation_change compare_citations(const document& old_doc, const document& new_d
 
 alignment classify(alignment diffed, const document& old_doc, const document& new_doc) {
     std::vector<work_item> items;
+    items.reserve(diffed.units.size() + diffed.footnotes.size());  // child units are few
     const paragraph_index old_paras(old_doc), new_paras(new_doc);
     for (auto& u : diffed.units) read_unit(u, old_paras, new_paras, items);
     for (auto& f : diffed.footnotes) {
