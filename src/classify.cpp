@@ -1152,7 +1152,6 @@ citation_change compare_citations(const document& old_doc, const document& new_d
 
 alignment classify(alignment diffed, const document& old_doc, const document& new_doc) {
     std::vector<work_item> items;
-    items.reserve(diffed.units.size() + diffed.footnotes.size());  // child units are few
     const paragraph_index old_paras(old_doc), new_paras(new_doc);
     for (auto& u : diffed.units) read_unit(u, old_paras, new_paras, items);
     for (auto& f : diffed.footnotes) {
