@@ -94,18 +94,16 @@ bool may_cite(std::string_view text) {
     return lower.find("resolution"sv) != std::string::npos || lower.find("decision"sv) != std::string::npos;
 }
 
-// One side (old or new) of a unit's text, as tokens.
-struct side {
+// One side (old or new) of a unit's text, as tokens (toks, and lower_text
+// their lower views point into).
+struct side : detail::token_list {
     std::string text;
-    std::vector<token> toks;
-    std::unique_ptr<char[]> lower_text;  // what the tokens' lower views point into
-    std::size_t lead_end = 0;            // byte end of the lead phrase; 0: no lead
-    std::vector<int> cite_of;            // per token: index into cites, -1 when none
+    std::size_t lead_end = 0;  // byte end of the lead phrase; 0: no lead
+    std::vector<int> cite_of;  // per token: index into cites, -1 when none
     std::vector<citation_hit> cites;
 
-    void index(detail::token_list tokens) {
-        toks = std::move(tokens.toks);
-        lower_text = std::move(tokens.lower_text);
+    // Finds the citations of the tokens read.
+    void index() {
         cites = detail::find_citations(toks, text);
         cite_of.assign(toks.size(), -1);
         for (std::size_t c = 0; c < cites.size(); ++c)
@@ -687,6 +685,10 @@ bool has_changes(const std::vector<word_op>& ops) {
 
 // The ops of one unit (or footnote) read as tokens and split into edits and
 // chunks: the work both passes of classify() share, done once.
+struct op_span {  // an op's bytes on either side
+    std::size_t o_begin, o_end, n_begin, n_end;
+};
+
 struct prepared_ops {
     std::vector<word_op>* ops = nullptr;
     side o, n;
@@ -694,31 +696,29 @@ struct prepared_ops {
     bool spacing_only = false;              // some run changed white space only (rule 6)
     std::vector<run> runs;                  // the edits
     std::vector<std::vector<chunk>> chunks;  // per edit
+    std::vector<op_span> spans;             // per op
+    std::vector<detail::shared_span> shared;  // equal ops, as tokenize_like takes them
 };
 
-// Reads the ops of a unit with at least one delete or insert op. Ops of a
-// run that changes white space only are marked routine here.
-prepared_ops prepare_ops(std::vector<word_op>& ops, const std::string& old_lead, const std::string& new_lead,
-                         bool lead_changed) {
-    prepared_ops p;
+// Reads the ops of a unit with at least one delete or insert op into p
+// (whose buffers are reused from unit to unit). Ops of a run that changes
+// white space only are marked routine here.
+void prepare_ops(std::vector<word_op>& ops, const std::string& old_lead, const std::string& new_lead,
+                 bool lead_changed, prepared_ops& p) {
     p.ops = &ops;
     p.lead_changed = lead_changed;
+    p.spacing_only = false;
+    p.runs.clear();
+    p.chunks.clear();
     side& o = p.o;
     side& n = p.n;
-    struct span {
-        std::size_t o_begin, o_end, n_begin, n_end;
-    };
-    std::vector<span> spans;
+    auto& spans = p.spans;
+    spans.clear();
     spans.reserve(ops.size());
-    std::size_t old_size = 0, new_size = 0;
+    o.text.clear();
+    n.text.clear();
     for (const auto& op : ops) {
-        if (op.op != op_kind::ins) old_size += op.text.size();
-        if (op.op != op_kind::del) new_size += op.text.size();
-    }
-    o.text.reserve(old_size);
-    n.text.reserve(new_size);
-    for (const auto& op : ops) {
-        span sp{o.text.size(), o.text.size(), n.text.size(), n.text.size()};
+        op_span sp{o.text.size(), o.text.size(), n.text.size(), n.text.size()};
         if (op.op != op_kind::ins) o.text += op.text;
         if (op.op != op_kind::del) n.text += op.text;
         sp.o_end = o.text.size();
@@ -727,33 +727,35 @@ prepared_ops prepare_ops(std::vector<word_op>& ops, const std::string& old_lead,
     }
     // The old text is tokenized; the new one shares the tokens of its equal
     // ops with it, and only the parts around the edits are tokenized again.
-    std::vector<detail::shared_span> shared;
+    auto& shared = p.shared;
+    shared.clear();
     for (std::size_t i = 0; i < ops.size(); ++i) {
         if (ops[i].op != op_kind::equal) continue;
-        const span& sp = spans[i];
+        const op_span& sp = spans[i];
         if (!shared.empty() && shared.back().at + shared.back().size == sp.n_begin &&
             shared.back().base_at + shared.back().size == sp.o_begin)
             shared.back().size += sp.n_end - sp.n_begin;
         else
             shared.push_back({sp.n_begin, sp.o_begin, sp.n_end - sp.n_begin});
     }
-    detail::token_list old_tokens = detail::tokenize(o.text);
-    n.index(detail::tokenize_like(n.text, o.text, old_tokens, shared));
-    o.index(std::move(old_tokens));
+    detail::tokenize(o.text, o);
+    detail::tokenize_like(n.text, o.text, o, shared, n);
+    o.index();
+    n.index();
     o.lead_end = lead_end_in(o.text, old_lead);
     n.lead_end = lead_end_in(n.text, new_lead);
 
     // Byte offset on one side -> the same place on the other side.
     auto old_to_new = [&](std::size_t p) -> std::size_t {
         auto it = std::upper_bound(spans.begin(), spans.end(), p,
-                                   [](std::size_t v, const span& sp) { return v < sp.o_end; });
+                                   [](std::size_t v, const op_span& sp) { return v < sp.o_end; });
         if (it == spans.end()) return n.text.size();
         const std::size_t i = static_cast<std::size_t>(it - spans.begin());
         return ops[i].op == op_kind::equal ? it->n_begin + (p - it->o_begin) : it->n_begin;
     };
     auto new_to_old = [&](std::size_t p) -> std::size_t {
         auto it = std::upper_bound(spans.begin(), spans.end(), p,
-                                   [](std::size_t v, const span& sp) { return v < sp.n_end; });
+                                   [](std::size_t v, const op_span& sp) { return v < sp.n_end; });
         if (it == spans.end()) return o.text.size();
         const std::size_t i = static_cast<std::size_t>(it - spans.begin());
         return ops[i].op == op_kind::equal ? it->o_begin + (p - it->n_begin) : it->o_begin;
@@ -833,7 +835,6 @@ prepared_ops prepare_ops(std::vector<word_op>& ops, const std::string& old_lead,
     }
     p.chunks.reserve(runs.size());
     for (const auto& r : runs) p.chunks.push_back(chunks_of(o, n, r));
-    return p;
 }
 
 // What the first pass learns of one edit. Everything but the list-extension
@@ -981,10 +982,10 @@ struct work_item {
     std::optional<item_reading> reading;  // the first pass's reading of the edits
 
     std::vector<word_op>& source() const { return unit != nullptr ? unit->ops : footnote->ops; }
-    prepared_ops prepare() const {
+    void prepare(prepared_ops& p) const {
         static const std::string none;
-        return prepare_ops(source(), old_para ? old_para->lead : none, new_para ? new_para->lead : none,
-                           lead.dir != direction::none);
+        prepare_ops(source(), old_para ? old_para->lead : none, new_para ? new_para->lead : none,
+                    lead.dir != direction::none, p);
     }
 };
 
@@ -1171,9 +1172,10 @@ alignment classify(alignment diffed, const document& old_doc, const document& ne
     {
         roll_context first = ctx;
         first.rolled = &rolled;
+        prepared_ops p;  // one for all items: its buffers are reused
         for (auto& item : items) {
             if (!item.has_ops) continue;
-            const prepared_ops p = item.prepare();
+            item.prepare(p);
             item.reading = read_edits(p, first);
             const std::pair<const side*, const paragraph*> sides[] = {{&p.o, item.old_para},
                                                                       {&p.n, item.new_para}};

@@ -594,12 +594,25 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
 
 }  // namespace
 
+char* token_list::reset(std::size_t size) {
+    toks.clear();
+    if (!lower_text || lower_capacity < size) {
+        lower_text = std::make_unique_for_overwrite<char[]>(size);
+        lower_capacity = size;
+    }
+    return lower_text.get();
+}
+
+void tokenize(std::string_view s, token_list& out) {
+    char* lower = out.reset(s.size());
+    lower_into(s, lower);
+    out.toks.reserve(s.size() / 4 + 1);  // words average more than four bytes with their space
+    tokenize_into(s, lower, 0, out.toks);
+}
+
 token_list tokenize(std::string_view s) {
     token_list out;
-    out.lower_text = std::make_unique_for_overwrite<char[]>(s.size());
-    lower_into(s, out.lower_text.get());
-    out.toks.reserve(s.size() / 4 + 1);  // words average more than four bytes with their space
-    tokenize_into(s, out.lower_text.get(), 0, out.toks);
+    tokenize(s, out);
     return out;
 }
 
@@ -658,10 +671,15 @@ token_list tokenize_like(std::string_view text, std::string_view base, const tok
 
 token_list tokenize_like(std::string_view text, std::string_view base, const token_list& base_list,
                          const std::vector<shared_span>& shared) {
-    const std::vector<token>& base_toks = base_list.toks;
     token_list out;
-    out.lower_text = std::make_unique_for_overwrite<char[]>(text.size());
-    char* lower = out.lower_text.get();
+    tokenize_like(text, base, base_list, shared, out);
+    return out;
+}
+
+void tokenize_like(std::string_view text, std::string_view base, const token_list& base_list,
+                   const std::vector<shared_span>& shared, token_list& out) {
+    const std::vector<token>& base_toks = base_list.toks;
+    char* lower = out.reset(text.size());
     const char* base_lower = base_list.lower_text.get();
     std::vector<token>& toks = out.toks;
     toks.reserve(base_toks.size() + text.size() / 8 + 1);
@@ -708,7 +726,6 @@ token_list tokenize_like(std::string_view text, std::string_view base, const tok
         done = text_to;
     }
     tokenize_to(text.size());
-    return out;
 }
 
 namespace {

@@ -50,9 +50,16 @@ struct token {
 struct token_list {
     std::vector<token> toks;
     std::unique_ptr<char[]> lower_text;
+    std::size_t lower_capacity = 0;  // bytes lower_text holds
+
+    // No tokens, and a buffer of at least `size` bytes (the one held when
+    // large enough: a list read into again and again allocates rarely).
+    char* reset(std::size_t size);
 };
 
 token_list tokenize(std::string_view text);
+// The same, into `out` (its buffers reused).
+void tokenize(std::string_view text, token_list& out);
 
 // tokenize(text), reusing the tokens of `base`, a text with the same first
 // `prefix` bytes and the same last `suffix` bytes: only the part between them
@@ -77,6 +84,9 @@ struct shared_span {
 // its end), as with the prefix (suffix) above.
 token_list tokenize_like(std::string_view text, std::string_view base, const token_list& base_toks,
                          const std::vector<shared_span>& shared);
+// The same, into `out` (its buffers reused; not `base_toks`).
+void tokenize_like(std::string_view text, std::string_view base, const token_list& base_toks,
+                   const std::vector<shared_span>& shared, token_list& out);
 
 // "seventy-ninth" -> 79 (ordinal), "one hundred and first" -> 101, "twenty" -> 20.
 // Words are lower case; nullopt when they do not form one number.
