@@ -673,10 +673,11 @@ struct unit_result {
 
 // The classes of bits, in the enum's order.
 std::vector<change_class> classes_of(class_bits bits) {
-    std::vector<change_class> out;
+    std::array<change_class, 8> found{};
+    std::size_t count = 0;
     for (unsigned c = 0; c < 8; ++c)
-        if (bits & (1u << c)) out.push_back(static_cast<change_class>(c));
-    return out;
+        if (bits & (1u << c)) found[count++] = static_cast<change_class>(c);
+    return {found.begin(), found.begin() + static_cast<std::ptrdiff_t>(count)};
 }
 
 bool has_changes(const std::vector<word_op>& ops) {

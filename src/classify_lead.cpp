@@ -250,6 +250,7 @@ struct lead_reading {
 
 bool starts_with(const std::vector<std::string>& words, std::size_t at, const detail::phrase& phrase) {
     if (phrase.empty() || words.size() - at < phrase.size()) return false;
+    if (words[at].front() != phrase.front().front()) return false;  // most phrases: a quick no
     return std::equal(phrase.begin(), phrase.end(), words.begin() + static_cast<std::ptrdiff_t>(at));
 }
 
@@ -271,11 +272,16 @@ std::optional<lead_reading> read_lead(std::string_view lead) {
             break;
         }
     }
-    const auto table = detail::lead_table();
+    // The entries of the longest phrase the words start with at `from`, in table order.
     auto longest = [&](std::size_t from) {
         std::size_t best = 0;
-        for (const auto& e : table)
-            if (starts_with(words, from, e.words)) best = std::max(best, e.words.size());
+        r.entries.clear();
+        for (const auto& e : detail::lead_table()) {
+            if (e.words.size() < best || !starts_with(words, from, e.words)) continue;
+            if (e.words.size() > best) r.entries.clear();
+            best = e.words.size();
+            r.entries.push_back(&e);
+        }
         return best;
     };
     std::size_t len = longest(at);
@@ -286,8 +292,6 @@ std::optional<lead_reading> read_lead(std::string_view lead) {
         len = longest(at);
     }
     if (len == 0) return std::nullopt;
-    for (const auto& e : table)
-        if (e.words.size() == len && starts_with(words, at, e.words)) r.entries.push_back(&e);
     r.key.insert(r.key.end(), words.begin() + static_cast<std::ptrdiff_t>(at),
                  words.begin() + static_cast<std::ptrdiff_t>(at + len));
     return r;
