@@ -619,7 +619,7 @@ chunk_result classify_chunk(const side& o, const chunk& c, const side& n, bool l
                 t.alone = true;
                 continue;
             }
-            if (!ignorable(s.toks[c0 + k])) t.uncovered = true;
+            if (!t.uncovered && !ignorable(s.toks[c0 + k])) t.uncovered = true;  // one is enough
         }
         // Frequent words ("all", "may") count as qualifiers only when they are
         // all that changed on this side, besides function words.

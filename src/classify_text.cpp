@@ -730,9 +730,12 @@ void tokenize_like(std::string_view text, std::string_view base, const token_lis
 
 namespace {
 
+// A word as long as a keyword: "decision" .. "resolutions" (most words are not).
+inline bool keyword_size(const token& t) { return t.lower.size() - 8 <= 3; }
+
 bool is_keyword(const token& t, bool& decision) {
     const std::string_view w = t.lower;
-    if (w.size() < 8 || w.size() > 11) return false;  // "decision" .. "resolutions"
+    if (!keyword_size(t)) return false;
     if (w[0] == 'r' && (same_word(w, "resolution"sv) || same_word(w, "resolutions"sv))) {
         decision = false;
         return true;
@@ -829,13 +832,13 @@ std::vector<citation_hit> find_citations(const std::vector<token>& toks, std::st
     const bool may_cite =
         text.find('/') != std::string_view::npos || std::any_of(toks.begin(), toks.end(), [](const token& t) {
             bool decision = false;
-            return is_keyword(t, decision);
+            return keyword_size(t) && is_keyword(t, decision);
         });
     if (!may_cite) return hits;
     std::vector<char> used(toks.size(), 0);
     for (std::size_t i = 0; i < toks.size(); ++i) {
         bool decision = false;
-        if (!is_keyword(toks[i], decision)) continue;
+        if (!keyword_size(toks[i]) || !is_keyword(toks[i], decision)) continue;
         std::size_t first = i;
         const std::string body = body_before(toks, i, first);
         std::size_t k = i + 1;
