@@ -181,9 +181,14 @@ std::vector<chunk> chunks_of(const side& o, const side& n, const run& g) {
     auto at = [&](std::size_t i, std::size_t j) -> std::uint32_t& { return dp[(i - p) * width + (j - p)]; };
     for (std::size_t i = p; i <= a; ++i) at(i, b) = 0;
     for (std::size_t j = p; j <= b; ++j) at(a, j) = 0;
+    // Row by row from the end: row[c] is at(i, p + c), below[c] at(i + 1, p + c).
     for (std::size_t i = a; i-- > p;) {
-        for (std::size_t j = b; j-- > p;) {
-            at(i, j) = same(i, j) ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
+        std::uint32_t* const row = &at(i, p);
+        const std::uint32_t* const below = row + width;
+        const std::size_t h = old_hash[i - p];
+        for (std::size_t c = b - p; c-- > 0;) {
+            row[c] = h == new_hash[c] && old_word(i) == new_word(p + c) ? below[c + 1] + 1
+                                                                        : std::max(below[c], row[c + 1]);
         }
     }
     std::vector<chunk> out;
