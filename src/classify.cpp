@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -93,18 +94,16 @@ bool may_cite(std::string_view text) {
     return lower.find("resolution"sv) != std::string::npos || lower.find("decision"sv) != std::string::npos;
 }
 
-// One side (old or new) of a unit's text, as tokens.
-struct side {
+// One side (old or new) of a unit's text, as tokens (toks, and lower_text
+// their lower views point into).
+struct side : detail::token_list {
     std::string text;
-    std::vector<token> toks;
-    std::unique_ptr<char[]> lower_text;  // what the tokens' lower views point into
-    std::size_t lead_end = 0;            // byte end of the lead phrase; 0: no lead
-    std::vector<int> cite_of;            // per token: index into cites, -1 when none
+    std::size_t lead_end = 0;  // byte end of the lead phrase; 0: no lead
+    std::vector<int> cite_of;  // per token: index into cites, -1 when none
     std::vector<citation_hit> cites;
 
-    void index(detail::token_list tokens) {
-        toks = std::move(tokens.toks);
-        lower_text = std::move(tokens.lower_text);
+    // Finds the citations of the tokens read.
+    void index() {
         cites = detail::find_citations(toks, text);
         cite_of.assign(toks.size(), -1);
         for (std::size_t c = 0; c < cites.size(); ++c)
@@ -148,7 +147,8 @@ bool ignorable(const token& t) {
     if (t.kind == tok::punct) return true;
     constexpr std::size_t longest = 5;  // "which", "these", "those", "their"
     if (t.lower.size() > longest) return false;
-    return std::find(std::begin(words), std::end(words), t.lower) != std::end(words);
+    return std::any_of(std::begin(words), std::end(words),
+                       [&](std::string_view w) { return detail::same_word(w, t.lower); });
 }
 
 // A chunk of an edit: old tokens [o0, o1) replaced by new tokens [n0, n1).
@@ -161,13 +161,34 @@ std::vector<chunk> chunks_of(const side& o, const side& n, const run& g) {
     const std::size_t a = g.o1 - g.o0;
     const std::size_t b = g.n1 - g.n0;
     if (a == 0 || b == 0 || a * b > 4'000'000) return {{g.o0, g.o1, g.n0, g.n1}};
-    std::vector<std::uint32_t> dp((a + 1) * (b + 1), 0);
-    auto at = [&](std::size_t i, std::size_t j) -> std::uint32_t& { return dp[i * (b + 1) + j]; };
-    for (std::size_t i = a; i-- > 0;) {
-        for (std::size_t j = b; j-- > 0;) {
-            at(i, j) = o.toks[g.o0 + i].lower == n.toks[g.n0 + j].lower
-                           ? at(i + 1, j + 1) + 1
-                           : std::max(at(i + 1, j), at(i, j + 1));
+    auto old_word = [&](std::size_t i) { return o.toks[g.o0 + i].lower; };
+    auto new_word = [&](std::size_t j) { return n.toks[g.n0 + j].lower; };
+    // The walk below takes an equal pair first, so a common start matches
+    // token by token: the table covers only what follows it (from p on).
+    std::size_t p = 0;
+    while (p < a && p < b && old_word(p) == new_word(p)) ++p;
+    // Hashes of the words after it: most pairs differ in them, a cheap test.
+    const std::hash<std::string_view> hash;
+    std::vector<std::size_t> old_hash(a - p), new_hash(b - p);
+    for (std::size_t i = p; i < a; ++i) old_hash[i - p] = hash(old_word(i));
+    for (std::size_t j = p; j < b; ++j) new_hash[j - p] = hash(new_word(j));
+    auto same = [&](std::size_t i, std::size_t j) {
+        return old_hash[i - p] == new_hash[j - p] && old_word(i) == new_word(j);
+    };
+    const std::size_t width = b - p + 1;
+    // Every cell is written before it is read but the last row and column (0).
+    const auto dp = std::make_unique_for_overwrite<std::uint32_t[]>((a - p + 1) * width);
+    auto at = [&](std::size_t i, std::size_t j) -> std::uint32_t& { return dp[(i - p) * width + (j - p)]; };
+    for (std::size_t i = p; i <= a; ++i) at(i, b) = 0;
+    for (std::size_t j = p; j <= b; ++j) at(a, j) = 0;
+    // Row by row from the end: row[c] is at(i, p + c), below[c] at(i + 1, p + c).
+    for (std::size_t i = a; i-- > p;) {
+        std::uint32_t* const row = &at(i, p);
+        const std::uint32_t* const below = row + width;
+        const std::size_t h = old_hash[i - p];
+        for (std::size_t c = b - p; c-- > 0;) {
+            row[c] = h == new_hash[c] && old_word(i) == new_word(p + c) ? below[c + 1] + 1
+                                                                        : std::max(below[c], row[c + 1]);
         }
     }
     std::vector<chunk> out;
@@ -176,7 +197,7 @@ std::vector<chunk> chunks_of(const side& o, const side& n, const run& g) {
         if (ci < i || cj < j) out.push_back({g.o0 + ci, g.o0 + i, g.n0 + cj, g.n0 + j});
     };
     while (i < a && j < b) {
-        if (o.toks[g.o0 + i].lower == n.toks[g.n0 + j].lower) {
+        if (i < p || same(i, j)) {
             flush();
             ++i;
             ++j;
@@ -491,26 +512,6 @@ bool is_connector(const token& t) {
     return t.lower == ","sv || t.lower == "and"sv || t.lower == ";"sv;
 }
 
-// The predecessor joins a list of earlier resolutions: "76/189 and 77/150" ->
-// "76/189, 77/150 and 78/132". Only connectors change besides the added symbols.
-bool list_extension(const side& o, const side& n, const std::vector<chunk>& chunks, const roll_context& ctx) {
-    bool added = false;
-    for (const auto& c : chunks) {
-        for (std::size_t k = c.o0; k < c.o1; ++k)
-            if (!is_connector(o.toks[k])) return false;
-        for (std::size_t k = c.n0; k < c.n1; ++k) {
-            const auto& t = n.toks[k];
-            if (is_connector(t) || t.lower == "resolution"sv || t.lower == "resolutions"sv) continue;
-            if (t.kind == tok::symbol && ctx.predecessors.count(t.lower) != 0) {
-                added = true;
-                continue;
-            }
-            return false;
-        }
-    }
-    return added;
-}
-
 bool connectors_only(const side& o, const side& n, const std::vector<chunk>& chunks) {
     for (const auto& c : chunks) {
         for (std::size_t k = c.o0; k < c.o1; ++k)
@@ -521,8 +522,15 @@ bool connectors_only(const side& o, const side& n, const std::vector<chunk>& chu
     return !chunks.empty();
 }
 
+// The classes of an edit as bits (1 << class), listed in the enum's order.
+using class_bits = std::uint8_t;
+
+constexpr class_bits bit(change_class c) { return static_cast<class_bits>(1u << static_cast<unsigned>(c)); }
+
+constexpr class_bits k_routine = bit(change_class::routine);
+
 struct chunk_result {
-    std::set<change_class> classes;
+    class_bits classes = 0;
     int qualifier_score = 0;  // > 0 hardened, < 0 softened
     bool qualifier = false;
 };
@@ -544,25 +552,24 @@ std::vector<qualifier_hit> find_qualifiers(const side& s, std::size_t c0, std::s
     if (c0 >= c1) return hits;
     const std::size_t longest = detail::longest_qualifier();
     const std::size_t from = c0 >= longest ? c0 - longest + 1 : 0;
-    std::vector<char> taken(c1 - c0, 0);
+    // Hits are found in order of their first token, so the chunk's tokens
+    // covered already are all before the end of the last hit's: a phrase is
+    // free when its first token in the chunk comes at or after that.
+    std::size_t taken_end = c0;
     for (std::size_t p = from; p < c1; ++p) {
         if (p >= s.toks.size()) break;
+        if (!detail::may_start_qualifier(s.toks[p].lower)) continue;
         for (const auto& q : detail::qualifiers_starting_with(s.toks[p].lower)) {  // longest phrases first
             const std::size_t len = q.words.size();
             if (p + len > s.toks.size()) continue;
             bool match = true;
-            for (std::size_t k = 0; k < len && match; ++k) match = s.toks[p + k].lower == q.words[k];
+            for (std::size_t k = 1; k < len && match; ++k)  // the first word is the group's
+                match = detail::same_word(s.toks[p + k].lower, q.words[k]);
             if (!match) continue;
-            bool touches = false;
-            bool free = true;
-            for (std::size_t k = p; k < p + len; ++k) {
-                if (k >= c0 && k < c1) {
-                    touches = true;
-                    if (taken[k - c0] != 0) free = false;
-                }
-            }
-            if (!touches || !free) continue;
-            for (std::size_t k = std::max(p, c0); k < std::min(p + len, c1); ++k) taken[k - c0] = 1;
+            // The phrase's tokens in the chunk: none (it does not touch it), or free.
+            const std::size_t in_first = std::max(p, c0), in_last = std::min(p + len, c1);
+            if (in_first >= in_last || in_first < taken_end) continue;
+            taken_end = in_last;
             hits.push_back({p, p + len, q.soft, q.alone, p >= c0 && p + len <= c1});
             break;
         }
@@ -617,7 +624,7 @@ chunk_result classify_chunk(const side& o, const chunk& c, const side& n, bool l
                 t.alone = true;
                 continue;
             }
-            if (!ignorable(s.toks[c0 + k])) t.uncovered = true;
+            if (!t.uncovered && !ignorable(s.toks[c0 + k])) t.uncovered = true;  // one is enough
         }
         // Frequent words ("all", "may") count as qualifiers only when they are
         // all that changed on this side, besides function words.
@@ -639,11 +646,11 @@ chunk_result classify_chunk(const side& o, const chunk& c, const side& n, bool l
     const bool qual_o = to.qualifier && !to.uncovered;
     const bool qual_n = tn.qualifier && !tn.uncovered;
     if (!lead && !citation && !qual_o && !qual_n) uncovered = true;  // nothing explained
-    if (lead) r.classes.insert(change_class::lead);
-    if (citation) r.classes.insert(change_class::citation);
-    if (uncovered) r.classes.insert(change_class::substantive);
+    if (lead) r.classes |= bit(change_class::lead);
+    if (citation) r.classes |= bit(change_class::citation);
+    if (uncovered) r.classes |= bit(change_class::substantive);
     if (qual_o || qual_n) {
-        r.classes.insert(change_class::qualifier);
+        r.classes |= bit(change_class::qualifier);
         r.qualifier = true;
         if (qual_o) r.qualifier_score += to.score_any + to.score_alone;
         if (qual_n) r.qualifier_score += tn.score_any + tn.score_alone;
@@ -665,9 +672,18 @@ std::size_t lead_end_in(const std::string& text, const std::string& lead) {
 }
 
 struct unit_result {
-    std::vector<change_class> classes;
+    class_bits classes = 0;
     direction qualifier_dir = direction::none;
 };
+
+// The classes of bits, in the enum's order.
+std::vector<change_class> classes_of(class_bits bits) {
+    std::array<change_class, 8> found{};
+    std::size_t count = 0;
+    for (unsigned c = 0; c < 8; ++c)
+        if (bits & (1u << c)) found[count++] = static_cast<change_class>(c);
+    return {found.begin(), found.begin() + static_cast<std::ptrdiff_t>(count)};
+}
 
 bool has_changes(const std::vector<word_op>& ops) {
     return std::any_of(ops.begin(), ops.end(), [](const word_op& op) { return op.op != op_kind::equal; });
@@ -675,6 +691,10 @@ bool has_changes(const std::vector<word_op>& ops) {
 
 // The ops of one unit (or footnote) read as tokens and split into edits and
 // chunks: the work both passes of classify() share, done once.
+struct op_span {  // an op's bytes on either side
+    std::size_t o_begin, o_end, n_begin, n_end;
+};
+
 struct prepared_ops {
     std::vector<word_op>* ops = nullptr;
     side o, n;
@@ -682,41 +702,29 @@ struct prepared_ops {
     bool spacing_only = false;              // some run changed white space only (rule 6)
     std::vector<run> runs;                  // the edits
     std::vector<std::vector<chunk>> chunks;  // per edit
-
-    // Bytes held by both sides: their texts, lower-cased copies, tokens and
-    // citation marks (a token takes several times the bytes of its text).
-    std::size_t footprint() const {
-        std::size_t bytes = 0;
-        for (const side* s : {&o, &n}) {
-            bytes += 2 * s->text.size() + s->toks.capacity() * sizeof(token) + s->cite_of.capacity() * sizeof(int);
-        }
-        return bytes;
-    }
+    std::vector<op_span> spans;             // per op
+    std::vector<detail::shared_span> shared;  // equal ops, as tokenize_like takes them
 };
 
-// Reads the ops of a unit with at least one delete or insert op. Ops of a
-// run that changes white space only are marked routine here.
-prepared_ops prepare_ops(std::vector<word_op>& ops, const std::string& old_lead, const std::string& new_lead,
-                         bool lead_changed) {
-    prepared_ops p;
+// Reads the ops of a unit with at least one delete or insert op into p
+// (whose buffers are reused from unit to unit). Ops of a run that changes
+// white space only are marked routine here.
+void prepare_ops(std::vector<word_op>& ops, const std::string& old_lead, const std::string& new_lead,
+                 bool lead_changed, prepared_ops& p) {
     p.ops = &ops;
     p.lead_changed = lead_changed;
+    p.spacing_only = false;
+    p.runs.clear();
+    p.chunks.clear();
     side& o = p.o;
     side& n = p.n;
-    struct span {
-        std::size_t o_begin, o_end, n_begin, n_end;
-    };
-    std::vector<span> spans;
+    auto& spans = p.spans;
+    spans.clear();
     spans.reserve(ops.size());
-    std::size_t old_size = 0, new_size = 0;
+    o.text.clear();
+    n.text.clear();
     for (const auto& op : ops) {
-        if (op.op != op_kind::ins) old_size += op.text.size();
-        if (op.op != op_kind::del) new_size += op.text.size();
-    }
-    o.text.reserve(old_size);
-    n.text.reserve(new_size);
-    for (const auto& op : ops) {
-        span sp{o.text.size(), o.text.size(), n.text.size(), n.text.size()};
+        op_span sp{o.text.size(), o.text.size(), n.text.size(), n.text.size()};
         if (op.op != op_kind::ins) o.text += op.text;
         if (op.op != op_kind::del) n.text += op.text;
         sp.o_end = o.text.size();
@@ -725,33 +733,35 @@ prepared_ops prepare_ops(std::vector<word_op>& ops, const std::string& old_lead,
     }
     // The old text is tokenized; the new one shares the tokens of its equal
     // ops with it, and only the parts around the edits are tokenized again.
-    std::vector<detail::shared_span> shared;
+    auto& shared = p.shared;
+    shared.clear();
     for (std::size_t i = 0; i < ops.size(); ++i) {
         if (ops[i].op != op_kind::equal) continue;
-        const span& sp = spans[i];
+        const op_span& sp = spans[i];
         if (!shared.empty() && shared.back().at + shared.back().size == sp.n_begin &&
             shared.back().base_at + shared.back().size == sp.o_begin)
             shared.back().size += sp.n_end - sp.n_begin;
         else
             shared.push_back({sp.n_begin, sp.o_begin, sp.n_end - sp.n_begin});
     }
-    detail::token_list old_tokens = detail::tokenize(o.text);
-    n.index(detail::tokenize_like(n.text, o.text, old_tokens, shared));
-    o.index(std::move(old_tokens));
+    detail::tokenize(o.text, o);
+    detail::tokenize_like(n.text, o.text, o, shared, n);
+    o.index();
+    n.index();
     o.lead_end = lead_end_in(o.text, old_lead);
     n.lead_end = lead_end_in(n.text, new_lead);
 
     // Byte offset on one side -> the same place on the other side.
     auto old_to_new = [&](std::size_t p) -> std::size_t {
         auto it = std::upper_bound(spans.begin(), spans.end(), p,
-                                   [](std::size_t v, const span& sp) { return v < sp.o_end; });
+                                   [](std::size_t v, const op_span& sp) { return v < sp.o_end; });
         if (it == spans.end()) return n.text.size();
         const std::size_t i = static_cast<std::size_t>(it - spans.begin());
         return ops[i].op == op_kind::equal ? it->n_begin + (p - it->o_begin) : it->n_begin;
     };
     auto new_to_old = [&](std::size_t p) -> std::size_t {
         auto it = std::upper_bound(spans.begin(), spans.end(), p,
-                                   [](std::size_t v, const span& sp) { return v < sp.n_end; });
+                                   [](std::size_t v, const op_span& sp) { return v < sp.n_end; });
         if (it == spans.end()) return o.text.size();
         const std::size_t i = static_cast<std::size_t>(it - spans.begin());
         return ops[i].op == op_kind::equal ? it->o_begin + (p - it->n_begin) : it->o_begin;
@@ -831,81 +841,131 @@ prepared_ops prepare_ops(std::vector<word_op>& ops, const std::string& old_lead,
     }
     p.chunks.reserve(runs.size());
     for (const auto& r : runs) p.chunks.push_back(chunks_of(o, n, r));
-    return p;
 }
 
-// First pass: records in ctx.rolled the old symbols that roll forward in
-// these ops' routine chunks (the same chunk_routine calls the second pass
-// makes, before the predecessors are known).
-void collect_rolled(const prepared_ops& p, const roll_context& ctx) {
-    for (const auto& chunks : p.chunks) {
-        if (chunks.empty() || list_extension(p.o, p.n, chunks, ctx)) continue;
-        for (const auto& c : chunks) chunk_routine(p.o, c, p.n, ctx);
+// What the first pass learns of one edit. Everything but the list-extension
+// rule is known then (no other rule reads the predecessors); that rule is
+// decided in the second pass from the symbols the edit adds.
+struct edit_reading {
+    std::size_t op_first = 0, op_last = 0;  // ops [op_first, op_last)
+    std::size_t n0 = 0, n1 = 0;             // new token range
+    // The predecessor joins a list of earlier resolutions: "76/189 and 77/150"
+    // -> "76/189, 77/150 and 78/132". Only connectors changed besides the
+    // symbols added (and the word resolution(s)): a list extension when every
+    // added symbol is a predecessor (and there is one).
+    bool extension_shape = false;
+    std::vector<std::string> added_symbols;  // lower case
+    // The edit's classes when it is no list extension.
+    class_bits classes = 0;
+    bool connectors = false;  // only connectors changed
+    std::vector<direction> qualifier_dirs;
+
+    bool extends_list(const roll_context& ctx) const {
+        if (!extension_shape || added_symbols.empty()) return false;
+        return std::all_of(added_symbols.begin(), added_symbols.end(),
+                           [&](const std::string& s) { return ctx.predecessors.count(s) != 0; });
     }
+};
+
+// An item's edits as the first pass leaves them.
+struct item_reading {
+    std::vector<edit_reading> edits;
+    bool spacing_only = false;  // some run changed white space only (rule 6)
+};
+
+// Whether the edit has a list extension's shape, and the symbols it adds.
+void read_extension_shape(const side& o, const side& n, const std::vector<chunk>& chunks, edit_reading& e) {
+    for (const auto& c : chunks) {
+        for (std::size_t k = c.o0; k < c.o1; ++k)
+            if (!is_connector(o.toks[k])) return;
+        for (std::size_t k = c.n0; k < c.n1; ++k) {
+            const auto& t = n.toks[k];
+            if (is_connector(t) || t.lower == "resolution"sv || t.lower == "resolutions"sv) continue;
+            if (t.kind != tok::symbol) {
+                e.added_symbols.clear();
+                return;
+            }
+            e.added_symbols.emplace_back(t.lower);
+        }
+    }
+    e.extension_shape = true;
 }
 
-// Second pass: classifies the prepared ops in place.
-unit_result classify_ops(prepared_ops& p, const roll_context& ctx) {
+// First pass: reads the prepared ops into edits, and records in ctx.rolled the
+// old symbols that roll forward in the routine chunks of the edits that are
+// no list extension yet (before the predecessors are known).
+item_reading read_edits(const prepared_ops& p, const roll_context& ctx) {
     const side& o = p.o;
     const side& n = p.n;
-    const auto& runs = p.runs;
-    auto& ops = *p.ops;
-    struct group_result {
-        std::set<change_class> classes;
-        bool connectors = false;
-        std::vector<direction> qualifier_dirs;
-    };
-    std::vector<group_result> results(runs.size());
-    for (std::size_t g = 0; g < runs.size(); ++g) {
-        auto& res = results[g];
+    item_reading out;
+    out.spacing_only = p.spacing_only;
+    out.edits.resize(p.runs.size());
+    for (std::size_t g = 0; g < p.runs.size(); ++g) {
+        auto& e = out.edits[g];
+        const auto& r = p.runs[g];
+        e.op_first = r.op_first;
+        e.op_last = r.op_last;
+        e.n0 = r.n0;
+        e.n1 = r.n1;
         const auto& chunks = p.chunks[g];
         if (chunks.empty()) {
-            res.classes.insert(change_class::routine);  // same tokens: a change of spacing only
+            e.classes = k_routine;  // same tokens: a change of spacing only
             continue;
         }
-        if (list_extension(o, n, chunks, ctx)) {
-            res.classes.insert(change_class::routine);
+        read_extension_shape(o, n, chunks, e);
+        if (e.extends_list(ctx)) {
+            e.classes = k_routine;  // a list extension now stays one in the second pass
             continue;
         }
-        res.connectors = connectors_only(o, n, chunks);
+        e.connectors = connectors_only(o, n, chunks);
         for (const auto& c : chunks) {
             if (chunk_routine(o, c, n, ctx)) {
-                res.classes.insert(change_class::routine);
+                e.classes |= k_routine;
                 continue;
             }
             const auto cr = classify_chunk(o, c, n, p.lead_changed);
-            res.classes.insert(cr.classes.begin(), cr.classes.end());
-            if (cr.qualifier) res.qualifier_dirs.push_back(qualifier_direction(cr.qualifier_score));
+            e.classes |= cr.classes;
+            if (cr.qualifier) e.qualifier_dirs.push_back(qualifier_direction(cr.qualifier_score));
         }
-        if (res.classes.size() > 1) res.classes.erase(change_class::routine);
+        if (e.classes != k_routine) e.classes &= static_cast<class_bits>(~k_routine);
+    }
+    return out;
+}
+
+// Second pass: classifies the item's ops in place, the predecessors known.
+unit_result classify_edits(const item_reading& reading, std::vector<word_op>& ops, const roll_context& ctx) {
+    const auto& edits = reading.edits;
+    std::vector<bool> extension(edits.size());
+    std::vector<class_bits> classes(edits.size());
+    for (std::size_t g = 0; g < edits.size(); ++g) {
+        extension[g] = edits[g].extends_list(ctx);
+        classes[g] = extension[g] ? k_routine : edits[g].classes;
     }
     // Connectors reshuffled right beside a routine list extension: part of it.
-    for (std::size_t g = 0; g < runs.size(); ++g) {
-        if (!results[g].connectors) continue;
+    for (std::size_t g = 0; g < edits.size(); ++g) {
+        if (!edits[g].connectors || extension[g]) continue;
         auto routine_near = [&](std::size_t h) {
-            if (h >= runs.size() || results[h].classes != std::set<change_class>{change_class::routine})
-                return false;
-            const std::size_t gap = h > g ? runs[h].n0 - std::min(runs[h].n0, runs[g].n1)
-                                          : runs[g].n0 - std::min(runs[g].n0, runs[h].n1);
+            if (h >= edits.size() || classes[h] != k_routine) return false;
+            const std::size_t gap = h > g ? edits[h].n0 - std::min(edits[h].n0, edits[g].n1)
+                                          : edits[g].n0 - std::min(edits[g].n0, edits[h].n1);
             return gap <= 2;
         };
-        if (routine_near(g + 1) || (g > 0 && routine_near(g - 1)))
-            results[g].classes = {change_class::routine};
+        if (routine_near(g + 1) || (g > 0 && routine_near(g - 1))) classes[g] = k_routine;
     }
 
     unit_result out;
-    std::set<change_class> unit_classes;
-    if (p.spacing_only) unit_classes.insert(change_class::routine);
+    class_bits unit_classes = reading.spacing_only ? k_routine : 0;
     std::vector<direction> dirs;
-    for (std::size_t g = 0; g < runs.size(); ++g) {
-        const std::vector<change_class> cls(results[g].classes.begin(), results[g].classes.end());
-        for (std::size_t i = runs[g].op_first; i < runs[g].op_last; ++i)
+    for (std::size_t g = 0; g < edits.size(); ++g) {
+        const std::vector<change_class> cls = classes_of(classes[g]);
+        for (std::size_t i = edits[g].op_first; i < edits[g].op_last; ++i)
             if (ops[i].op != op_kind::equal) ops[i].classes = cls;
-        unit_classes.insert(cls.begin(), cls.end());
-        dirs.insert(dirs.end(), results[g].qualifier_dirs.begin(), results[g].qualifier_dirs.end());
+        unit_classes |= classes[g];
+        if (!extension[g])
+            dirs.insert(dirs.end(), edits[g].qualifier_dirs.begin(), edits[g].qualifier_dirs.end());
     }
     // Ops of white space only, outside every group: no class.
-    out.classes.assign(unit_classes.begin(), unit_classes.end());
+    out.classes = unit_classes;
     if (!dirs.empty()) {
         out.qualifier_dir = dirs.front();
         for (const auto d : dirs)
@@ -914,7 +974,7 @@ unit_result classify_ops(prepared_ops& p, const roll_context& ctx) {
     return out;
 }
 
-// One unit or footnote to classify, read once for both passes.
+// One unit or footnote to classify.
 struct work_item {
     alignment_unit* unit = nullptr;  // or
     footnote_unit* footnote = nullptr;
@@ -925,31 +985,58 @@ struct work_item {
     const paragraph* old_para = nullptr;
     const paragraph* new_para = nullptr;
     bool has_ops = false;                // some op deletes or inserts: something to classify
-    std::unique_ptr<prepared_ops> ops;   // the prepared ops, while kept (apart: they are large)
+    std::optional<item_reading> reading;  // the first pass's reading of the edits
 
     std::vector<word_op>& source() const { return unit != nullptr ? unit->ops : footnote->ops; }
-    void prepare() {
+    void prepare(prepared_ops& p) const {
         static const std::string none;
-        ops = std::make_unique<prepared_ops>(prepare_ops(source(), old_para ? old_para->lead : none,
-                                                         new_para ? new_para->lead : none,
-                                                         lead.dir != direction::none));
+        prepare_ops(source(), old_para ? old_para->lead : none, new_para ? new_para->lead : none,
+                    lead.dir != direction::none, p);
     }
 };
 
 // A document's paragraphs by id (the first of an id, as find_paragraph gives it).
 class paragraph_index {
 public:
-    explicit paragraph_index(const document& d) {
+    explicit paragraph_index(const document& d) : doc_(d) {
+        positional_ = positional(d.preamble, "PP") && positional(d.operative, "OP");
+        if (positional_) return;
+        by_id_.reserve(d.preamble.size() + d.operative.size());
         for (const auto* part : {&d.preamble, &d.operative})
             for (const auto& p : *part) by_id_.emplace(p.id, &p);
     }
     const paragraph* find(const std::vector<std::string>& ids) const {
         if (ids.empty()) return nullptr;
-        const auto it = by_id_.find(ids.front());
+        const std::string_view id = ids.front();
+        if (positional_) {
+            // "PP3" is the third preamble paragraph, or no paragraph's id.
+            const auto& part = id.starts_with("PP") ? doc_.preamble : doc_.operative;
+            std::size_t k = 0;
+            const auto [end, error] = std::from_chars(id.data() + std::min<std::size_t>(2, id.size()),
+                                                      id.data() + id.size(), k);
+            if (error != std::errc() || k == 0 || k > part.size() || part[k - 1].id != id) return nullptr;
+            return &part[k - 1];
+        }
+        const auto it = by_id_.find(id);
         return it == by_id_.end() ? nullptr : it->second;
     }
 
 private:
+    // Whether the ids are the parser's numbering, prefix + 1..n in order:
+    // then a paragraph is found by its number, without a table.
+    static bool positional(const std::vector<paragraph>& part, std::string_view prefix) {
+        char buf[24];
+        for (std::size_t k = 0; k < part.size(); ++k) {
+            const auto [end, error] = std::to_chars(buf, buf + sizeof buf, k + 1);
+            const std::string_view number(buf, static_cast<std::size_t>(end - buf));
+            const std::string_view id = part[k].id;
+            if (!id.starts_with(prefix) || id.substr(prefix.size()) != number) return false;
+        }
+        return true;
+    }
+
+    const document& doc_;
+    bool positional_ = false;
     std::unordered_map<std::string_view, const paragraph*> by_id_;
 };
 
@@ -971,16 +1058,14 @@ void read_unit(alignment_unit& u, const paragraph_index& old_paras, const paragr
 }
 
 void classify_item(work_item& item, const roll_context& ctx) {
-    const unit_result r = item.ops ? classify_ops(*item.ops, ctx) : unit_result{};
+    const unit_result r = item.reading ? classify_edits(*item.reading, item.source(), ctx) : unit_result{};
     if (item.footnote != nullptr) {
-        item.footnote->classes = r.classes;
+        item.footnote->classes = classes_of(r.classes);
         return;
     }
     alignment_unit& u = *item.unit;
     const bool lead_changed = item.lead.dir != direction::none;
-    std::set<change_class> classes(r.classes.begin(), r.classes.end());
-    if (lead_changed) classes.insert(change_class::lead);
-    u.classes.assign(classes.begin(), classes.end());
+    u.classes = classes_of(lead_changed ? static_cast<class_bits>(r.classes | bit(change_class::lead)) : r.classes);
     u.lead = std::move(item.lead);
     u.qualifier_dir = r.qualifier_dir;
 }
@@ -1083,41 +1168,35 @@ alignment classify(alignment diffed, const document& old_doc, const document& ne
         items.push_back(std::move(item));
     }
     roll_context ctx = make_context(old_doc, new_doc);
-    // First pass: which old symbols roll forward (the predecessors), so that a
-    // list of earlier resolutions gaining one of them is routine too. The
-    // prepared ops are kept for the second pass while they fit in kept_budget
-    // (a 200 KB pair needs about 3 MB); past it (inputs of several megabytes)
-    // they are prepared again, so that memory stays bounded.
-    constexpr std::size_t kept_budget = std::size_t{8} << 20;
-    std::size_t kept = 0;
+    // First pass: each item's ops are read once, into edits classified by
+    // every rule but the list extension, and the old symbols that roll forward
+    // are collected (the predecessors), so that a list of earlier resolutions
+    // gaining one of them is routine too. The citations of the unit texts just
+    // read are kept (a changed paragraph is not tokenized again for them).
     std::set<std::string, std::less<>> rolled;
+    citation_memo memo;
     {
         roll_context first = ctx;
         first.rolled = &rolled;
+        prepared_ops p;  // one for all items: its buffers are reused
         for (auto& item : items) {
             if (!item.has_ops) continue;
-            item.prepare();
-            collect_rolled(*item.ops, first);
-            kept += item.ops->footprint();
-            if (kept > kept_budget) item.ops.reset();
+            item.prepare(p);
+            item.reading = read_edits(p, first);
+            const std::pair<const side*, const paragraph*> sides[] = {{&p.o, item.old_para},
+                                                                      {&p.n, item.new_para}};
+            for (const auto& [s, para] : sides) {
+                if (para == nullptr || s->text != para->text) continue;
+                const auto [it, added] = memo.try_emplace(para->text);
+                if (added) it->second = unique_norms(s->cites);
+            }
         }
     }
     ctx.predecessors.insert(rolled.begin(), rolled.end());
-    // Second pass: classifies each item, and keeps the citations of the unit
-    // texts just read (a changed paragraph is not tokenized again for them).
-    citation_memo memo;
+    // Second pass: classifies each item, the predecessors known.
     for (auto& item : items) {
-        if (item.has_ops && !item.ops) item.prepare();
         classify_item(item, ctx);
-        if (!item.ops) continue;
-        const std::pair<const side*, const paragraph*> sides[] = {{&item.ops->o, item.old_para},
-                                                                  {&item.ops->n, item.new_para}};
-        for (const auto& [s, para] : sides) {
-            if (para == nullptr || s->text != para->text) continue;
-            const auto [it, added] = memo.try_emplace(para->text);
-            if (added) it->second = unique_norms(s->cites);
-        }
-        item.ops.reset();
+        item.reading.reset();
     }
     diffed.citations = compare_citations(old_doc, new_doc, memo);
     return diffed;

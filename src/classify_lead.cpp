@@ -177,7 +177,21 @@ constexpr auto k_first_words = [] {
     return slots;
 }();
 
+// qualifier_first_word_lengths (classify_tables.hpp).
+constexpr auto k_first_word_lengths = [] {
+    std::array<std::uint32_t, 26> lengths{};
+    for (const auto& q : k_qualifiers) {
+        const std::string_view w = q.words.front();
+        if (!lower_letter(w.front()) || w.size() >= 32)
+            throw std::logic_error("data/qualifiers.tsv: a first word must start with a letter and be short");
+        lengths[static_cast<std::size_t>(w.front() - 'a')] |= std::uint32_t{1} << w.size();
+    }
+    return lengths;
+}();
+
 }  // namespace
+
+const std::array<std::uint32_t, 26> qualifier_first_word_lengths = k_first_word_lengths;
 
 std::span<const lead_entry> lead_table() {
     return k_leads;
@@ -188,7 +202,7 @@ std::span<const qualifier_entry> qualifier_table() {
 }
 
 std::span<const qualifier_entry> qualifiers_starting_with(std::string_view word) {
-    if (word.empty()) return {};
+    if (!may_start_qualifier(word)) return {};
     for (std::size_t s = word_hash(word) % k_first_word_slots; !k_first_words[s].word.empty();
          s = (s + 1) % k_first_word_slots) {
         if (k_first_words[s].word == word)
@@ -236,6 +250,7 @@ struct lead_reading {
 
 bool starts_with(const std::vector<std::string>& words, std::size_t at, const detail::phrase& phrase) {
     if (phrase.empty() || words.size() - at < phrase.size()) return false;
+    if (words[at].front() != phrase.front().front()) return false;  // most phrases: a quick no
     return std::equal(phrase.begin(), phrase.end(), words.begin() + static_cast<std::ptrdiff_t>(at));
 }
 
@@ -257,11 +272,16 @@ std::optional<lead_reading> read_lead(std::string_view lead) {
             break;
         }
     }
-    const auto table = detail::lead_table();
+    // The entries of the longest phrase the words start with at `from`, in table order.
     auto longest = [&](std::size_t from) {
         std::size_t best = 0;
-        for (const auto& e : table)
-            if (starts_with(words, from, e.words)) best = std::max(best, e.words.size());
+        r.entries.clear();
+        for (const auto& e : detail::lead_table()) {
+            if (e.words.size() < best || !starts_with(words, from, e.words)) continue;
+            if (e.words.size() > best) r.entries.clear();
+            best = e.words.size();
+            r.entries.push_back(&e);
+        }
         return best;
     };
     std::size_t len = longest(at);
@@ -272,8 +292,6 @@ std::optional<lead_reading> read_lead(std::string_view lead) {
         len = longest(at);
     }
     if (len == 0) return std::nullopt;
-    for (const auto& e : table)
-        if (e.words.size() == len && starts_with(words, at, e.words)) r.entries.push_back(&e);
     r.key.insert(r.key.end(), words.begin() + static_cast<std::ptrdiff_t>(at),
                  words.begin() + static_cast<std::ptrdiff_t>(at + len));
     return r;

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -47,6 +48,18 @@ std::span<const lead_entry> lead_table();
 // The rows of data/qualifiers.tsv grouped by first word (groups in
 // alphabetical order), each group longest phrase first, then in file order.
 std::span<const qualifier_entry> qualifier_table();
+
+// Bit n of entry c - 'a': some qualifier's first word starts with the letter
+// c and has n letters (all are shorter than 32).
+extern const std::array<std::uint32_t, 26> qualifier_first_word_lengths;
+
+// False when no qualifier starts with `word` (lower case): most words of a
+// text ("the", "of", punctuation), told apart without a lookup.
+inline bool may_start_qualifier(std::string_view word) {
+    if (word.empty() || word.size() >= 32) return false;
+    const unsigned letter = static_cast<unsigned char>(word.front()) - 'a';
+    return letter < 26 && (qualifier_first_word_lengths[letter] >> word.size() & 1) != 0;
+}
 
 // The qualifiers whose first word is `word` (lower case), longest first.
 std::span<const qualifier_entry> qualifiers_starting_with(std::string_view word);

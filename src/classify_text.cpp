@@ -51,16 +51,30 @@ bool is_joiner(std::int32_t cp) {
     return cp == '-' || cp == '\'' || cp == 0x2010 || cp == 0x2011 || cp == 0x2019;
 }
 
-// ascii_alnum for every byte, looked up in the tokenizer's inner loops.
-constexpr std::array<bool, 256> k_alnum_byte = [] {
-    std::array<bool, 256> t{};
-    for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = ascii_alnum(static_cast<char>(c));
+// Byte classes looked up in the tokenizer's inner loops: ascii_alnum,
+// ascii_alpha, and whether the byte ends a plain ASCII word (ends_plain_word).
+enum : std::uint8_t { alnum_bit = 1, alpha_bit = 2, ends_plain_bit = 4 };
+
+constexpr std::array<std::uint8_t, 256> k_byte_class = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (int i = 0; i < 256; ++i) {
+        const char c = static_cast<char>(i);
+        std::uint8_t v = 0;
+        if (ascii_alnum(c)) v |= alnum_bit;
+        if (ascii_alpha(c)) v |= alpha_bit;
+        // ASCII, and none of '/', '.', '-', '(', '\'' (which may go on into a symbol or word).
+        if (i < 0x80 && c != '/' && c != '.' && c != '-' && c != '(' && c != '\'') v |= ends_plain_bit;
+        t[static_cast<std::size_t>(i)] = v;
+    }
     return t;
 }();
 
-bool alnum_byte(char c) {
-    return k_alnum_byte[static_cast<unsigned char>(c)];
-}
+bool alnum_byte(char c) { return (k_byte_class[static_cast<unsigned char>(c)] & alnum_bit) != 0; }
+bool alpha_byte(char c) { return (k_byte_class[static_cast<unsigned char>(c)] & alpha_bit) != 0; }
+
+// A byte after a run of ASCII letters and digits that ends a word there and
+// starts no symbol.
+bool ends_plain_word(char c) { return (k_byte_class[static_cast<unsigned char>(c)] & ends_plain_bit) != 0; }
 
 bool is_symbol_char(char c) { return ascii_alnum(c) || c == '.' || c == '-' || c == '/'; }
 
@@ -171,6 +185,15 @@ bool may_start_number_word(std::string_view w) {
         if (start[k] < 'a' || start[k] > 'z') return false;
     }
     return k_number_word_index.starts[number_word_index::prefix(std::string_view(start, 3))];
+}
+
+// may_start_number_word() of a word in lower case.
+bool may_start_number_word_lower(std::string_view w) {
+    if (w.size() < number_word_index::min_size) return false;
+    const unsigned a = static_cast<unsigned char>(w[0]) - 'a';
+    const unsigned b = static_cast<unsigned char>(w[1]) - 'a';
+    const unsigned c = static_cast<unsigned char>(w[2]) - 'a';
+    return a < 26 && b < 26 && c < 26 && k_number_word_index.starts[(a * 26 + b) * 26 + c];
 }
 
 const number_word* find_number_word(std::string_view w) {
@@ -430,6 +453,22 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
             ++i;
             continue;
         }
+        // The usual word: ASCII letters and digits from a letter up to the end
+        // or an ASCII byte that continues neither a word nor a symbol (not '/',
+        // '.', '-', '(', '\''). What the general path below makes of it, without
+        // its tests.
+        if (alpha_byte(s[i])) {
+            std::size_t j = i + 1;
+            while (j < s.size() && alnum_byte(s[j])) ++j;
+            if (j == s.size() || ends_plain_word(s[j])) {
+                const std::string_view w(lower + i, j - i);
+                toks.push_back({i, j, tok::word, w, -1});
+                if (may_start_number_word_lower(w) && is_number_word_token(toks.back()))
+                    number_words.push_back(toks.size() - 1);
+                i = j;
+                continue;
+            }
+        }
         const auto cp = decode(s, i);
         if (is_space(cp.cp)) {
             i += cp.len;
@@ -535,7 +574,7 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
             t.end = j;
             t.kind = tok::word;
             t.lower = std::string_view(lower + i, j - i);
-            if (may_start_number_word(t.lower) && is_number_word_token(t))
+            if (may_start_number_word_lower(t.lower) && is_number_word_token(t))
                 number_words.push_back(toks.size() - 1);
             i = j;
             continue;
@@ -546,6 +585,7 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
         i += cp.len;
     }
     merge_number_words(toks, number_words, lower);
+    if (offset == 0) return;
     for (std::size_t k = first; k < toks.size(); ++k) {
         toks[k].begin += offset;
         toks[k].end += offset;
@@ -554,12 +594,25 @@ void tokenize_into(std::string_view s, char* lower, std::size_t offset, std::vec
 
 }  // namespace
 
+char* token_list::reset(std::size_t size) {
+    toks.clear();
+    if (!lower_text || lower_capacity < size) {
+        lower_text = std::make_unique_for_overwrite<char[]>(size);
+        lower_capacity = size;
+    }
+    return lower_text.get();
+}
+
+void tokenize(std::string_view s, token_list& out) {
+    char* lower = out.reset(s.size());
+    lower_into(s, lower);
+    out.toks.reserve(s.size() / 4 + 1);  // words average more than four bytes with their space
+    tokenize_into(s, lower, 0, out.toks);
+}
+
 token_list tokenize(std::string_view s) {
     token_list out;
-    out.lower_text = std::make_unique_for_overwrite<char[]>(s.size());
-    lower_into(s, out.lower_text.get());
-    out.toks.reserve(s.size() / 4 + 1);  // words average more than four bytes with their space
-    tokenize_into(s, out.lower_text.get(), 0, out.toks);
+    tokenize(s, out);
     return out;
 }
 
@@ -618,10 +671,15 @@ token_list tokenize_like(std::string_view text, std::string_view base, const tok
 
 token_list tokenize_like(std::string_view text, std::string_view base, const token_list& base_list,
                          const std::vector<shared_span>& shared) {
-    const std::vector<token>& base_toks = base_list.toks;
     token_list out;
-    out.lower_text = std::make_unique_for_overwrite<char[]>(text.size());
-    char* lower = out.lower_text.get();
+    tokenize_like(text, base, base_list, shared, out);
+    return out;
+}
+
+void tokenize_like(std::string_view text, std::string_view base, const token_list& base_list,
+                   const std::vector<shared_span>& shared, token_list& out) {
+    const std::vector<token>& base_toks = base_list.toks;
+    char* lower = out.reset(text.size());
     const char* base_lower = base_list.lower_text.get();
     std::vector<token>& toks = out.toks;
     toks.reserve(base_toks.size() + text.size() / 8 + 1);
@@ -652,30 +710,37 @@ token_list tokenize_like(std::string_view text, std::string_view base, const tok
         // The lower-case bytes (merged numbers' spellings included) are the
         // base's; the tokens taken over point to the same bytes here.
         std::copy(base_lower + base_from, base_lower + base_to, lower + text_from);
-        auto k = std::lower_bound(base_toks.begin(), base_toks.end(), base_from,
-                                  [](const token& t, std::size_t v) { return t.begin < v; });
-        for (; k != base_toks.end() && k->begin < base_to; ++k) {
-            token t = *k;
+        const auto first = std::lower_bound(base_toks.begin(), base_toks.end(), base_from,
+                                            [](const token& t, std::size_t v) { return t.begin < v; });
+        const auto last = std::lower_bound(first, base_toks.end(), base_to,
+                                           [](const token& t, std::size_t v) { return t.begin < v; });
+        const std::size_t from_tok = toks.size();
+        toks.insert(toks.end(), first, last);
+        for (std::size_t k = from_tok; k < toks.size(); ++k) {
+            token& t = toks[k];
             t.begin = t.begin - base_from + text_from;
             t.end = t.end - base_from + text_from;
             t.lower = std::string_view(lower + (t.lower.data() - base_lower) - base_from + text_from,
                                        t.lower.size());
-            toks.push_back(t);
         }
         done = text_to;
     }
     tokenize_to(text.size());
-    return out;
 }
 
 namespace {
 
+// A word as long as a keyword: "decision" .. "resolutions" (most words are not).
+inline bool keyword_size(const token& t) { return t.lower.size() - 8 <= 3; }
+
 bool is_keyword(const token& t, bool& decision) {
-    if (t.lower == "resolution"sv || t.lower == "resolutions"sv) {
+    const std::string_view w = t.lower;
+    if (!keyword_size(t)) return false;
+    if (w[0] == 'r' && (same_word(w, "resolution"sv) || same_word(w, "resolutions"sv))) {
         decision = false;
         return true;
     }
-    if (t.lower == "decision"sv || t.lower == "decisions"sv) {
+    if (w[0] == 'd' && (same_word(w, "decision"sv) || same_word(w, "decisions"sv))) {
         decision = true;
         return true;
     }
@@ -767,13 +832,13 @@ std::vector<citation_hit> find_citations(const std::vector<token>& toks, std::st
     const bool may_cite =
         text.find('/') != std::string_view::npos || std::any_of(toks.begin(), toks.end(), [](const token& t) {
             bool decision = false;
-            return t.lower.size() >= 8 && t.lower.size() <= 11 && is_keyword(t, decision);
+            return keyword_size(t) && is_keyword(t, decision);
         });
     if (!may_cite) return hits;
     std::vector<char> used(toks.size(), 0);
     for (std::size_t i = 0; i < toks.size(); ++i) {
         bool decision = false;
-        if (!is_keyword(toks[i], decision)) continue;
+        if (!keyword_size(toks[i]) || !is_keyword(toks[i], decision)) continue;
         std::size_t first = i;
         const std::string body = body_before(toks, i, first);
         std::size_t k = i + 1;

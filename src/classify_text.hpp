@@ -23,6 +23,15 @@ constexpr bool ascii_alpha(char c) { return ascii_upper(c) || (c >= 'a' && c <= 
 constexpr bool ascii_alnum(char c) { return ascii_digit(c) || ascii_alpha(c); }
 constexpr char ascii_lower(char c) { return ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
+// a == b, for the short words of a text, inline: std::string_view's == on
+// two views of run-time length calls out of line.
+constexpr bool same_word(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k)
+        if (a[k] != b[k]) return false;
+    return true;
+}
+
 enum class tok { word, number, ordinal, symbol, punct };
 
 struct token {
@@ -41,9 +50,16 @@ struct token {
 struct token_list {
     std::vector<token> toks;
     std::unique_ptr<char[]> lower_text;
+    std::size_t lower_capacity = 0;  // bytes lower_text holds
+
+    // No tokens, and a buffer of at least `size` bytes (the one held when
+    // large enough: a list read into again and again allocates rarely).
+    char* reset(std::size_t size);
 };
 
 token_list tokenize(std::string_view text);
+// The same, into `out` (its buffers reused).
+void tokenize(std::string_view text, token_list& out);
 
 // tokenize(text), reusing the tokens of `base`, a text with the same first
 // `prefix` bytes and the same last `suffix` bytes: only the part between them
@@ -68,6 +84,9 @@ struct shared_span {
 // its end), as with the prefix (suffix) above.
 token_list tokenize_like(std::string_view text, std::string_view base, const token_list& base_toks,
                          const std::vector<shared_span>& shared);
+// The same, into `out` (its buffers reused; not `base_toks`).
+void tokenize_like(std::string_view text, std::string_view base, const token_list& base_toks,
+                   const std::vector<shared_span>& shared, token_list& out);
 
 // "seventy-ninth" -> 79 (ordinal), "one hundred and first" -> 101, "twenty" -> 20.
 // Words are lower case; nullopt when they do not form one number.
