@@ -65,23 +65,32 @@ inline std::pair<std::size_t, bool> utf8_sequence(std::string_view s, std::size_
 inline std::size_t plain_run(std::string_view s, std::size_t from) {
     std::size_t i = from;
 #if defined(__SSE2__)
-    // Sixteen bytes at a time: bit k of stops(at) is set when s[at + k] ends
+    // Sixteen bytes at a time: bit k of stops(in, at) is set when in[at + k] ends
     // the run. The signed comparison with 0x20 catches control characters
     // and every byte from 0x80 up (negative as signed).
     const __m128i space = _mm_set1_epi8(' '), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
-    const auto stops = [&](std::size_t at) {
-        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + at));
+    const auto stops = [&](std::string_view in, std::size_t at) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in.data() + at));
         const __m128i escaped = _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash));
         return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(bytes, space), escaped)));
     };
     for (; i + 16 <= s.size(); i += 16) {
-        const unsigned stop = stops(i);
+        const unsigned stop = stops(s, i);
         if (stop != 0) return i + static_cast<std::size_t>(std::countr_zero(stop)) - from;
     }
     if (i < s.size() && s.size() >= 16) {
         // The rest: the last sixteen bytes, less those before i (checked).
         const std::size_t last = s.size() - 16;
-        const unsigned stop = stops(last) >> (i - last);
+        const unsigned stop = stops(s, last) >> (i - last);
+        return (stop != 0 ? i + static_cast<std::size_t>(std::countr_zero(stop)) : s.size()) - from;
+    }
+    if (i < s.size()) {
+        // A string shorter than a block (ids, names of kinds and classes):
+        // checked as one block, padded with plain bytes.
+        char block[16];
+        std::memset(block, 'a', sizeof block);
+        std::memcpy(block, s.data() + i, s.size() - i);
+        const unsigned stop = stops(std::string_view(block, sizeof block), 0);
         return (stop != 0 ? i + static_cast<std::size_t>(std::countr_zero(stop)) : s.size()) - from;
     }
 #endif
