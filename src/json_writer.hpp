@@ -65,15 +65,33 @@ inline std::pair<std::size_t, bool> utf8_sequence(std::string_view s, std::size_
 inline std::size_t plain_run(std::string_view s, std::size_t from) {
     std::size_t i = from;
 #if defined(__SSE2__)
-    // Sixteen bytes at a time. The signed comparison with 0x20 catches
-    // control characters and every byte from 0x80 up (negative as signed).
+    // Sixteen bytes at a time: bit k of stops(in, at) is set when in[at + k] ends
+    // the run. The signed comparison with 0x20 catches control characters
+    // and every byte from 0x80 up (negative as signed).
     const __m128i space = _mm_set1_epi8(' '), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
-    for (; i + 16 <= s.size(); i += 16) {
-        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const auto stops = [&](std::string_view in, std::size_t at) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in.data() + at));
         const __m128i escaped = _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash));
-        const __m128i special = _mm_or_si128(_mm_cmplt_epi8(bytes, space), escaped);
-        const auto stop = static_cast<unsigned>(_mm_movemask_epi8(special));
+        return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(bytes, space), escaped)));
+    };
+    for (; i + 16 <= s.size(); i += 16) {
+        const unsigned stop = stops(s, i);
         if (stop != 0) return i + static_cast<std::size_t>(std::countr_zero(stop)) - from;
+    }
+    if (i < s.size() && s.size() >= 16) {
+        // The rest: the last sixteen bytes, less those before i (checked).
+        const std::size_t last = s.size() - 16;
+        const unsigned stop = stops(s, last) >> (i - last);
+        return (stop != 0 ? i + static_cast<std::size_t>(std::countr_zero(stop)) : s.size()) - from;
+    }
+    if (i < s.size()) {
+        // A string shorter than a block (ids, names of kinds and classes):
+        // checked as one block, padded with plain bytes.
+        char block[16];
+        std::memset(block, 'a', sizeof block);
+        std::memcpy(block, s.data() + i, s.size() - i);
+        const unsigned stop = stops(std::string_view(block, sizeof block), 0);
+        return (stop != 0 ? i + static_cast<std::size_t>(std::countr_zero(stop)) : s.size()) - from;
     }
 #endif
     while (i < s.size()) {
@@ -108,12 +126,20 @@ public:
     void raw(std::string_view text) { bytes(text.data(), text.size()); }
 
     void string(std::string_view s) {
+        std::size_t i = plain_run(s, 0);
+        if (i == s.size()) {
+            // The usual case, nothing to escape or check: one copy.
+            char* to = room(s.size() + 2);
+            *to = '"';
+            std::memcpy(to + 1, s.data(), s.size());
+            to[s.size() + 1] = '"';
+            pos_ += s.size() + 2;
+            return;
+        }
         put('"');
         std::size_t plain_from = 0;
         const auto flush = [&](std::size_t to) { bytes(s.data() + plain_from, to - plain_from); };
-        for (std::size_t i = 0; i < s.size();) {
-            i += plain_run(s, i);
-            if (i == s.size()) break;
+        for (; i < s.size(); i += plain_run(s, i)) {
             const auto c = static_cast<unsigned char>(s[i]);
             if (c >= 0x80) {
                 const auto [n, valid] = utf8_sequence(s, i);
@@ -188,16 +214,26 @@ public:
     void open(char bracket) {
         put(bracket);
         ++depth_;
-        if (indent_.size() < 2 * depth_ + 1) indent_.resize(2 * depth_ + 1, ' ');
+        if (indent_.size() < 2 * depth_ + 2) indent_.resize(2 * depth_ + 2, ' ');
         empty_ = true;
     }
     void close(char bracket) {
         --depth_;
-        if (!empty_) bytes(indent_.data(), 2 * depth_ + 1);
+        if (!empty_) line_break(false);
         put(bracket);
         empty_ = false;
     }
-    // k is a name from this code: plain ASCII, nothing to escape.
+    // k is a name from this code: plain ASCII, nothing to escape. A literal's
+    // length is known here, so its copy is a few moves.
+    template <std::size_t N>
+    void key(const char (&k)[N]) {
+        item();
+        char* to = room(N + 3);
+        *to = '"';
+        std::memcpy(to + 1, k, N - 1);
+        std::memcpy(to + N, "\": ", 3);
+        pos_ += N + 3;
+    }
     void key(std::string_view k) {
         item();
         char* to = room(k.size() + 4);
@@ -210,17 +246,9 @@ public:
     // A separator, then a line break and the indentation of the current depth.
     void item() {
         drain();
-        const std::size_t width = 2 * depth_ + 1;
-        char* to = room(width + 1);
-        if (!empty_) {
-            *to++ = ',';
-            ++pos_;
-        }
-        std::memcpy(to, indent_.data(), width);
-        pos_ += width;
+        line_break(!empty_);
         empty_ = false;
     }
-
     void strings(const std::vector<std::string>& items) {
         open('[');
         for (const auto& s : items) {
@@ -242,8 +270,24 @@ private:
     // The text goes to buf_[0, pos_); buf_ beyond pos_ is room already
     // allocated, so that a write checks the space once and copies.
     char* room(std::size_t n) {
-        if (buf_.size() - pos_ < n) buf_.resize(std::max({2 * buf_.size(), pos_ + n, std::size_t{256}}));
+        if (buf_.size() - pos_ < n) [[unlikely]] grow(n);
         return buf_.data() + pos_;
+    }
+    [[gnu::noinline]] void grow(std::size_t n) {
+        buf_.resize(std::max({2 * buf_.size(), pos_ + n, std::size_t{256}}));
+    }
+    // ",\n" (or "\n" alone) and the indentation of the current depth, from
+    // indent_. Up to the usual depths a fixed-size block is copied (a few
+    // moves instead of a call) and only the part needed is kept.
+    void line_break(bool comma) {
+        const char* from = indent_.data() + (comma ? 0 : 1);
+        const std::size_t n = (comma ? 2 : 1) + 2 * depth_;
+        if (n <= short_indent) {
+            std::memcpy(room(short_indent), from, short_indent);
+            pos_ += n;
+        } else {
+            bytes(from, n);
+        }
     }
     void bytes(const char* p, std::size_t n) {
         std::memcpy(room(n), p, n);
@@ -267,7 +311,10 @@ private:
     std::size_t drains_ = 0;  // times the buffer was handed to the sink
     std::size_t depth_ = 0;
     bool empty_ = true;
-    std::string indent_ = "\n";  // a line break and spaces for the deepest level so far
+    // A comma, a line break and spaces for the deepest level so far, at
+    // least short_indent bytes after the comma.
+    static constexpr std::size_t short_indent = 32;
+    std::string indent_ = std::string(",\n") + std::string(short_indent, ' ');
 };
 
 // The document as document_to_json gives it, at the writer's current depth
