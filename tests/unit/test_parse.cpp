@@ -365,6 +365,25 @@ TEST_CASE("parse: split-word repair, long words and capitals", "[parse]") {
     });
 }
 
+TEST_CASE("parse: split-word repair counts short words and odd lengths alike", "[parse]") {
+    // "ed", seen once, is no word of its own: "develop ed" is joined.
+    check_repairs({
+        {"develop and developed", "develop and developed"},
+        {"the develop ed world", "the developed world"},
+    });
+    // Seen a second time, first as part of a compound: both halves are words.
+    check_repairs({
+        {"ed-tech and develop and developed", "ed-tech and develop and developed"},
+        {"the develop ed world", "the develop ed world"},
+    });
+    // Halves of odd and even lengths, at the end of the text and before punctuation.
+    check_repairs({
+        {"seeking, intelligence and implementation", "seeking, intelligence and implementation"},
+        {"intelligen ce, see king", "intelligence, seeking"},
+        {"(implementa tion)", "(implementation)"},
+    });
+}
+
 TEST_CASE("parse: split-word repair drops leading, trailing and repeated spaces", "[parse]") {
     check_repairs({
         {"  two  spaces   and see king ", "two spaces and seeking"},
