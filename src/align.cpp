@@ -1189,14 +1189,16 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
         for (const auto& f : news[j]->v()) {
             const auto t = index.term(f.first);
             if (t < 0) continue;
+            if (!exact) {
+                weight_in_new[static_cast<std::size_t>(t)] = f.second;
+                terms_in_new.push_back(static_cast<std::size_t>(t));
+            }
             const auto postings = index.postings(t);
-            if (exact) {   // no term is left out (df_cap is every left-over)
+            if (postings.size() > df_cap) continue;
+            if (exact) {
                 for (const auto& p : postings) acc[p.o] += static_cast<double>(f.second) * p.w;
                 continue;
             }
-            weight_in_new[static_cast<std::size_t>(t)] = f.second;
-            terms_in_new.push_back(static_cast<std::size_t>(t));
-            if (postings.size() > df_cap) continue;
             for (const auto& p : postings) {
                 if (acc[p.o] == 0.0) touched.push_back(p.o);
                 acc[p.o] += static_cast<double>(f.second) * p.w;
