@@ -912,8 +912,9 @@ public:
     }
     // cosine(item, other) for an indexed item, `weights` holding the weight of
     // each term in the other vector (0 for terms it lacks): the same sum, in
-    // the same order (the item's terms by key), without a walk through the
-    // other vector.
+    // the same order (the item's terms by key; a term the other lacks adds
+    // +0.0, which changes no sum of non-negative products), without a walk
+    // through the other vector.
     double cosine_with(const item& it, int o, const std::vector<float>& weights) const {
         double dot = 0;
         const std::uint32_t* t = term_of_.data() + first_term_[o];
