@@ -902,14 +902,19 @@ public:
     // The number of the term `key`, or -1 when no indexed item has it.
     std::int64_t term(std::uint64_t key) const { return terms_.find(key); }
     std::size_t terms() const { return terms_.size(); }
+    std::span<const posting> find(std::uint64_t key) const {
+        const auto t = term(key);
+        return t < 0 ? std::span<const posting>() : postings(t);
+    }
     std::span<const posting> postings(std::int64_t term) const {
         const auto t = static_cast<std::size_t>(term);
         return std::span<const posting>(postings_).subspan(start_[t], start_[t + 1] - start_[t]);
     }
     // cosine(item, other) for an indexed item, `weights` holding the weight of
     // each term in the other vector (0 for terms it lacks): the same sum, in
-    // the same order (the item's terms by key), without a walk through the
-    // other vector.
+    // the same order (the item's terms by key; a term the other lacks adds
+    // +0.0, which changes no sum of non-negative products), without a walk
+    // through the other vector.
     double cosine_with(const item& it, int o, const std::vector<float>& weights) const {
         double dot = 0;
         const std::uint32_t* t = term_of_.data() + first_term_[o];
@@ -924,6 +929,23 @@ private:
     std::vector<std::uint32_t> term_of_;      // the term of each feature of the indexed items, item by item
     std::vector<std::size_t> first_term_;     // by item: where its terms start in term_of_
 };
+
+// Adds the products of `w` with the postings' weights to acc, noting in
+// `touched` the items met for the first time. The hot loop of the approximate
+// candidate search: room is made for every posting first, and each item
+// written, kept only when new, without a branch or a call per posting.
+void add_postings(std::span<const inverted_index::posting> postings, float w, std::vector<double>& acc,
+                  std::vector<int>& touched) {
+    const std::size_t before = touched.size();
+    touched.resize(before + postings.size());
+    int* out = touched.data() + before;
+    for (const auto& p : postings) {
+        *out = p.o;
+        out += acc[p.o] == 0.0 ? 1 : 0;
+        acc[p.o] += static_cast<double>(w) * p.w;
+    }
+    touched.resize(static_cast<std::size_t>(out - touched.data()));
+}
 
 // The candidate generation of match_lists would look at more than `max_pairs`
 // postings: for each item of news[rest_new], the left-over old items
@@ -1186,31 +1208,26 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
     std::vector<std::size_t> terms_in_new;   // the terms set in weight_in_new
     for (const int j : rest_new) {
         touched.clear();
-        for (const auto& f : news[j]->v()) {
-            const auto t = index.term(f.first);
-            if (t < 0) continue;
-            if (!exact) {
-                weight_in_new[static_cast<std::size_t>(t)] = f.second;
-                terms_in_new.push_back(static_cast<std::size_t>(t));
-            }
-            const auto postings = index.postings(t);
-            if (postings.size() > df_cap) continue;
-            if (exact) {
-                for (const auto& p : postings) acc[p.o] += static_cast<double>(f.second) * p.w;
-                continue;
-            }
-            for (const auto& p : postings) {
-                if (acc[p.o] == 0.0) touched.push_back(p.o);
-                acc[p.o] += static_cast<double>(f.second) * p.w;
-            }
-        }
-        // Every pair is scored in the exact mode (acc is the cosine): the items
-        // are read off the few left-overs once, not noted at each of their
-        // postings, and only those reaching min_candidate_similarity, the
-        // only ones that can be kept, are ranked.
         if (exact) {
+            // Every pair is scored (acc is the cosine, no term left out): the
+            // items are read off the few left-overs once, not noted at each of
+            // their postings, and only those reaching min_candidate_similarity,
+            // the only ones that can be kept, are ranked.
+            for (const auto& f : news[j]->v()) {
+                for (const auto& p : index.find(f.first)) acc[p.o] += static_cast<double>(f.second) * p.w;
+            }
             for (const int o : rest_old) {
                 if (acc[o] >= min_candidate_similarity) touched.push_back(o);
+            }
+        } else {
+            for (const auto& f : news[j]->v()) {
+                const auto t = index.term(f.first);
+                if (t < 0) continue;
+                weight_in_new[static_cast<std::size_t>(t)] = f.second;
+                terms_in_new.push_back(static_cast<std::size_t>(t));
+                const auto postings = index.postings(t);
+                if (postings.size() > df_cap) continue;
+                add_postings(postings, f.second, acc, touched);
             }
         }
         // The best candidates first (ties by position); only the first few are kept.
