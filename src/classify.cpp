@@ -166,14 +166,14 @@ std::vector<chunk> chunks_of(const side& o, const side& n, const run& g) {
     // The walk below takes an equal pair first, so a common start matches
     // token by token: the table covers only what follows it (from p on).
     std::size_t p = 0;
-    while (p < a && p < b && old_word(p) == new_word(p)) ++p;
+    while (p < a && p < b && detail::same_word(old_word(p), new_word(p))) ++p;
     // Hashes of the words after it: most pairs differ in them, a cheap test.
     const std::hash<std::string_view> hash;
     std::vector<std::size_t> old_hash(a - p), new_hash(b - p);
     for (std::size_t i = p; i < a; ++i) old_hash[i - p] = hash(old_word(i));
     for (std::size_t j = p; j < b; ++j) new_hash[j - p] = hash(new_word(j));
     auto same = [&](std::size_t i, std::size_t j) {
-        return old_hash[i - p] == new_hash[j - p] && old_word(i) == new_word(j);
+        return old_hash[i - p] == new_hash[j - p] && detail::same_word(old_word(i), new_word(j));
     };
     const std::size_t width = b - p + 1;
     // Every cell is written before it is read but the last row and column (0).
@@ -1014,7 +1014,7 @@ public:
             std::size_t k = 0;
             const auto [end, error] = std::from_chars(id.data() + std::min<std::size_t>(2, id.size()),
                                                       id.data() + id.size(), k);
-            if (error != std::errc() || k == 0 || k > part.size() || part[k - 1].id != id) return nullptr;
+            if (error != std::errc() || k == 0 || k > part.size() || !detail::same_word(part[k - 1].id, id)) return nullptr;
             return &part[k - 1];
         }
         const auto it = by_id_.find(id);
@@ -1030,7 +1030,7 @@ private:
             const auto [end, error] = std::to_chars(buf, buf + sizeof buf, k + 1);
             const std::string_view number(buf, static_cast<std::size_t>(end - buf));
             const std::string_view id = part[k].id;
-            if (!id.starts_with(prefix) || id.substr(prefix.size()) != number) return false;
+            if (!id.starts_with(prefix) || !detail::same_word(id.substr(prefix.size()), number)) return false;
         }
         return true;
     }

@@ -205,7 +205,7 @@ std::span<const qualifier_entry> qualifiers_starting_with(std::string_view word)
     if (!may_start_qualifier(word)) return {};
     for (std::size_t s = word_hash(word) % k_first_word_slots; !k_first_words[s].word.empty();
          s = (s + 1) % k_first_word_slots) {
-        if (k_first_words[s].word == word)
+        if (same_word(k_first_words[s].word, word))
             return std::span(k_qualifiers).subspan(k_first_words[s].first, k_first_words[s].count);
     }
     return {};
