@@ -168,8 +168,12 @@ std::vector<chunk> chunks_of(const side& o, const side& n, const run& g) {
     std::size_t p = 0;
     while (p < a && p < b && detail::same_word(old_word(p), new_word(p))) ++p;
     // Hashes of the words after it: most pairs differ in them, a cheap test.
-    const std::hash<std::string_view> hash;
-    std::vector<std::size_t> old_hash(a - p), new_hash(b - p);
+    auto hash = [](std::string_view w) {  // FNV-1a: words are short, inline beats std::hash
+        std::uint32_t h = 2166136261u;
+        for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+        return h;
+    };
+    std::vector<std::uint32_t> old_hash(a - p), new_hash(b - p);
     for (std::size_t i = p; i < a; ++i) old_hash[i - p] = hash(old_word(i));
     for (std::size_t j = p; j < b; ++j) new_hash[j - p] = hash(new_word(j));
     auto same = [&](std::size_t i, std::size_t j) {
@@ -185,7 +189,7 @@ std::vector<chunk> chunks_of(const side& o, const side& n, const run& g) {
     for (std::size_t i = a; i-- > p;) {
         std::uint32_t* const row = &at(i, p);
         const std::uint32_t* const below = row + width;
-        const std::size_t h = old_hash[i - p];
+        const std::uint32_t h = old_hash[i - p];
         for (std::size_t c = b - p; c-- > 0;) {
             row[c] = h == new_hash[c] && old_word(i) == new_word(p + c) ? below[c + 1] + 1
                                                                         : std::max(below[c], row[c + 1]);
