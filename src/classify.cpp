@@ -879,16 +879,14 @@ struct item_reading {
 
 // Whether the edit has a list extension's shape, and the symbols it adds.
 void read_extension_shape(const side& o, const side& n, const std::vector<chunk>& chunks, edit_reading& e) {
+    auto no = [&] { e.added_symbols.clear(); };
     for (const auto& c : chunks) {
         for (std::size_t k = c.o0; k < c.o1; ++k)
-            if (!is_connector(o.toks[k])) return;
+            if (!is_connector(o.toks[k])) return no();
         for (std::size_t k = c.n0; k < c.n1; ++k) {
             const auto& t = n.toks[k];
             if (is_connector(t) || t.lower == "resolution"sv || t.lower == "resolutions"sv) continue;
-            if (t.kind != tok::symbol) {
-                e.added_symbols.clear();
-                return;
-            }
+            if (t.kind != tok::symbol) return no();
             e.added_symbols.emplace_back(t.lower);
         }
     }
