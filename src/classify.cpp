@@ -608,8 +608,21 @@ chunk_result classify_chunk(const side& o, const chunk& c, const side& n, bool l
     };
     cover_side(o, c.o0, c.o1, cov_o);
     cover_side(n, c.n0, c.n1, cov_n);
-    const auto q_old = find_qualifiers(o, c.o0, c.o1);
-    const auto q_new = find_qualifiers(n, c.n0, c.n1);
+    // A word outside the lead and the citations, no function word and in no
+    // qualifier phrase leaves its side uncovered whatever qualifiers are
+    // found there. When both sides have one (or no tokens), no qualifier can
+    // count (a side's count only when it is covered), so none is looked for.
+    auto surely_uncovered = [](const side& s, std::size_t c0, const std::vector<std::uint8_t>& cov) {
+        if (cov.empty()) return true;
+        for (std::size_t k = 0; k < cov.size(); ++k) {
+            const token& t = s.toks[c0 + k];
+            if (cov[k] == none && !ignorable(t) && !detail::may_be_qualifier_word(t.lower)) return true;
+        }
+        return false;
+    };
+    const bool look = !surely_uncovered(o, c.o0, cov_o) || !surely_uncovered(n, c.n0, cov_n);
+    const auto q_old = look ? find_qualifiers(o, c.o0, c.o1) : std::vector<qualifier_hit>{};
+    const auto q_new = look ? find_qualifiers(n, c.n0, c.n1) : std::vector<qualifier_hit>{};
     struct side_tally {
         int score_any = 0, score_alone = 0;
         bool lead = false, citation = false, qualifier = false, alone = false, uncovered = false;
