@@ -166,14 +166,18 @@ std::vector<chunk> chunks_of(const side& o, const side& n, const run& g) {
     // The walk below takes an equal pair first, so a common start matches
     // token by token: the table covers only what follows it (from p on).
     std::size_t p = 0;
-    while (p < a && p < b && old_word(p) == new_word(p)) ++p;
+    while (p < a && p < b && detail::same_word(old_word(p), new_word(p))) ++p;
     // Hashes of the words after it: most pairs differ in them, a cheap test.
-    const std::hash<std::string_view> hash;
-    std::vector<std::size_t> old_hash(a - p), new_hash(b - p);
+    auto hash = [](std::string_view w) {  // FNV-1a: words are short, inline beats std::hash
+        std::uint32_t h = 2166136261u;
+        for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+        return h;
+    };
+    std::vector<std::uint32_t> old_hash(a - p), new_hash(b - p);
     for (std::size_t i = p; i < a; ++i) old_hash[i - p] = hash(old_word(i));
     for (std::size_t j = p; j < b; ++j) new_hash[j - p] = hash(new_word(j));
     auto same = [&](std::size_t i, std::size_t j) {
-        return old_hash[i - p] == new_hash[j - p] && old_word(i) == new_word(j);
+        return old_hash[i - p] == new_hash[j - p] && detail::same_word(old_word(i), new_word(j));
     };
     const std::size_t width = b - p + 1;
     // Every cell is written before it is read but the last row and column (0).
@@ -185,7 +189,7 @@ std::vector<chunk> chunks_of(const side& o, const side& n, const run& g) {
     for (std::size_t i = a; i-- > p;) {
         std::uint32_t* const row = &at(i, p);
         const std::uint32_t* const below = row + width;
-        const std::size_t h = old_hash[i - p];
+        const std::uint32_t h = old_hash[i - p];
         for (std::size_t c = b - p; c-- > 0;) {
             row[c] = h == new_hash[c] && old_word(i) == new_word(p + c) ? below[c + 1] + 1
                                                                         : std::max(below[c], row[c + 1]);
@@ -604,8 +608,21 @@ chunk_result classify_chunk(const side& o, const chunk& c, const side& n, bool l
     };
     cover_side(o, c.o0, c.o1, cov_o);
     cover_side(n, c.n0, c.n1, cov_n);
-    const auto q_old = find_qualifiers(o, c.o0, c.o1);
-    const auto q_new = find_qualifiers(n, c.n0, c.n1);
+    // A word outside the lead and the citations, no function word and in no
+    // qualifier phrase leaves its side uncovered whatever qualifiers are
+    // found there. When both sides have one (or no tokens), no qualifier can
+    // count (a side's count only when it is covered), so none is looked for.
+    auto surely_uncovered = [](const side& s, std::size_t c0, const std::vector<std::uint8_t>& cov) {
+        if (cov.empty()) return true;
+        for (std::size_t k = 0; k < cov.size(); ++k) {
+            const token& t = s.toks[c0 + k];
+            if (cov[k] == none && !ignorable(t) && !detail::may_be_qualifier_word(t.lower)) return true;
+        }
+        return false;
+    };
+    const bool look = !surely_uncovered(o, c.o0, cov_o) || !surely_uncovered(n, c.n0, cov_n);
+    const auto q_old = look ? find_qualifiers(o, c.o0, c.o1) : std::vector<qualifier_hit>{};
+    const auto q_new = look ? find_qualifiers(n, c.n0, c.n1) : std::vector<qualifier_hit>{};
     struct side_tally {
         int score_any = 0, score_alone = 0;
         bool lead = false, citation = false, qualifier = false, alone = false, uncovered = false;
@@ -875,16 +892,14 @@ struct item_reading {
 
 // Whether the edit has a list extension's shape, and the symbols it adds.
 void read_extension_shape(const side& o, const side& n, const std::vector<chunk>& chunks, edit_reading& e) {
+    auto no = [&] { e.added_symbols.clear(); };
     for (const auto& c : chunks) {
         for (std::size_t k = c.o0; k < c.o1; ++k)
-            if (!is_connector(o.toks[k])) return;
+            if (!is_connector(o.toks[k])) return no();
         for (std::size_t k = c.n0; k < c.n1; ++k) {
             const auto& t = n.toks[k];
             if (is_connector(t) || t.lower == "resolution"sv || t.lower == "resolutions"sv) continue;
-            if (t.kind != tok::symbol) {
-                e.added_symbols.clear();
-                return;
-            }
+            if (t.kind != tok::symbol) return no();
             e.added_symbols.emplace_back(t.lower);
         }
     }
@@ -1014,7 +1029,7 @@ public:
             std::size_t k = 0;
             const auto [end, error] = std::from_chars(id.data() + std::min<std::size_t>(2, id.size()),
                                                       id.data() + id.size(), k);
-            if (error != std::errc() || k == 0 || k > part.size() || part[k - 1].id != id) return nullptr;
+            if (error != std::errc() || k == 0 || k > part.size() || !detail::same_word(part[k - 1].id, id)) return nullptr;
             return &part[k - 1];
         }
         const auto it = by_id_.find(id);
@@ -1030,7 +1045,7 @@ private:
             const auto [end, error] = std::to_chars(buf, buf + sizeof buf, k + 1);
             const std::string_view number(buf, static_cast<std::size_t>(end - buf));
             const std::string_view id = part[k].id;
-            if (!id.starts_with(prefix) || id.substr(prefix.size()) != number) return false;
+            if (!id.starts_with(prefix) || !detail::same_word(id.substr(prefix.size()), number)) return false;
         }
         return true;
     }

@@ -189,9 +189,23 @@ constexpr auto k_first_word_lengths = [] {
     return lengths;
 }();
 
+// qualifier_word_lengths (classify_tables.hpp).
+constexpr auto k_word_lengths = [] {
+    std::array<std::uint32_t, 26> lengths{};
+    for (const auto& q : k_qualifiers) {
+        for (const std::string_view w : q.words) {
+            if (!lower_letter(w.front()) || w.size() >= 32)
+                throw std::logic_error("data/qualifiers.tsv: a word must start with a letter and be short");
+            lengths[static_cast<std::size_t>(w.front() - 'a')] |= std::uint32_t{1} << w.size();
+        }
+    }
+    return lengths;
+}();
+
 }  // namespace
 
 const std::array<std::uint32_t, 26> qualifier_first_word_lengths = k_first_word_lengths;
+const std::array<std::uint32_t, 26> qualifier_word_lengths = k_word_lengths;
 
 std::span<const lead_entry> lead_table() {
     return k_leads;
@@ -205,7 +219,7 @@ std::span<const qualifier_entry> qualifiers_starting_with(std::string_view word)
     if (!may_start_qualifier(word)) return {};
     for (std::size_t s = word_hash(word) % k_first_word_slots; !k_first_words[s].word.empty();
          s = (s + 1) % k_first_word_slots) {
-        if (k_first_words[s].word == word)
+        if (same_word(k_first_words[s].word, word))
             return std::span(k_qualifiers).subspan(k_first_words[s].first, k_first_words[s].count);
     }
     return {};

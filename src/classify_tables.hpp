@@ -61,6 +61,17 @@ inline bool may_start_qualifier(std::string_view word) {
     return letter < 26 && (qualifier_first_word_lengths[letter] >> word.size() & 1) != 0;
 }
 
+// The same for every word of the qualifiers (not only the first).
+extern const std::array<std::uint32_t, 26> qualifier_word_lengths;
+
+// False when no qualifier has `word` (lower case) anywhere: a word no
+// qualifier found can cover.
+inline bool may_be_qualifier_word(std::string_view word) {
+    if (word.empty() || word.size() >= 32) return false;
+    const unsigned letter = static_cast<unsigned char>(word.front()) - 'a';
+    return letter < 26 && (qualifier_word_lengths[letter] >> word.size() & 1) != 0;
+}
+
 // The qualifiers whose first word is `word` (lower case), longest first.
 std::span<const qualifier_entry> qualifiers_starting_with(std::string_view word);
 
