@@ -466,11 +466,12 @@ TEST_CASE("units: classes are the set of their edits' classes", "[classify]") {
     }
 }
 
-TEST_CASE("classify: units past the memory budget are classified as the ones before it", "[classify][scale]") {
-    // 1.3 MB of changed unit text, over 20 MB once prepared: the first units'
-    // prepared ops are kept between the two passes (up to 8 MiB), the later
-    // ones are prepared again. Every unit carries the same kind of edit, so
-    // every unit must get the same classes.
+TEST_CASE("classify: thousands of units carrying the same edit all get the same classes", "[classify][scale]") {
+    // 1.3 MB of changed unit text, over 20 MB were the prepared ops of every
+    // unit kept: classify prepares each unit once, into buffers reused from
+    // one unit to the next, and keeps only what the second pass (the list
+    // extension) reads. Every unit carries the same kind of edit, so every
+    // unit must get the same classes, the last as the first.
     std::string old_text = "The General Assembly,\n\nRecalling its resolution 1/1,\n\n";
     std::string new_text = old_text;
     const std::string body =
