@@ -192,13 +192,14 @@ public:
         if (2 * n > slots_.size()) grow(2 * n);
         bytes_.reserve(bytes);
     }
-    // Remembers `w` (`k` its key). A word too long for a slot is not
-    // remembered (looked up, it is read again).
+    // Remembers `w` (`k` its key). A word too long for a slot, or past 4 GiB
+    // of words, is not remembered (looked up, it is read again).
     void insert(std::string_view w, const word_key& k, std::uint32_t id) {
         if (w.empty() || w.size() > std::numeric_limits<std::uint16_t>::max()) return;
+        if (bytes_.size() + w.size() > std::numeric_limits<std::uint32_t>::max()) return;
         if ((count_ + 1) * 2 > slots_.size()) grow(slots_.size() * 2);
         place({k.head, id, static_cast<std::uint16_t>(w.size()), static_cast<std::uint16_t>(k.hash >> 48)},
-              bytes_.size(), k.hash);
+              static_cast<std::uint32_t>(bytes_.size()), k.hash);
         bytes_.append(w);
         ++count_;
     }
@@ -217,7 +218,7 @@ private:
         std::uint16_t length = 0;   // 0: empty
         std::uint16_t tag = 0;      // top bits of the hash
     };
-    void place(const slot& s, std::size_t offset, std::uint64_t hash) {
+    void place(const slot& s, std::uint32_t offset, std::uint64_t hash) {
         std::size_t i = hash & mask_;
         while (slots_[i].length != 0) i = (i + 1) & mask_;
         slots_[i] = s;
@@ -228,7 +229,7 @@ private:
         std::size_t n = 1024;
         while (n < size) n *= 2;
         std::vector<slot> old = std::move(slots_);
-        std::vector<std::size_t> old_offsets = std::move(offsets_);
+        std::vector<std::uint32_t> old_offsets = std::move(offsets_);
         slots_.assign(n, slot{});
         offsets_.assign(n, 0);
         mask_ = n - 1;
@@ -239,7 +240,7 @@ private:
         }
     }
     std::vector<slot> slots_;
-    std::vector<std::size_t> offsets_;   // by slot: where its word starts in bytes_ (read for long words)
+    std::vector<std::uint32_t> offsets_;   // by slot: where its word starts in bytes_ (read for long words)
     std::size_t mask_ = 0;
     std::size_t count_ = 0;
     std::string bytes_;
@@ -1930,13 +1931,17 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
             for (const auto& p : *l) bytes += p.text.size();
         }
     }
-    // Room for a word form per 64 bytes of text and a stem per 96 (a
-    // resolution pair of 130 KB has 1,750 forms and 1,300 stems), up to 32,768:
-    // a vocabulary grows far slower than its text, and the tables grow when
-    // they must (reserving by the text alone took 37 MB on a 20 MB pair).
-    constexpr std::size_t reserve_cap = std::size_t{1} << 15;
-    ctx.vocab.surfaces.reserve(std::min(bytes / 64 + 64, reserve_cap), bytes / 8);
-    ctx.vocab.ids.reserve(std::min(bytes / 96 + 64, reserve_cap), bytes / 12);
+    // Room for a word form per 128 bytes of text and a stem per 192, up to
+    // 4,096 (pairs of 120 KB, 370 KB and 18 MB have 1,500, 3,000 and 4,400
+    // forms, 1,200, 2,200 and 3,200 stems): a vocabulary grows far slower than
+    // its text, and the tables grow when they must. Every slot reserved is
+    // written (a page fault per 4 KiB), so reserving for the text, not for
+    // what the tables hold, cost time as well as memory.
+    constexpr std::size_t reserve_cap = std::size_t{1} << 12;
+    const std::size_t forms = std::min(bytes / 128 + 64, reserve_cap);
+    const std::size_t stems = std::min(bytes / 192 + 64, reserve_cap);
+    ctx.vocab.surfaces.reserve(forms, 10 * forms);
+    ctx.vocab.ids.reserve(stems, 10 * stems);
     std::vector<item> oi = make_items(old_doc, ctx);
     std::vector<item> ni = make_items(new_doc, ctx, &oi);
     ctx.count({&oi, &ni});
