@@ -646,6 +646,14 @@ struct item {
         }
         return raw_;
     }
+    // Drops the tokens and the vectors (the item is no longer compared):
+    // kept to the end, they were a third of the peak memory of a 10 MB pair.
+    void release() {
+        tokens = std::vector<std::uint32_t>();   // (not `= {}`: that keeps the capacity)
+        v_ = vec();
+        raw_ = counts();
+        weighed_ = counted_ = false;
+    }
 
 private:
     mutable vec v_;
@@ -2180,6 +2188,12 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
         group g;
         g.news = {static_cast<int>(n)};
         groups.push_back(std::move(g));
+    }
+    // The units name the paragraphs and compare their texts: the tokens
+    // and vectors go before they are made (room for the units).
+    kids = std::vector<child_state>();
+    for (auto* items : {&oi, &ni}) {
+        for (auto& it : *items) it.release();
     }
     std::vector<std::pair<int, int>> one_to_one;
     out.units = order_units(groups, oi.size(), op, np, &one_to_one);
