@@ -198,7 +198,7 @@ public:
     }
     // Room for `n` words (of `bytes` bytes in all) without growing.
     void reserve(std::size_t n, std::size_t bytes) {
-        if (4 * n > 3 * slots_.size()) grow(4 * n / 3 + 1);
+        if (4 * n > 3 * slots_.size()) grow((4 * n + 2) / 3);
         bytes_.reserve(bytes);
     }
     // Remembers `w` (`k` its key). A word too long for a slot, or past 4 GiB
@@ -1957,15 +1957,17 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
             for (const auto& p : *l) bytes += p.text.size();
         }
     }
-    // Room for a word form per 128 bytes of text and a stem per 192, up to
-    // 4,096 (pairs of 120 KB, 370 KB and 18 MB have 1,500, 3,000 and 4,400
-    // forms, 1,200, 2,200 and 3,200 stems): a vocabulary grows far slower than
-    // its text, and the tables grow when they must. Every slot reserved is
-    // written (a page fault per 4 KiB), so reserving for the text, not for
-    // what the tables hold, cost time as well as memory.
-    constexpr std::size_t reserve_cap = std::size_t{1} << 12;
-    const std::size_t forms = std::min(bytes / 128 + 64, reserve_cap);
-    const std::size_t stems = std::min(bytes / 192 + 64, reserve_cap);
+    // Room for a word form per 64 bytes of text and a stem per 96, up to
+    // 3,072 (4,096 slots; pairs of 120 KB, 370 KB and 18 MB have 1,500, 3,000
+    // and 4,400 forms, 1,200, 2,200 and 3,200 stems): a vocabulary grows far
+    // slower than its text, and the tables grow when they must. Every slot
+    // reserved is written (a page fault per 4 KiB), so reserving for the
+    // text, not for what the tables hold, cost time as well as memory; a
+    // table that grows while the text is read is rehashed (more room for
+    // small texts costs less than that).
+    constexpr std::size_t reserve_cap = 3072;
+    const std::size_t forms = std::min(bytes / 64 + 64, reserve_cap);
+    const std::size_t stems = std::min(bytes / 96 + 64, reserve_cap);
     ctx.vocab.surfaces.reserve(forms, 10 * forms);
     ctx.vocab.ids.reserve(stems, 10 * stems);
     std::vector<item> oi = make_items(old_doc, ctx);
