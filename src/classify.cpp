@@ -168,14 +168,9 @@ std::vector<chunk> chunks_of(const side& o, const side& n, const run& g) {
     std::size_t p = 0;
     while (p < a && p < b && detail::same_word(old_word(p), new_word(p))) ++p;
     // Hashes of the words after it: most pairs differ in them, a cheap test.
-    auto hash = [](std::string_view w) {  // FNV-1a: words are short, inline beats std::hash
-        std::uint32_t h = 2166136261u;
-        for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-        return h;
-    };
     std::vector<std::uint32_t> old_hash(a - p), new_hash(b - p);
-    for (std::size_t i = p; i < a; ++i) old_hash[i - p] = hash(old_word(i));
-    for (std::size_t j = p; j < b; ++j) new_hash[j - p] = hash(new_word(j));
+    for (std::size_t i = p; i < a; ++i) old_hash[i - p] = detail::word_hash(old_word(i));
+    for (std::size_t j = p; j < b; ++j) new_hash[j - p] = detail::word_hash(new_word(j));
     auto same = [&](std::size_t i, std::size_t j) {
         return old_hash[i - p] == new_hash[j - p] && detail::same_word(old_word(i), new_word(j));
     };
@@ -713,7 +708,6 @@ struct op_span {  // an op's bytes on either side
 };
 
 struct prepared_ops {
-    std::vector<word_op>* ops = nullptr;
     side o, n;
     bool lead_changed = false;
     bool spacing_only = false;              // some run changed white space only (rule 6)
@@ -728,7 +722,6 @@ struct prepared_ops {
 // white space only are marked routine here.
 void prepare_ops(std::vector<word_op>& ops, const std::string& old_lead, const std::string& new_lead,
                  bool lead_changed, prepared_ops& p) {
-    p.ops = &ops;
     p.lead_changed = lead_changed;
     p.spacing_only = false;
     p.runs.clear();
@@ -870,15 +863,14 @@ struct edit_reading {
     // -> "76/189, 77/150 and 78/132". Only connectors changed besides the
     // symbols added (and the word resolution(s)): a list extension when every
     // added symbol is a predecessor (and there is one).
-    bool extension_shape = false;
-    std::vector<std::string> added_symbols;  // lower case
+    std::vector<std::string> added_symbols;  // lower case; empty when the edit has not that shape
     // The edit's classes when it is no list extension.
     class_bits classes = 0;
     bool connectors = false;  // only connectors changed
     std::vector<direction> qualifier_dirs;
 
     bool extends_list(const roll_context& ctx) const {
-        if (!extension_shape || added_symbols.empty()) return false;
+        if (added_symbols.empty()) return false;
         return std::all_of(added_symbols.begin(), added_symbols.end(),
                            [&](const std::string& s) { return ctx.predecessors.count(s) != 0; });
     }
@@ -890,7 +882,8 @@ struct item_reading {
     bool spacing_only = false;  // some run changed white space only (rule 6)
 };
 
-// Whether the edit has a list extension's shape, and the symbols it adds.
+// The symbols the edit adds when it has a list extension's shape (none
+// otherwise).
 void read_extension_shape(const side& o, const side& n, const std::vector<chunk>& chunks, edit_reading& e) {
     auto no = [&] { e.added_symbols.clear(); };
     for (const auto& c : chunks) {
@@ -903,7 +896,6 @@ void read_extension_shape(const side& o, const side& n, const std::vector<chunk>
             e.added_symbols.emplace_back(t.lower);
         }
     }
-    e.extension_shape = true;
 }
 
 // First pass: reads the prepared ops into edits, and records in ctx.rolled the

@@ -147,13 +147,6 @@ constexpr std::size_t k_longest_qualifier = [] {
     return m;
 }();
 
-// FNV-1a, usable at compile time.
-constexpr std::uint32_t word_hash(std::string_view w) {
-    std::uint32_t h = 2166136261u;
-    for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-    return h;
-}
-
 // The qualifiers' first words in an open-addressing hash table built at
 // compile time: a slot names the group of k_qualifiers starting with its word.
 struct first_word_slot {

@@ -32,6 +32,14 @@ constexpr bool same_word(std::string_view a, std::string_view b) {
     return true;
 }
 
+// FNV-1a of a word, usable at compile time (the qualifier table) and inline
+// (words are short: inline beats std::hash).
+constexpr std::uint32_t word_hash(std::string_view w) {
+    std::uint32_t h = 2166136261u;
+    for (const char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h;
+}
+
 enum class tok { word, number, ordinal, symbol, punct };
 
 struct token {
