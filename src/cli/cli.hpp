@@ -37,9 +37,6 @@ struct io {
     bool no_color = false;     // NO_COLOR is set (and not empty)
     // A long run shows progress on stderr (a terminal) once it has run this long.
     std::chrono::milliseconds progress_after{1000};
-    // The process ends when run() returns (main sets it): large results may be
-    // left for the system to take back instead of being freed piece by piece.
-    bool process_exits = false;
 };
 
 using command_fn = int (*)(const std::vector<std::string>& args, io& io);

@@ -45,7 +45,6 @@ int main(int argc, char** argv) {
     io.err_is_tty = ::isatty(STDERR_FILENO) != 0;
     io.columns = terminal_columns();
     io.no_color = no_color != nullptr && *no_color != '\0';
-    io.process_exits = true;
     const int rc = resdiff::cli::run(args, io);
     std::cout.flush();
     if (!std::cout) {
