@@ -28,7 +28,6 @@
 //   7. leads, ids, metadata.
 #include <algorithm>
 #include <cctype>
-#include <cstdint>
 #include <cstring>
 #include <map>
 #include <optional>
@@ -156,20 +155,16 @@ bool ends_clause(std::string_view s) {
     return !s.empty() && (s.back() == ',' || s.back() == ';' || s.back() == ':');
 }
 
-// "12." / "12. Decides ..." -> 12 and the text after it; `s` starts with a digit.
-std::optional<std::pair<int, std::string_view>> read_operative_number(std::string_view s) {
-    std::size_t i = 0;
+// "12." / "12. Decides ..." -> 12 and the text after it. Asked of every body
+// line (twice), most of which start with a letter: told at the first byte.
+std::optional<std::pair<int, std::string_view>> operative_number(std::string_view s) {
+    if (s.empty() || !is_digit(s[0])) return std::nullopt;
+    std::size_t i = 1;
     while (i < s.size() && i < 6 && is_digit(s[i])) ++i;
-    if (i == 0 || i >= s.size() || s[i] != '.') return std::nullopt;
+    if (i >= s.size() || s[i] != '.') return std::nullopt;
     if (i + 1 < s.size() && s[i + 1] != ' ') return std::nullopt;
     const int n = digits_value(s.substr(0, i));
     return std::make_pair(n, trim(s.substr(i + 1)));
-}
-// Asked of every body line (twice), most of which start with a letter:
-// those are answered inline.
-inline std::optional<std::pair<int, std::string_view>> operative_number(std::string_view s) {
-    if (s.empty() || !is_digit(s[0])) return std::nullopt;
-    return read_operative_number(s);
 }
 
 bool is_roman(std::string_view s) {
@@ -213,7 +208,7 @@ std::optional<section> section_heading(std::string_view s) {
     }
     std::size_t i = 0;
     while (i < s.size() && (s[i] == 'I' || s[i] == 'V' || s[i] == 'X')) ++i;
-    if (i == 0 && is_upper_ascii(s[0]) && s[0] <= 'H') i = 1;
+    if (i == 0 && s[0] <= 'H') i = 1;  // a capital (tested above)
     if (i == 0) return std::nullopt;
     const std::string_view label = s.substr(0, i);
     std::string_view rest = s.substr(i);
@@ -584,10 +579,9 @@ private:
             return std::any_of(in_.lines.begin(), in_.lines.end(),
                                [](const std::string& raw) { return raw.find("<<ODS") != std::string::npos; });
         };
-        const bool ods = longl >= 1 && trailing * 2 <= nonblank && has_ods();
         if (trailing * 2 > nonblank) {
             style_ = rendition::spaced;
-        } else if ((longl >= 3 && longl * 5 >= nonblank) || (ods && longl >= 1) || (tabbed >= 3 && longl >= 2)) {
+        } else if ((longl >= 3 && longl * 5 >= nonblank) || (longl >= 1 && has_ods()) || (tabbed >= 3 && longl >= 2)) {
             style_ = rendition::export_;
         } else {
             style_ = rendition::wrapped;
@@ -673,10 +667,9 @@ private:
     bool is_furniture_text(std::string_view t) const {
         // Every pattern but the symbol starts with a digit or a sign: a line
         // of prose is told at its first byte.
-        if (!t.empty() && is_letter_byte(t[0])) return !doc_.meta.symbol.empty() && t == doc_.meta.symbol;
-        if (is_job_number(t) || is_barcode(t) || is_page_number(t)) return true;
-        if (t.size() == 6 && all_digits(t)) return true;
         if (!doc_.meta.symbol.empty() && t == doc_.meta.symbol) return true;
+        if (!t.empty() && is_letter_byte(t[0])) return false;
+        if (is_furniture_pattern(t)) return true;
         if (starts_with(t, "<<ODS") || starts_with(t, "[DU") || (is_dash_rule(t) && !is_rule(t))) return true;
         return false;
     }

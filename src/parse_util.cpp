@@ -3,7 +3,6 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
-#include <cstring>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -451,7 +450,7 @@ void repair_split_words(std::vector<std::string*>& texts) {
             while (s <= wv.size()) {
                 auto e = wv.find('-', s);
                 if (e == std::string_view::npos) e = wv.size();
-                vocab.add(w, s, e - s, word_sum(wv.substr(s, e - s)));
+                vocab.add(wv.substr(s, e - s));
                 s = e + 1;
             }
         });
