@@ -3,20 +3,14 @@
 #include <algorithm>
 #include <utility>
 
+#include "word_count.hpp"
+
 namespace resdiff {
 
-namespace {
-
-// A byte of a word for counting: a letter, a digit or any byte of a non-ASCII
-// character. Comparisons joined with | rather than ||, and the count below with
-// &: no branch per byte, so the compiler turns the loop into vector code.
-constexpr bool word_byte(unsigned char c) {
-    return (static_cast<unsigned char>(c - '0') < 10) | (static_cast<unsigned char>((c | 0x20) - 'a') < 26) |
-           (c >= 0x80);
-}
+namespace detail {
 
 // A word token for counting: a run of word bytes, counted where it starts.
-std::size_t count_words(const std::string& text) {
+std::size_t count_words(std::string_view text) {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t size = text.size();
     if (size == 0) return 0;
@@ -24,6 +18,10 @@ std::size_t count_words(const std::string& text) {
     for (std::size_t i = 1; i < size; ++i) n += word_byte(s[i]) & !word_byte(s[i - 1]);
     return n;
 }
+
+}  // namespace detail
+
+namespace {
 
 void add_unit(const alignment_unit& u, summary& s) {
     ++s.kinds[u.kind];
@@ -35,7 +33,7 @@ void add_unit(const alignment_unit& u, summary& s) {
         ++s.routine_only;
     }
     for (const auto& op : u.ops) {
-        const std::size_t w = count_words(op.text);
+        const std::size_t w = detail::count_words(op.text);
         switch (op.op) {
             case op_kind::equal: s.words_old += w; s.words_new += w; break;
             case op_kind::del: s.words_old += w; s.words_deleted += w; break;

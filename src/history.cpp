@@ -2,7 +2,6 @@
 #include "resdiff/history.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -15,6 +14,7 @@
 #include <utility>
 
 #include "history_internal.hpp"
+#include "word_count.hpp"
 #include "resdiff/diff.hpp"
 #include "resdiff/parse.hpp"
 
@@ -44,19 +44,7 @@ std::string top_level(const std::string& id) {
     return paren == std::string::npos ? id : id.substr(0, paren);
 }
 
-bool is_word_byte(unsigned char c) { return std::isalnum(c) != 0 || c >= 0x80; }
 bool is_space_byte(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::size_t count_words(std::string_view text) {
-    std::size_t n = 0;
-    bool in_word = false;
-    for (const unsigned char c : text) {
-        const bool w = is_word_byte(c);
-        if (w && !in_word) ++n;
-        in_word = w;
-    }
-    return n;
-}
 
 // Runs of equal age; white space takes the age of the byte before it (or,
 // at the start, of the first byte after it).
@@ -127,7 +115,7 @@ history derive_history(std::vector<document> versions, std::vector<alignment> st
         e.origin = 0;
         h.lineage[0].paragraphs.push_back(e);
         h.blame[0].push_back({p.id, to_runs(*p.text, prev_ages.back())});
-        first_words += count_words(*p.text);
+        first_words += detail::count_words(*p.text);
     }
     h.stats[0].paragraphs = prev.size();
     h.stats[0].added = prev.size();
@@ -196,8 +184,8 @@ history derive_history(std::vector<document> versions, std::vector<alignment> st
                 }
                 if (op.op != op_kind::ins) i += len;
                 if (op.op != op_kind::del) j += len;
-                if (op.op == op_kind::del) st.words_removed += count_words(op.text);
-                if (op.op == op_kind::ins) st.words_added += count_words(op.text);
+                if (op.op == op_kind::del) st.words_removed += detail::count_words(op.text);
+                if (op.op == op_kind::ins) st.words_added += detail::count_words(op.text);
             }
             for (std::size_t x = 0; x < news.size(); ++x) {
                 const std::size_t idx = news[x];
@@ -239,7 +227,7 @@ history derive_history(std::vector<document> versions, std::vector<alignment> st
             entries[j].id = cur[j].id;
             entries[j].kind = unit_kind::added;
             entries[j].origin = k;
-            st.words_added += count_words(*cur[j].text);
+            st.words_added += detail::count_words(*cur[j].text);
         }
         if (recomputed > 0) {
             h.notes.push_back("version " + std::to_string(k + 1) + ": word diff recomputed for " + std::to_string(recomputed) +
@@ -269,7 +257,7 @@ history derive_history(std::vector<document> versions, std::vector<alignment> st
             const std::string& text = *cur[j].text;
             bool in_word = false;
             for (std::size_t b = 0; b < text.size(); ++b) {
-                const bool w = is_word_byte(static_cast<unsigned char>(text[b]));
+                const bool w = detail::word_byte(static_cast<unsigned char>(text[b]));
                 if (w && !in_word) {
                     ++words;
                     if (cur_ages[j][b] == 0) ++first_age_words;

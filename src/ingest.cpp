@@ -244,9 +244,12 @@ std::size_t plain_run_end(std::string_view text, std::size_t from) {
 }  // namespace
 
 std::string normalize_text(std::string_view text) {
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    const auto printable = [](utf8proc_uint8_t b) { return b >= 0x20 && b < 0x7F; };
     // Most lines are printable ASCII without a doubled space: nothing to do.
-    const auto printable_at = [&](std::size_t i) { return text[i] >= 0x20 && text[i] < 0x7F; };
-    if (text.empty() || (printable_at(0) && plain_run_end(text, 1) == text.size())) return std::string(text);
+    // Otherwise their first run of it is copied as it is.
+    const std::size_t first_run = !text.empty() && printable(p[0]) ? plain_run_end(text, 1) : 0;
+    if (first_run == text.size()) return std::string(text);
     // One pass maps and folds white space; NFC runs only when a code point
     // NFC might change is present (a string of inert code points is in NFC).
     std::string out;
@@ -261,9 +264,8 @@ std::string normalize_text(std::string_view text) {
         append_utf8(out, c);
         if (!detail::nfc_inert(c)) needs_nfc = true;
     };
-    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-    const auto printable = [](utf8proc_uint8_t b) { return b >= 0x20 && b < 0x7F; };
-    std::size_t i = 0;
+    out.append(text.data(), first_run);
+    std::size_t i = first_run;
     while (i < text.size()) {
         const auto b = p[i];
         if (printable(b)) {

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "render_html_assets.hpp"
+#include "word_count.hpp"
 #include "resdiff/render.hpp"
 
 namespace resdiff {
@@ -137,17 +138,6 @@ const char* top_code(const alignment_unit& u) {
     const auto cs = ordered(u.classes);
     if (!cs.empty()) return class_code(cs.front());
     return u.kind == unit_kind::unchanged ? "same" : "cs";
-}
-
-std::size_t count_words(std::string_view text) {
-    std::size_t n = 0;
-    bool in_word = false;
-    for (const unsigned char c : text) {
-        const bool w = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80;
-        if (w && !in_word) ++n;
-        in_word = w;
-    }
-    return n;
 }
 
 // Text of one side of a unit: equal + side ops, or the documents' text when
@@ -509,7 +499,7 @@ private:
         for (std::size_t i = 0; i < units.size(); ++i) {
             const auto& u = units[i];
             std::size_t w = 0;
-            for (const auto& op : u.ops) w += count_words(op.text);
+            for (const auto& op : u.ops) w += detail::count_words(op.text);
             if (u.ops.empty()) w = 1;
             w = std::max<std::size_t>(1, std::min<std::size_t>(w, 400));
             out += "<a tabindex=\"-1\" aria-hidden=\"true\" href=\"#";
