@@ -88,9 +88,7 @@ roll_context make_context(const document& old_doc, const document& new_doc) {
 bool may_cite(std::string_view text) {
     if (text.find('/') != std::string_view::npos) return true;
     std::string lower(text.size(), '\0');
-    // Branch-free, so the compiler lower-cases many bytes at a time.
-    std::transform(text.begin(), text.end(), lower.begin(),
-                   [](char c) { return static_cast<char>(c | (detail::ascii_upper(c) ? 0x20 : 0)); });
+    detail::lower_into(text, lower.data());
     return lower.find("resolution"sv) != std::string::npos || lower.find("decision"sv) != std::string::npos;
 }
 

@@ -170,35 +170,30 @@ constexpr auto k_first_words = [] {
     return slots;
 }();
 
-// qualifier_first_word_lengths (classify_tables.hpp).
-constexpr auto k_first_word_lengths = [] {
-    std::array<std::uint32_t, 26> lengths{};
-    for (const auto& q : k_qualifiers) {
-        const std::string_view w = q.words.front();
-        if (!lower_letter(w.front()) || w.size() >= 32)
-            throw std::logic_error("data/qualifiers.tsv: a first word must start with a letter and be short");
-        lengths[static_cast<std::size_t>(w.front() - 'a')] |= std::uint32_t{1} << w.size();
-    }
+// Adds a qualifier word to a table of word_lengths (classify_tables.hpp).
+constexpr void add_length(word_lengths& lengths, std::string_view w) {
+    if (!lower_letter(w.front()) || w.size() >= 32)
+        throw std::logic_error("data/qualifiers.tsv: a word must start with a letter and be short");
+    lengths[static_cast<std::size_t>(w.front() - 'a')] |= std::uint32_t{1} << w.size();
+}
+
+constexpr word_lengths k_first_word_lengths = [] {
+    word_lengths lengths{};
+    for (const auto& q : k_qualifiers) add_length(lengths, q.words.front());
     return lengths;
 }();
 
-// qualifier_word_lengths (classify_tables.hpp).
-constexpr auto k_word_lengths = [] {
-    std::array<std::uint32_t, 26> lengths{};
-    for (const auto& q : k_qualifiers) {
-        for (const std::string_view w : q.words) {
-            if (!lower_letter(w.front()) || w.size() >= 32)
-                throw std::logic_error("data/qualifiers.tsv: a word must start with a letter and be short");
-            lengths[static_cast<std::size_t>(w.front() - 'a')] |= std::uint32_t{1} << w.size();
-        }
-    }
+constexpr word_lengths k_word_lengths = [] {
+    word_lengths lengths{};
+    for (const auto& q : k_qualifiers)
+        for (const std::string_view w : q.words) add_length(lengths, w);
     return lengths;
 }();
 
 }  // namespace
 
-const std::array<std::uint32_t, 26> qualifier_first_word_lengths = k_first_word_lengths;
-const std::array<std::uint32_t, 26> qualifier_word_lengths = k_word_lengths;
+const word_lengths qualifier_first_word_lengths = k_first_word_lengths;
+const word_lengths qualifier_word_lengths = k_word_lengths;
 
 std::span<const lead_entry> lead_table() {
     return k_leads;

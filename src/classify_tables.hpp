@@ -49,28 +49,32 @@ std::span<const lead_entry> lead_table();
 // alphabetical order), each group longest phrase first, then in file order.
 std::span<const qualifier_entry> qualifier_table();
 
-// Bit n of entry c - 'a': some qualifier's first word starts with the letter
-// c and has n letters (all are shorter than 32).
-extern const std::array<std::uint32_t, 26> qualifier_first_word_lengths;
+// Words by first letter and length: bit n of entry c - 'a' is set when a
+// word of the set starts with the letter c and has n letters (all are
+// shorter than 32).
+using word_lengths = std::array<std::uint32_t, 26>;
+
+// False when no word of the set has the first letter and length of `word`
+// (lower case).
+inline bool may_be_in(const word_lengths& lengths, std::string_view word) {
+    if (word.empty() || word.size() >= 32) return false;
+    const unsigned letter = static_cast<unsigned char>(word.front()) - 'a';
+    return letter < 26 && (lengths[letter] >> word.size() & 1) != 0;
+}
+
+// The qualifiers' first words.
+extern const word_lengths qualifier_first_word_lengths;
 
 // False when no qualifier starts with `word` (lower case): most words of a
 // text ("the", "of", punctuation), told apart without a lookup.
-inline bool may_start_qualifier(std::string_view word) {
-    if (word.empty() || word.size() >= 32) return false;
-    const unsigned letter = static_cast<unsigned char>(word.front()) - 'a';
-    return letter < 26 && (qualifier_first_word_lengths[letter] >> word.size() & 1) != 0;
-}
+inline bool may_start_qualifier(std::string_view word) { return may_be_in(qualifier_first_word_lengths, word); }
 
-// The same for every word of the qualifiers (not only the first).
-extern const std::array<std::uint32_t, 26> qualifier_word_lengths;
+// Every word of the qualifiers (not only the first).
+extern const word_lengths qualifier_word_lengths;
 
 // False when no qualifier has `word` (lower case) anywhere: a word no
 // qualifier found can cover.
-inline bool may_be_qualifier_word(std::string_view word) {
-    if (word.empty() || word.size() >= 32) return false;
-    const unsigned letter = static_cast<unsigned char>(word.front()) - 'a';
-    return letter < 26 && (qualifier_word_lengths[letter] >> word.size() & 1) != 0;
-}
+inline bool may_be_qualifier_word(std::string_view word) { return may_be_in(qualifier_word_lengths, word); }
 
 // The qualifiers whose first word is `word` (lower case), longest first.
 std::span<const qualifier_entry> qualifiers_starting_with(std::string_view word);

@@ -14,6 +14,12 @@ using namespace std::string_view_literals;
 
 namespace resdiff::detail {
 
+void lower_into(std::string_view s, char* out) {
+    // Branch-free, so the compiler lower-cases many bytes at a time.
+    for (std::size_t i = 0; i < s.size(); ++i)
+        out[i] = static_cast<char>(s[i] | (ascii_upper(s[i]) ? 0x20 : 0));
+}
+
 namespace {
 
 struct code_point {
@@ -84,12 +90,6 @@ bool equals_lower(std::string_view s, std::string_view lower) {
     for (std::size_t k = 0; k < s.size(); ++k)
         if (ascii_lower(s[k]) != lower[k]) return false;
     return true;
-}
-
-// s with its ASCII letters lower-cased, into out[0, s.size()).
-void lower_into(std::string_view s, char* out) {
-    for (std::size_t i = 0; i < s.size(); ++i)
-        out[i] = static_cast<char>(s[i] | (ascii_upper(s[i]) ? 0x20 : 0));
 }
 
 bool all_digits(std::string_view s) {
@@ -175,25 +175,24 @@ constexpr number_word_index k_number_word_index = [] {
     return x;
 }();
 
+// True when three lower-case bytes start a number word.
+bool starts_number_word(char a, char b, char c) {
+    const auto letter = [](char x) { return static_cast<unsigned>(static_cast<unsigned char>(x) - 'a') < 26; };
+    const char start[3] = {a, b, c};
+    return letter(a) && letter(b) && letter(c) &&
+           k_number_word_index.starts[number_word_index::prefix(std::string_view(start, 3))];
+}
+
 // True when a word (in any letter case) can start with a number word: "sev" (seven) yes, "the" no.
 bool may_start_number_word(std::string_view w) {
     static_assert(number_word_index::min_size >= 3);
-    if (w.size() < number_word_index::min_size) return false;
-    char start[3];
-    for (std::size_t k = 0; k < 3; ++k) {
-        start[k] = ascii_lower(w[k]);
-        if (start[k] < 'a' || start[k] > 'z') return false;
-    }
-    return k_number_word_index.starts[number_word_index::prefix(std::string_view(start, 3))];
+    return w.size() >= number_word_index::min_size &&
+           starts_number_word(ascii_lower(w[0]), ascii_lower(w[1]), ascii_lower(w[2]));
 }
 
 // may_start_number_word() of a word in lower case.
 bool may_start_number_word_lower(std::string_view w) {
-    if (w.size() < number_word_index::min_size) return false;
-    const unsigned a = static_cast<unsigned char>(w[0]) - 'a';
-    const unsigned b = static_cast<unsigned char>(w[1]) - 'a';
-    const unsigned c = static_cast<unsigned char>(w[2]) - 'a';
-    return a < 26 && b < 26 && c < 26 && k_number_word_index.starts[(a * 26 + b) * 26 + c];
+    return w.size() >= number_word_index::min_size && starts_number_word(w[0], w[1], w[2]);
 }
 
 const number_word* find_number_word(std::string_view w) {

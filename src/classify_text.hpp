@@ -23,6 +23,9 @@ constexpr bool ascii_alpha(char c) { return ascii_upper(c) || (c >= 'a' && c <= 
 constexpr bool ascii_alnum(char c) { return ascii_digit(c) || ascii_alpha(c); }
 constexpr char ascii_lower(char c) { return ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
+// s with its ASCII letters lower-cased, into out[0, s.size()).
+void lower_into(std::string_view s, char* out);
+
 // a == b, for the short words of a text, inline: std::string_view's == on
 // two views of run-time length calls out of line.
 constexpr bool same_word(std::string_view a, std::string_view b) {
