@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -23,6 +22,7 @@
 
 #include "classify_tables.hpp"
 #include "classify_text.hpp"
+#include "paragraph_index.hpp"
 
 using namespace std::string_view_literals;
 
@@ -1000,57 +1000,18 @@ struct work_item {
     }
 };
 
-// A document's paragraphs by id (the first of an id, as find_paragraph gives it).
-class paragraph_index {
-public:
-    explicit paragraph_index(const document& d) : doc_(d) {
-        positional_ = positional(d.preamble, "PP") && positional(d.operative, "OP");
-        if (positional_) return;
-        by_id_.reserve(d.preamble.size() + d.operative.size());
-        for (const auto* part : {&d.preamble, &d.operative})
-            for (const auto& p : *part) by_id_.emplace(p.id, &p);
-    }
-    const paragraph* find(const std::vector<std::string>& ids) const {
-        if (ids.empty()) return nullptr;
-        const std::string_view id = ids.front();
-        if (positional_) {
-            // "PP3" is the third preamble paragraph, or no paragraph's id.
-            const auto& part = id.starts_with("PP") ? doc_.preamble : doc_.operative;
-            std::size_t k = 0;
-            const auto [end, error] = std::from_chars(id.data() + std::min<std::size_t>(2, id.size()),
-                                                      id.data() + id.size(), k);
-            if (error != std::errc() || k == 0 || k > part.size() || !detail::same_word(part[k - 1].id, id)) return nullptr;
-            return &part[k - 1];
-        }
-        const auto it = by_id_.find(id);
-        return it == by_id_.end() ? nullptr : it->second;
-    }
+// The paragraph a unit's first id names (none for a sub-paragraph or an
+// empty side).
+const paragraph* first_paragraph(const detail::paragraph_index& index, const std::vector<std::string>& ids) {
+    return ids.empty() ? nullptr : index.find(ids.front());
+}
 
-private:
-    // Whether the ids are the parser's numbering, prefix + 1..n in order:
-    // then a paragraph is found by its number, without a table.
-    static bool positional(const std::vector<paragraph>& part, std::string_view prefix) {
-        char buf[24];
-        for (std::size_t k = 0; k < part.size(); ++k) {
-            const auto [end, error] = std::to_chars(buf, buf + sizeof buf, k + 1);
-            const std::string_view number(buf, static_cast<std::size_t>(end - buf));
-            const std::string_view id = part[k].id;
-            if (!id.starts_with(prefix) || !detail::same_word(id.substr(prefix.size()), number)) return false;
-        }
-        return true;
-    }
-
-    const document& doc_;
-    bool positional_ = false;
-    std::unordered_map<std::string_view, const paragraph*> by_id_;
-};
-
-void read_unit(alignment_unit& u, const paragraph_index& old_paras, const paragraph_index& new_paras,
+void read_unit(alignment_unit& u, const detail::paragraph_index& old_paras, const detail::paragraph_index& new_paras,
                std::vector<work_item>& items) {
     work_item item;
     item.unit = &u;
-    item.old_para = old_paras.find(u.old_ids);
-    item.new_para = new_paras.find(u.new_ids);
+    item.old_para = first_paragraph(old_paras, u.old_ids);
+    item.new_para = first_paragraph(new_paras, u.new_ids);
     const paragraph* po = item.old_para;
     const paragraph* pn = item.new_para;
     if (po != nullptr && pn != nullptr && !po->lead.empty() && !pn->lead.empty()) {
@@ -1164,7 +1125,7 @@ citation_change compare_citations(const document& old_doc, const document& new_d
 
 alignment classify(alignment diffed, const document& old_doc, const document& new_doc) {
     std::vector<work_item> items;
-    const paragraph_index old_paras(old_doc), new_paras(new_doc);
+    const detail::paragraph_index old_paras(old_doc), new_paras(new_doc);
     for (auto& u : diffed.units) read_unit(u, old_paras, new_paras, items);
     for (auto& f : diffed.footnotes) {
         work_item item;

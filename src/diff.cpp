@@ -25,6 +25,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "paragraph_index.hpp"
+
 namespace resdiff {
 
 namespace {
@@ -886,38 +888,6 @@ std::string label_of(const std::vector<std::string>& ids) {
     return out.empty() ? std::string("(none)") : out;
 }
 
-// Paragraphs by id, so a document of many thousand paragraphs is not
-// searched from the start for every unit: one array sorted by the hash of
-// the id.
-class paragraph_index {
-public:
-    explicit paragraph_index(const document& doc) {
-        by_hash_.reserve(doc.preamble.size() + doc.operative.size());
-        for (const auto* list : {&doc.preamble, &doc.operative}) {
-            for (const auto& p : *list) by_hash_.push_back({hash(p.id), &p});
-        }
-        // Stable: of paragraphs sharing an id the first is found, as find_paragraph finds it.
-        std::stable_sort(by_hash_.begin(), by_hash_.end(), [](const entry& x, const entry& y) { return x.hash < y.hash; });
-    }
-    const paragraph* find(std::string_view id) const {
-        const std::size_t h = hash(id);
-        auto it = std::lower_bound(by_hash_.begin(), by_hash_.end(), h,
-                                   [](const entry& e, std::size_t key) { return e.hash < key; });
-        for (; it != by_hash_.end() && it->hash == h; ++it) {
-            if (it->target->id == id) return it->target;
-        }
-        return nullptr;
-    }
-
-private:
-    static std::size_t hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
-    struct entry {
-        std::size_t hash;
-        const paragraph* target;
-    };
-    std::vector<entry> by_hash_;
-};
-
 template <class Find>
 std::string text_of(const Find& find, const std::vector<std::string>& ids) {
     std::string out;
@@ -1073,8 +1043,8 @@ alignment diff_alignment(alignment aligned, const document& old_doc, const docum
         if (coarse_units++ == 0) first_coarse = what;
     };
     diff_buffers buffers;
-    const paragraph_index old_index(old_doc);
-    const paragraph_index new_index(new_doc);
+    const detail::paragraph_index old_index(old_doc);
+    const detail::paragraph_index new_index(new_doc);
     const auto find_old = [&](std::string_view id) { return old_index.find(id); };
     const auto find_new = [&](std::string_view id) { return new_index.find(id); };
     const auto fill = [&](auto& self, alignment_unit& u) -> void {
