@@ -14,7 +14,6 @@
 #endif
 
 #include <algorithm>
-#include <bit>
 #include <cerrno>
 #include <cstdint>
 #include <cstdlib>
@@ -22,6 +21,7 @@
 #include <memory>
 #include <system_error>
 
+#include "block_scan.hpp"
 #include "ingest_formats.hpp"
 #include "ingest_lines.hpp"
 #include "resdiff/ingest.hpp"
@@ -222,16 +222,7 @@ std::size_t plain_run_end(std::string_view text, std::size_t from) {
         const __m128i doubled = _mm_and_si128(_mm_cmpeq_epi8(bytes, space), _mm_cmpeq_epi8(before, space));
         return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(unprintable, doubled)));
     };
-    for (; i + 16 <= text.size(); i += 16) {
-        const unsigned stop = stops(i);
-        if (stop != 0) return i + static_cast<std::size_t>(std::countr_zero(stop));
-    }
-    if (i < text.size() && text.size() >= 17) {
-        // The rest: the last sixteen bytes, less those before i (checked).
-        const std::size_t last = text.size() - 16;
-        const unsigned stop = stops(last) >> (i - last);
-        return stop != 0 ? i + static_cast<std::size_t>(std::countr_zero(stop)) : text.size();
-    }
+    if (detail::scan_blocks(text.size(), i, 1, stops)) return i;
 #endif
     const auto plain = [&](std::size_t j) {
         const auto b = static_cast<unsigned char>(text[j]);

@@ -25,6 +25,7 @@
 #include <utility>
 #include <vector>
 
+#include "block_scan.hpp"
 #include "resdiff/document.hpp"
 
 namespace resdiff::detail {
@@ -74,25 +75,14 @@ inline std::size_t plain_run(std::string_view s, std::size_t from) {
         const __m128i escaped = _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash));
         return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(bytes, space), escaped)));
     };
-    for (; i + 16 <= s.size(); i += 16) {
-        const unsigned stop = stops(s, i);
-        if (stop != 0) return i + static_cast<std::size_t>(std::countr_zero(stop)) - from;
-    }
-    if (i < s.size() && s.size() >= 16) {
-        // The rest: the last sixteen bytes, less those before i (checked).
-        const std::size_t last = s.size() - 16;
-        const unsigned stop = stops(s, last) >> (i - last);
-        return (stop != 0 ? i + static_cast<std::size_t>(std::countr_zero(stop)) : s.size()) - from;
-    }
-    if (i < s.size()) {
-        // A string shorter than a block (ids, names of kinds and classes):
-        // checked as one block, padded with plain bytes.
-        char block[16];
-        std::memset(block, 'a', sizeof block);
-        std::memcpy(block, s.data() + i, s.size() - i);
-        const unsigned stop = stops(std::string_view(block, sizeof block), 0);
-        return (stop != 0 ? i + static_cast<std::size_t>(std::countr_zero(stop)) : s.size()) - from;
-    }
+    if (scan_blocks(s.size(), i, 0, [&](std::size_t at) { return stops(s, at); })) return i - from;
+    // A string shorter than a block (ids, names of kinds and classes):
+    // checked as one block, padded with plain bytes.
+    char block[16];
+    std::memset(block, 'a', sizeof block);
+    std::memcpy(block, s.data() + i, s.size() - i);
+    const unsigned stop = stops(std::string_view(block, sizeof block), 0);
+    return (stop != 0 ? i + static_cast<std::size_t>(std::countr_zero(stop)) : s.size()) - from;
 #endif
     while (i < s.size()) {
         const auto c = static_cast<unsigned char>(s[i]);
