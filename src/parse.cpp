@@ -1715,14 +1715,14 @@ private:
         repair_split_words(texts);  // and runs of spaces
 
         doc_.structured = structured_ && !opt_.plain;
+        const bool plain = !doc_.structured;  // every paragraph a preambular "P"
         std::size_t preambular = 0;
-        for (const auto& rp : paras_) preambular += !doc_.structured || rp.where == part::preamble ? 1 : 0;
+        for (const auto& rp : paras_) preambular += plain || rp.where == part::preamble ? 1 : 0;
         doc_.preamble.reserve(preambular);
         doc_.operative.reserve(paras_.size() - preambular);
         int pp = 0, op = 0;
         for (auto& rp : paras_) {
             paragraph p;
-            const bool plain = !doc_.structured;
             p.where = plain ? part::preamble : rp.where;
             p.number = std::move(rp.number);
             p.section = rp.section;

@@ -251,7 +251,7 @@ bool starts_with_operative_verb(std::string_view text) {
     lower_word lw;
     lw.assign(w);
     if (is_adverb(lw.view())) {
-        const std::size_t at = text.find(w) + w.size();
+        const auto at = static_cast<std::size_t>(w.data() - text.data()) + w.size();  // w is a view into text
         if (at >= text.size() || text[at] != ' ') return false;
         w = first_word(text.substr(at + 1));
         from = 0;
