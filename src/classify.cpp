@@ -23,6 +23,7 @@
 #include "classify_tables.hpp"
 #include "classify_text.hpp"
 #include "paragraph_index.hpp"
+#include "parallel.hpp"
 
 using namespace std::string_view_literals;
 
@@ -1139,13 +1140,22 @@ alignment classify(alignment diffed, const document& old_doc, const document& ne
     // are collected (the predecessors), so that a list of earlier resolutions
     // gaining one of them is routine too. The citations of the unit texts just
     // read are kept (a changed paragraph is not tokenized again for them).
-    std::set<std::string, std::less<>> rolled;
-    citation_memo memo;
-    {
+    // Both passes run on two threads, each with its own buffers, roll-overs
+    // and memo (merged afterwards: a set, and a memo whose entries depend on
+    // their text alone).
+    struct pass_state {
+        std::set<std::string, std::less<>> rolled;
+        citation_memo memo;
+        prepared_ops p;  // one for all of a thread's items: its buffers are reused
+    };
+    std::vector<pass_state> states(detail::thread_slots());
+    detail::parallel_for(items.size(), 8, [&](std::size_t begin, std::size_t end, std::size_t slot) {
+        pass_state& st = states[slot];
         roll_context first = ctx;
-        first.rolled = &rolled;
-        prepared_ops p;  // one for all items: its buffers are reused
-        for (auto& item : items) {
+        first.rolled = &st.rolled;
+        prepared_ops& p = st.p;
+        for (std::size_t i = begin; i < end; ++i) {
+            work_item& item = items[i];
             if (!item.has_ops) continue;
             item.prepare(p);
             item.reading = read_edits(p, first);
@@ -1153,17 +1163,24 @@ alignment classify(alignment diffed, const document& old_doc, const document& ne
                                                                       {&p.n, item.new_para}};
             for (const auto& [s, para] : sides) {
                 if (para == nullptr || s->text != para->text) continue;
-                const auto [it, added] = memo.try_emplace(para->text);
+                const auto [it, added] = st.memo.try_emplace(para->text);
                 if (added) it->second = unique_norms(s->cites);
             }
         }
+    });
+    citation_memo memo = std::move(states[0].memo);
+    for (auto& st : states) {
+        ctx.predecessors.insert(st.rolled.begin(), st.rolled.end());
+        memo.merge(st.memo);
     }
-    ctx.predecessors.insert(rolled.begin(), rolled.end());
+    states.clear();
     // Second pass: classifies each item, the predecessors known.
-    for (auto& item : items) {
-        classify_item(item, ctx);
-        item.reading.reset();
-    }
+    detail::parallel_for(items.size(), 8, [&](std::size_t begin, std::size_t end, std::size_t) {
+        for (std::size_t i = begin; i < end; ++i) {
+            classify_item(items[i], ctx);
+            items[i].reading.reset();
+        }
+    });
     diffed.citations = compare_citations(old_doc, new_doc, memo);
     return diffed;
 }

@@ -26,6 +26,7 @@
 #include <utility>
 
 #include "paragraph_index.hpp"
+#include "parallel.hpp"
 
 namespace resdiff {
 
@@ -1037,22 +1038,21 @@ word_diff diff_words(std::string_view old_text, std::string_view new_text, const
 
 alignment diff_alignment(alignment aligned, const document& old_doc, const document& new_doc,
                          const diff_options& options) {
-    std::size_t coarse_units = 0;
-    std::string first_coarse;
-    const auto note_coarse = [&](const std::string& what) {
-        if (coarse_units++ == 0) first_coarse = what;
-    };
-    diff_buffers buffers;
+    // The units (each with its sub-paragraphs) are diffed on two threads,
+    // each with its own buffers; the units that took the coarse path are
+    // noted per unit and named in reading order.
+    std::vector<diff_buffers> buffers(detail::thread_slots());
+    std::vector<std::vector<std::string>> coarse(aligned.units.size());
     const detail::paragraph_index old_index(old_doc);
     const detail::paragraph_index new_index(new_doc);
     const auto find_old = [&](std::string_view id) { return old_index.find(id); };
     const auto find_new = [&](std::string_view id) { return new_index.find(id); };
-    const auto fill = [&](auto& self, alignment_unit& u) -> void {
+    const auto fill = [&](auto& self, alignment_unit& u, diff_buffers& buf, std::vector<std::string>& notes) -> void {
         std::string old_storage, new_storage;
         const std::string_view old_text = text_view(find_old, u.old_ids, old_storage);
         const std::string_view new_text = text_view(find_new, u.new_ids, new_storage);
-        word_diff d = diff_pair(old_text, new_text, options, buffers);
-        if (d.coarse) note_coarse(label_of(u.old_ids) + " -> " + label_of(u.new_ids));
+        word_diff d = diff_pair(old_text, new_text, options, buf);
+        if (d.coarse) notes.push_back(label_of(u.old_ids) + " -> " + label_of(u.new_ids));
         u.ops = std::move(d.ops);
         // Only white space differs: the same text after normalization.
         if (u.kind == unit_kind::modified && !u.moved && !u.crossed_part && u.old_ids == u.new_ids &&
@@ -1061,13 +1061,23 @@ alignment diff_alignment(alignment aligned, const document& old_doc, const docum
             u.text_changed = false;
             u.similarity = 1.0;
         }
-        for (auto& child : u.children) self(self, child);
+        for (auto& child : u.children) self(self, child, buf, notes);
     };
-    for (auto& u : aligned.units) fill(fill, u);
+    detail::parallel_for(aligned.units.size(), 4, [&](std::size_t begin, std::size_t end, std::size_t slot) {
+        for (std::size_t i = begin; i < end; ++i) fill(fill, aligned.units[i], buffers[slot], coarse[i]);
+    });
+    std::size_t coarse_units = 0;
+    std::string first_coarse;
+    const auto note_coarse = [&](std::string what) {
+        if (coarse_units++ == 0) first_coarse = std::move(what);
+    };
+    for (auto& notes : coarse) {
+        for (auto& what : notes) note_coarse(std::move(what));
+    }
     for (auto& f : aligned.footnotes) {
         const std::string old_text = f.old_number > 0 ? footnote_text(old_doc, f.old_number) : std::string();
         const std::string new_text = f.new_number > 0 ? footnote_text(new_doc, f.new_number) : std::string();
-        word_diff d = diff_pair(old_text, new_text, options, buffers);
+        word_diff d = diff_pair(old_text, new_text, options, buffers[0]);
         if (d.coarse) {
             note_coarse("footnote " + std::to_string(f.old_number) + " -> footnote " + std::to_string(f.new_number));
         }

@@ -8,6 +8,7 @@
 #include <new>
 #include <ostream>
 
+#include "parallel.hpp"
 #include "resdiff/ingest.hpp"
 
 namespace resdiff::cli {
@@ -114,13 +115,61 @@ void print_warnings(io& io, const document& doc) {
     for (const auto& w : doc.warnings) io.err << "resdiff: " << doc.source << ": warning: " << w << '\n';
 }
 
+namespace {
+
+// A document read and parsed, and the line --verbose prints about it.
+struct loaded {
+    document doc;
+    std::string how;
+};
+
+loaded read_document(const std::string& path, const ingest_options& ingest, const parse_options& options) {
+    const ingested_text text = ingest_file(path, ingest);
+    loaded out;
+    out.how = "resdiff: " + path;
+    out.how.append(": read as ").append(text.encoding).append(", ").append(std::to_string(text.lines.size()));
+    out.how.append(" lines\n");
+    out.doc = parse_document(text, options);
+    return out;
+}
+
+document report(loaded&& l, io& io, bool verbose) {
+    if (verbose) io.err << l.how;
+    print_warnings(io, l.doc);
+    return std::move(l.doc);
+}
+
+}  // namespace
+
 document load_document(const std::string& path, const ingest_options& ingest, io& io, bool verbose,
                        const parse_options& options) {
-    const ingested_text text = ingest_file(path, ingest);
-    if (verbose) io.err << "resdiff: " << path << ": read as " << text.encoding << ", " << text.lines.size() << " lines\n";
-    document doc = parse_document(text, options);
-    print_warnings(io, doc);
-    return doc;
+    return report(read_document(path, ingest, options), io, verbose);
+}
+
+std::pair<document, document> load_documents(const std::string& old_path, const ingest_options& old_ingest,
+                                             const std::string& new_path, const ingest_options& new_ingest, io& io,
+                                             bool verbose) {
+    loaded o, n;
+    std::exception_ptr old_error, new_error;  // each reported in its turn
+    detail::run_both(
+        [&] {
+            try {
+                o = read_document(old_path, old_ingest, {});
+            } catch (...) {
+                old_error = std::current_exception();
+            }
+        },
+        [&] {
+            try {
+                n = read_document(new_path, new_ingest, {});
+            } catch (...) {
+                new_error = std::current_exception();
+            }
+        });
+    if (old_error) std::rethrow_exception(old_error);
+    document old_doc = report(std::move(o), io, verbose);
+    if (new_error) std::rethrow_exception(new_error);
+    return {std::move(old_doc), report(std::move(n), io, verbose)};
 }
 
 bool use_color(const std::string& when, const io& io) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "resdiff/document.hpp"
@@ -70,6 +71,14 @@ void print_warnings(io& io, const document& doc);
 // and, when verbose, the file type and encoding it was read as.
 document load_document(const std::string& path, const ingest_options& ingest, io& io, bool verbose = false,
                        const parse_options& options = {});
+
+// The two documents of a comparison, read and parsed at the same time when
+// two CPUs are free; the warnings and verbose lines come as load_document
+// prints them, the old document's first. A file that cannot be read throws
+// as load_document does (the old one's error first when both fail).
+std::pair<document, document> load_documents(const std::string& old_path, const ingest_options& old_ingest,
+                                             const std::string& new_path, const ingest_options& new_ingest, io& io,
+                                             bool verbose = false);
 
 // Writes `content` to `path` atomically: a temporary file in the same folder,
 // flushed, then renamed over `path`. Throws std::runtime_error naming the file.

@@ -113,8 +113,7 @@ int run_check(const std::vector<std::string>& args, io& io) {
     check_session session(settings, io);   // rules first: a bad rules file fails before any parsing
     ingest_options in;
     in.max_input_bytes = max_input;
-    document old_doc = load_document(files[0], in, io);
-    document new_doc = load_document(files[1], in, io);
+    auto [old_doc, new_doc] = load_documents(files[0], in, files[1], in, io);
     session.add(compare(std::move(old_doc), std::move(new_doc)), files[1]);
     return session.finish();
 }

@@ -96,8 +96,7 @@ int run_diff(const std::vector<std::string>& args, io& io) {
     ingest_options in_old = in;
     if (docx_alone) in_old.docx_original = true, in.docx_original = false;
     const bool verbose = vm->count("verbose") > 0;
-    document old_doc = load_document(files[0], in_old, io, verbose);
-    document new_doc = load_document(docx_alone ? files[0] : files[1], in, io, verbose);
+    auto [old_doc, new_doc] = load_documents(files[0], in_old, docx_alone ? files[0] : files[1], in, io, verbose);
     compare_options copt;
     copt.diff.max_tokens = max_tokens;
     const comparison cmp = compare(std::move(old_doc), std::move(new_doc), copt);

@@ -1,0 +1,220 @@
+#include "parallel.hpp"
+
+#include <pthread.h>
+#include <sched.h>
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <cstdlib>
+#include <deque>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <string_view>
+#include <system_error>
+#include <thread>
+
+namespace resdiff::detail {
+
+namespace {
+
+// Waits a little before sleeping: the pipeline's parallel pieces come a
+// fraction of a millisecond apart, and waking a sleeping thread (on a virtual
+// machine, its halted CPU) takes longer than that spin.
+void cpu_relax() {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#else
+    std::this_thread::yield();
+#endif
+}
+constexpr int spin_rounds = 20000;  // about 50 to 100 us of pause instructions
+
+struct task {
+    const std::function<void()>* fn = nullptr;
+    std::exception_ptr error;
+    std::atomic<bool> done{false};
+};
+
+class helper {
+public:
+    // The process's helper thread, or nullptr when there is one CPU to run on
+    // or RESDIFF_THREADS=1.
+    static helper* instance() {
+        static const std::unique_ptr<helper> the = make();
+        return the.get();
+    }
+
+    helper(const helper&) = delete;
+    helper& operator=(const helper&) = delete;
+
+    ~helper() {
+        {
+            std::lock_guard lock(mutex_);
+            stop_ = true;
+        }
+        has_work_.store(true, std::memory_order_release);
+        wake_.notify_one();
+        thread_.join();
+    }
+
+    void offer(task& t) {
+        {
+            std::lock_guard lock(mutex_);
+            pending_.push_back(&t);
+        }
+        has_work_.store(true, std::memory_order_release);
+        wake_.notify_one();
+    }
+
+    // After the caller's own share: takes `t` back if the helper has not
+    // started it (false: the caller runs it), else waits until it is done.
+    bool take_back_or_wait(task& t) {
+        {
+            std::lock_guard lock(mutex_);
+            if (const auto at = std::find(pending_.begin(), pending_.end(), &t); at != pending_.end()) {
+                pending_.erase(at);
+                has_work_.store(!pending_.empty(), std::memory_order_relaxed);
+                return false;
+            }
+        }
+        for (int i = 0; i < spin_rounds && !t.done.load(std::memory_order_acquire); ++i) cpu_relax();
+        if (!t.done.load(std::memory_order_acquire)) {
+            std::unique_lock lock(mutex_);
+            finished_.wait(lock, [&] { return t.done.load(std::memory_order_acquire); });
+        }
+        return true;
+    }
+
+private:
+    explicit helper(const cpu_set_t& cpus) : thread_([this] { loop(); }) {
+        // Pinned from here, before it has work: the new thread does not wait
+        // for a turn on its creator's CPU.
+        pthread_setaffinity_np(thread_.native_handle(), sizeof cpus, &cpus);
+    }
+
+    static std::unique_ptr<helper> make() {
+        if (const char* t = std::getenv("RESDIFF_THREADS"); t != nullptr && std::string_view(t) == "1") return nullptr;
+        cpu_set_t allowed;
+        CPU_ZERO(&allowed);
+        if (sched_getaffinity(0, sizeof allowed, &allowed) != 0 || CPU_COUNT(&allowed) < 2) return nullptr;
+        const int here = sched_getcpu();
+        for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu) {
+            if (!CPU_ISSET(cpu, &allowed) || cpu == here) continue;
+            cpu_set_t one;
+            CPU_ZERO(&one);
+            CPU_SET(cpu, &one);
+            try {
+                return std::unique_ptr<helper>(new helper(one));
+            } catch (const std::system_error&) {
+                return nullptr;  // no thread to be had: everything on the caller's
+            }
+        }
+        return nullptr;
+    }
+
+    void loop() {
+        while (true) {
+            // Briefly busy after each task: the next one usually follows.
+            for (int i = 0; i < spin_rounds && !has_work_.load(std::memory_order_acquire); ++i) cpu_relax();
+            task* t = nullptr;
+            {
+                std::unique_lock lock(mutex_);
+                wake_.wait(lock, [&] { return !pending_.empty() || stop_; });
+                if (pending_.empty()) return;  // stop_
+                t = pending_.front();
+                pending_.pop_front();
+                has_work_.store(!pending_.empty(), std::memory_order_relaxed);
+            }
+            try {
+                (*t->fn)();
+            } catch (...) {
+                t->error = std::current_exception();
+            }
+            {
+                // Under the lock: the caller may be between its check and its wait.
+                std::lock_guard lock(mutex_);
+                t->done.store(true, std::memory_order_release);
+            }
+            finished_.notify_all();
+        }
+    }
+
+    std::mutex mutex_;
+    std::condition_variable wake_, finished_;
+    // Offered and not started, oldest first. Tasks can nest (a task's own
+    // parallel pieces, run on the caller while the helper is busy with
+    // another): each offer waits here until taken or taken back.
+    std::deque<task*> pending_;
+    bool stop_ = false;
+    std::atomic<bool> has_work_{false};
+    std::thread thread_;  // last: started once the rest is built
+};
+
+}  // namespace
+
+std::size_t thread_slots() { return helper::instance() != nullptr ? 2 : 1; }
+
+void run_both(const std::function<void()>& a, const std::function<void()>& b) {
+    helper* h = helper::instance();
+    if (h == nullptr) {
+        a();
+        b();
+        return;
+    }
+    task t;
+    t.fn = &a;
+    h->offer(t);
+    std::exception_ptr mine;
+    try {
+        b();
+    } catch (...) {
+        mine = std::current_exception();
+    }
+    if (!h->take_back_or_wait(t)) {
+        try {
+            a();
+        } catch (...) {
+            t.error = std::current_exception();
+        }
+    }
+    if (t.error) std::rethrow_exception(t.error);
+    if (mine) std::rethrow_exception(mine);
+}
+
+void parallel_for(std::size_t n, std::size_t grain,
+                  const std::function<void(std::size_t begin, std::size_t end, std::size_t slot)>& fn) {
+    grain = std::max<std::size_t>(grain, 1);
+    std::atomic<std::size_t> next{0};
+    const auto share = [&](std::size_t slot) {
+        while (true) {
+            const std::size_t begin = next.fetch_add(grain, std::memory_order_relaxed);
+            if (begin >= n) return;
+            fn(begin, std::min(n, begin + grain), slot);
+        }
+    };
+    helper* h = n > grain ? helper::instance() : nullptr;
+    if (h == nullptr) {
+        share(0);
+        return;
+    }
+    const std::function<void()> theirs = [&] { share(1); };
+    task t;
+    t.fn = &theirs;
+    h->offer(t);
+    std::exception_ptr mine;
+    try {
+        share(0);
+    } catch (...) {
+        mine = std::current_exception();
+        next.store(n, std::memory_order_relaxed);  // no more ranges for anyone
+    }
+    // Taken back unstarted, it has nothing left to do: the caller's share
+    // ends only when every range is claimed.
+    h->take_back_or_wait(t);
+    if (mine) std::rethrow_exception(mine);
+    if (t.error) std::rethrow_exception(t.error);
+}
+
+}  // namespace resdiff::detail
