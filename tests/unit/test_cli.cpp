@@ -4,6 +4,9 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
+
+#include <sys/stat.h>
 
 #include "cli/cli.hpp"
 #include "support.hpp"
@@ -50,6 +53,33 @@ TEST_CASE("cli: write_file_atomic replaces the file and leaves no temporary", "[
     CHECK(entries == 1);
     CHECK_THROWS_WITH(resdiff::cli::write_file_atomic((dir / "missing" / "x.txt").string(), "x"),
                       Catch::Contains("missing/x.txt"));
+}
+
+TEST_CASE("cli: -o to a device, a pipe or a link writes through it, never replaces it", "[cli]") {
+    namespace fs = std::filesystem;
+    const fs::path dir = scratch_dir("output-special");
+    // /dev/null stays the device (renamed over, as root, it became a file).
+    resdiff::cli::write_file_atomic("/dev/null", "report");
+    CHECK(fs::is_character_file("/dev/null"));
+    // A named pipe (as `-o >(gzip > r.gz)` gives): the reader gets the report.
+    const fs::path fifo = dir / "pipe";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::string received;
+    std::thread reader([&] { received = read_file(fifo); });
+    resdiff::cli::write_file_atomic(fifo.string(), "through the pipe");
+    reader.join();
+    CHECK(received == "through the pipe");
+    CHECK(fs::is_fifo(fifo));
+    // A link to a file: the file is replaced, the link kept.
+    const fs::path file = dir / "real.txt", link = dir / "link.txt";
+    resdiff::cli::write_file_atomic(file.string(), "old");
+    fs::create_symlink(file, link);
+    resdiff::cli::write_file_atomic(link.string(), "new");
+    CHECK(fs::is_symlink(link));
+    CHECK(read_file(file) == "new");
+    // A folder is no file to write.
+    CHECK_THROWS_WITH(resdiff::cli::write_file_atomic(dir.string(), "x"), Catch::Contains("cannot write"));
+    fs::remove_all(dir);
 }
 
 TEST_CASE("cli: --color resolution respects NO_COLOR and the tty", "[cli]") {

@@ -180,6 +180,7 @@ TEST_CASE("git: resdiff git --rules checks every changed document", "[git][check
     repo.commit("v2");
     const auto r = repo.run({"resdiff", "git", "HEAD~1", "HEAD", "--rules", "rules.toml", "--annotations", "github", "--junit",
                              "junit.xml", "--report", "report.md"});
+    INFO("stderr: " << r.err);
     CHECK(r.status == 1);
     CHECK_THAT(r.out, Catch::Contains("::error file=drafts/ict.txt,line=5,title=resdiff keep::Paragraph removed: OP2 removed"));
     CHECK(r.out.find("file=drafts/other.txt") == std::string::npos);

@@ -44,6 +44,7 @@ TEST_CASE("ci example: the workflow's core command", "[git][check][ci]") {
         repo.write("README.md", "not a draft\n");
         repo.commit("pull request");
         const auto r = repo.run({"bash", "-c", script}, {"BASE_REF=main"});
+        INFO("stderr: " << r.err);
         CHECK(r.status == 0);
         CHECK_THAT(r.out, Catch::Contains("::error file=drafts/ict.txt,line=5,title=resdiff keep-operative-paragraphs::"
                                           "An operative paragraph was removed: OP2 removed"));
@@ -66,6 +67,7 @@ TEST_CASE("ci example: the workflow's core command", "[git][check][ci]") {
         repo.must({"git", "update-ref", "refs/remotes/origin/main", "main"});
         repo.must({"git", "checkout", "-q", "pr2"});
         const auto r = repo.run({"bash", "-c", script}, {"BASE_REF=main"});
+        INFO("stderr: " << r.err);
         CHECK(r.status == 0);
         CHECK(r.out.find("::error") == std::string::npos);
         CHECK_THAT(r.out, Catch::EndsWith("status=0\n"));
