@@ -64,14 +64,18 @@ std::size_t report_count(const summary& s, unit_kind kind) {
     return it == s.kinds.end() ? 0 : it->second;
 }
 
+void compare_in_place(comparison& cmp, const compare_options& options) {
+    alignment aligned = align(cmp.old_doc, cmp.new_doc, options.align);
+    alignment diffed = diff_alignment(std::move(aligned), cmp.old_doc, cmp.new_doc, options.diff);
+    cmp.result = classify(std::move(diffed), cmp.old_doc, cmp.new_doc);
+    cmp.totals = summarize(cmp.result);
+}
+
 comparison compare(document old_doc, document new_doc, const compare_options& options) {
     comparison cmp;
-    alignment aligned = align(old_doc, new_doc, options.align);
-    alignment diffed = diff_alignment(std::move(aligned), old_doc, new_doc, options.diff);
-    cmp.result = classify(std::move(diffed), old_doc, new_doc);
-    cmp.totals = summarize(cmp.result);
     cmp.old_doc = std::move(old_doc);
     cmp.new_doc = std::move(new_doc);
+    compare_in_place(cmp, options);
     return cmp;
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "json_writer.hpp"
+#include "parallel.hpp"
 #include "resdiff/json.hpp"
 
 namespace resdiff {
@@ -173,13 +174,22 @@ void write_summary(writer& w, const summary& s, std::size_t units, std::size_t f
     w.close('}');
 }
 
-void write_all(writer& w, const comparison& cmp) {
+// From the opening brace to the key of the old document.
+void write_start(writer& w) {
     w.open('{');
     // The documents exactly as `resdiff parse --format json` writes them.
     w.key("old");
+}
+
+// The documents, after write_start.
+void write_documents(writer& w, const comparison& cmp) {
     detail::write_document(w, cmp.old_doc);
     w.key("new");
     detail::write_document(w, cmp.new_doc);
+}
+
+// Everything after the documents.
+void write_rest(writer& w, const comparison& cmp) {
     w.key("identical");
     w.boolean(cmp.identical());
     w.key("summary");
@@ -206,6 +216,20 @@ void write_all(writer& w, const comparison& cmp) {
     w.raw("\n");
 }
 
+void write_all(writer& w, const comparison& cmp) {
+    write_start(w);
+    write_documents(w, cmp);
+    write_rest(w, cmp);
+}
+
+std::size_t text_bytes(const document& d) {
+    std::size_t n = 0;
+    for (const auto* list : {&d.preamble, &d.operative}) {
+        for (const auto& p : *list) n += p.text.size();
+    }
+    return n;
+}
+
 }  // namespace
 
 std::string comparison_to_json(const comparison& cmp) {
@@ -218,6 +242,39 @@ void write_comparison_json(std::ostream& out, const comparison& cmp) {
     writer w(out);
     write_all(w, cmp);
     w.finish();
+}
+
+comparison compare_and_write_json(std::ostream& out, document old_doc, document new_doc,
+                                  const compare_options& options) {
+    comparison cmp;
+    cmp.old_doc = std::move(old_doc);
+    cmp.new_doc = std::move(new_doc);
+    // The documents' JSON (about 2.6 times their text, two thirds of the
+    // report) is held in memory until the comparison is done: not past a
+    // few MB of text.
+    if (detail::thread_slots() == 1 || text_bytes(cmp.old_doc) + text_bytes(cmp.new_doc) > (std::size_t{4} << 20)) {
+        compare_in_place(cmp, options);
+        write_comparison_json(out, cmp);
+        return cmp;
+    }
+    writer w(out);
+    write_start(w);
+    writer documents = writer::continuing(w);
+    std::string text;
+    {
+        // In the helper's idle time (the comparison's own parallel pieces go
+        // first); the documents are only read by both.
+        detail::background_task write([&] {
+            write_documents(documents, cmp);
+            text = documents.take();
+        });
+        compare_in_place(cmp, options);
+        write.wait();
+    }
+    w.splice(text);
+    write_rest(w, cmp);
+    w.finish();
+    return cmp;
 }
 
 }  // namespace resdiff

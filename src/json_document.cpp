@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json_writer.hpp"
+#include "parallel.hpp"
 #include "resdiff/ingest.hpp"
 #include "resdiff/json.hpp"
 
@@ -87,6 +88,7 @@ void write_paragraphs(json_writer& w, const char* name, const std::vector<paragr
     for (const auto& p : paragraphs) {
         w.item();
         write_paragraph(w, p);
+        detail::checkpoint();  // written as background work: the pieces offered meanwhile go first
     }
     w.close(']');
 }

@@ -105,6 +105,28 @@ public:
     // between values; finish() hands over the rest.
     explicit json_writer(std::ostream& sink) : sink_(&sink) { buf_.resize(chunk + chunk / 4); }
 
+    // A writer for text that `outer` splices in later at the point it has
+    // reached now (just after a key or an item): the same depth and
+    // indentation, so the piece reads as if `outer` had written it.
+    static json_writer continuing(const json_writer& outer) {
+        json_writer w;
+        w.depth_ = outer.depth_;
+        w.empty_ = outer.empty_;
+        w.indent_ = outer.indent_;
+        return w;
+    }
+    // The text of a `continuing` writer, written as is. It ends after a
+    // value, as this writer's own text would have: its container has a member.
+    void splice(std::string_view text) {
+        if (sink_ != nullptr) {
+            drain(true);
+            sink_->write(text.data(), static_cast<std::streamsize>(text.size()));
+        } else {
+            bytes(text.data(), text.size());
+        }
+        empty_ = false;
+    }
+
     std::string take() {
         buf_.resize(pos_);
         pos_ = 0;

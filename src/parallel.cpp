@@ -36,7 +36,10 @@ struct task {
     const std::function<void()>* fn = nullptr;
     std::exception_ptr error;
     std::atomic<bool> done{false};
+    bool background = false;  // for the helper's idle time
 };
+
+thread_local bool on_helper = false;
 
 class helper {
 public:
@@ -63,7 +66,12 @@ public:
     void offer(task& t) {
         {
             std::lock_guard lock(mutex_);
-            pending_.push_back(&t);
+            if (t.background) {
+                background_.push_back(&t);
+            } else {
+                pending_.push_back(&t);
+                foreground_.store(true, std::memory_order_relaxed);
+            }
         }
         has_work_.store(true, std::memory_order_release);
         wake_.notify_one();
@@ -74,9 +82,10 @@ public:
     bool take_back_or_wait(task& t) {
         {
             std::lock_guard lock(mutex_);
-            if (const auto at = std::find(pending_.begin(), pending_.end(), &t); at != pending_.end()) {
-                pending_.erase(at);
-                has_work_.store(!pending_.empty(), std::memory_order_relaxed);
+            auto& queue = t.background ? background_ : pending_;
+            if (const auto at = std::find(queue.begin(), queue.end(), &t); at != queue.end()) {
+                queue.erase(at);
+                note_queues();
                 return false;
             }
         }
@@ -115,31 +124,62 @@ private:
         return nullptr;
     }
 
+public:
+    // On the helper, inside background work: runs the pieces offered since.
+    void run_offered() {
+        if (!foreground_.load(std::memory_order_relaxed)) return;
+        while (true) {
+            task* t = nullptr;
+            {
+                std::lock_guard lock(mutex_);
+                if (pending_.empty()) return;
+                t = pending_.front();
+                pending_.pop_front();
+                note_queues();
+            }
+            run(*t);
+        }
+    }
+
+private:
     void loop() {
+        on_helper = true;
         while (true) {
             // Briefly busy after each task: the next one usually follows.
             for (int i = 0; i < spin_rounds && !has_work_.load(std::memory_order_acquire); ++i) cpu_relax();
             task* t = nullptr;
             {
                 std::unique_lock lock(mutex_);
-                wake_.wait(lock, [&] { return !pending_.empty() || stop_; });
-                if (pending_.empty()) return;  // stop_
-                t = pending_.front();
-                pending_.pop_front();
-                has_work_.store(!pending_.empty(), std::memory_order_relaxed);
+                wake_.wait(lock, [&] { return !pending_.empty() || !background_.empty() || stop_; });
+                // Offered pieces first: someone waits for them.
+                auto& queue = !pending_.empty() ? pending_ : background_;
+                if (queue.empty()) return;  // stop_
+                t = queue.front();
+                queue.pop_front();
+                note_queues();
             }
-            try {
-                (*t->fn)();
-            } catch (...) {
-                t->error = std::current_exception();
-            }
-            {
-                // Under the lock: the caller may be between its check and its wait.
-                std::lock_guard lock(mutex_);
-                t->done.store(true, std::memory_order_release);
-            }
-            finished_.notify_all();
+            run(*t);
         }
+    }
+
+    void run(task& t) {
+        try {
+            (*t.fn)();
+        } catch (...) {
+            t.error = std::current_exception();
+        }
+        {
+            // Under the lock: the caller may be between its check and its wait.
+            std::lock_guard lock(mutex_);
+            t.done.store(true, std::memory_order_release);
+        }
+        finished_.notify_all();
+    }
+
+    // After a queue changed, under the lock.
+    void note_queues() {
+        foreground_.store(!pending_.empty(), std::memory_order_relaxed);
+        has_work_.store(!pending_.empty() || !background_.empty(), std::memory_order_relaxed);
     }
 
     std::mutex mutex_;
@@ -148,14 +188,53 @@ private:
     // parallel pieces, run on the caller while the helper is busy with
     // another): each offer waits here until taken or taken back.
     std::deque<task*> pending_;
+    std::deque<task*> background_;  // idle-time work, taken when pending_ is empty
     bool stop_ = false;
     std::atomic<bool> has_work_{false};
+    std::atomic<bool> foreground_{false};  // pending_ is not empty
     std::thread thread_;  // last: started once the rest is built
 };
 
 }  // namespace
 
 std::size_t thread_slots() { return helper::instance() != nullptr ? 2 : 1; }
+
+struct background_task::state {
+    std::function<void()> fn;
+    task t;
+    bool waited = false;
+};
+
+background_task::background_task(std::function<void()> fn) : state_(std::make_unique<state>()) {
+    state_->fn = std::move(fn);
+    state_->t.fn = &state_->fn;
+    state_->t.background = true;
+    if (helper* h = helper::instance()) h->offer(state_->t);
+}
+
+background_task::~background_task() {
+    if (state_ != nullptr && !state_->waited) {
+        try {
+            wait();
+        } catch (...) {
+            // Unwinding already, or nobody asked: the task's error goes.
+        }
+    }
+}
+
+void background_task::wait() {
+    state_->waited = true;
+    helper* h = helper::instance();
+    if (h == nullptr || !h->take_back_or_wait(state_->t)) {
+        (*state_->t.fn)();  // never started: here, now (its exception goes straight up)
+        return;
+    }
+    if (state_->t.error) std::rethrow_exception(state_->t.error);
+}
+
+void checkpoint() {
+    if (on_helper) helper::instance()->run_offered();
+}
 
 void run_both(const std::function<void()>& a, const std::function<void()>& b) {
     helper* h = helper::instance();

@@ -22,6 +22,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 
 namespace resdiff::detail {
 
@@ -37,5 +38,27 @@ void run_both(const std::function<void()>& a, const std::function<void()>& b);
 // indexes covering [0, n), claimed in order by the caller and the helper.
 void parallel_for(std::size_t n, std::size_t grain,
                   const std::function<void(std::size_t begin, std::size_t end, std::size_t slot)>& fn);
+
+// Work for the helper's idle time, started when no piece offered by
+// run_both or parallel_for waits; pieces offered while it runs go first, at
+// its next checkpoint(). wait() returns when it is done, and runs it on the
+// caller if the helper never started it (with one CPU: there and then).
+class background_task {
+public:
+    explicit background_task(std::function<void()> fn);
+    background_task(const background_task&) = delete;
+    background_task& operator=(const background_task&) = delete;
+    ~background_task();  // waits, if wait() was not called
+    void wait();         // rethrows the task's exception
+
+private:
+    struct state;
+    std::unique_ptr<state> state_;
+};
+
+// Called by background work between its steps (cheap): on the helper,
+// runs the pieces offered since, so that their callers need not wait for
+// the background work or do the pieces alone.
+void checkpoint();
 
 }  // namespace resdiff::detail

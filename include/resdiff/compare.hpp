@@ -41,6 +41,9 @@ struct comparison {
 };
 
 comparison compare(document old_doc, document new_doc, const compare_options& options = {});
+// The same for the documents already in `cmp`, which it only reads (another
+// thread may read them meanwhile): fills cmp.result and cmp.totals.
+void compare_in_place(comparison& cmp, const compare_options& options = {});
 
 summary summarize(const alignment& result);
 

@@ -99,22 +99,22 @@ int run_diff(const std::vector<std::string>& args, io& io) {
     auto [old_doc, new_doc] = load_documents(files[0], in_old, docx_alone ? files[0] : files[1], in, io, verbose);
     compare_options copt;
     copt.diff.max_tokens = max_tokens;
-    const comparison cmp = compare(std::move(old_doc), std::move(new_doc), copt);
-
     if (fmt == output_format::json && to_stdout) {
-        // Streamed: a large comparison is not held in memory twice.
-        write_comparison_json(io.out, cmp);
-    } else {
-        std::string report;
-        switch (fmt) {
-            case output_format::terminal: report = render_terminal(cmp, ropt); break;
-            case output_format::json: report = comparison_to_json(cmp); break;
-            case output_format::html: report = render_html(cmp, ropt); break;
-            case output_format::markdown: report = render_markdown(cmp, ropt); break;
-            case output_format::docx: report = render_docx(cmp, ropt); break;
-        }
-        emit(io, output, report);
+        // Streamed: a large comparison is not held in memory twice; the
+        // documents' part is written while they are compared.
+        const comparison cmp = compare_and_write_json(io.out, std::move(old_doc), std::move(new_doc), copt);
+        return cmp.identical() ? exit_same : exit_different;
     }
+    const comparison cmp = compare(std::move(old_doc), std::move(new_doc), copt);
+    std::string report;
+    switch (fmt) {
+        case output_format::terminal: report = render_terminal(cmp, ropt); break;
+        case output_format::json: report = comparison_to_json(cmp); break;
+        case output_format::html: report = render_html(cmp, ropt); break;
+        case output_format::markdown: report = render_markdown(cmp, ropt); break;
+        case output_format::docx: report = render_docx(cmp, ropt); break;
+    }
+    emit(io, output, report);
     return cmp.identical() ? exit_same : exit_different;
 }
 
