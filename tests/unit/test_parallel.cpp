@@ -73,3 +73,36 @@ TEST_CASE("parallel pieces nest without waiting on themselves", "[parallel]") {
     for (int round = 0; round < 20; ++round) run_both(work, work);
     CHECK(inner == 20 * 2 * 50);
 }
+
+TEST_CASE("background work runs in the helper's idle time and is done when waited for", "[parallel]") {
+    using resdiff::detail::background_task;
+    using resdiff::detail::checkpoint;
+    // Long background work with checkpoints, and pieces offered meanwhile:
+    // they are done (by the helper at a checkpoint, or by their caller).
+    std::atomic<int> steps{0};
+    std::vector<int> squares(200);
+    {
+        background_task bg([&] {
+            for (int i = 0; i < 2000; ++i) {
+                ++steps;
+                checkpoint();
+            }
+        });
+        for (int round = 0; round < 10; ++round) {
+            parallel_for(squares.size(), 4, [&](std::size_t begin, std::size_t end, std::size_t) {
+                for (std::size_t i = begin; i < end; ++i) squares[i] = static_cast<int>(i * i);
+            });
+        }
+        bg.wait();
+        CHECK(steps == 2000);
+    }
+    CHECK(squares[199] == 199 * 199);
+    // An exception reaches wait(); a task nobody waited for is done when it goes.
+    background_task failing([] { throw std::runtime_error("background"); });
+    CHECK_THROWS_WITH(failing.wait(), "background");
+    int done = 0;
+    { background_task quiet([&] { done = 1; }); }
+    CHECK(done == 1);
+    // Outside background work, checkpoint() does nothing.
+    checkpoint();
+}
