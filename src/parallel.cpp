@@ -19,10 +19,11 @@ namespace resdiff::detail {
 
 namespace {
 
-// Waits a little before sleeping: the pipeline's parallel pieces often end
-// within microseconds of each other. (Measured on the 200 KB pair, spinning
-// 0, 2,000 or 20,000 rounds made no difference beyond the noise; 2,000, a
-// few microseconds, costs least.)
+// Waits a while before sleeping: on a virtual machine, a thread that sleeps
+// lets its CPU halt, and waking a halted CPU took up to a millisecond. The
+// pipeline's parallel pieces come a fraction of a millisecond apart. On the
+// 65 KB pair, spinning up to about half a millisecond (20,000 pauses) took
+// 0.2 ms off a 4.3 ms run; 2,000 pauses were too few, 200,000 no better.
 void cpu_relax() {
 #if defined(__x86_64__) || defined(__i386__)
     __builtin_ia32_pause();
@@ -30,7 +31,7 @@ void cpu_relax() {
     std::this_thread::yield();
 #endif
 }
-constexpr int spin_rounds = 2000;
+constexpr int spin_rounds = 20000;
 
 struct task {
     const std::function<void()>* fn = nullptr;
