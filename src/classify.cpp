@@ -23,6 +23,7 @@
 #include "classify_tables.hpp"
 #include "classify_text.hpp"
 #include "paragraph_index.hpp"
+#include "classify_internal.hpp"
 #include "parallel.hpp"
 
 using namespace std::string_view_literals;
@@ -1088,6 +1089,7 @@ std::vector<std::string> cited_by(const document& d, citation_memo& memo) {
     for_each_citing_text(d, [&](std::string_view text) {
         auto [it, added] = memo.try_emplace(text);
         if (added) it->second = citations(text);
+        detail::checkpoint();  // done as background work: the pieces offered meanwhile go first
         for (const auto& c : it->second)  // the memo's strings stay in place: `seen` points into them
             if (seen.insert(c).second) out.push_back(c);
     });
@@ -1124,7 +1126,9 @@ citation_change compare_citations(const document& old_doc, const document& new_d
     return compare_citations(old_doc, new_doc, memo);
 }
 
-alignment classify(alignment diffed, const document& old_doc, const document& new_doc) {
+namespace {
+
+alignment classify_units(alignment diffed, const document& old_doc, const document& new_doc, bool with_citations) {
     std::vector<work_item> items;
     const detail::paragraph_index old_paras(old_doc), new_paras(new_doc);
     for (auto& u : diffed.units) read_unit(u, old_paras, new_paras, items);
@@ -1162,7 +1166,7 @@ alignment classify(alignment diffed, const document& old_doc, const document& ne
             const std::pair<const side*, const paragraph*> sides[] = {{&p.o, item.old_para},
                                                                       {&p.n, item.new_para}};
             for (const auto& [s, para] : sides) {
-                if (para == nullptr || s->text != para->text) continue;
+                if (!with_citations || para == nullptr || s->text != para->text) continue;
                 const auto [it, added] = st.memo.try_emplace(para->text);
                 if (added) it->second = unique_norms(s->cites);
             }
@@ -1181,8 +1185,18 @@ alignment classify(alignment diffed, const document& old_doc, const document& ne
             items[i].reading.reset();
         }
     });
-    diffed.citations = compare_citations(old_doc, new_doc, memo);
+    if (with_citations) diffed.citations = compare_citations(old_doc, new_doc, memo);
     return diffed;
+}
+
+}  // namespace
+
+alignment classify(alignment diffed, const document& old_doc, const document& new_doc) {
+    return classify_units(std::move(diffed), old_doc, new_doc, true);
+}
+
+alignment detail::classify_without_citations(alignment diffed, const document& old_doc, const document& new_doc) {
+    return classify_units(std::move(diffed), old_doc, new_doc, false);
 }
 
 }  // namespace resdiff

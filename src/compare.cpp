@@ -1,8 +1,11 @@
 #include "resdiff/compare.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 
+#include "classify_internal.hpp"
+#include "parallel.hpp"
 #include "word_count.hpp"
 
 namespace resdiff {
@@ -65,9 +68,22 @@ std::size_t report_count(const summary& s, unit_kind kind) {
 }
 
 void compare_in_place(comparison& cmp, const compare_options& options) {
+    // What each version cites depends on the documents alone: worked out in
+    // the helper's idle time while they are aligned, diffed and classified.
+    // (On one thread classify does it, reusing the citations of the unit
+    // texts it reads anyway.)
+    const bool apart = detail::thread_slots() > 1;
+    citation_change citations;
+    std::optional<detail::background_task> cites;
+    if (apart) cites.emplace([&] { citations = compare_citations(cmp.old_doc, cmp.new_doc); });
     alignment aligned = align(cmp.old_doc, cmp.new_doc, options.align);
     alignment diffed = diff_alignment(std::move(aligned), cmp.old_doc, cmp.new_doc, options.diff);
-    cmp.result = classify(std::move(diffed), cmp.old_doc, cmp.new_doc);
+    cmp.result = apart ? detail::classify_without_citations(std::move(diffed), cmp.old_doc, cmp.new_doc)
+                       : classify(std::move(diffed), cmp.old_doc, cmp.new_doc);
+    if (apart) {
+        cites->wait();
+        cmp.result.citations = std::move(citations);
+    }
     cmp.totals = summarize(cmp.result);
 }
 
