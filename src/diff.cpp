@@ -1063,8 +1063,25 @@ alignment diff_alignment(alignment aligned, const document& old_doc, const docum
         }
         for (auto& child : u.children) self(self, child, buf, notes);
     };
-    detail::parallel_for(aligned.units.size(), 4, [&](std::size_t begin, std::size_t end, std::size_t slot) {
-        for (std::size_t i = begin; i < end; ++i) fill(fill, aligned.units[i], buffers[slot], coarse[i]);
+    // The costliest units first (their text, nearly nothing for a text
+    // unchanged), so that neither thread is left with a long one at the end.
+    std::vector<std::pair<std::size_t, std::size_t>> order;  // (cost, unit)
+    order.reserve(aligned.units.size());
+    for (std::size_t i = 0; i < aligned.units.size(); ++i) {
+        const auto& u = aligned.units[i];
+        std::size_t cost = 0;
+        if (u.text_changed || !u.children.empty()) {
+            for (const auto& id : u.old_ids) cost += old_index.find(id) ? old_index.find(id)->text.size() : 0;
+            for (const auto& id : u.new_ids) cost += new_index.find(id) ? new_index.find(id)->text.size() : 0;
+        }
+        order.emplace_back(cost, i);
+    }
+    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    detail::parallel_for(order.size(), 1, [&](std::size_t begin, std::size_t end, std::size_t slot) {
+        for (std::size_t k = begin; k < end; ++k) {
+            const std::size_t i = order[k].second;
+            fill(fill, aligned.units[i], buffers[slot], coarse[i]);
+        }
     });
     std::size_t coarse_units = 0;
     std::string first_coarse;
