@@ -28,6 +28,7 @@
 #include "resdiff/align.hpp"
 
 #include "align_detail.hpp"
+#include "parallel.hpp"
 
 #include <algorithm>
 #include <array>
@@ -317,12 +318,24 @@ struct vocabulary {
     std::string scratch_form;   // a new surface form lower-cased and stemmed
     std::vector<std::uint32_t> scratch_tokens;   // tokenize's output, before it is copied to its exact size
 
+    // With `keeps_stems`, every stem by id (stem i is stem_bytes[stem_ends[i -
+    // 1], stem_ends[i])): a vocabulary of texts read on another thread, whose
+    // ids are later translated into the main one (merge_stems). Kept apart
+    // from `ids`, which leaves out words too long for its slots.
+    bool keeps_stems = false;
+    std::string stem_bytes;
+    std::vector<std::size_t> stem_ends;
+
     std::uint32_t intern(std::string_view w) {
         const auto k = key_of(w);
         if (const auto found = ids.find(w, k); found >= 0) return static_cast<std::uint32_t>(found);
         const auto id = static_cast<std::uint32_t>(cls.size());
         ids.insert(w, k, id);
         cls.push_back(id);
+        if (keeps_stems) {
+            stem_bytes.append(w);
+            stem_ends.push_back(stem_bytes.size());
+        }
         if (const char* c = placeholder_class(w)) {
             const auto k_class = intern(c);   // may grow cls
             cls[id] = k_class;
@@ -1882,10 +1895,8 @@ std::string lead_key(const std::string& lead) {
     return out;
 }
 
-// Paragraphs of `doc` as items. A paragraph whose text is that of an item of
-// `known` (the other version: most paragraphs are kept as they were) takes
-// its tokens instead of reading the same text again.
-std::vector<item> make_items(const document& doc, context& ctx, const std::vector<item>* known = nullptr) {
+// Paragraphs of `doc` as items, their texts not read yet.
+std::vector<item> item_shells(const document& doc) {
     std::vector<item> items;
     items.reserve(doc.preamble.size() + doc.operative.size());
     int g = 0;
@@ -1898,17 +1909,133 @@ std::vector<item> make_items(const document& doc, context& ctx, const std::vecto
             it.global = g++;
             it.number = p.number.empty() ? std::to_string(k) : p.number;
             it.lead = lead_key(p.lead);
+            it.text = &p.text;
             if (it.where == part::preamble) it.number.clear();
             ++k;
             items.push_back(std::move(it));
         }
     }
-    const auto same_text = known != nullptr ? context::by_text(*known) : context::by_text{};
-    std::size_t i = 0;
-    for (const auto* list : {&doc.preamble, &doc.operative}) {
-        for (const auto& p : *list) ctx.prepare(items[i++], p.text, same_text);
-    }
     return items;
+}
+
+// Paragraphs of `doc` as items, read.
+std::vector<item> make_items(const document& doc, context& ctx) {
+    std::vector<item> items = item_shells(doc);
+    for (auto& it : items) ctx.prepare(it, *it.text);
+    return items;
+}
+
+// ---------------------------------------------------------------- reading on two threads
+
+// The ids of `from` (a vocabulary that kept its stems) as `into` numbers
+// them: each stem interned into `into`, in the order `from` first met it.
+// Texts read into `from` and translated so get the very ids (and classes)
+// they would have had read into `into`, after what `into` has read. Reading
+// numbers a stem when it first meets it, and its placeholder class right
+// after it when the class is new:
+//  - a stem already in `into` keeps its id (that `from` met it first under
+//    another form changes nothing);
+//  - the stems new to `into` are first met, in `from`, where reading on in
+//    `into` would have first met them (every form of them is new to `into`);
+//  - a class new to `into` comes, in `from`, right after the first word of
+//    that class, and that word is new to `into` (a word `into` knows brought
+//    its class along): interned, the word interns the class right after it,
+//    as reading on would have.
+std::vector<std::uint32_t> merge_stems(const vocabulary& from, vocabulary& into) {
+    std::vector<std::uint32_t> id_in_into(from.stem_ends.size());
+    const std::string_view bytes = from.stem_bytes;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < from.stem_ends.size(); ++i) {
+        id_in_into[i] = into.intern(bytes.substr(start, from.stem_ends[i] - start));
+        start = from.stem_ends[i];
+    }
+    return id_in_into;
+}
+
+// Room in the tables of a vocabulary for the words of `bytes` bytes of text.
+void reserve_words(vocabulary& vocab, std::size_t bytes) {
+    // Room for a word form per 64 bytes of text and a stem per 96, up to
+    // 3,072 (4,096 slots; pairs of 120 KB, 370 KB and 18 MB have 1,500, 3,000
+    // and 4,400 forms, 1,200, 2,200 and 3,200 stems): a vocabulary grows far
+    // slower than its text, and the tables grow when they must. Every slot
+    // reserved is written (a page fault per 4 KiB), so reserving for the
+    // text, not for what the tables hold, cost time as well as memory; a
+    // table that grows while the text is read is rehashed (more room for
+    // small texts costs less than that).
+    constexpr std::size_t reserve_cap = 3072;
+    const std::size_t forms = std::min(bytes / 64 + 64, reserve_cap);
+    const std::size_t stems = std::min(bytes / 96 + 64, reserve_cap);
+    vocab.surfaces.reserve(forms, 10 * forms);
+    vocab.ids.reserve(stems, 10 * stems);
+}
+
+// Reads the texts of `order` (tokens and sequence keys) with the ids reading
+// them one after the other into `vocab` gives: those before `split` into
+// `vocab` on this thread and, at the same time, the others on the helper
+// thread into a vocabulary of their own, translated afterwards (merge_stems).
+// Their surface forms are not carried over: a later text using one finds its
+// stem again, with the same id.
+void read_items(std::span<item* const> order, std::size_t split, vocabulary& vocab) {
+    split = std::min(split, order.size());
+    const auto read = [&](std::size_t from, std::size_t to, vocabulary& into) {
+        for (std::size_t k = from; k < to; ++k) order[k]->tokens = tokenize(*order[k]->text, into, order[k]->key);
+    };
+    if (split == order.size()) {
+        read(0, split, vocab);
+    } else {
+        vocabulary later;
+        later.keeps_stems = true;
+        detail::run_both(
+            [&] {
+                std::size_t bytes = 0;
+                for (std::size_t k = split; k < order.size(); ++k) bytes += order[k]->text->size();
+                reserve_words(later, bytes);
+                read(split, order.size(), later);
+            },
+            [&] { read(0, split, vocab); });
+        const auto ids = merge_stems(later, vocab);
+        for (std::size_t k = split; k < order.size(); ++k) {
+            auto& tokens = order[k]->tokens;
+            for (auto& t : tokens) t = ids[t];
+            order[k]->key = sequence_key(tokens);
+        }
+    }
+    for (auto* it : order) it->vocab = &vocab;
+}
+
+// Below this many bytes to read, the paragraphs are read on one thread:
+// handing half over would cost more than it saves.
+constexpr std::size_t min_bytes_read_in_two = 16 * 1024;
+
+// Reads the paragraphs of both versions. A new paragraph with the text of an
+// old one takes its tokens (most texts are kept as they were); the others,
+// after every old one, are read in two halves of about the same length at the
+// same time (read_items), with the ids reading them in order gives.
+void read_both(std::vector<item>& olds, std::vector<item>& news, context& ctx) {
+    const context::by_text same_text(olds);
+    std::vector<const item*> same(news.size(), nullptr);
+    std::vector<item*> order;
+    order.reserve(olds.size() + news.size());
+    std::size_t bytes = 0;
+    for (auto& it : olds) order.push_back(&it), bytes += it.text->size();
+    for (std::size_t j = 0; j < news.size(); ++j) {
+        same[j] = same_text.find(*news[j].text);
+        if (same[j] == nullptr) order.push_back(&news[j]), bytes += news[j].text->size();
+    }
+    std::size_t split = order.size();
+    if (bytes >= min_bytes_read_in_two && detail::thread_slots() > 1) {
+        std::size_t first = 0;
+        for (split = 0; split < order.size() && 2 * first < bytes; ++split) first += order[split]->text->size();
+    }
+    read_items(order, split, ctx.vocab);
+    for (std::size_t j = 0; j < news.size(); ++j) {
+        if (same[j] == nullptr) continue;
+        news[j].tokens = same[j]->tokens;
+        news[j].key = same[j]->key;
+        news[j].vocab = &ctx.vocab;
+        news[j].copy_of = same[j];
+        ++same[j]->copies;
+    }
 }
 
 }  // namespace
@@ -1928,6 +2055,18 @@ std::vector<std::vector<double>> similarity_matrix(const std::vector<std::string
         for (std::size_t j = 0; j < b.size(); ++j) m[i][j] = cosine(ai[i].v(), bi[j].v());
     }
     return m;
+}
+
+read_ids read_texts(const std::vector<std::string>& texts, std::size_t split) {
+    vocabulary vocab;
+    std::vector<item> items(texts.size());
+    std::vector<item*> order;
+    for (std::size_t i = 0; i < texts.size(); ++i) items[i].text = &texts[i], order.push_back(&items[i]);
+    read_items(order, split, vocab);
+    read_ids out;
+    for (const auto& it : items) out.tokens.push_back(it.tokens), out.keys.push_back(it.key);
+    out.classes = vocab.cls;
+    return out;
 }
 
 std::vector<std::vector<double>> paragraph_similarities(const document& old_doc, const document& new_doc) {
@@ -1957,21 +2096,10 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
             for (const auto& p : *l) bytes += p.text.size();
         }
     }
-    // Room for a word form per 64 bytes of text and a stem per 96, up to
-    // 3,072 (4,096 slots; pairs of 120 KB, 370 KB and 18 MB have 1,500, 3,000
-    // and 4,400 forms, 1,200, 2,200 and 3,200 stems): a vocabulary grows far
-    // slower than its text, and the tables grow when they must. Every slot
-    // reserved is written (a page fault per 4 KiB), so reserving for the
-    // text, not for what the tables hold, cost time as well as memory; a
-    // table that grows while the text is read is rehashed (more room for
-    // small texts costs less than that).
-    constexpr std::size_t reserve_cap = 3072;
-    const std::size_t forms = std::min(bytes / 64 + 64, reserve_cap);
-    const std::size_t stems = std::min(bytes / 96 + 64, reserve_cap);
-    ctx.vocab.surfaces.reserve(forms, 10 * forms);
-    ctx.vocab.ids.reserve(stems, 10 * stems);
-    std::vector<item> oi = make_items(old_doc, ctx);
-    std::vector<item> ni = make_items(new_doc, ctx, &oi);
+    reserve_words(ctx.vocab, bytes);
+    std::vector<item> oi = item_shells(old_doc);
+    std::vector<item> ni = item_shells(new_doc);
+    read_both(oi, ni, ctx);
     ctx.count({&oi, &ni});
     std::vector<const item*> op, np;
     for (const auto& it : oi) op.push_back(&it);

@@ -349,3 +349,35 @@ TEST_CASE("a word gets the same features wherever it stands in the text", "[alig
     CHECK(m[2][2] > 0.7);
     CHECK(m[3][3] < 0.99);   // "energies", stemmed as "energy": one token more
 }
+
+TEST_CASE("texts read apart and translated get the ids reading them in order gives", "[align]") {
+    // align() reads the paragraphs on two threads, the second half into a
+    // vocabulary of its own whose ids are then translated; feature keys are
+    // ids, so they must come out as reading everything in order numbers
+    // them. The texts share stems under other forms ("Recalling" /
+    // "recalls"), bring placeholder classes first in either half (a year, a
+    // symbol, an ordinal, a month, a number) and repeat forms across halves.
+    const std::vector<std::string> texts = {
+        "Recalling its resolution 79/194 of 19 December 2024,",
+        "Noting the report of the Secretary-General,",
+        "Recalls the seventy-ninth session and the energy-efficient networks;",
+        "Welcoming the Commission in 2025 and the eightieth session,",
+        "Notes with concern that 12 reports were late in June;",
+        "recalling A/80/123 and reports of the Commission, RECALLING the year 2019;",
+        "Energies, energy and ENERGY: twenty-first century networking.",
+        "",
+        "Decides to remain seized of the matter.",
+    };
+    const auto whole = resdiff::detail::read_texts(texts, texts.size());
+    REQUIRE(whole.tokens.size() == texts.size());
+    // The vocabulary holds words and classes: ids past the plain words exist.
+    CHECK(whole.classes.size() > 30);
+    CHECK(whole.tokens[0] != whole.tokens[5]);
+    for (std::size_t split = 0; split < texts.size(); ++split) {
+        INFO("split " << split);
+        const auto apart = resdiff::detail::read_texts(texts, split);
+        CHECK(apart.tokens == whole.tokens);
+        CHECK(apart.keys == whole.keys);
+        CHECK(apart.classes == whole.classes);
+    }
+}
