@@ -310,11 +310,6 @@ struct vocabulary {
 
     word_table surfaces;               // surface form (as written) -> id of its stem
 
-    // Scratch space of weigh(), reused from item to item.
-    mutable std::vector<std::uint32_t> scratch_words;
-    mutable std::vector<std::uint64_t> scratch_pairs;
-    mutable std::vector<std::uint32_t> scratch_tf;   // by word id, all 0 between uses
-    mutable std::vector<std::pair<std::uint64_t, std::uint32_t>> scratch_counts;
     std::string scratch_form;   // a new surface form lower-cased and stemmed
     std::vector<std::uint32_t> scratch_tokens;   // tokenize's output, before it is copied to its exact size
 
@@ -513,15 +508,42 @@ bool is_unigram(std::uint64_t key) { return key >> 32 == 0; }
 // Feature keys with their counts, sorted by key.
 using counts = std::vector<std::pair<std::uint64_t, std::uint32_t>>;
 
+// Scratch space of count_features and of the vectors weighed from its
+// counts, reused from item to item.
+struct feature_scratch {
+    std::vector<std::uint32_t> words;
+    std::vector<std::uint64_t> pairs;
+    std::vector<std::uint32_t> tf;   // by word id, all 0 between uses
+    counts counted;
+};
+
+// The scratch space of this thread's current alignment: the preamble and the
+// operative part are aligned at the same time, each with its own (set by
+// using_scratch, which every entry point and each of the two parts does).
+// Owned by the alignment, not by the thread: freed with it.
+thread_local feature_scratch* current_scratch = nullptr;
+
+// Makes `s` this thread's scratch space for its lifetime.
+class using_scratch {
+public:
+    explicit using_scratch(feature_scratch& s) : saved_(std::exchange(current_scratch, &s)) {}
+    using_scratch(const using_scratch&) = delete;
+    using_scratch& operator=(const using_scratch&) = delete;
+    ~using_scratch() { current_scratch = saved_; }
+
+private:
+    feature_scratch* saved_;
+};
+
 // The word unigrams and bigrams of a token sequence with their counts. A
 // placeholder token (number, symbol, date, ordinal) counts as itself in
 // unigrams and as its class in bigrams. Unigram keys sort before bigram
 // keys, so the two are sorted apart; words are counted by id, and only the
 // distinct ones sorted.
 void count_features(const std::uint32_t* toks, std::size_t n, const vocabulary& vocab, counts& out) {
-    auto& words = vocab.scratch_words;
-    auto& pairs = vocab.scratch_pairs;
-    auto& tf = vocab.scratch_tf;
+    auto& words = current_scratch->words;
+    auto& pairs = current_scratch->pairs;
+    auto& tf = current_scratch->tf;
     if (tf.size() < vocab.cls.size()) tf.resize(vocab.cls.size(), 0);
     words.clear();
     for (std::size_t i = 0; i < n; ++i) {
@@ -637,8 +659,8 @@ struct item {
     // as anchors (identical text) and never need one.
     const vec& v() const {
         if (!weighed_) {
-            count_features(tokens.data(), tokens.size(), *vocab, vocab->scratch_counts);
-            v_ = weigh(vocab->scratch_counts, *vocab);
+            count_features(tokens.data(), tokens.size(), *vocab, current_scratch->counted);
+            v_ = weigh(current_scratch->counted, *vocab);
             weighed_ = true;
         }
         return v_;
@@ -648,8 +670,8 @@ struct item {
     // took a third of the memory of a 10 MB pair.
     vec transient_v() const {
         if (weighed_) return v_;
-        count_features(tokens.data(), tokens.size(), *vocab, vocab->scratch_counts);
-        return weigh(vocab->scratch_counts, *vocab);
+        count_features(tokens.data(), tokens.size(), *vocab, current_scratch->counted);
+        return weigh(current_scratch->counted, *vocab);
     }
     // Its feature counts, computed on first use (parts of split/merge windows).
     const counts& raw() const {
@@ -682,12 +704,22 @@ std::string_view trimmed(std::string_view s) {
     return s.substr(b, e - b + 1);
 }
 
+// Whether an alignment of lists fell back to the coarse method (the lists
+// aligned after it then follow fewer rules), and where the note saying so
+// goes (the first fallback writes it).
+struct coarse_state {
+    bool fell_back = false;
+    std::vector<std::string>* notes = nullptr;
+};
+
 struct context {
     vocabulary vocab;
     double threshold = default_threshold;
     std::size_t max_pairs = 0;
-    std::vector<std::string>* notes = nullptr;
-    bool fell_back = false;
+    coarse_state coarse;
+    // The scratch space of vectors weighed on the thread that made the context.
+    feature_scratch scratch;
+    using_scratch scratch_in_use{scratch};
 
     void prepare(item& it, const std::string& text) {
         it.text = &text;
@@ -1124,7 +1156,8 @@ void assign(const std::vector<edge>& edges, std::size_t n_old, std::size_t n_new
 using pair_filter = bool (*)(const item&, const item&, double);
 
 match_result match_lists(const std::vector<const item*>& olds, const std::vector<const item*>& news,
-                         context& ctx, bool allow_fallback = true, pair_filter accept = nullptr) {
+                         context& ctx, coarse_state& coarse, bool allow_fallback = true,
+                         pair_filter accept = nullptr) {
     match_result r;
     r.old_to_new.assign(olds.size(), -1);
     r.new_to_old.assign(news.size(), -1);
@@ -1217,14 +1250,14 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
     const std::size_t df_cap = exact ? rest_old.size() : std::max<std::size_t>(32, rest_old.size() / 20);
     if (allow_fallback && candidate_work_exceeds(olds, rest_old, news, rest_new, df_cap, ctx.max_pairs)) {
         // Coarse method: walking both lists in order, pair left-overs by position.
-        if (!ctx.fell_back && ctx.notes != nullptr) {
+        if (!coarse.fell_back && coarse.notes != nullptr) {
             std::string note = "alignment: more than ";
             note += std::to_string(ctx.max_pairs);
             note += " candidate paragraph pairs to score; paragraphs without an identical counterpart were "
                     "paired by position (coarse alignment, moves and splits not detected)";
-            ctx.notes->push_back(std::move(note));
+            coarse.notes->push_back(std::move(note));
         }
-        ctx.fell_back = true;
+        coarse.fell_back = true;
         std::size_t a = 0, b = 0;
         while (a < olds.size() && b < news.size()) {
             if (r.old_to_new[a] >= 0) { ++a; continue; }
@@ -1481,11 +1514,11 @@ std::vector<bool> lis_members(const std::vector<int>& values) {
 // Aligns two lists (paragraphs of a part, or sub-paragraphs) into groups,
 // with 1:1 matches, splits and merges. Group positions index olds/news.
 std::vector<group> align_lists(const std::vector<const item*>& olds, const std::vector<const item*>& news,
-                               context& ctx, match_result& r) {
-    r = match_lists(olds, news, ctx);
+                               context& ctx, coarse_state& coarse, match_result& r) {
+    r = match_lists(olds, news, ctx, coarse);
     std::vector<group> groups;
     std::vector<char> old_used(olds.size(), 0), new_used(news.size(), 0);
-    if (!ctx.fell_back || r.candidates.size() > 0) {
+    if (!coarse.fell_back || r.candidates.size() > 0) {
         // Splits: one old, a window of new.
         for (const auto& w : find_windows(olds, news, r.old_to_new, r.new_to_old, r.candidates, true, ctx)) {
             bool ok = !old_used[w.one];
@@ -1527,7 +1560,7 @@ std::vector<group> align_lists(const std::vector<const item*>& olds, const std::
     // Digital Economy Report 2019 ..., which examines ..." -> "... Report 2021
     // ..., which examines the role of data flows"; the Paris 2024 Games ->
     // the Milano-Cortina 2026 Games). A lower bar holds there.
-    if (!ctx.fell_back) {
+    if (!coarse.fell_back) {
         std::vector<std::pair<int, int>> anchors;   // (old, new) of 1:1 and n:m groups, by new position
         for (const auto& g : groups) anchors.emplace_back(g.olds.back(), g.news.back());
         std::sort(anchors.begin(), anchors.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
@@ -1591,7 +1624,7 @@ std::vector<group> align_lists(const std::vector<const item*>& olds, const std::
     // 70/299 ... on the follow-up of the 2030 Agenda" is not the new "Recalling
     // its resolution 73/218 ... as well as previous resolutions on the issue"
     // when the old list of predecessor resolutions stood in that place.
-    if (!ctx.fell_back) {
+    if (!coarse.fell_back) {
         for (std::size_t i = 0; i < groups.size(); ++i) {
             auto& g = groups[i];
             if (!g.moved || g.olds.size() != 1 || g.news.size() != 1 || g.sim >= weak_move || level_change(g)) continue;
@@ -1807,7 +1840,7 @@ std::vector<footnote_unit> align_footnotes(const document& a, const document& b,
     // Footnotes are short ("See resolution 60/252."): a stricter bar.
     const double saved = ctx.threshold;
     ctx.threshold = std::max(saved, 0.5);
-    auto r = match_lists(op, np, ctx, false);
+    auto r = match_lists(op, np, ctx, ctx.coarse, false);
     ctx.threshold = saved;
     // Left-overs cited at the same place of an aligned paragraph pair.
     const bool leftovers = std::count(r.old_to_new.begin(), r.old_to_new.end(), -1) > 0 &&
@@ -2003,6 +2036,10 @@ void read_items(std::span<item* const> order, std::size_t split, vocabulary& voc
     for (auto* it : order) it->vocab = &vocab;
 }
 
+// Below this many paragraphs in both versions, the two parts are aligned on
+// one thread: handing one over would cost more than it saves.
+constexpr std::size_t min_items_aligned_in_two = 32;
+
 // Below this many bytes to read, the paragraphs are read on one thread:
 // handing half over would cost more than it saves.
 constexpr std::size_t min_bytes_read_in_two = 16 * 1024;
@@ -2088,7 +2125,7 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
     context ctx;
     ctx.threshold = options.threshold > 0 ? options.threshold : default_threshold;
     ctx.max_pairs = options.max_pairs;
-    ctx.notes = &out.notes;
+    ctx.coarse.notes = &out.notes;
 
     std::size_t bytes = 0;
     for (const auto* d : {&old_doc, &new_doc}) {
@@ -2115,15 +2152,62 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
         }
         return out_list;
     };
-    for (const part w : {part::preamble, part::operative}) {
-        std::vector<int> og, ng;
-        const auto ol = part_list(op, w, og);
-        const auto nl = part_list(np, w, ng);
-        match_result r;
-        for (auto g : align_lists(ol, nl, ctx, r)) {
-            for (auto& o : g.olds) o = og[o], old_done[o] = 1;
-            for (auto& n : g.news) n = ng[n], new_done[n] = 1;
-            groups.push_back(std::move(g));
+    {
+        // The preamble and the operative part, aligned at the same time (the
+        // preamble on the helper thread), each with its own scratch space and
+        // coarse_state: the rest of the context is only read, and the items of
+        // the two parts (whose vectors are weighed on first use) are distinct.
+        // Aligned one after the other, a preamble that fell back to the coarse
+        // method makes the operative part follow fewer rules: then the
+        // operative part is aligned again so (the vectors its first alignment
+        // weighed are the ones the second would weigh).
+        struct part_lists {
+            std::vector<int> og, ng;
+            std::vector<const item*> ol, nl;
+            std::vector<group> groups;
+            coarse_state coarse;
+            std::vector<std::string> notes;
+            feature_scratch scratch;
+        };
+        std::array<part_lists, 2> parts;
+        parts[0].ol = part_list(op, part::preamble, parts[0].og);
+        parts[0].nl = part_list(np, part::preamble, parts[0].ng);
+        parts[1].ol = part_list(op, part::operative, parts[1].og);
+        parts[1].nl = part_list(np, part::operative, parts[1].ng);
+        const auto align_part = [&](part_lists& p, coarse_state& coarse) {
+            match_result r;
+            p.groups = align_lists(p.ol, p.nl, ctx, coarse, r);
+        };
+        if (oi.size() + ni.size() < min_items_aligned_in_two || detail::thread_slots() < 2) {
+            for (auto& p : parts) align_part(p, ctx.coarse);
+        } else {
+            for (auto& p : parts) p.coarse = coarse_state{ctx.coarse.fell_back, &p.notes};
+            detail::run_both(
+                [&] {
+                    const using_scratch own(parts[0].scratch);
+                    align_part(parts[0], parts[0].coarse);
+                },
+                [&] {
+                    const using_scratch own(parts[1].scratch);
+                    align_part(parts[1], parts[1].coarse);
+                });
+            out.notes.insert(out.notes.end(), parts[0].notes.begin(), parts[0].notes.end());
+            if (parts[0].coarse.fell_back && !parts[1].coarse.fell_back) {
+                ctx.coarse.fell_back = true;
+                align_part(parts[1], ctx.coarse);
+            } else {
+                if (!parts[0].coarse.fell_back) {
+                    out.notes.insert(out.notes.end(), parts[1].notes.begin(), parts[1].notes.end());
+                }
+                ctx.coarse.fell_back = parts[0].coarse.fell_back || parts[1].coarse.fell_back;
+            }
+        }
+        for (auto& p : parts) {
+            for (auto& g : p.groups) {
+                for (auto& o : g.olds) o = p.og[o], old_done[o] = 1;
+                for (auto& n : g.news) n = p.ng[n], new_done[n] = 1;
+                groups.push_back(std::move(g));
+            }
         }
     }
     // Paragraphs that crossed parts: left-overs of one part against the other's.
@@ -2146,7 +2230,7 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
         // "Recognizes", the same stem) and cross_part_threshold, or a near copy.
         const double saved = ctx.threshold;
         ctx.threshold = std::max(saved, cross_part_threshold);
-        auto r = match_lists(ol, nl, ctx, true, [](const item& a, const item& b, double sim) {
+        auto r = match_lists(ol, nl, ctx, ctx.coarse, true, [](const item& a, const item& b, double sim) {
             const bool same_lead = !a.tokens.empty() && !b.tokens.empty() && a.tokens[0] == b.tokens[0];
             return same_lead || sim >= cross_part_any_lead;
         });
@@ -2183,7 +2267,7 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
         k.os = make_sub_items(ps, ps.size() > 1, ctx);
         k.ns = make_sub_items(qs, qs.size() > 1, ctx);
         match_result r;
-        k.groups = align_lists(k.os.ptrs, k.ns.ptrs, ctx, r);
+        k.groups = align_lists(k.os.ptrs, k.ns.ptrs, ctx, ctx.coarse, r);
     }
     // A sub-paragraph that became its own paragraph (split), or a paragraph
     // that became a sub-paragraph (merged).

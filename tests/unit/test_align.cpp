@@ -381,3 +381,48 @@ TEST_CASE("texts read apart and translated get the ids reading them in order giv
         CHECK(apart.classes == whole.classes);
     }
 }
+
+TEST_CASE("a preamble that falls back to positions takes the operative part's gap rule with it", "[align]") {
+    // The two parts are aligned at the same time; aligned in order, a
+    // preamble past max_pairs makes the operative part skip the rules for a
+    // doubtful pair (here: a lone paragraph between two anchors with the same
+    // lead, under the threshold), and the note is written once.
+    std::vector<std::string> old_pp, new_pp;
+    for (int k = 0; k < 40; ++k) {
+        const std::string n = std::to_string(k);
+        old_pp.push_back("Recalling the report number " + n + " on the topic of item " + n +
+                         " and the work of the committee on this question,");
+        new_pp.push_back("Recalling further the study " + n + " about the subject of item " + n +
+                         " and the work of the committee on this question,");
+    }
+    const std::vector<std::string> old_op = {
+        op[0],
+        "Requests the Secretary-General to submit a report on the implementation of the present resolution to the "
+        "General Assembly at its eighty-first session;",
+        op[3]};
+    const std::vector<std::string> new_op = {
+        op[0],
+        "Requests the Secretary-General to convene a high-level meeting on ocean acidification and coral reef "
+        "protection with small island developing States;",
+        op[3]};
+    const auto old_doc = make_document(old_pp, old_op);
+    const auto new_doc = make_document(new_pp, new_op);
+    const auto sims = resdiff::detail::paragraph_similarities(old_doc, new_doc);
+    INFO("similarity of OP2 with OP2: " << sims[41][41]);
+    REQUIRE(sims[41][41] >= 0.15);
+    REQUIRE(sims[41][41] < resdiff::detail::default_align_threshold());
+
+    const auto precise = resdiff::align(old_doc, new_doc);
+    CHECK(precise.notes.empty());
+    REQUIRE(find_old(precise, "OP2") != nullptr);
+    CHECK(find_old(precise, "OP2")->new_ids == std::vector<std::string>{"OP2"});
+
+    resdiff::align_options o;
+    o.max_pairs = 100;   // the preamble's 40 x 40 left-overs exceed it, the operative part's 1 x 1 does not
+    const auto coarse = resdiff::align(old_doc, new_doc, o);
+    REQUIRE(coarse.notes.size() == 1);
+    REQUIRE(find_old(coarse, "OP2") != nullptr);
+    CHECK(find_old(coarse, "OP2")->kind == unit_kind::removed);
+    REQUIRE(find_old(coarse, "OP1") != nullptr);
+    CHECK(find_old(coarse, "OP1")->kind == unit_kind::unchanged);
+}
