@@ -36,6 +36,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <limits>
 #include <map>
 #include <numeric>
@@ -712,6 +713,9 @@ struct coarse_state {
     std::vector<std::string>* notes = nullptr;
 };
 
+// Below this many tokens, document frequencies are counted on one thread.
+constexpr std::size_t min_tokens_counted_in_two = 8192;
+
 struct context {
     vocabulary vocab;
     double threshold = default_threshold;
@@ -764,22 +768,37 @@ struct context {
     }
     // Document frequencies over every prepared item.
     void count(const std::vector<std::vector<item>*>& lists) {
-        std::size_t docs = 0, read = 0;
-        vocab.df.assign(vocab.cls.size(), 0);
-        std::vector<std::size_t> seen_in(vocab.cls.size(), 0);   // last item read (1-based) using each word
+        std::size_t docs = 0, tokens = 0;
+        std::vector<const item*> read;   // the items read (a copy is counted with the item it copies)
         for (const auto* l : lists) {
             for (const auto& it : *l) {
                 ++docs;
-                if (it.copy_of != nullptr) continue;   // counted with the item it copies
-                ++read;
-                const std::uint32_t uses = 1 + it.copies;
-                for (const auto w : it.tokens) {
-                    if (seen_in[w] == read) continue;
-                    seen_in[w] = read;
-                    vocab.df[w] += uses;
-                    if (const auto c = vocab.cls[w]; c != w) vocab.df[c] += uses;   // its class
+                if (it.copy_of == nullptr) read.push_back(&it), tokens += it.tokens.size();
+            }
+        }
+        const auto count_in = [&](std::size_t from, std::size_t to, std::vector<std::uint32_t>& df) {
+            df.assign(vocab.cls.size(), 0);
+            std::vector<std::size_t> seen_in(vocab.cls.size(), 0);   // last item read (1-based) using each word
+            for (std::size_t k = from; k < to; ++k) {
+                const std::uint32_t uses = 1 + read[k]->copies;
+                for (const auto w : read[k]->tokens) {
+                    if (seen_in[w] == k + 1) continue;
+                    seen_in[w] = k + 1;
+                    df[w] += uses;
+                    if (const auto c = vocab.cls[w]; c != w) df[c] += uses;   // its class
                 }
             }
+        };
+        // Long texts are counted in two halves at the same time, their counts
+        // summed (whole numbers: the same in any order).
+        if (tokens >= min_tokens_counted_in_two && detail::thread_slots() > 1) {
+            std::size_t half = 0;
+            for (std::size_t first = 0; half < read.size() && 2 * first < tokens; ++half) first += read[half]->tokens.size();
+            std::vector<std::uint32_t> later;
+            detail::run_both([&] { count_in(half, read.size(), later); }, [&] { count_in(0, half, vocab.df); });
+            for (std::size_t w = 0; w < later.size(); ++w) vocab.df[w] += later[w];
+        } else {
+            count_in(0, read.size(), vocab.df);
         }
         vocab.documents = static_cast<double>(std::max<std::size_t>(docs, 1));
         vocab.idf_by_word.resize(vocab.df.size());
@@ -1928,32 +1947,39 @@ std::string lead_key(const std::string& lead) {
     return out;
 }
 
-// Paragraphs of `doc` as items, their texts not read yet.
-std::vector<item> item_shells(const document& doc) {
-    std::vector<item> items;
-    items.reserve(doc.preamble.size() + doc.operative.size());
-    int g = 0;
+// Items for the paragraphs of `doc` (preamble first), with their texts only.
+std::vector<item> items_of(const document& doc) {
+    std::vector<item> items(doc.preamble.size() + doc.operative.size());
+    std::size_t i = 0;
     for (const auto* list : {&doc.preamble, &doc.operative}) {
-        int k = 0;
-        for (const auto& p : *list) {
-            item it;
-            it.id = p.id;
-            it.where = list == &doc.preamble ? part::preamble : part::operative;
-            it.global = g++;
-            it.number = p.number.empty() ? std::to_string(k) : p.number;
-            it.lead = lead_key(p.lead);
-            it.text = &p.text;
-            if (it.where == part::preamble) it.number.clear();
-            ++k;
-            items.push_back(std::move(it));
-        }
+        for (const auto& p : *list) items[i++].text = &p.text;
     }
     return items;
 }
 
+// The rest of the items of `doc` (as items_of made them) but their tokens:
+// ids, positions, numbers and lead phrases.
+void describe_items(const document& doc, std::vector<item>& items) {
+    std::size_t i = 0;
+    int g = 0;
+    for (const auto* list : {&doc.preamble, &doc.operative}) {
+        int k = 0;
+        for (const auto& p : *list) {
+            item& it = items[i++];
+            it.id = p.id;
+            it.where = list == &doc.preamble ? part::preamble : part::operative;
+            it.global = g++;
+            if (it.where == part::operative) it.number = p.number.empty() ? std::to_string(k) : p.number;
+            it.lead = lead_key(p.lead);
+            ++k;
+        }
+    }
+}
+
 // Paragraphs of `doc` as items, read.
 std::vector<item> make_items(const document& doc, context& ctx) {
-    std::vector<item> items = item_shells(doc);
+    std::vector<item> items = items_of(doc);
+    describe_items(doc, items);
     for (auto& it : items) ctx.prepare(it, *it.text);
     return items;
 }
@@ -2007,25 +2033,33 @@ void reserve_words(vocabulary& vocab, std::size_t bytes) {
 // `vocab` on this thread and, at the same time, the others on the helper
 // thread into a vocabulary of their own, translated afterwards (merge_stems).
 // Their surface forms are not carried over: a later text using one finds its
-// stem again, with the same id.
-void read_items(std::span<item* const> order, std::size_t split, vocabulary& vocab) {
+// stem again, with the same id. `with_first` and `with_second` run on the
+// thread reading the first part and on the other.
+void read_items(std::span<item* const> order, std::size_t split, vocabulary& vocab,
+                const std::function<void()>& with_first = [] {}, const std::function<void()>& with_second = [] {}) {
     split = std::min(split, order.size());
     const auto read = [&](std::size_t from, std::size_t to, vocabulary& into) {
         for (std::size_t k = from; k < to; ++k) order[k]->tokens = tokenize(*order[k]->text, into, order[k]->key);
     };
     if (split == order.size()) {
+        with_first();
+        with_second();
         read(0, split, vocab);
     } else {
         vocabulary later;
         later.keeps_stems = true;
         detail::run_both(
             [&] {
+                with_second();
                 std::size_t bytes = 0;
                 for (std::size_t k = split; k < order.size(); ++k) bytes += order[k]->text->size();
                 reserve_words(later, bytes);
                 read(split, order.size(), later);
             },
-            [&] { read(0, split, vocab); });
+            [&] {
+                with_first();
+                read(0, split, vocab);
+            });
         const auto ids = merge_stems(later, vocab);
         for (std::size_t k = split; k < order.size(); ++k) {
             auto& tokens = order[k]->tokens;
@@ -2044,11 +2078,14 @@ constexpr std::size_t min_items_aligned_in_two = 32;
 // handing half over would cost more than it saves.
 constexpr std::size_t min_bytes_read_in_two = 16 * 1024;
 
-// Reads the paragraphs of both versions. A new paragraph with the text of an
-// old one takes its tokens (most texts are kept as they were); the others,
-// after every old one, are read in two halves of about the same length at the
-// same time (read_items), with the ids reading them in order gives.
-void read_both(std::vector<item>& olds, std::vector<item>& news, context& ctx) {
+// Reads the paragraphs of both versions (`olds` and `news`, as items_of made
+// them) and describes them. A new paragraph with the text of an old one takes
+// its tokens (most texts are kept as they were); the others, after every old
+// one, are read in two halves of about the same length at the same time
+// (read_items), with the ids reading them in order gives, each version
+// described on one of the two threads.
+void read_both(const document& old_doc, const document& new_doc, std::vector<item>& olds, std::vector<item>& news,
+               context& ctx) {
     const context::by_text same_text(olds);
     std::vector<const item*> same(news.size(), nullptr);
     std::vector<item*> order;
@@ -2064,7 +2101,8 @@ void read_both(std::vector<item>& olds, std::vector<item>& news, context& ctx) {
         std::size_t first = 0;
         for (split = 0; split < order.size() && 2 * first < bytes; ++split) first += order[split]->text->size();
     }
-    read_items(order, split, ctx.vocab);
+    read_items(order, split, ctx.vocab, [&] { describe_items(old_doc, olds); },
+               [&] { describe_items(new_doc, news); });
     for (std::size_t j = 0; j < news.size(); ++j) {
         if (same[j] == nullptr) continue;
         news[j].tokens = same[j]->tokens;
@@ -2134,9 +2172,9 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
         }
     }
     reserve_words(ctx.vocab, bytes);
-    std::vector<item> oi = item_shells(old_doc);
-    std::vector<item> ni = item_shells(new_doc);
-    read_both(oi, ni, ctx);
+    std::vector<item> oi = items_of(old_doc);
+    std::vector<item> ni = items_of(new_doc);
+    read_both(old_doc, new_doc, oi, ni, ctx);
     ctx.count({&oi, &ni});
     std::vector<const item*> op, np;
     for (const auto& it : oi) op.push_back(&it);
