@@ -82,6 +82,9 @@ constexpr double min_candidate_similarity = 0.08;
 constexpr float placeholder_weight = 0.25f;
 // Best candidates kept per paragraph from the inverted index.
 constexpr std::size_t candidates_per_item = 12;
+// Items whose vectors are weighed (and candidates scored) as one piece of
+// work handed to either thread.
+constexpr std::size_t items_scored_at_once = 8;
 // Components of the candidate graph larger than this use a greedy assignment.
 constexpr std::size_t max_hungarian = 400;
 
@@ -1291,14 +1294,40 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
         }
         return r;
     }
+    // In the exact mode (short lists), the vectors are weighed and the
+    // candidates of each new item scored on both threads when the helper is
+    // free (parallel_for; the caller's share on the caller's scratch space,
+    // the other's on its own): each item weighs its own vector, and each range
+    // of new items keeps its candidates apart, joined in order after: the same
+    // vectors, sums and candidates, in the same order, as on one thread. (Long
+    // lists, aligned while the other part is, gained nothing so.)
+    feature_scratch other_scratch;
+    const auto scratch_of = [&](std::size_t slot) -> feature_scratch& {
+        return slot == 0 ? *current_scratch : other_scratch;
+    };
+    if (exact) {
+        detail::parallel_for(rest_old.size(), items_scored_at_once, [&](std::size_t begin, std::size_t end, std::size_t slot) {
+            const using_scratch own(scratch_of(slot));
+            for (std::size_t k = begin; k < end; ++k) olds[rest_old[k]]->v();
+        });
+    }
     const inverted_index index(olds, rest_old);
-    std::vector<double> acc(olds.size(), 0.0);
-    std::vector<int> touched;
-    // Outside the exact mode: by term, its weight in news[j] (0 when absent),
-    // for the cosine of the best candidates.
-    std::vector<float> weight_in_new(exact ? 0 : index.terms(), 0.0f);
-    std::vector<std::size_t> terms_in_new;   // the terms set in weight_in_new
-    for (const int j : rest_new) {
+    // The scores of the old items for one new item, and the items met.
+    struct scores {
+        std::vector<double> acc;
+        std::vector<int> touched;
+        // Outside the exact mode: by term, its weight in news[j] (0 when
+        // absent), for the cosine of the best candidates.
+        std::vector<float> weight_in_new;
+        std::vector<std::size_t> terms_in_new;   // the terms set in weight_in_new
+    };
+    // Scores news[j] against the left-over old items, its candidates to `out`.
+    const auto score = [&](int j, scores& sc, std::vector<edge>& out) {
+        auto& [acc, touched, weight_in_new, terms_in_new] = sc;
+        if (acc.empty()) {
+            acc.assign(olds.size(), 0.0);
+            if (!exact) weight_in_new.assign(index.terms(), 0.0f);
+        }
         touched.clear();
         if (exact) {
             // Every pair is scored (acc is the cosine, no term left out): the
@@ -1334,7 +1363,7 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
             const int o = touched[k];
             const double s =
                 exact ? std::clamp(acc[o], 0.0, 1.0) : index.cosine_with(*olds[o], o, weight_in_new);
-            if (s >= min_candidate_similarity) r.candidates.push_back({o, j, s});
+            if (s >= min_candidate_similarity) out.push_back({o, j, s});
         }
         if (exact) {
             for (const int o : rest_old) acc[o] = 0.0;
@@ -1343,6 +1372,18 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
             for (const auto t : terms_in_new) weight_in_new[t] = 0.0f;
             terms_in_new.clear();
         }
+    };
+    if (exact) {
+        std::array<scores, 2> by_slot;
+        std::vector<std::vector<edge>> found((rest_new.size() + items_scored_at_once - 1) / items_scored_at_once);
+        detail::parallel_for(rest_new.size(), items_scored_at_once, [&](std::size_t begin, std::size_t end, std::size_t slot) {
+            const using_scratch own(scratch_of(slot));
+            for (std::size_t k = begin; k < end; ++k) score(rest_new[k], by_slot[slot], found[begin / items_scored_at_once]);
+        });
+        for (const auto& f : found) r.candidates.insert(r.candidates.end(), f.begin(), f.end());
+    } else {
+        scores sc;
+        for (const int j : rest_new) score(j, sc, r.candidates);
     }
     // 3. Optimal assignment under the threshold.
     if (accept != nullptr) {
@@ -2191,14 +2232,14 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
         return out_list;
     };
     {
-        // The preamble and the operative part, aligned at the same time (the
-        // preamble on the helper thread), each with its own scratch space and
-        // coarse_state: the rest of the context is only read, and the items of
-        // the two parts (whose vectors are weighed on first use) are distinct.
-        // Aligned one after the other, a preamble that fell back to the coarse
-        // method makes the operative part follow fewer rules: then the
-        // operative part is aligned again so (the vectors its first alignment
-        // weighed are the ones the second would weigh).
+        // The preamble and the operative part, aligned at the same time, each
+        // with its own scratch space and coarse_state: the rest of the context
+        // is only read, and the items of the two parts (whose vectors are
+        // weighed on first use) are distinct. Aligned one after the other, a
+        // preamble that fell back to the coarse method makes the operative
+        // part follow fewer rules: then the operative part is aligned again so
+        // (the vectors its first alignment weighed are the ones the second
+        // would weigh).
         struct part_lists {
             std::vector<int> og, ng;
             std::vector<const item*> ol, nl;
@@ -2219,16 +2260,21 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
         if (oi.size() + ni.size() < min_items_aligned_in_two || detail::thread_slots() < 2) {
             for (auto& p : parts) align_part(p, ctx.coarse);
         } else {
+            // The part with more to compare (the tokens of its paragraphs
+            // without an identical counterpart) on this thread: done with the
+            // other, the helper joins in its parallel pieces.
+            std::array<std::size_t, 2> work{};
+            for (std::size_t k = 0; k < 2; ++k) {
+                for (const auto* it : parts[k].ol) work[k] += it->copies == 0 ? it->tokens.size() : 0;
+                for (const auto* it : parts[k].nl) work[k] += it->copy_of == nullptr ? it->tokens.size() : 0;
+            }
+            const std::size_t here = work[0] > work[1] ? 0 : 1;
             for (auto& p : parts) p.coarse = coarse_state{ctx.coarse.fell_back, &p.notes};
-            detail::run_both(
-                [&] {
-                    const using_scratch own(parts[0].scratch);
-                    align_part(parts[0], parts[0].coarse);
-                },
-                [&] {
-                    const using_scratch own(parts[1].scratch);
-                    align_part(parts[1], parts[1].coarse);
-                });
+            const auto run_part = [&](std::size_t k) {
+                const using_scratch own(parts[k].scratch);
+                align_part(parts[k], parts[k].coarse);
+            };
+            detail::run_both([&] { run_part(1 - here); }, [&] { run_part(here); });
             out.notes.insert(out.notes.end(), parts[0].notes.begin(), parts[0].notes.end());
             if (parts[0].coarse.fell_back && !parts[1].coarse.fell_back) {
                 ctx.coarse.fell_back = true;
