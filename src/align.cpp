@@ -28,6 +28,7 @@
 #include "resdiff/align.hpp"
 
 #include "align_detail.hpp"
+#include "parallel.hpp"
 
 #include <algorithm>
 #include <array>
@@ -35,6 +36,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <limits>
 #include <map>
 #include <numeric>
@@ -80,6 +82,9 @@ constexpr double min_candidate_similarity = 0.08;
 constexpr float placeholder_weight = 0.25f;
 // Best candidates kept per paragraph from the inverted index.
 constexpr std::size_t candidates_per_item = 12;
+// Items whose vectors are weighed (and candidates scored) as one piece of
+// work handed to either thread.
+constexpr std::size_t items_scored_at_once = 8;
 // Components of the candidate graph larger than this use a greedy assignment.
 constexpr std::size_t max_hungarian = 400;
 
@@ -309,13 +314,16 @@ struct vocabulary {
 
     word_table surfaces;               // surface form (as written) -> id of its stem
 
-    // Scratch space of weigh(), reused from item to item.
-    mutable std::vector<std::uint32_t> scratch_words;
-    mutable std::vector<std::uint64_t> scratch_pairs;
-    mutable std::vector<std::uint32_t> scratch_tf;   // by word id, all 0 between uses
-    mutable std::vector<std::pair<std::uint64_t, std::uint32_t>> scratch_counts;
     std::string scratch_form;   // a new surface form lower-cased and stemmed
     std::vector<std::uint32_t> scratch_tokens;   // tokenize's output, before it is copied to its exact size
+
+    // With `keeps_stems`, every stem by id (stem i is stem_bytes[stem_ends[i -
+    // 1], stem_ends[i])): a vocabulary of texts read on another thread, whose
+    // ids are later translated into the main one (merge_stems). Kept apart
+    // from `ids`, which leaves out words too long for its slots.
+    bool keeps_stems = false;
+    std::string stem_bytes;
+    std::vector<std::size_t> stem_ends;
 
     std::uint32_t intern(std::string_view w) {
         const auto k = key_of(w);
@@ -323,6 +331,10 @@ struct vocabulary {
         const auto id = static_cast<std::uint32_t>(cls.size());
         ids.insert(w, k, id);
         cls.push_back(id);
+        if (keeps_stems) {
+            stem_bytes.append(w);
+            stem_ends.push_back(stem_bytes.size());
+        }
         if (const char* c = placeholder_class(w)) {
             const auto k_class = intern(c);   // may grow cls
             cls[id] = k_class;
@@ -500,15 +512,42 @@ bool is_unigram(std::uint64_t key) { return key >> 32 == 0; }
 // Feature keys with their counts, sorted by key.
 using counts = std::vector<std::pair<std::uint64_t, std::uint32_t>>;
 
+// Scratch space of count_features and of the vectors weighed from its
+// counts, reused from item to item.
+struct feature_scratch {
+    std::vector<std::uint32_t> words;
+    std::vector<std::uint64_t> pairs;
+    std::vector<std::uint32_t> tf;   // by word id, all 0 between uses
+    counts counted;
+};
+
+// The scratch space of this thread's current alignment: the preamble and the
+// operative part are aligned at the same time, each with its own (set by
+// using_scratch, which every entry point and each of the two parts does).
+// Owned by the alignment, not by the thread: freed with it.
+thread_local feature_scratch* current_scratch = nullptr;
+
+// Makes `s` this thread's scratch space for its lifetime.
+class using_scratch {
+public:
+    explicit using_scratch(feature_scratch& s) : saved_(std::exchange(current_scratch, &s)) {}
+    using_scratch(const using_scratch&) = delete;
+    using_scratch& operator=(const using_scratch&) = delete;
+    ~using_scratch() { current_scratch = saved_; }
+
+private:
+    feature_scratch* saved_;
+};
+
 // The word unigrams and bigrams of a token sequence with their counts. A
 // placeholder token (number, symbol, date, ordinal) counts as itself in
 // unigrams and as its class in bigrams. Unigram keys sort before bigram
 // keys, so the two are sorted apart; words are counted by id, and only the
 // distinct ones sorted.
 void count_features(const std::uint32_t* toks, std::size_t n, const vocabulary& vocab, counts& out) {
-    auto& words = vocab.scratch_words;
-    auto& pairs = vocab.scratch_pairs;
-    auto& tf = vocab.scratch_tf;
+    auto& words = current_scratch->words;
+    auto& pairs = current_scratch->pairs;
+    auto& tf = current_scratch->tf;
     if (tf.size() < vocab.cls.size()) tf.resize(vocab.cls.size(), 0);
     words.clear();
     for (std::size_t i = 0; i < n; ++i) {
@@ -624,8 +663,8 @@ struct item {
     // as anchors (identical text) and never need one.
     const vec& v() const {
         if (!weighed_) {
-            count_features(tokens.data(), tokens.size(), *vocab, vocab->scratch_counts);
-            v_ = weigh(vocab->scratch_counts, *vocab);
+            count_features(tokens.data(), tokens.size(), *vocab, current_scratch->counted);
+            v_ = weigh(current_scratch->counted, *vocab);
             weighed_ = true;
         }
         return v_;
@@ -635,8 +674,8 @@ struct item {
     // took a third of the memory of a 10 MB pair.
     vec transient_v() const {
         if (weighed_) return v_;
-        count_features(tokens.data(), tokens.size(), *vocab, vocab->scratch_counts);
-        return weigh(vocab->scratch_counts, *vocab);
+        count_features(tokens.data(), tokens.size(), *vocab, current_scratch->counted);
+        return weigh(current_scratch->counted, *vocab);
     }
     // Its feature counts, computed on first use (parts of split/merge windows).
     const counts& raw() const {
@@ -669,12 +708,25 @@ std::string_view trimmed(std::string_view s) {
     return s.substr(b, e - b + 1);
 }
 
+// Whether an alignment of lists fell back to the coarse method (the lists
+// aligned after it then follow fewer rules), and where the note saying so
+// goes (the first fallback writes it).
+struct coarse_state {
+    bool fell_back = false;
+    std::vector<std::string>* notes = nullptr;
+};
+
+// Below this many tokens, document frequencies are counted on one thread.
+constexpr std::size_t min_tokens_counted_in_two = 8192;
+
 struct context {
     vocabulary vocab;
     double threshold = default_threshold;
     std::size_t max_pairs = 0;
-    std::vector<std::string>* notes = nullptr;
-    bool fell_back = false;
+    coarse_state coarse;
+    // The scratch space of vectors weighed on the thread that made the context.
+    feature_scratch scratch;
+    using_scratch scratch_in_use{scratch};
 
     void prepare(item& it, const std::string& text) {
         it.text = &text;
@@ -719,22 +771,37 @@ struct context {
     }
     // Document frequencies over every prepared item.
     void count(const std::vector<std::vector<item>*>& lists) {
-        std::size_t docs = 0, read = 0;
-        vocab.df.assign(vocab.cls.size(), 0);
-        std::vector<std::size_t> seen_in(vocab.cls.size(), 0);   // last item read (1-based) using each word
+        std::size_t docs = 0, tokens = 0;
+        std::vector<const item*> read;   // the items read (a copy is counted with the item it copies)
         for (const auto* l : lists) {
             for (const auto& it : *l) {
                 ++docs;
-                if (it.copy_of != nullptr) continue;   // counted with the item it copies
-                ++read;
-                const std::uint32_t uses = 1 + it.copies;
-                for (const auto w : it.tokens) {
-                    if (seen_in[w] == read) continue;
-                    seen_in[w] = read;
-                    vocab.df[w] += uses;
-                    if (const auto c = vocab.cls[w]; c != w) vocab.df[c] += uses;   // its class
+                if (it.copy_of == nullptr) read.push_back(&it), tokens += it.tokens.size();
+            }
+        }
+        const auto count_in = [&](std::size_t from, std::size_t to, std::vector<std::uint32_t>& df) {
+            df.assign(vocab.cls.size(), 0);
+            std::vector<std::size_t> seen_in(vocab.cls.size(), 0);   // last item read (1-based) using each word
+            for (std::size_t k = from; k < to; ++k) {
+                const std::uint32_t uses = 1 + read[k]->copies;
+                for (const auto w : read[k]->tokens) {
+                    if (seen_in[w] == k + 1) continue;
+                    seen_in[w] = k + 1;
+                    df[w] += uses;
+                    if (const auto c = vocab.cls[w]; c != w) df[c] += uses;   // its class
                 }
             }
+        };
+        // Long texts are counted in two halves at the same time, their counts
+        // summed (whole numbers: the same in any order).
+        if (tokens >= min_tokens_counted_in_two && detail::thread_slots() > 1) {
+            std::size_t half = 0;
+            for (std::size_t first = 0; half < read.size() && 2 * first < tokens; ++half) first += read[half]->tokens.size();
+            std::vector<std::uint32_t> later;
+            detail::run_both([&] { count_in(half, read.size(), later); }, [&] { count_in(0, half, vocab.df); });
+            for (std::size_t w = 0; w < later.size(); ++w) vocab.df[w] += later[w];
+        } else {
+            count_in(0, read.size(), vocab.df);
         }
         vocab.documents = static_cast<double>(std::max<std::size_t>(docs, 1));
         vocab.idf_by_word.resize(vocab.df.size());
@@ -1111,7 +1178,8 @@ void assign(const std::vector<edge>& edges, std::size_t n_old, std::size_t n_new
 using pair_filter = bool (*)(const item&, const item&, double);
 
 match_result match_lists(const std::vector<const item*>& olds, const std::vector<const item*>& news,
-                         context& ctx, bool allow_fallback = true, pair_filter accept = nullptr) {
+                         context& ctx, coarse_state& coarse, bool allow_fallback = true,
+                         pair_filter accept = nullptr) {
     match_result r;
     r.old_to_new.assign(olds.size(), -1);
     r.new_to_old.assign(news.size(), -1);
@@ -1204,14 +1272,14 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
     const std::size_t df_cap = exact ? rest_old.size() : std::max<std::size_t>(32, rest_old.size() / 20);
     if (allow_fallback && candidate_work_exceeds(olds, rest_old, news, rest_new, df_cap, ctx.max_pairs)) {
         // Coarse method: walking both lists in order, pair left-overs by position.
-        if (!ctx.fell_back && ctx.notes != nullptr) {
+        if (!coarse.fell_back && coarse.notes != nullptr) {
             std::string note = "alignment: more than ";
             note += std::to_string(ctx.max_pairs);
             note += " candidate paragraph pairs to score; paragraphs without an identical counterpart were "
                     "paired by position (coarse alignment, moves and splits not detected)";
-            ctx.notes->push_back(std::move(note));
+            coarse.notes->push_back(std::move(note));
         }
-        ctx.fell_back = true;
+        coarse.fell_back = true;
         std::size_t a = 0, b = 0;
         while (a < olds.size() && b < news.size()) {
             if (r.old_to_new[a] >= 0) { ++a; continue; }
@@ -1226,14 +1294,40 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
         }
         return r;
     }
+    // In the exact mode (short lists), the vectors are weighed and the
+    // candidates of each new item scored on both threads when the helper is
+    // free (parallel_for; the caller's share on the caller's scratch space,
+    // the other's on its own): each item weighs its own vector, and each range
+    // of new items keeps its candidates apart, joined in order after: the same
+    // vectors, sums and candidates, in the same order, as on one thread. (Long
+    // lists, aligned while the other part is, gained nothing so.)
+    feature_scratch other_scratch;
+    const auto scratch_of = [&](std::size_t slot) -> feature_scratch& {
+        return slot == 0 ? *current_scratch : other_scratch;
+    };
+    if (exact) {
+        detail::parallel_for(rest_old.size(), items_scored_at_once, [&](std::size_t begin, std::size_t end, std::size_t slot) {
+            const using_scratch own(scratch_of(slot));
+            for (std::size_t k = begin; k < end; ++k) olds[rest_old[k]]->v();
+        });
+    }
     const inverted_index index(olds, rest_old);
-    std::vector<double> acc(olds.size(), 0.0);
-    std::vector<int> touched;
-    // Outside the exact mode: by term, its weight in news[j] (0 when absent),
-    // for the cosine of the best candidates.
-    std::vector<float> weight_in_new(exact ? 0 : index.terms(), 0.0f);
-    std::vector<std::size_t> terms_in_new;   // the terms set in weight_in_new
-    for (const int j : rest_new) {
+    // The scores of the old items for one new item, and the items met.
+    struct scores {
+        std::vector<double> acc;
+        std::vector<int> touched;
+        // Outside the exact mode: by term, its weight in news[j] (0 when
+        // absent), for the cosine of the best candidates.
+        std::vector<float> weight_in_new;
+        std::vector<std::size_t> terms_in_new;   // the terms set in weight_in_new
+    };
+    // Scores news[j] against the left-over old items, its candidates to `out`.
+    const auto score = [&](int j, scores& sc, std::vector<edge>& out) {
+        auto& [acc, touched, weight_in_new, terms_in_new] = sc;
+        if (acc.empty()) {
+            acc.assign(olds.size(), 0.0);
+            if (!exact) weight_in_new.assign(index.terms(), 0.0f);
+        }
         touched.clear();
         if (exact) {
             // Every pair is scored (acc is the cosine, no term left out): the
@@ -1269,7 +1363,7 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
             const int o = touched[k];
             const double s =
                 exact ? std::clamp(acc[o], 0.0, 1.0) : index.cosine_with(*olds[o], o, weight_in_new);
-            if (s >= min_candidate_similarity) r.candidates.push_back({o, j, s});
+            if (s >= min_candidate_similarity) out.push_back({o, j, s});
         }
         if (exact) {
             for (const int o : rest_old) acc[o] = 0.0;
@@ -1278,6 +1372,18 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
             for (const auto t : terms_in_new) weight_in_new[t] = 0.0f;
             terms_in_new.clear();
         }
+    };
+    if (exact) {
+        std::array<scores, 2> by_slot;
+        std::vector<std::vector<edge>> found((rest_new.size() + items_scored_at_once - 1) / items_scored_at_once);
+        detail::parallel_for(rest_new.size(), items_scored_at_once, [&](std::size_t begin, std::size_t end, std::size_t slot) {
+            const using_scratch own(scratch_of(slot));
+            for (std::size_t k = begin; k < end; ++k) score(rest_new[k], by_slot[slot], found[begin / items_scored_at_once]);
+        });
+        for (const auto& f : found) r.candidates.insert(r.candidates.end(), f.begin(), f.end());
+    } else {
+        scores sc;
+        for (const int j : rest_new) score(j, sc, r.candidates);
     }
     // 3. Optimal assignment under the threshold.
     if (accept != nullptr) {
@@ -1468,11 +1574,11 @@ std::vector<bool> lis_members(const std::vector<int>& values) {
 // Aligns two lists (paragraphs of a part, or sub-paragraphs) into groups,
 // with 1:1 matches, splits and merges. Group positions index olds/news.
 std::vector<group> align_lists(const std::vector<const item*>& olds, const std::vector<const item*>& news,
-                               context& ctx, match_result& r) {
-    r = match_lists(olds, news, ctx);
+                               context& ctx, coarse_state& coarse, match_result& r) {
+    r = match_lists(olds, news, ctx, coarse);
     std::vector<group> groups;
     std::vector<char> old_used(olds.size(), 0), new_used(news.size(), 0);
-    if (!ctx.fell_back || r.candidates.size() > 0) {
+    if (!coarse.fell_back || r.candidates.size() > 0) {
         // Splits: one old, a window of new.
         for (const auto& w : find_windows(olds, news, r.old_to_new, r.new_to_old, r.candidates, true, ctx)) {
             bool ok = !old_used[w.one];
@@ -1514,7 +1620,7 @@ std::vector<group> align_lists(const std::vector<const item*>& olds, const std::
     // Digital Economy Report 2019 ..., which examines ..." -> "... Report 2021
     // ..., which examines the role of data flows"; the Paris 2024 Games ->
     // the Milano-Cortina 2026 Games). A lower bar holds there.
-    if (!ctx.fell_back) {
+    if (!coarse.fell_back) {
         std::vector<std::pair<int, int>> anchors;   // (old, new) of 1:1 and n:m groups, by new position
         for (const auto& g : groups) anchors.emplace_back(g.olds.back(), g.news.back());
         std::sort(anchors.begin(), anchors.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
@@ -1578,7 +1684,7 @@ std::vector<group> align_lists(const std::vector<const item*>& olds, const std::
     // 70/299 ... on the follow-up of the 2030 Agenda" is not the new "Recalling
     // its resolution 73/218 ... as well as previous resolutions on the issue"
     // when the old list of predecessor resolutions stood in that place.
-    if (!ctx.fell_back) {
+    if (!coarse.fell_back) {
         for (std::size_t i = 0; i < groups.size(); ++i) {
             auto& g = groups[i];
             if (!g.moved || g.olds.size() != 1 || g.news.size() != 1 || g.sim >= weak_move || level_change(g)) continue;
@@ -1794,7 +1900,7 @@ std::vector<footnote_unit> align_footnotes(const document& a, const document& b,
     // Footnotes are short ("See resolution 60/252."): a stricter bar.
     const double saved = ctx.threshold;
     ctx.threshold = std::max(saved, 0.5);
-    auto r = match_lists(op, np, ctx, false);
+    auto r = match_lists(op, np, ctx, ctx.coarse, false);
     ctx.threshold = saved;
     // Left-overs cited at the same place of an aligned paragraph pair.
     const bool leftovers = std::count(r.old_to_new.begin(), r.old_to_new.end(), -1) > 0 &&
@@ -1882,33 +1988,170 @@ std::string lead_key(const std::string& lead) {
     return out;
 }
 
-// Paragraphs of `doc` as items. A paragraph whose text is that of an item of
-// `known` (the other version: most paragraphs are kept as they were) takes
-// its tokens instead of reading the same text again.
-std::vector<item> make_items(const document& doc, context& ctx, const std::vector<item>* known = nullptr) {
-    std::vector<item> items;
-    items.reserve(doc.preamble.size() + doc.operative.size());
+// Items for the paragraphs of `doc` (preamble first), with their texts only.
+std::vector<item> items_of(const document& doc) {
+    std::vector<item> items(doc.preamble.size() + doc.operative.size());
+    std::size_t i = 0;
+    for (const auto* list : {&doc.preamble, &doc.operative}) {
+        for (const auto& p : *list) items[i++].text = &p.text;
+    }
+    return items;
+}
+
+// The rest of the items of `doc` (as items_of made them) but their tokens:
+// ids, positions, numbers and lead phrases.
+void describe_items(const document& doc, std::vector<item>& items) {
+    std::size_t i = 0;
     int g = 0;
     for (const auto* list : {&doc.preamble, &doc.operative}) {
         int k = 0;
         for (const auto& p : *list) {
-            item it;
+            item& it = items[i++];
             it.id = p.id;
             it.where = list == &doc.preamble ? part::preamble : part::operative;
             it.global = g++;
-            it.number = p.number.empty() ? std::to_string(k) : p.number;
+            if (it.where == part::operative) it.number = p.number.empty() ? std::to_string(k) : p.number;
             it.lead = lead_key(p.lead);
-            if (it.where == part::preamble) it.number.clear();
             ++k;
-            items.push_back(std::move(it));
         }
     }
-    const auto same_text = known != nullptr ? context::by_text(*known) : context::by_text{};
-    std::size_t i = 0;
-    for (const auto* list : {&doc.preamble, &doc.operative}) {
-        for (const auto& p : *list) ctx.prepare(items[i++], p.text, same_text);
-    }
+}
+
+// Paragraphs of `doc` as items, read.
+std::vector<item> make_items(const document& doc, context& ctx) {
+    std::vector<item> items = items_of(doc);
+    describe_items(doc, items);
+    for (auto& it : items) ctx.prepare(it, *it.text);
     return items;
+}
+
+// ---------------------------------------------------------------- reading on two threads
+
+// The ids of `from` (a vocabulary that kept its stems) as `into` numbers
+// them: each stem interned into `into`, in the order `from` first met it.
+// Texts read into `from` and translated so get the very ids (and classes)
+// they would have had read into `into`, after what `into` has read. Reading
+// numbers a stem when it first meets it, and its placeholder class right
+// after it when the class is new:
+//  - a stem already in `into` keeps its id (that `from` met it first under
+//    another form changes nothing);
+//  - the stems new to `into` are first met, in `from`, where reading on in
+//    `into` would have first met them (every form of them is new to `into`);
+//  - a class new to `into` comes, in `from`, right after the first word of
+//    that class, and that word is new to `into` (a word `into` knows brought
+//    its class along): interned, the word interns the class right after it,
+//    as reading on would have.
+std::vector<std::uint32_t> merge_stems(const vocabulary& from, vocabulary& into) {
+    std::vector<std::uint32_t> id_in_into(from.stem_ends.size());
+    const std::string_view bytes = from.stem_bytes;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < from.stem_ends.size(); ++i) {
+        id_in_into[i] = into.intern(bytes.substr(start, from.stem_ends[i] - start));
+        start = from.stem_ends[i];
+    }
+    return id_in_into;
+}
+
+// Room in the tables of a vocabulary for the words of `bytes` bytes of text.
+void reserve_words(vocabulary& vocab, std::size_t bytes) {
+    // Room for a word form per 64 bytes of text and a stem per 96, up to
+    // 3,072 (4,096 slots; pairs of 120 KB, 370 KB and 18 MB have 1,500, 3,000
+    // and 4,400 forms, 1,200, 2,200 and 3,200 stems): a vocabulary grows far
+    // slower than its text, and the tables grow when they must. Every slot
+    // reserved is written (a page fault per 4 KiB), so reserving for the
+    // text, not for what the tables hold, cost time as well as memory; a
+    // table that grows while the text is read is rehashed (more room for
+    // small texts costs less than that).
+    constexpr std::size_t reserve_cap = 3072;
+    const std::size_t forms = std::min(bytes / 64 + 64, reserve_cap);
+    const std::size_t stems = std::min(bytes / 96 + 64, reserve_cap);
+    vocab.surfaces.reserve(forms, 10 * forms);
+    vocab.ids.reserve(stems, 10 * stems);
+}
+
+// Reads the texts of `order` (tokens and sequence keys) with the ids reading
+// them one after the other into `vocab` gives: those before `split` into
+// `vocab` on this thread and, at the same time, the others on the helper
+// thread into a vocabulary of their own, translated afterwards (merge_stems).
+// Their surface forms are not carried over: a later text using one finds its
+// stem again, with the same id. `with_first` and `with_second` run on the
+// thread reading the first part and on the other.
+void read_items(std::span<item* const> order, std::size_t split, vocabulary& vocab,
+                const std::function<void()>& with_first = [] {}, const std::function<void()>& with_second = [] {}) {
+    split = std::min(split, order.size());
+    const auto read = [&](std::size_t from, std::size_t to, vocabulary& into) {
+        for (std::size_t k = from; k < to; ++k) order[k]->tokens = tokenize(*order[k]->text, into, order[k]->key);
+    };
+    if (split == order.size()) {
+        with_first();
+        with_second();
+        read(0, split, vocab);
+    } else {
+        vocabulary later;
+        later.keeps_stems = true;
+        detail::run_both(
+            [&] {
+                with_second();
+                std::size_t bytes = 0;
+                for (std::size_t k = split; k < order.size(); ++k) bytes += order[k]->text->size();
+                reserve_words(later, bytes);
+                read(split, order.size(), later);
+            },
+            [&] {
+                with_first();
+                read(0, split, vocab);
+            });
+        const auto ids = merge_stems(later, vocab);
+        for (std::size_t k = split; k < order.size(); ++k) {
+            auto& tokens = order[k]->tokens;
+            for (auto& t : tokens) t = ids[t];
+            order[k]->key = sequence_key(tokens);
+        }
+    }
+    for (auto* it : order) it->vocab = &vocab;
+}
+
+// Below this many paragraphs in both versions, the two parts are aligned on
+// one thread: handing one over would cost more than it saves.
+constexpr std::size_t min_items_aligned_in_two = 32;
+
+// Below this many bytes to read, the paragraphs are read on one thread:
+// handing half over would cost more than it saves.
+constexpr std::size_t min_bytes_read_in_two = 16 * 1024;
+
+// Reads the paragraphs of both versions (`olds` and `news`, as items_of made
+// them) and describes them. A new paragraph with the text of an old one takes
+// its tokens (most texts are kept as they were); the others, after every old
+// one, are read in two halves of about the same length at the same time
+// (read_items), with the ids reading them in order gives, each version
+// described on one of the two threads.
+void read_both(const document& old_doc, const document& new_doc, std::vector<item>& olds, std::vector<item>& news,
+               context& ctx) {
+    const context::by_text same_text(olds);
+    std::vector<const item*> same(news.size(), nullptr);
+    std::vector<item*> order;
+    order.reserve(olds.size() + news.size());
+    std::size_t bytes = 0;
+    for (auto& it : olds) order.push_back(&it), bytes += it.text->size();
+    for (std::size_t j = 0; j < news.size(); ++j) {
+        same[j] = same_text.find(*news[j].text);
+        if (same[j] == nullptr) order.push_back(&news[j]), bytes += news[j].text->size();
+    }
+    std::size_t split = order.size();
+    if (bytes >= min_bytes_read_in_two && detail::thread_slots() > 1) {
+        std::size_t first = 0;
+        for (split = 0; split < order.size() && 2 * first < bytes; ++split) first += order[split]->text->size();
+    }
+    read_items(order, split, ctx.vocab, [&] { describe_items(old_doc, olds); },
+               [&] { describe_items(new_doc, news); });
+    for (std::size_t j = 0; j < news.size(); ++j) {
+        if (same[j] == nullptr) continue;
+        news[j].tokens = same[j]->tokens;
+        news[j].key = same[j]->key;
+        news[j].vocab = &ctx.vocab;
+        news[j].copy_of = same[j];
+        ++same[j]->copies;
+    }
 }
 
 }  // namespace
@@ -1930,6 +2173,18 @@ std::vector<std::vector<double>> similarity_matrix(const std::vector<std::string
     return m;
 }
 
+read_ids read_texts(const std::vector<std::string>& texts, std::size_t split) {
+    vocabulary vocab;
+    std::vector<item> items(texts.size());
+    std::vector<item*> order;
+    for (std::size_t i = 0; i < texts.size(); ++i) items[i].text = &texts[i], order.push_back(&items[i]);
+    read_items(order, split, vocab);
+    read_ids out;
+    for (const auto& it : items) out.tokens.push_back(it.tokens), out.keys.push_back(it.key);
+    out.classes = vocab.cls;
+    return out;
+}
+
 std::vector<std::vector<double>> paragraph_similarities(const document& old_doc, const document& new_doc) {
     context ctx;
     std::vector<item> oi = make_items(old_doc, ctx);
@@ -1949,7 +2204,7 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
     context ctx;
     ctx.threshold = options.threshold > 0 ? options.threshold : default_threshold;
     ctx.max_pairs = options.max_pairs;
-    ctx.notes = &out.notes;
+    ctx.coarse.notes = &out.notes;
 
     std::size_t bytes = 0;
     for (const auto* d : {&old_doc, &new_doc}) {
@@ -1957,21 +2212,10 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
             for (const auto& p : *l) bytes += p.text.size();
         }
     }
-    // Room for a word form per 64 bytes of text and a stem per 96, up to
-    // 3,072 (4,096 slots; pairs of 120 KB, 370 KB and 18 MB have 1,500, 3,000
-    // and 4,400 forms, 1,200, 2,200 and 3,200 stems): a vocabulary grows far
-    // slower than its text, and the tables grow when they must. Every slot
-    // reserved is written (a page fault per 4 KiB), so reserving for the
-    // text, not for what the tables hold, cost time as well as memory; a
-    // table that grows while the text is read is rehashed (more room for
-    // small texts costs less than that).
-    constexpr std::size_t reserve_cap = 3072;
-    const std::size_t forms = std::min(bytes / 64 + 64, reserve_cap);
-    const std::size_t stems = std::min(bytes / 96 + 64, reserve_cap);
-    ctx.vocab.surfaces.reserve(forms, 10 * forms);
-    ctx.vocab.ids.reserve(stems, 10 * stems);
-    std::vector<item> oi = make_items(old_doc, ctx);
-    std::vector<item> ni = make_items(new_doc, ctx, &oi);
+    reserve_words(ctx.vocab, bytes);
+    std::vector<item> oi = items_of(old_doc);
+    std::vector<item> ni = items_of(new_doc);
+    read_both(old_doc, new_doc, oi, ni, ctx);
     ctx.count({&oi, &ni});
     std::vector<const item*> op, np;
     for (const auto& it : oi) op.push_back(&it);
@@ -1987,15 +2231,67 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
         }
         return out_list;
     };
-    for (const part w : {part::preamble, part::operative}) {
-        std::vector<int> og, ng;
-        const auto ol = part_list(op, w, og);
-        const auto nl = part_list(np, w, ng);
-        match_result r;
-        for (auto g : align_lists(ol, nl, ctx, r)) {
-            for (auto& o : g.olds) o = og[o], old_done[o] = 1;
-            for (auto& n : g.news) n = ng[n], new_done[n] = 1;
-            groups.push_back(std::move(g));
+    {
+        // The preamble and the operative part, aligned at the same time, each
+        // with its own scratch space and coarse_state: the rest of the context
+        // is only read, and the items of the two parts (whose vectors are
+        // weighed on first use) are distinct. Aligned one after the other, a
+        // preamble that fell back to the coarse method makes the operative
+        // part follow fewer rules: then the operative part is aligned again so
+        // (the vectors its first alignment weighed are the ones the second
+        // would weigh).
+        struct part_lists {
+            std::vector<int> og, ng;
+            std::vector<const item*> ol, nl;
+            std::vector<group> groups;
+            coarse_state coarse;
+            std::vector<std::string> notes;
+            feature_scratch scratch;
+        };
+        std::array<part_lists, 2> parts;
+        parts[0].ol = part_list(op, part::preamble, parts[0].og);
+        parts[0].nl = part_list(np, part::preamble, parts[0].ng);
+        parts[1].ol = part_list(op, part::operative, parts[1].og);
+        parts[1].nl = part_list(np, part::operative, parts[1].ng);
+        const auto align_part = [&](part_lists& p, coarse_state& coarse) {
+            match_result r;
+            p.groups = align_lists(p.ol, p.nl, ctx, coarse, r);
+        };
+        if (oi.size() + ni.size() < min_items_aligned_in_two || detail::thread_slots() < 2) {
+            for (auto& p : parts) align_part(p, ctx.coarse);
+        } else {
+            // The part with more to compare (the tokens of its paragraphs
+            // without an identical counterpart) on this thread: done with the
+            // other, the helper joins in its parallel pieces.
+            std::array<std::size_t, 2> work{};
+            for (std::size_t k = 0; k < 2; ++k) {
+                for (const auto* it : parts[k].ol) work[k] += it->copies == 0 ? it->tokens.size() : 0;
+                for (const auto* it : parts[k].nl) work[k] += it->copy_of == nullptr ? it->tokens.size() : 0;
+            }
+            const std::size_t here = work[0] > work[1] ? 0 : 1;
+            for (auto& p : parts) p.coarse = coarse_state{ctx.coarse.fell_back, &p.notes};
+            const auto run_part = [&](std::size_t k) {
+                const using_scratch own(parts[k].scratch);
+                align_part(parts[k], parts[k].coarse);
+            };
+            detail::run_both([&] { run_part(1 - here); }, [&] { run_part(here); });
+            out.notes.insert(out.notes.end(), parts[0].notes.begin(), parts[0].notes.end());
+            if (parts[0].coarse.fell_back && !parts[1].coarse.fell_back) {
+                ctx.coarse.fell_back = true;
+                align_part(parts[1], ctx.coarse);
+            } else {
+                if (!parts[0].coarse.fell_back) {
+                    out.notes.insert(out.notes.end(), parts[1].notes.begin(), parts[1].notes.end());
+                }
+                ctx.coarse.fell_back = parts[0].coarse.fell_back || parts[1].coarse.fell_back;
+            }
+        }
+        for (auto& p : parts) {
+            for (auto& g : p.groups) {
+                for (auto& o : g.olds) o = p.og[o], old_done[o] = 1;
+                for (auto& n : g.news) n = p.ng[n], new_done[n] = 1;
+                groups.push_back(std::move(g));
+            }
         }
     }
     // Paragraphs that crossed parts: left-overs of one part against the other's.
@@ -2018,7 +2314,7 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
         // "Recognizes", the same stem) and cross_part_threshold, or a near copy.
         const double saved = ctx.threshold;
         ctx.threshold = std::max(saved, cross_part_threshold);
-        auto r = match_lists(ol, nl, ctx, true, [](const item& a, const item& b, double sim) {
+        auto r = match_lists(ol, nl, ctx, ctx.coarse, true, [](const item& a, const item& b, double sim) {
             const bool same_lead = !a.tokens.empty() && !b.tokens.empty() && a.tokens[0] == b.tokens[0];
             return same_lead || sim >= cross_part_any_lead;
         });
@@ -2055,7 +2351,7 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
         k.os = make_sub_items(ps, ps.size() > 1, ctx);
         k.ns = make_sub_items(qs, qs.size() > 1, ctx);
         match_result r;
-        k.groups = align_lists(k.os.ptrs, k.ns.ptrs, ctx, r);
+        k.groups = align_lists(k.os.ptrs, k.ns.ptrs, ctx, ctx.coarse, r);
     }
     // A sub-paragraph that became its own paragraph (split), or a paragraph
     // that became a sub-paragraph (merged).

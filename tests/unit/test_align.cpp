@@ -349,3 +349,80 @@ TEST_CASE("a word gets the same features wherever it stands in the text", "[alig
     CHECK(m[2][2] > 0.7);
     CHECK(m[3][3] < 0.99);   // "energies", stemmed as "energy": one token more
 }
+
+TEST_CASE("texts read apart and translated get the ids reading them in order gives", "[align]") {
+    // align() reads the paragraphs on two threads, the second half into a
+    // vocabulary of its own whose ids are then translated; feature keys are
+    // ids, so they must come out as reading everything in order numbers
+    // them. The texts share stems under other forms ("Recalling" /
+    // "recalls"), bring placeholder classes first in either half (a year, a
+    // symbol, an ordinal, a month, a number) and repeat forms across halves.
+    const std::vector<std::string> texts = {
+        "Recalling its resolution 79/194 of 19 December 2024,",
+        "Noting the report of the Secretary-General,",
+        "Recalls the seventy-ninth session and the energy-efficient networks;",
+        "Welcoming the Commission in 2025 and the eightieth session,",
+        "Notes with concern that 12 reports were late in June;",
+        "recalling A/80/123 and reports of the Commission, RECALLING the year 2019;",
+        "Energies, energy and ENERGY: twenty-first century networking.",
+        "",
+        "Decides to remain seized of the matter.",
+    };
+    const auto whole = resdiff::detail::read_texts(texts, texts.size());
+    REQUIRE(whole.tokens.size() == texts.size());
+    // The vocabulary holds words and classes: ids past the plain words exist.
+    CHECK(whole.classes.size() > 30);
+    CHECK(whole.tokens[0] != whole.tokens[5]);
+    for (std::size_t split = 0; split < texts.size(); ++split) {
+        INFO("split " << split);
+        const auto apart = resdiff::detail::read_texts(texts, split);
+        CHECK(apart.tokens == whole.tokens);
+        CHECK(apart.keys == whole.keys);
+        CHECK(apart.classes == whole.classes);
+    }
+}
+
+TEST_CASE("a preamble that falls back to positions takes the operative part's gap rule with it", "[align]") {
+    // The two parts are aligned at the same time; aligned in order, a
+    // preamble past max_pairs makes the operative part skip the rules for a
+    // doubtful pair (here: a lone paragraph between two anchors with the same
+    // lead, under the threshold), and the note is written once.
+    std::vector<std::string> old_pp, new_pp;
+    for (int k = 0; k < 40; ++k) {
+        const std::string n = std::to_string(k);
+        old_pp.push_back("Recalling the report number " + n + " on the topic of item " + n +
+                         " and the work of the committee on this question,");
+        new_pp.push_back("Recalling further the study " + n + " about the subject of item " + n +
+                         " and the work of the committee on this question,");
+    }
+    const std::vector<std::string> old_op = {
+        op[0],
+        "Requests the Secretary-General to submit a report on the implementation of the present resolution to the "
+        "General Assembly at its eighty-first session;",
+        op[3]};
+    const std::vector<std::string> new_op = {
+        op[0],
+        "Requests the Secretary-General to convene a high-level meeting on ocean acidification and coral reef "
+        "protection with small island developing States;",
+        op[3]};
+    const auto old_doc = make_document(old_pp, old_op);
+    const auto new_doc = make_document(new_pp, new_op);
+    const auto sims = resdiff::detail::paragraph_similarities(old_doc, new_doc);
+    INFO("similarity of OP2 with OP2: " << sims[41][41]);
+    REQUIRE(sims[41][41] >= 0.15);
+    REQUIRE(sims[41][41] < resdiff::detail::default_align_threshold());
+
+    const auto precise = resdiff::align(old_doc, new_doc);
+    CHECK(precise.notes.empty());
+    REQUIRE(find_old(precise, "OP2") != nullptr);
+    CHECK(find_old(precise, "OP2")->new_ids == std::vector<std::string>{"OP2"});
+
+    resdiff::align_options o;
+    o.max_pairs = 100;   // the preamble's 40 x 40 left-overs exceed it, the operative part's 1 x 1 does not
+    const auto coarse = resdiff::align(old_doc, new_doc, o);
+    REQUIRE(coarse.notes.size() == 1);
+    REQUIRE(find_old(coarse, "OP2") != nullptr);
+    CHECK(find_old(coarse, "OP2")->kind == unit_kind::removed);
+    REQUIRE(find_old(coarse, "OP1") != nullptr);
+    CHECK(find_old(coarse, "OP1")->kind == unit_kind::unchanged);
+}
