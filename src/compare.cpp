@@ -75,7 +75,9 @@ void compare_in_place(comparison& cmp, const compare_options& options) {
     const bool apart = detail::thread_slots() > 1;
     citation_change citations;
     std::optional<detail::background_task> cites;
-    if (apart) cites.emplace([&] { citations = compare_citations(cmp.old_doc, cmp.new_doc); });
+    // Urgent: needed when classify is done, before the documents' JSON that
+    // compare_and_write_json may have offered.
+    if (apart) cites.emplace([&] { citations = compare_citations(cmp.old_doc, cmp.new_doc); }, true);
     alignment aligned = align(cmp.old_doc, cmp.new_doc, options.align);
     alignment diffed = diff_alignment(std::move(aligned), cmp.old_doc, cmp.new_doc, options.diff);
     cmp.result = apart ? detail::classify_without_citations(std::move(diffed), cmp.old_doc, cmp.new_doc)

@@ -259,19 +259,28 @@ comparison compare_and_write_json(std::ostream& out, document old_doc, document 
     }
     writer w(out);
     write_start(w);
-    writer documents = writer::continuing(w);
-    std::string text;
+    // Each document's JSON in the helper's idle time (the comparison's own
+    // parallel pieces go first), each a task of its own: one not started
+    // when the comparison is done is written here meanwhile. The documents
+    // are only read by both threads.
+    writer old_json = writer::continuing(w), new_json = writer::continuing(w);
+    std::string old_text, new_text;
     {
-        // In the helper's idle time (the comparison's own parallel pieces go
-        // first); the documents are only read by both.
-        detail::background_task write([&] {
-            write_documents(documents, cmp);
-            text = documents.take();
+        detail::background_task write_old([&] {
+            detail::write_document(old_json, cmp.old_doc);
+            old_text = old_json.take();
+        });
+        detail::background_task write_new([&] {
+            new_json.key("new");
+            detail::write_document(new_json, cmp.new_doc);
+            new_text = new_json.take();
         });
         compare_in_place(cmp, options);
-        write.wait();
+        write_new.wait();
+        write_old.wait();
     }
-    w.splice(text);
+    w.splice(old_text);
+    w.splice(new_text);
     write_rest(w, cmp);
     w.finish();
     return cmp;

@@ -38,6 +38,7 @@ struct task {
     std::exception_ptr error;
     std::atomic<bool> done{false};
     bool background = false;  // for the helper's idle time
+    bool urgent = false;      // background work needed before the rest
 };
 
 thread_local bool on_helper = false;
@@ -68,7 +69,11 @@ public:
         {
             std::lock_guard lock(mutex_);
             if (t.background) {
-                background_.push_back(&t);
+                if (t.urgent) {
+                    background_.push_front(&t);
+                } else {
+                    background_.push_back(&t);
+                }
             } else {
                 pending_.push_back(&t);
                 foreground_.store(true, std::memory_order_relaxed);
@@ -206,10 +211,11 @@ struct background_task::state {
     bool waited = false;
 };
 
-background_task::background_task(std::function<void()> fn) : state_(std::make_unique<state>()) {
+background_task::background_task(std::function<void()> fn, bool urgent) : state_(std::make_unique<state>()) {
     state_->fn = std::move(fn);
     state_->t.fn = &state_->fn;
     state_->t.background = true;
+    state_->t.urgent = urgent;
     if (helper* h = helper::instance()) h->offer(state_->t);
 }
 

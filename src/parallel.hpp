@@ -45,7 +45,9 @@ void parallel_for(std::size_t n, std::size_t grain,
 // caller if the helper never started it (with one CPU: there and then).
 class background_task {
 public:
-    explicit background_task(std::function<void()> fn);
+    // `urgent`: started before the background work offered earlier (which
+    // is needed later).
+    explicit background_task(std::function<void()> fn, bool urgent = false);
     background_task(const background_task&) = delete;
     background_task& operator=(const background_task&) = delete;
     ~background_task();  // waits, if wait() was not called
