@@ -66,6 +66,7 @@ public:
     }
 
     void offer(task& t) {
+        pin();
         {
             std::lock_guard lock(mutex_);
             if (t.background) {
@@ -97,6 +98,10 @@ public:
         }
         for (int i = 0; i < spin_rounds && !t.done.load(std::memory_order_acquire); ++i) cpu_relax();
         if (!t.done.load(std::memory_order_acquire)) {
+            // A long wait: the helper's CPU may be busy with another
+            // program, and pinned there the helper could not move to the
+            // one this thread is about to leave idle.
+            unpin();
             std::unique_lock lock(mutex_);
             finished_.wait(lock, [&] { return t.done.load(std::memory_order_acquire); });
         }
@@ -104,10 +109,20 @@ public:
     }
 
 private:
-    explicit helper(const cpu_set_t& cpus) : thread_([this] { loop(); }) {
+    helper(const cpu_set_t& home, const cpu_set_t& allowed)
+        : home_(home), allowed_(allowed), thread_([this] { loop(); }) {
         // Pinned from here, before it has work: the new thread does not wait
         // for a turn on its creator's CPU.
-        pthread_setaffinity_np(thread_.native_handle(), sizeof cpus, &cpus);
+        pthread_setaffinity_np(thread_.native_handle(), sizeof home_, &home_);
+    }
+
+    // Pinned to its own CPU while work is offered; free to move while a
+    // caller waits long for it.
+    void pin() {
+        if (!pinned_.exchange(true)) pthread_setaffinity_np(thread_.native_handle(), sizeof home_, &home_);
+    }
+    void unpin() {
+        if (pinned_.exchange(false)) pthread_setaffinity_np(thread_.native_handle(), sizeof allowed_, &allowed_);
     }
 
     static std::unique_ptr<helper> make() {
@@ -122,7 +137,7 @@ private:
             CPU_ZERO(&one);
             CPU_SET(cpu, &one);
             try {
-                return std::unique_ptr<helper>(new helper(one));
+                return std::unique_ptr<helper>(new helper(one, allowed));
             } catch (const std::system_error&) {
                 return nullptr;  // no thread to be had: everything on the caller's
             }
@@ -198,6 +213,8 @@ private:
     bool stop_ = false;
     std::atomic<bool> has_work_{false};
     std::atomic<bool> foreground_{false};  // pending_ is not empty
+    const cpu_set_t home_, allowed_;
+    std::atomic<bool> pinned_{true};
     std::thread thread_;  // last: started once the rest is built
 };
 
