@@ -108,6 +108,22 @@ public:
         return true;
     }
 
+    // On the helper, inside background work: runs the pieces offered since.
+    void run_offered() {
+        if (!foreground_.load(std::memory_order_relaxed)) return;
+        while (true) {
+            task* t = nullptr;
+            {
+                std::lock_guard lock(mutex_);
+                if (pending_.empty()) return;
+                t = pending_.front();
+                pending_.pop_front();
+                note_queues();
+            }
+            run(*t);
+        }
+    }
+
 private:
     helper(const cpu_set_t& home, const cpu_set_t& allowed)
         : home_(home), allowed_(allowed), thread_([this] { loop(); }) {
@@ -145,24 +161,6 @@ private:
         return nullptr;
     }
 
-public:
-    // On the helper, inside background work: runs the pieces offered since.
-    void run_offered() {
-        if (!foreground_.load(std::memory_order_relaxed)) return;
-        while (true) {
-            task* t = nullptr;
-            {
-                std::lock_guard lock(mutex_);
-                if (pending_.empty()) return;
-                t = pending_.front();
-                pending_.pop_front();
-                note_queues();
-            }
-            run(*t);
-        }
-    }
-
-private:
     void loop() {
         on_helper = true;
         while (true) {
