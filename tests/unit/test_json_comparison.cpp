@@ -202,6 +202,27 @@ TEST_CASE("json: streamed in many pieces, the bytes are those of the whole strin
     for (const auto& p : j.at("new").at("preamble")) CHECK(p.at("intro") == p.at("text"));
 }
 
+TEST_CASE("json: compare_and_write_json gives the bytes of compare then write_comparison_json", "[json][comparison]") {
+    // The documents' JSON is written on the helper thread while they are
+    // compared, in pieces spliced in: the same bytes, and the same comparison.
+    const std::pair<std::string, std::string> pairs[] = {
+        {"golden/small-old.txt", "golden/small-new.txt"},
+        {"A-RES-65-141.txt", "golden/small-new.txt"},
+        {"A-RES-65-141.txt", "A-RES-65-141.txt"},
+    };
+    for (const auto& [from, to] : pairs) {
+        const document a = parse_file(fixture(from)), b = parse_file(fixture(to));
+        const comparison expected = compare(a, b);
+        std::ostringstream plain, together;
+        write_comparison_json(plain, expected);
+        const comparison got = compare_and_write_json(together, a, b);
+        CHECK(together.str() == plain.str());
+        CHECK(got.identical() == expected.identical());
+        CHECK(got.result.citations.new_cited == expected.result.citations.new_cited);
+        CHECK(comparison_to_json(got) == plain.str());
+    }
+}
+
 TEST_CASE("json: lead, qualifier, children and footnotes are written", "[json][comparison]") {
     comparison c;
     alignment_unit u;
