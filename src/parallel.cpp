@@ -128,7 +128,8 @@ private:
     helper(const cpu_set_t& home, const cpu_set_t& allowed)
         : home_(home), allowed_(allowed), thread_([this] { loop(); }) {
         // Pinned from here, before it has work: the new thread does not wait
-        // for a turn on its creator's CPU.
+        // for a turn on its creator's CPU. (Left to pin itself, it often did:
+        // the 65 KB pair took 4.6 ms instead of 3.9.)
         pthread_setaffinity_np(thread_.native_handle(), sizeof home_, &home_);
     }
 
