@@ -716,8 +716,10 @@ struct coarse_state {
     std::vector<std::string>* notes = nullptr;
 };
 
-// Below this many tokens, document frequencies are counted on one thread.
+// Below this many tokens, document frequencies are counted on one thread;
+// above, in ranges of this many items on either thread.
 constexpr std::size_t min_tokens_counted_in_two = 8192;
+constexpr std::size_t items_counted_at_once = 32;
 
 struct context {
     vocabulary vocab;
@@ -779,9 +781,17 @@ struct context {
                 if (it.copy_of == nullptr) read.push_back(&it), tokens += it.tokens.size();
             }
         }
-        const auto count_in = [&](std::size_t from, std::size_t to, std::vector<std::uint32_t>& df) {
-            df.assign(vocab.cls.size(), 0);
-            std::vector<std::size_t> seen_in(vocab.cls.size(), 0);   // last item read (1-based) using each word
+        // Counted in ranges of items on both threads (parallel_for: the
+        // helper may be busy at first), each thread into counts of its own,
+        // summed after (whole numbers: the same in any order).
+        struct counter {
+            std::vector<std::uint32_t> df;
+            std::vector<std::size_t> seen_in;   // by word: the last item read (1-based) using it
+        };
+        std::array<counter, 2> by_slot;
+        const auto count_in = [&](std::size_t from, std::size_t to, std::size_t slot) {
+            auto& [df, seen_in] = by_slot[slot];
+            if (df.empty()) df.assign(vocab.cls.size(), 0), seen_in.assign(vocab.cls.size(), 0);
             for (std::size_t k = from; k < to; ++k) {
                 const std::uint32_t uses = 1 + read[k]->copies;
                 for (const auto w : read[k]->tokens) {
@@ -792,17 +802,12 @@ struct context {
                 }
             }
         };
-        // Long texts are counted in two halves at the same time, their counts
-        // summed (whole numbers: the same in any order).
-        if (tokens >= min_tokens_counted_in_two && detail::thread_slots() > 1) {
-            std::size_t half = 0;
-            for (std::size_t first = 0; half < read.size() && 2 * first < tokens; ++half) first += read[half]->tokens.size();
-            std::vector<std::uint32_t> later;
-            detail::run_both([&] { count_in(half, read.size(), later); }, [&] { count_in(0, half, vocab.df); });
-            for (std::size_t w = 0; w < later.size(); ++w) vocab.df[w] += later[w];
-        } else {
-            count_in(0, read.size(), vocab.df);
-        }
+        // Long texts only: short ones take less than handing a share over.
+        const std::size_t grain = tokens >= min_tokens_counted_in_two ? items_counted_at_once : read.size();
+        detail::parallel_for(read.size(), grain, count_in);
+        vocab.df = std::move(by_slot[0].df);
+        vocab.df.resize(vocab.cls.size(), 0);
+        for (std::size_t w = 0; w < by_slot[1].df.size(); ++w) vocab.df[w] += by_slot[1].df[w];
         vocab.documents = static_cast<double>(std::max<std::size_t>(docs, 1));
         vocab.idf_by_word.resize(vocab.df.size());
         for (std::size_t w = 0; w < vocab.df.size(); ++w) {
@@ -2115,16 +2120,22 @@ void read_items(std::span<item* const> order, std::size_t split, vocabulary& voc
 // one thread: handing one over would cost more than it saves.
 constexpr std::size_t min_items_aligned_in_two = 32;
 
-// Below this many bytes to read, the paragraphs are read on one thread:
-// handing half over would cost more than it saves.
+// Whether align() reads the paragraphs on two threads (read_items), from
+// this many bytes to read on. It does not: when compare() aligns, the helper
+// is busy with the citations (background work, needed later) and takes the
+// offered half up late; reading on one thread and leaving the helper to the
+// citations was faster in the whole process (65 KB pair 3.62 -> 3.39 ms,
+// 200 KB pair 8.97 -> 8.60 ms, 2 MB pair 84.3 -> 80.8 ms), though reading
+// alone, in two halves, takes 0.6 of the time.
+constexpr bool read_in_two = false;
 constexpr std::size_t min_bytes_read_in_two = 16 * 1024;
 
 // Reads the paragraphs of both versions (`olds` and `news`, as items_of made
 // them) and describes them. A new paragraph with the text of an old one takes
 // its tokens (most texts are kept as they were); the others, after every old
-// one, are read in two halves of about the same length at the same time
-// (read_items), with the ids reading them in order gives, each version
-// described on one of the two threads.
+// one, are read in order or (read_in_two) in two halves of about the same
+// length at the same time (read_items), with the ids reading them in order
+// gives, each version described on one of the two threads.
 void read_both(const document& old_doc, const document& new_doc, std::vector<item>& olds, std::vector<item>& news,
                context& ctx) {
     const context::by_text same_text(olds);
@@ -2138,7 +2149,7 @@ void read_both(const document& old_doc, const document& new_doc, std::vector<ite
         if (same[j] == nullptr) order.push_back(&news[j]), bytes += news[j].text->size();
     }
     std::size_t split = order.size();
-    if (bytes >= min_bytes_read_in_two && detail::thread_slots() > 1) {
+    if (read_in_two && bytes >= min_bytes_read_in_two && detail::thread_slots() > 1) {
         std::size_t first = 0;
         for (split = 0; split < order.size() && 2 * first < bytes; ++split) first += order[split]->text->size();
     }
