@@ -21,8 +21,8 @@ std::string comparison_to_json(const comparison& cmp);
 // never held twice in memory.
 void write_comparison_json(std::ostream& out, const comparison& cmp);
 // compare() and write_comparison_json() in one, quicker: the documents' part
-// of the JSON is written on another thread while they are compared (up to a
-// few MB of text; past that, as write_comparison_json does).
+// of the JSON is written on another thread while they are compared (up to
+// 1 MB of text; past that, as write_comparison_json does).
 comparison compare_and_write_json(std::ostream& out, document old_doc, document new_doc,
                                   const compare_options& options = {});
 

@@ -1,5 +1,9 @@
 #include "cli/cli.hpp"
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
@@ -161,18 +165,28 @@ std::pair<document, document> load_documents(const std::string& old_path, const 
     // (two 2 MB files read at once add less than 12 MB). PDF and Word files
     // too: poppler and libzip are not known to be safe on two threads.
     constexpr std::uintmax_t together_up_to = 4u << 20;
-    const auto plain_and_small = [](const std::string& path) {
+    const auto large = [](const std::string& path) {
         std::error_code ec;
         const auto size = std::filesystem::file_size(path, ec);
-        if (ec) return true;  // the read says why
-        if (size > together_up_to) return false;
+        return !ec && size > together_up_to;  // unreadable: the read says why
+    };
+    const auto plain = [](const std::string& path) {
         char head[8];
         std::ifstream in(path, std::ios::binary);
         in.read(head, sizeof head);
         const std::string_view magic(head, static_cast<std::size_t>(in.gcount()));
         return magic.substr(0, 5) != "%PDF-" && magic.substr(0, 4) != std::string_view("PK\x03\x04", 4);
     };
-    const auto both = plain_and_small(old_path) && plain_and_small(new_path)
+    const bool large_input = large(old_path) || large(new_path);
+#if defined(__GLIBC__)
+    // Large inputs: the helper thread, started later, allocates from this
+    // thread's heap. With a heap of its own, what either thread frees is not
+    // reused by the other: the 10 MB pair peaked at 98 MB instead of 92. (On
+    // small inputs the shared heap's lock costs more than that: the 65 KB
+    // pair took 4.5 ms instead of 3.9.)
+    if (large_input) mallopt(M_ARENA_MAX, 1);
+#endif
+    const auto both = !large_input && plain(old_path) && plain(new_path)
                           ? detail::run_both
                           : [](const std::function<void()>& a, const std::function<void()>& b) { a(), b(); };
     both(
