@@ -1329,7 +1329,12 @@ match_result match_lists(const std::vector<const item*>& olds, const std::vector
     };
     // Scores news[j] against the left-over old items, its candidates to `out`.
     const auto score = [&](int j, scores& sc, std::vector<edge>& out) {
-        auto& [acc, touched, weight_in_new, terms_in_new] = sc;
+        // (References, not a structured binding: clang cannot capture a
+        // binding in the lambda below.)
+        auto& acc = sc.acc;
+        auto& touched = sc.touched;
+        auto& weight_in_new = sc.weight_in_new;
+        auto& terms_in_new = sc.terms_in_new;
         if (acc.empty()) {
             acc.assign(olds.size(), 0.0);
             if (!exact) weight_in_new.assign(index.terms(), 0.0f);

@@ -18,7 +18,8 @@ std::size_t count_words(std::string_view text) {
     const std::size_t size = text.size();
     if (size == 0) return 0;
     std::size_t n = word_byte(s[0]);
-    for (std::size_t i = 1; i < size; ++i) n += word_byte(s[i]) & !word_byte(s[i - 1]);
+    // As 0/1 integers: a word byte after a byte that is none (no branch).
+    for (std::size_t i = 1; i < size; ++i) n += unsigned{word_byte(s[i])} & unsigned{!word_byte(s[i - 1])};
     return n;
 }
 
