@@ -1,6 +1,6 @@
 // Two threads for the pipeline's independent pieces: reading the two
-// documents, the word diff and classification of the units, the JSON of the
-// two documents.
+// documents, parts of the alignment, the word diff and classification of the
+// units, and in the background the citations and the documents' JSON.
 //
 // One helper thread, started on first use and kept until the process exits,
 // pinned to another CPU than the one that started it (left to the scheduler,
