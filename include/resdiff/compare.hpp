@@ -40,6 +40,13 @@ struct comparison {
     bool identical() const { return totals.units_changed == 0 && totals.words_deleted == 0 && totals.words_inserted == 0; }
 };
 
+// Aligns, diffs, classifies and summarizes. With two or more CPUs it uses a
+// second thread for independent pieces: started on first use, pinned to
+// another CPU than the caller's, and kept until the process exits
+// (RESDIFF_THREADS=1 in the environment keeps everything on the caller's
+// thread). The result is the same either way. Calls from several threads at
+// once are safe; a process that forks without exec should set
+// RESDIFF_THREADS=1.
 comparison compare(document old_doc, document new_doc, const compare_options& options = {});
 // The same for the documents already in `cmp`, which it only reads (another
 // thread may read them meanwhile): fills cmp.result and cmp.totals.
