@@ -43,6 +43,15 @@ struct task {
 
 thread_local bool on_helper = false;
 
+// Runs `t` on the calling thread, its exception kept in t.error.
+void run_here(task& t) {
+    try {
+        (*t.fn)();
+    } catch (...) {
+        t.error = std::current_exception();
+    }
+}
+
 class helper {
 public:
     // The process's helper thread, or nullptr when there is one CPU to run on
@@ -77,18 +86,20 @@ public:
         wake_.notify_one();
     }
 
-    // After the caller's own share: takes `t` back if the helper has not
-    // started it (false: the caller runs it), else waits until it is done.
-    bool take_back_or_wait(task& t) {
+    // After the caller's own share: `t` is done when this returns, by the
+    // helper or, taken back if the helper has not started it, by the caller.
+    void complete(task& t) {
+        bool taken_back = false;
         {
             std::lock_guard lock(mutex_);
             auto& queue = t.background ? background_ : pending_;
             if (const auto at = std::find(queue.begin(), queue.end(), &t); at != queue.end()) {
                 queue.erase(at);
                 note_queues();
-                return false;
+                taken_back = true;
             }
         }
+        if (taken_back) return run_here(t);
         for (int i = 0; i < spin_rounds && !t.done.load(std::memory_order_acquire); ++i) cpu_relax();
         if (!t.done.load(std::memory_order_acquire)) {
             // A long wait: the helper's CPU may be busy with another
@@ -98,7 +109,6 @@ public:
             std::unique_lock lock(mutex_);
             finished_.wait(lock, [&] { return t.done.load(std::memory_order_acquire); });
         }
-        return true;
     }
 
     // On the helper, inside background work: runs the pieces offered since.
@@ -175,11 +185,7 @@ private:
     }
 
     void run(task& t) {
-        try {
-            (*t.fn)();
-        } catch (...) {
-            t.error = std::current_exception();
-        }
+        run_here(t);
         {
             // Under the lock: the caller may be between its check and its wait.
             std::lock_guard lock(mutex_);
@@ -238,10 +244,10 @@ background_task::~background_task() {
 
 void background_task::wait() {
     state_->waited = true;
-    helper* h = helper::instance();
-    if (h == nullptr || !h->take_back_or_wait(state_->t)) {
-        (*state_->t.fn)();  // never started: here, now (its exception goes straight up)
-        return;
+    if (helper* h = helper::instance()) {
+        h->complete(state_->t);
+    } else {
+        run_here(state_->t);
     }
     if (state_->t.error) std::rethrow_exception(state_->t.error);
 }
@@ -266,13 +272,7 @@ void run_both(const std::function<void()>& a, const std::function<void()>& b) {
     } catch (...) {
         mine = std::current_exception();
     }
-    if (!h->take_back_or_wait(t)) {
-        try {
-            a();
-        } catch (...) {
-            t.error = std::current_exception();
-        }
-    }
+    h->complete(t);
     if (t.error) std::rethrow_exception(t.error);
     if (mine) std::rethrow_exception(mine);
 }
@@ -304,9 +304,9 @@ void parallel_for(std::size_t n, std::size_t grain,
         mine = std::current_exception();
         next.store(n, std::memory_order_relaxed);  // no more ranges for anyone
     }
-    // Taken back unstarted, it has nothing left to do: the caller's share
-    // ends only when every range is claimed.
-    h->take_back_or_wait(t);
+    // (Taken back unstarted, it finds nothing left: the caller's share ends
+    // only when every range is claimed.)
+    h->complete(t);
     if (mine) std::rethrow_exception(mine);
     if (t.error) std::rethrow_exception(t.error);
 }
