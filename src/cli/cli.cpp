@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <string_view>
 
 #include <boost/program_options.hpp>
@@ -125,89 +124,90 @@ void print_warnings(io& io, const document& doc) {
 
 namespace {
 
-// A document read and parsed, and the line --verbose prints about it.
+// A document read and parsed, and what --verbose says of the reading.
 struct loaded {
     document doc;
-    std::string how;
+    std::string encoding;
+    std::size_t lines = 0;
 };
 
 loaded read_document(const std::string& path, const ingest_options& ingest, const parse_options& options) {
     const ingested_text text = ingest_file(path, ingest);
     loaded out;
-    out.how = "resdiff: " + path;
-    out.how.append(": read as ").append(text.encoding).append(", ").append(std::to_string(text.lines.size()));
-    out.how.append(" lines\n");
+    out.encoding = text.encoding;
+    out.lines = text.lines.size();
     out.doc = parse_document(text, options);
     return out;
 }
 
-document report(loaded&& l, io& io, bool verbose) {
-    if (verbose) io.err << l.how;
+document report(const std::string& path, loaded&& l, io& io, bool verbose) {
+    if (verbose) io.err << "resdiff: " << path << ": read as " << l.encoding << ", " << l.lines << " lines\n";
     print_warnings(io, l.doc);
     return std::move(l.doc);
+}
+
+// Whether two files may be read at the same time: plain text files up to a
+// few MB. Large files one after the other: reading a file takes a few times
+// its size in passing, and two such peaks at once took the 10 MB pair past
+// 100 MB (two 2 MB files read at once add less than 12 MB). PDF and Word
+// files too: poppler and libzip are not known to be safe on two threads.
+constexpr std::uintmax_t together_up_to = 4u << 20;
+
+bool large_file(const std::string& path) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    return !ec && size > together_up_to;  // unreadable: the read says why
+}
+
+bool plain_text_file(const std::string& path) {
+    char head[8];
+    std::ifstream in(path, std::ios::binary);
+    in.read(head, sizeof head);
+    return detect_file_type(std::string_view(head, static_cast<std::size_t>(in.gcount()))) == file_type::text;
 }
 
 }  // namespace
 
 document load_document(const std::string& path, const ingest_options& ingest, io& io, bool verbose,
                        const parse_options& options) {
-    return report(read_document(path, ingest, options), io, verbose);
+    return report(path, read_document(path, ingest, options), io, verbose);
 }
 
 std::pair<document, document> load_documents(const std::string& old_path, const ingest_options& old_ingest,
                                              const std::string& new_path, const ingest_options& new_ingest, io& io,
                                              bool verbose) {
-    loaded o, n;
-    std::exception_ptr old_error, new_error;  // each reported in its turn
-    // Read at the same time: plain text files up to a few MB. Large files
-    // one after the other: reading a file takes a few times its size in
-    // passing, and two such peaks at once took the 10 MB pair past 100 MB
-    // (two 2 MB files read at once add less than 12 MB). PDF and Word files
-    // too: poppler and libzip are not known to be safe on two threads.
-    constexpr std::uintmax_t together_up_to = 4u << 20;
-    const auto large = [](const std::string& path) {
-        std::error_code ec;
-        const auto size = std::filesystem::file_size(path, ec);
-        return !ec && size > together_up_to;  // unreadable: the read says why
-    };
-    const auto plain = [](const std::string& path) {
-        char head[8];
-        std::ifstream in(path, std::ios::binary);
-        in.read(head, sizeof head);
-        const std::string_view magic(head, static_cast<std::size_t>(in.gcount()));
-        return magic.substr(0, 5) != "%PDF-" && magic.substr(0, 4) != std::string_view("PK\x03\x04", 4);
-    };
-    const bool large_input = large(old_path) || large(new_path);
+    const bool large_input = large_file(old_path) || large_file(new_path);
 #if defined(__GLIBC__)
-    // Large inputs: the helper thread, started later, allocates from this
-    // thread's heap. With a heap of its own, what either thread frees is not
-    // reused by the other: the 10 MB pair peaked at 98 MB instead of 92. (On
-    // small inputs the shared heap's lock costs more than that: the 65 KB
-    // pair took 4.5 ms instead of 3.9.)
+    // Large inputs: the helper thread allocates from this thread's heap (a
+    // thread's heap is chosen at its first allocation, in its first task,
+    // which comes after this). With a heap of its own, what either thread
+    // frees is not reused by the other: the 10 MB pair peaked at 98 MB
+    // instead of 92. (On small inputs the shared heap's lock costs more than
+    // that: the 65 KB pair took 4.5 ms instead of 3.9.)
     if (large_input) mallopt(M_ARENA_MAX, 1);
 #endif
-    const auto both = !large_input && plain(old_path) && plain(new_path)
-                          ? detail::run_both
-                          : [](const std::function<void()>& a, const std::function<void()>& b) { a(), b(); };
-    both(
-        [&] {
-            try {
-                o = read_document(old_path, old_ingest, {});
-            } catch (...) {
-                old_error = std::current_exception();
-            }
-        },
-        [&] {
-            try {
-                n = read_document(new_path, new_ingest, {});
-            } catch (...) {
-                new_error = std::current_exception();
-            }
-        });
+    loaded o, n;
+    std::exception_ptr old_error, new_error;  // each reported in its turn
+    const auto read_into = [](loaded& into, std::exception_ptr& error, const std::string& path,
+                              const ingest_options& ingest) {
+        try {
+            into = read_document(path, ingest, {});
+        } catch (...) {
+            error = std::current_exception();
+        }
+    };
+    const auto read_old = [&] { read_into(o, old_error, old_path, old_ingest); };
+    const auto read_new = [&] { read_into(n, new_error, new_path, new_ingest); };
+    if (!large_input && plain_text_file(old_path) && plain_text_file(new_path)) {
+        detail::run_both(read_old, read_new);
+    } else {
+        read_old();
+        read_new();
+    }
     if (old_error) std::rethrow_exception(old_error);
-    document old_doc = report(std::move(o), io, verbose);
+    document old_doc = report(old_path, std::move(o), io, verbose);
     if (new_error) std::rethrow_exception(new_error);
-    return {std::move(old_doc), report(std::move(n), io, verbose)};
+    return {std::move(old_doc), report(new_path, std::move(n), io, verbose)};
 }
 
 bool use_color(const std::string& when, const io& io) {
