@@ -2228,13 +2228,7 @@ alignment align(const document& old_doc, const document& new_doc, const align_op
     ctx.max_pairs = options.max_pairs;
     ctx.coarse.notes = &out.notes;
 
-    std::size_t bytes = 0;
-    for (const auto* d : {&old_doc, &new_doc}) {
-        for (const auto* l : {&d->preamble, &d->operative}) {
-            for (const auto& p : *l) bytes += p.text.size();
-        }
-    }
-    reserve_words(ctx.vocab, bytes);
+    reserve_words(ctx.vocab, text_bytes(old_doc) + text_bytes(new_doc));
     std::vector<item> oi = items_of(old_doc);
     std::vector<item> ni = items_of(new_doc);
     read_both(old_doc, new_doc, oi, ni, ctx);

@@ -24,6 +24,14 @@ const paragraph* find_paragraph(const document& doc, std::string_view id) {
     return nullptr;
 }
 
+std::size_t text_bytes(const document& doc) {
+    std::size_t n = 0;
+    for (const auto* list : {&doc.preamble, &doc.operative}) {
+        for (const auto& p : *list) n += p.text.size();
+    }
+    return n;
+}
+
 std::vector<const subparagraph*> flatten(const paragraph& p) {
     std::vector<const subparagraph*> out;
     collect(p.subparagraphs, out);

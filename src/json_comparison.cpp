@@ -181,9 +181,8 @@ void write_start(writer& w) {
     w.key("old");
 }
 
-// The documents, after write_start.
-void write_documents(writer& w, const comparison& cmp) {
-    detail::write_document(w, cmp.old_doc);
+// The new document, after the old one.
+void write_new_document(writer& w, const comparison& cmp) {
     w.key("new");
     detail::write_document(w, cmp.new_doc);
 }
@@ -218,16 +217,9 @@ void write_rest(writer& w, const comparison& cmp) {
 
 void write_all(writer& w, const comparison& cmp) {
     write_start(w);
-    write_documents(w, cmp);
+    detail::write_document(w, cmp.old_doc);
+    write_new_document(w, cmp);
     write_rest(w, cmp);
-}
-
-std::size_t text_bytes(const document& d) {
-    std::size_t n = 0;
-    for (const auto* list : {&d.preamble, &d.operative}) {
-        for (const auto& p : *list) n += p.text.size();
-    }
-    return n;
 }
 
 }  // namespace
@@ -272,8 +264,7 @@ comparison compare_and_write_json(std::ostream& out, document old_doc, document 
             old_text = old_json.take();
         });
         detail::background_task write_new([&] {
-            new_json.key("new");
-            detail::write_document(new_json, cmp.new_doc);
+            write_new_document(new_json, cmp);
             new_text = new_json.take();
         });
         compare_in_place(cmp, options);

@@ -100,6 +100,9 @@ struct document {
 // Looks a paragraph up by id ("PP3", "OP12"); nullptr when absent.
 const paragraph* find_paragraph(const document& doc, std::string_view id);
 
+// Bytes of the texts of the preambular and operative paragraphs.
+std::size_t text_bytes(const document& doc);
+
 // Every sub-paragraph of `p` in reading order, depth first.
 std::vector<const subparagraph*> flatten(const paragraph& p);
 
