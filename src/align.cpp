@@ -2131,22 +2131,21 @@ void read_items(std::span<item* const> order, std::size_t split, vocabulary& voc
 // one thread: handing one over would cost more than it saves.
 constexpr std::size_t min_items_aligned_in_two = 32;
 
-// Whether align() reads the paragraphs on two threads (read_items), from
-// this many bytes to read on. Read in two fixed halves, the helper's half
-// often waited behind the citations (background work) and the reading took
-// longer than on one thread; read from both ends until the threads meet, the
-// helper takes what it gets to (200 KB pair: about 230 of 569 paragraphs)
-// and the whole process gains (65 KB pair: median 4.1 -> 3.7 ms; 2 MB pair
-// 84 -> 81 ms; 200 KB pair unchanged, its helper having as much else to do).
-constexpr bool read_in_two = true;
+// From this many bytes to read on, align() reads the paragraphs on two
+// threads (read_items). Read in two fixed halves, the helper's half often
+// waited behind the citations (background work) and the reading took longer
+// than on one thread; read from both ends until the threads meet, the helper
+// takes what it gets to (200 KB pair: about 230 of 569 paragraphs) and the
+// whole process gains (65 KB pair: median 4.1 -> 3.7 ms; 2 MB pair 84 -> 81
+// ms; 200 KB pair unchanged, its helper having as much else to do).
 constexpr std::size_t min_bytes_read_in_two = 16 * 1024;
 
 // Reads the paragraphs of both versions (`olds` and `news`, as items_of made
 // them) and describes them. A new paragraph with the text of an old one takes
 // its tokens (most texts are kept as they were); the others, after every old
-// one, are read in order or (read_in_two) from both ends at the same time
-// (read_items), with the ids reading them in order gives, each version
-// described on one of the two threads.
+// one, are read in order or (from min_bytes_read_in_two) from both ends at
+// the same time (read_items), with the ids reading them in order gives, each
+// version described on one of the two threads.
 void read_both(const document& old_doc, const document& new_doc, std::vector<item>& olds, std::vector<item>& news,
                context& ctx) {
     const context::by_text same_text(olds);
@@ -2160,7 +2159,7 @@ void read_both(const document& old_doc, const document& new_doc, std::vector<ite
         if (same[j] == nullptr) order.push_back(&news[j]), bytes += news[j].text->size();
     }
     std::size_t split = order.size();
-    if (read_in_two && bytes >= min_bytes_read_in_two && detail::thread_slots() > 1) {
+    if (bytes >= min_bytes_read_in_two && detail::thread_slots() > 1) {
         std::size_t first = 0;
         for (split = 0; split < order.size() && 2 * first < bytes; ++split) first += order[split]->text->size();
     }

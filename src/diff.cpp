@@ -1071,8 +1071,14 @@ alignment diff_alignment(alignment aligned, const document& old_doc, const docum
         const auto& u = aligned.units[i];
         std::size_t cost = 0;
         if (u.text_changed || !u.children.empty()) {
-            for (const auto& id : u.old_ids) cost += old_index.find(id) ? old_index.find(id)->text.size() : 0;
-            for (const auto& id : u.new_ids) cost += new_index.find(id) ? new_index.find(id)->text.size() : 0;
+            const auto size_in = [](const detail::paragraph_index& index, const std::vector<std::string>& ids) {
+                std::size_t n = 0;
+                for (const auto& id : ids) {
+                    if (const paragraph* p = index.find(id)) n += p->text.size();
+                }
+                return n;
+            };
+            cost = size_in(old_index, u.old_ids) + size_in(new_index, u.new_ids);
         }
         order.emplace_back(cost, i);
     }
