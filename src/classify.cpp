@@ -1173,10 +1173,8 @@ alignment classify_units(alignment diffed, const document& old_doc, const docume
         }
     });
     citation_memo memo = std::move(states[0].memo);
-    for (auto& st : states) {
-        ctx.predecessors.insert(st.rolled.begin(), st.rolled.end());
-        memo.merge(st.memo);
-    }
+    for (std::size_t k = 1; k < states.size(); ++k) memo.merge(states[k].memo);
+    for (const auto& st : states) ctx.predecessors.insert(st.rolled.begin(), st.rolled.end());
     states.clear();
     // Second pass: classifies each item, the predecessors known.
     detail::parallel_for(items.size(), 8, [&](std::size_t begin, std::size_t end, std::size_t) {
