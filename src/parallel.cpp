@@ -2,10 +2,14 @@
 
 #include <pthread.h>
 #include <sched.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <condition_variable>
+#include <cstdint>
 #include <cstdlib>
 #include <deque>
 #include <exception>
@@ -14,6 +18,8 @@
 #include <string_view>
 #include <system_error>
 #include <thread>
+#include <utility>
+#include <vector>
 
 namespace resdiff::detail {
 
@@ -39,7 +45,52 @@ struct task {
     std::atomic<bool> done{false};
     bool background = false;  // for the helper's idle time
     bool urgent = false;      // background work needed before the rest
+    // Detached work (run_detached): nobody waits; `drop(owner)` frees the
+    // task and what it holds once it has run.
+    void* owner = nullptr;
+    void (*drop)(void*) = nullptr;
 };
+
+// A stretch of free heap whose pages are made present in the helper's idle
+// time (prepare_heap).
+struct stretch {
+    char* at = nullptr;
+    std::size_t left = 0;
+};
+
+// Pages made present at a time between two checks for work: 16 KiB, four
+// page faults' worth (about 6 us).
+constexpr std::size_t ready_step_bytes = std::size_t{16} << 10;
+
+// The free heap of the calling thread grown to at least `bytes` past its
+// current end: a block allocated and freed at once, kept by the allocator
+// (main() tells glibc never to give memory back or to map large blocks on
+// their own; otherwise the stretch is no longer mapped and readying it
+// fails harmlessly). The whole pages of the block.
+stretch grown_heap(std::size_t bytes) {
+    void* block = std::malloc(bytes);
+    if (block == nullptr) return {};
+    const auto begin = reinterpret_cast<std::uintptr_t>(block);
+    std::free(block);
+    static const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    const std::uintptr_t from = (begin + page - 1) & ~(page - 1);
+    const std::uintptr_t to = (begin + bytes) & ~(page - 1);
+    return {reinterpret_cast<char*>(from), to > from ? static_cast<std::size_t>(to - from) : 0};
+}
+
+enum class readied { done, failed, unsupported };
+
+// Makes the pages of [at, at + n) present and writable without writing
+// to them (what is in them stays as it is, whoever is using them).
+readied make_present(char* at, std::size_t n) {
+#if defined(MADV_POPULATE_WRITE)
+    if (::madvise(at, n, MADV_POPULATE_WRITE) == 0) return readied::done;
+    return errno == EINVAL ? readied::unsupported : readied::failed;
+#else
+    (void)at, (void)n;
+    return readied::unsupported;
+#endif
+}
 
 thread_local bool on_helper = false;
 
@@ -111,6 +162,19 @@ public:
         }
     }
 
+    // Queues the stretch `s` of a caller's heap and `own` bytes of the
+    // helper's own heap (grown first, on the helper) to be readied in its
+    // idle time.
+    void ready(stretch s, std::size_t own) {
+        {
+            std::lock_guard lock(mutex_);
+            if (!can_ready_) return;
+            if (s.left > 0) stretches_.push_back(s);
+            own_bytes_ += own;
+        }
+        readying_.store(true, std::memory_order_release);
+    }
+
     // On the helper, inside background work: runs the pieces offered since.
     void run_offered() {
         if (!foreground_.load(std::memory_order_relaxed)) return;
@@ -169,7 +233,10 @@ private:
         on_helper = true;
         while (true) {
             // Briefly busy after each task: the next one usually follows.
-            for (int i = 0; i < spin_rounds && !has_work_.load(std::memory_order_acquire); ++i) cpu_relax();
+            // Meanwhile heap is readied, a step at a time.
+            for (int i = 0; i < spin_rounds && !has_work_.load(std::memory_order_acquire); ++i) {
+                if (!readying_.load(std::memory_order_relaxed) || !ready_step()) cpu_relax();
+            }
             task* t = nullptr;
             {
                 std::unique_lock lock(mutex_);
@@ -184,8 +251,43 @@ private:
         }
     }
 
+    // Readies one step of the first stretch (the stretches take turns: the
+    // caller and the helper both allocate); false when there is none left.
+    bool ready_step() {
+        std::unique_lock lock(mutex_);
+        if (own_bytes_ > 0) {
+            const std::size_t own = std::exchange(own_bytes_, 0);
+            lock.unlock();
+            const stretch mine = grown_heap(own);
+            lock.lock();
+            if (mine.left > 0) stretches_.push_back(mine);
+        }
+        if (stretches_.empty()) {
+            readying_.store(false, std::memory_order_relaxed);
+            return false;
+        }
+        stretch s = stretches_.front();
+        stretches_.erase(stretches_.begin());
+        const std::size_t n = std::min(s.left, ready_step_bytes);
+        lock.unlock();
+        const readied r = make_present(s.at, n);
+        lock.lock();
+        if (r == readied::unsupported) {
+            can_ready_ = false;
+            stretches_.clear();
+            own_bytes_ = 0;
+        } else if (r == readied::done && s.left > n) {
+            stretches_.push_back({s.at + n, s.left - n});
+        }
+        return true;
+    }
+
     void run(task& t) {
         run_here(t);
+        if (t.drop != nullptr) {
+            t.drop(t.owner);  // detached: nobody waits
+            return;
+        }
         {
             // Under the lock: the caller may be between its check and its wait.
             std::lock_guard lock(mutex_);
@@ -208,6 +310,11 @@ private:
     std::deque<task*> pending_;
     std::deque<task*> background_;  // idle-time work, taken when pending_ is empty
     std::atomic<bool> has_work_{false};
+    // Heap to ready in idle time (prepare_heap), under mutex_.
+    std::vector<stretch> stretches_;
+    std::size_t own_bytes_ = 0;
+    bool can_ready_ = true;   // false once the system said it cannot
+    std::atomic<bool> readying_{false};   // there may be some
     std::atomic<bool> foreground_{false};  // pending_ is not empty
     const cpu_set_t home_, allowed_;
     std::atomic<bool> pinned_{true};
@@ -250,6 +357,34 @@ void background_task::wait() {
         run_here(state_->t);
     }
     if (state_->t.error) std::rethrow_exception(state_->t.error);
+}
+
+void run_detached(std::function<void()> fn) {
+    helper* h = helper::instance();
+    if (h == nullptr) {
+        try {
+            fn();
+        } catch (...) {
+            // Nobody to tell, as on the helper.
+        }
+        return;
+    }
+    struct detached {
+        std::function<void()> fn;
+        task t;
+    };
+    auto* d = new detached{std::move(fn), {}};
+    d->t.fn = &d->fn;
+    d->t.background = true;
+    d->t.owner = d;
+    d->t.drop = [](void* owner) { delete static_cast<detached*>(owner); };
+    h->offer(d->t);
+}
+
+void prepare_heap(std::size_t caller_bytes, std::size_t helper_bytes) {
+    helper* h = helper::instance();
+    if (h == nullptr) return;
+    h->ready(caller_bytes > 0 ? grown_heap(caller_bytes) : stretch{}, helper_bytes);
 }
 
 void checkpoint() {

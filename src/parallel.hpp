@@ -23,6 +23,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <type_traits>
 
 namespace resdiff::detail {
 
@@ -62,5 +63,32 @@ private:
 // runs the pieces offered since, so that their callers need not wait for
 // the background work or do the pieces alone.
 void checkpoint();
+
+// Runs `fn` in the helper's idle time and does not wait for it: work whose
+// end nobody needs to see, which a process may exit in the middle of (with
+// no helper, it runs here and now). An exception it throws is dropped.
+void run_detached(std::function<void()> fn);
+
+// Frees `value` so (a comparison about to be dropped by a process that is
+// done: 0.06 ms of frees on the 65 KB pair, 0.2 ms on the 200 KB pair).
+template <class T>
+void destroy_detached(T&& value) {
+    auto held = std::make_shared<std::remove_cvref_t<T>>(std::move(value));
+    run_detached([held]() mutable { held.reset(); });
+}
+
+// Readies, in the helper's idle time, memory about to be allocated: the
+// next `caller_bytes` of the calling thread's heap and `helper_bytes` of
+// the helper's. A first write to a page of memory costs a page fault (1.5
+// us on the virtual machines measured; a 65 KB comparison touches 450 new
+// pages, a 200 KB one 1,300), and the helper spends much of its time
+// waiting for the next piece of work. Each heap is grown by its share (a
+// block allocated and freed at once: the allocator keeps it, as main()
+// tells glibc not to give memory back) and its pages made present ahead of
+// the allocations, without writing to them (Linux's MADV_POPULATE_WRITE;
+// elsewhere, or on older kernels, nothing is done). Costs up to that much
+// memory that may go unused. The helper's share makes it allocate (and so
+// choose its heap) the first time it gets to it.
+void prepare_heap(std::size_t caller_bytes, std::size_t helper_bytes);
 
 }  // namespace resdiff::detail

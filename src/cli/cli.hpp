@@ -22,6 +22,10 @@ inline constexpr int exit_same = 0;
 inline constexpr int exit_different = 1;
 inline constexpr int exit_trouble = 2;
 
+// Heap readied for a comparison before its files' sizes are known
+// (detail::prepare_heap): about what the 65 KB pair uses on each thread.
+inline constexpr std::size_t usual_heap_bytes = std::size_t{1} << 20;
+
 // Bad command line: printed as "resdiff: <what>" plus a hint to --help.
 class usage_error : public std::runtime_error {
 public:

@@ -1,10 +1,13 @@
 // The pipeline's two-thread pieces: every index once, results in place,
 // exceptions back on the caller, nesting without deadlock.
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <catch2/catch.hpp>
 #include <numeric>
 #include <stdexcept>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "parallel.hpp"
@@ -105,4 +108,79 @@ TEST_CASE("background work runs in the helper's idle time and is done when waite
     CHECK(done == 1);
     // Outside background work, checkpoint() does nothing.
     checkpoint();
+}
+
+namespace {
+
+// Polls `flag` for up to a few seconds: detached work has no wait().
+bool becomes_true(const std::atomic<bool>& flag) {
+    for (int i = 0; i < 5000 && !flag.load(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    return flag.load();
+}
+
+// Sets its flag when destroyed (moved-from ones do not count).
+struct marks_end {
+    std::atomic<bool>* flag = nullptr;
+    std::vector<int> payload = std::vector<int>(1000, 7);
+    explicit marks_end(std::atomic<bool>& f) : flag(&f) {}
+    marks_end(marks_end&& o) noexcept : flag(std::exchange(o.flag, nullptr)), payload(std::move(o.payload)) {}
+    marks_end& operator=(marks_end&&) = delete;
+    ~marks_end() {
+        if (flag != nullptr) flag->store(true);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("detached work runs without being waited for; with one thread at once", "[parallel]") {
+    using resdiff::detail::run_detached;
+    std::atomic<bool> ran{false};
+    run_detached([&] { ran = true; });
+    if (thread_slots() == 1) CHECK(ran.load());   // no helper: there and then
+    CHECK(becomes_true(ran));
+    // An exception in detached work goes nowhere; the helper carries on.
+    run_detached([] { throw std::runtime_error("nobody listens"); });
+    std::atomic<bool> after{false};
+    run_detached([&] { after = true; });
+    CHECK(becomes_true(after));
+    int sum = 0;
+    run_both([&] { sum += 0; }, [&] { sum += 1; });
+    CHECK(sum == 1);
+}
+
+TEST_CASE("destroy_detached frees the value it is given, not a copy", "[parallel]") {
+    std::atomic<bool> gone{false};
+    marks_end value(gone);
+    resdiff::detail::destroy_detached(std::move(value));
+    CHECK(value.flag == nullptr);   // moved out of
+    CHECK(value.payload.empty());
+    CHECK(becomes_true(gone));
+}
+
+TEST_CASE("readying the heap never changes what is in it", "[parallel]") {
+    // The helper makes pages present in the stretch the caller's next
+    // allocations come from, while the caller fills them: what the caller
+    // wrote must read back whole, whatever was readied before or after.
+    resdiff::detail::prepare_heap(std::size_t{4} << 20, std::size_t{1} << 20);
+    std::vector<std::vector<unsigned char>> blocks;
+    for (int round = 0; round < 64; ++round) {
+        blocks.emplace_back(std::size_t{48} << 10, static_cast<unsigned char>(round + 1));
+        if (round % 8 == 0) std::this_thread::sleep_for(std::chrono::microseconds(200));   // the helper idles
+    }
+    // Idle time for the rest of the stretch, and for the helper's own.
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    for (int round = 0; round < 64; ++round) {
+        const auto& b = blocks[static_cast<std::size_t>(round)];
+        const auto expected = static_cast<unsigned char>(round + 1);
+        REQUIRE(std::all_of(b.begin(), b.end(), [&](unsigned char c) { return c == expected; }));
+    }
+    // The helper's own heap, readied on the helper: its work still right.
+    std::vector<std::size_t> squares(5000);
+    parallel_for(squares.size(), 64, [&](std::size_t begin, std::size_t end, std::size_t) {
+        std::vector<std::size_t> local(end - begin);
+        for (std::size_t i = begin; i < end; ++i) local[i - begin] = i * i;
+        std::copy(local.begin(), local.end(), squares.begin() + static_cast<std::ptrdiff_t>(begin));
+    });
+    for (std::size_t i = 0; i < squares.size(); ++i) REQUIRE(squares[i] == i * i);
+    resdiff::detail::prepare_heap(0, 0);   // nothing to do
 }
