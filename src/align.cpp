@@ -810,9 +810,17 @@ struct context {
         vocab.df.resize(vocab.cls.size(), 0);
         for (std::size_t w = 0; w < by_slot[1].df.size(); ++w) vocab.df[w] += by_slot[1].df[w];
         vocab.documents = static_cast<double>(std::max<std::size_t>(docs, 1));
+        // One logarithm per document frequency met, not per word: most
+        // words are in one to three items (the same expression, the same
+        // value).
         vocab.idf_by_word.resize(vocab.df.size());
+        std::vector<float> idf_of_df;
         for (std::size_t w = 0; w < vocab.df.size(); ++w) {
-            vocab.idf_by_word[w] = static_cast<float>(std::log(1.0 + vocab.documents / std::max(1u, vocab.df[w])));
+            const std::uint32_t df = std::max(1u, vocab.df[w]);
+            if (df >= idf_of_df.size()) idf_of_df.resize(df + 1, -1.0f);
+            float& idf = idf_of_df[df];
+            if (idf < 0) idf = static_cast<float>(std::log(1.0 + vocab.documents / df));
+            vocab.idf_by_word[w] = idf;
         }
         // Numbers, years, symbols and ordinal session words ("2021",
         // "76/200", "seventy-ninth") change at every session
