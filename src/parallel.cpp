@@ -168,12 +168,15 @@ public:
     void ready(stretch s, std::size_t own) {
         {
             std::lock_guard lock(mutex_);
-            if (!can_ready_) return;
+            if (!can_ready_ || (s.left == 0 && own == 0)) return;
             if (s.left > 0) stretches_.push_back(s);
             own_bytes_ += own;
+            readying_.store(true, std::memory_order_relaxed);  // under the lock: a sleeping helper sees it
         }
-        readying_.store(true, std::memory_order_release);
+        wake_.notify_one();
     }
+
+    std::size_t readied_total() const { return readied_.load(std::memory_order_relaxed); }
 
     // On the helper, inside background work: runs the pieces offered since.
     void run_offered() {
@@ -253,7 +256,10 @@ private:
             task* t = nullptr;
             {
                 std::unique_lock lock(mutex_);
-                wake_.wait(lock, [&] { return !pending_.empty() || !background_.empty(); });
+                wake_.wait(lock, [&] {
+                    return !pending_.empty() || !background_.empty() || readying_.load(std::memory_order_relaxed);
+                });
+                if (pending_.empty() && background_.empty()) continue;  // woken to ready heap
                 // Offered pieces first: someone waits for them.
                 auto& queue = !pending_.empty() ? pending_ : background_;
                 t = queue.front();
@@ -289,8 +295,9 @@ private:
             can_ready_ = false;
             stretches_.clear();
             own_bytes_ = 0;
-        } else if (r == readied::done && s.left > n) {
-            stretches_.push_back({s.at + n, s.left - n});
+        } else if (r == readied::done) {
+            readied_.fetch_add(n, std::memory_order_relaxed);
+            if (s.left > n) stretches_.push_back({s.at + n, s.left - n});
         }
         return true;
     }
@@ -328,6 +335,7 @@ private:
     std::size_t own_bytes_ = 0;
     bool can_ready_ = true;   // false once the system said it cannot
     std::atomic<bool> readying_{false};   // there may be some
+    std::atomic<std::size_t> readied_{0};   // bytes made present so far
     std::atomic<bool> foreground_{false};  // pending_ is not empty
     const cpu_set_t home_, allowed_;
     std::atomic<bool> pinned_{true};
@@ -398,6 +406,11 @@ void prepare_heap(std::size_t caller_bytes, std::size_t helper_bytes) {
     helper* h = helper::instance();
     if (h == nullptr) return;
     h->ready(caller_bytes > 0 ? grown_heap(caller_bytes) : stretch{}, helper_bytes);
+}
+
+std::size_t readied_heap_bytes() {
+    helper* h = helper::instance();
+    return h != nullptr ? h->readied_total() : 0;
 }
 
 void checkpoint() {

@@ -90,5 +90,7 @@ void destroy_detached(T&& value) {
 // memory that may go unused. The helper's share makes it allocate (and so
 // choose its heap) the first time it gets to it.
 void prepare_heap(std::size_t caller_bytes, std::size_t helper_bytes);
+// The bytes of heap made present so far (0 without a helper).
+std::size_t readied_heap_bytes();
 
 }  // namespace resdiff::detail

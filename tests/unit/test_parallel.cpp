@@ -12,6 +12,13 @@
 
 #include "parallel.hpp"
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 using resdiff::detail::parallel_for;
 using resdiff::detail::run_both;
 using resdiff::detail::thread_slots;
@@ -158,22 +165,47 @@ TEST_CASE("destroy_detached frees the value it is given, not a copy", "[parallel
     CHECK(becomes_true(gone));
 }
 
-TEST_CASE("readying the heap never changes what is in it", "[parallel]") {
-    // The helper makes pages present in the stretch the caller's next
-    // allocations come from, while the caller fills them: what the caller
-    // wrote must read back whole, whatever was readied before or after.
+TEST_CASE("readying the heap makes its pages present and never changes what is in them", "[parallel]") {
+    // The allocator set up as resdiff's main() does (freed memory kept, no
+    // block mapped on its own): the stretch readied is where the caller's
+    // next blocks come from.
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+#endif
+    const std::size_t before = resdiff::detail::readied_heap_bytes();
     resdiff::detail::prepare_heap(std::size_t{4} << 20, std::size_t{1} << 20);
+    // The helper makes pages present while the caller fills them: what the
+    // caller wrote must read back whole, whatever was readied before or after.
     std::vector<std::vector<unsigned char>> blocks;
     for (int round = 0; round < 64; ++round) {
         blocks.emplace_back(std::size_t{48} << 10, static_cast<unsigned char>(round + 1));
         if (round % 8 == 0) std::this_thread::sleep_for(std::chrono::microseconds(200));   // the helper idles
     }
-    // Idle time for the rest of the stretch, and for the helper's own.
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    // Idle time for the rest of both stretches (woken for them, the helper
+    // needs no other work).
+    for (int i = 0; i < 2000 && resdiff::detail::readied_heap_bytes() - before < (std::size_t{5} << 20) - (64 << 10); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
     for (int round = 0; round < 64; ++round) {
         const auto& b = blocks[static_cast<std::size_t>(round)];
         const auto expected = static_cast<unsigned char>(round + 1);
         REQUIRE(std::all_of(b.begin(), b.end(), [&](unsigned char c) { return c == expected; }));
+    }
+    // Both stretches readied, where the system can (Linux 5.14 and later).
+    bool can = false;
+#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
+    void* probe = ::mmap(nullptr, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (probe != MAP_FAILED) {
+        can = ::madvise(probe, 4096, MADV_POPULATE_WRITE) == 0;
+        ::munmap(probe, 4096);
+    }
+#endif
+    if (thread_slots() > 1 && can) {
+        // Whole pages of the 4 MB and 1 MB blocks: at most a page less each.
+        CHECK(resdiff::detail::readied_heap_bytes() - before >= (std::size_t{5} << 20) - (std::size_t{8} << 10));
+    } else {
+        CHECK(resdiff::detail::readied_heap_bytes() == before);
     }
     // The helper's own heap, readied on the helper: its work still right.
     std::vector<std::size_t> squares(5000);
@@ -183,5 +215,8 @@ TEST_CASE("readying the heap never changes what is in it", "[parallel]") {
         std::copy(local.begin(), local.end(), squares.begin() + static_cast<std::ptrdiff_t>(begin));
     });
     for (std::size_t i = 0; i < squares.size(); ++i) REQUIRE(squares[i] == i * i);
+    const std::size_t done = resdiff::detail::readied_heap_bytes();
     resdiff::detail::prepare_heap(0, 0);   // nothing to do
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    CHECK(resdiff::detail::readied_heap_bytes() == done);
 }
