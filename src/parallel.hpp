@@ -23,7 +23,6 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
-#include <type_traits>
 
 namespace resdiff::detail {
 
@@ -72,8 +71,8 @@ void run_detached(std::function<void()> fn);
 // Frees `value` so (a comparison about to be dropped by a process that is
 // done: 0.06 ms of frees on the 65 KB pair, 0.2 ms on the 200 KB pair).
 template <class T>
-void destroy_detached(T&& value) {
-    auto held = std::make_shared<std::remove_cvref_t<T>>(std::move(value));
+void destroy_detached(T value) {
+    auto held = std::make_shared<T>(std::move(value));
     run_detached([held]() mutable { held.reset(); });
 }
 
