@@ -159,8 +159,6 @@ std::uintmax_t file_size_or_0(const std::string& path) {
     return ec ? 0 : size;  // unreadable: the read says why
 }
 
-bool large_file(const std::string& path) { return file_size_or_0(path) > together_up_to; }
-
 bool plain_text_file(const std::string& path) {
     char head[8];
     std::ifstream in(path, std::ios::binary);
@@ -178,7 +176,8 @@ document load_document(const std::string& path, const ingest_options& ingest, io
 std::pair<document, document> load_documents(const std::string& old_path, const ingest_options& old_ingest,
                                              const std::string& new_path, const ingest_options& new_ingest, io& io,
                                              bool verbose) {
-    const bool large_input = large_file(old_path) || large_file(new_path);
+    const std::uintmax_t old_size = file_size_or_0(old_path), new_size = file_size_or_0(new_path);
+    const bool large_input = old_size > together_up_to || new_size > together_up_to;
 #if defined(__GLIBC__)
     // Large inputs: the helper thread allocates from this thread's heap (a
     // thread's heap is chosen at its first allocation, in its first task,
@@ -215,8 +214,7 @@ std::pair<document, document> load_documents(const std::string& old_path, const 
         // (larger inputs leave the helper little idle time to ready more).
         // Not for large inputs: the helper must first allocate after the
         // choice of one heap above.
-        const std::size_t heap = std::min<std::uintmax_t>(
-            (700u << 10) + 5 * (file_size_or_0(old_path) + file_size_or_0(new_path)), std::size_t{3} << 20);
+        const std::size_t heap = std::min<std::uintmax_t>((700u << 10) + 5 * (old_size + new_size), std::size_t{3} << 20);
         detail::prepare_heap(heap > usual_heap_bytes ? heap : 0, heap);
         detail::run_both(read_old, read_new);
     } else {
