@@ -766,11 +766,16 @@ struct context {
         const item* same = known.find(text);
         if (same == nullptr) return prepare(it, text);
         it.text = &text;
-        it.tokens = same->tokens;
-        it.key = same->key;
+        copy(it, *same);
+    }
+    // `it` (its text that of `same`, of the other version) takes the tokens
+    // of `same` instead of reading the text again.
+    void copy(item& it, const item& same) {
+        it.tokens = same.tokens;
+        it.key = same.key;
         it.vocab = &vocab;
-        it.copy_of = same;
-        ++same->copies;
+        it.copy_of = &same;
+        ++same.copies;
     }
     // Document frequencies over every prepared item.
     void count(const std::vector<std::vector<item>*>& lists) {
@@ -2174,12 +2179,7 @@ void read_both(const document& old_doc, const document& new_doc, std::vector<ite
     read_items(order, split, ctx.vocab, [&] { describe_items(old_doc, olds); },
                [&] { describe_items(new_doc, news); });
     for (std::size_t j = 0; j < news.size(); ++j) {
-        if (same[j] == nullptr) continue;
-        news[j].tokens = same[j]->tokens;
-        news[j].key = same[j]->key;
-        news[j].vocab = &ctx.vocab;
-        news[j].copy_of = same[j];
-        ++same[j]->copies;
+        if (same[j] != nullptr) ctx.copy(news[j], *same[j]);
     }
 }
 
