@@ -383,11 +383,9 @@ void background_task::wait() {
 void run_detached(std::function<void()> fn) {
     helper* h = helper::instance();
     if (h == nullptr) {
-        try {
-            fn();
-        } catch (...) {
-            // Nobody to tell, as on the helper.
-        }
+        task here;
+        here.fn = &fn;
+        run_here(here);  // its error, if any, goes with it: nobody to tell, as on the helper
         return;
     }
     struct detached {
