@@ -252,18 +252,24 @@ comparison compare_and_write_json(std::ostream& out, document old_doc, document 
     }
     writer w(out);
     write_start(w);
+    w.finish();
     // Each document's JSON in the helper's idle time (the comparison's own
     // parallel pieces go first), each a task of its own: one not started
     // when the comparison is done is written here meanwhile. The documents
-    // are only read by both threads.
-    writer old_json = writer::continuing(w), new_json = writer::continuing(w);
-    std::string old_text, new_text;
+    // are only read by both threads. The old one, first in the report, goes
+    // straight out as it is written (nothing else writes to `out` until it
+    // is done); the new one is held until then, in a buffer of about the
+    // size it takes (one allocation: a buffer doubling as it fills is copied
+    // each time, and every page it moves to is a new page fault).
+    writer old_json = writer::continuing(w, out), new_json = writer::continuing(w);
+    std::string new_text;
     {
         detail::background_task write_old([&] {
             detail::write_document(old_json, cmp.old_doc);
-            old_text = old_json.take();
+            old_json.finish();
         });
         detail::background_task write_new([&] {
+            new_json.expect(text_bytes(cmp.new_doc) * 13 / 5 + 4096);   // the JSON is about 2.5 times the text
             write_new_document(new_json, cmp);
             new_text = new_json.take();
         });
@@ -271,7 +277,6 @@ comparison compare_and_write_json(std::ostream& out, document old_doc, document 
         write_new.wait();
         write_old.wait();
     }
-    w.splice(old_text);
     w.splice(new_text);
     write_rest(w, cmp);
     w.finish();

@@ -115,6 +115,22 @@ public:
         w.indent_ = outer.indent_;
         return w;
     }
+    // The same, handing its text to `sink` as it goes: a value written
+    // straight after what `outer` has handed to the same sink (`outer` is
+    // drained with finish() before, and writes nothing until this one has
+    // finished).
+    static json_writer continuing(const json_writer& outer, std::ostream& sink) {
+        json_writer w(sink);
+        w.depth_ = outer.depth_;
+        w.empty_ = outer.empty_;
+        w.indent_ = outer.indent_;
+        return w;
+    }
+    // Room for about `bytes` of text, allocated at once (a writer without a
+    // sink, whose buffer would otherwise be copied each time it doubles).
+    void expect(std::size_t bytes) {
+        if (buf_.size() < bytes) buf_.resize(bytes);
+    }
     // The text of a `continuing` writer, written as is. It ends after a
     // value, as this writer's own text would have: its container has a member.
     void splice(std::string_view text) {

@@ -223,6 +223,25 @@ TEST_CASE("json: compare_and_write_json gives the bytes of compare then write_co
     }
 }
 
+TEST_CASE("json: compare_and_write_json streams an old document longer than the writer's buffer", "[json][comparison]") {
+    // The old document's JSON goes out while the documents are compared, in
+    // pieces of the writer's 64 KiB (every paragraph four times as long:
+    // about 200 KB of JSON); the new one is held and written after it.
+    document a = parse_file(fixture("A-RES-65-141.txt"));
+    for (auto* list : {&a.preamble, &a.operative}) {
+        for (auto& p : *list) p.text = p.text + " " + p.text + " " + p.text + " " + p.text;
+    }
+    document b = a;
+    for (auto& p : b.operative) p.text.append(" as amended");
+    const comparison expected = compare(a, b);
+    std::ostringstream plain, together;
+    write_comparison_json(plain, expected);
+    REQUIRE(plain.str().size() > 4 * 65536);
+    const comparison got = compare_and_write_json(together, a, b);
+    CHECK(together.str() == plain.str());
+    CHECK(got.identical() == expected.identical());
+}
+
 TEST_CASE("json: lead, qualifier, children and footnotes are written", "[json][comparison]") {
     comparison c;
     alignment_unit u;
