@@ -261,14 +261,15 @@ comparison compare_and_write_json(std::ostream& out, document old_doc, document 
     // is done); the new one is held until then, in a buffer of about the
     // size it takes (one allocation: a buffer doubling as it fills is copied
     // each time, and every page it moves to is a new page fault).
-    writer old_json = writer::continuing(w, out), new_json = writer::continuing(w);
     std::string new_text;
     {
         detail::background_task write_old([&] {
+            writer old_json = writer::continuing(w, out);
             detail::write_document(old_json, cmp.old_doc);
             old_json.finish();
         });
         detail::background_task write_new([&] {
+            writer new_json = writer::continuing(w);
             new_json.expect(text_bytes(cmp.new_doc) * 13 / 5 + 4096);   // the JSON is about 2.5 times the text
             write_new_document(new_json, cmp);
             new_text = new_json.take();

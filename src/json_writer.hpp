@@ -102,8 +102,10 @@ public:
     // Without a sink the text is collected for take().
     json_writer() = default;
     // With a sink the text is handed to it in pieces of about `chunk` bytes,
-    // between values; finish() hands over the rest.
-    explicit json_writer(std::ostream& sink) : sink_(&sink) { buf_.resize(chunk + chunk / 4); }
+    // between values; finish() hands over the rest. Its buffer grows as it
+    // fills, up to a piece and a margin (allocated and zeroed at once, the
+    // buffer of a writer handing over a few bytes cost 20 page faults).
+    explicit json_writer(std::ostream& sink) : sink_(&sink) {}
 
     // A writer for text that `outer` splices in later at the point it has
     // reached now (just after a key or an item): the same depth and
@@ -302,7 +304,9 @@ private:
         return buf_.data() + pos_;
     }
     [[gnu::noinline]] void grow(std::size_t n) {
-        buf_.resize(std::max({2 * buf_.size(), pos_ + n, std::size_t{256}}));
+        std::size_t size = std::max(2 * buf_.size(), std::size_t{256});
+        if (sink_ != nullptr) size = std::min(size, chunk + chunk / 4);
+        buf_.resize(std::max(size, pos_ + n));
     }
     // ",\n" (or "\n" alone) and the indentation of the current depth, from
     // indent_. Up to the usual depths a fixed-size block is copied (a few
