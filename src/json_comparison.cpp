@@ -5,6 +5,7 @@
 // Written straight to a string (json_writer.hpp, no JSON object tree): on
 // large inputs the tree's allocations cost more than the diff itself. The
 // layout is the one nlohmann::json's dump(2) gives.
+#include <atomic>
 #include <cmath>
 #include <ostream>
 #include <string>
@@ -258,17 +259,29 @@ comparison compare_and_write_json(std::ostream& out, document old_doc, document 
     // when the comparison is done is written here meanwhile. The documents
     // are only read by both threads. The old one, first in the report, goes
     // straight out as it is written (nothing else writes to `out` until it
-    // is done); the new one is held until then, in a buffer of about the
-    // size it takes (one allocation: a buffer doubling as it fills is copied
-    // each time, and every page it moves to is a new page fault).
+    // is done), and so does the new one when it starts after that (as it
+    // does on the helper, which takes the two in turn); otherwise it is held
+    // until then, in a buffer of about the size it takes (one allocation: a
+    // buffer doubling as it fills is copied each time, and every page it
+    // moves to is a new page fault).
+    std::atomic<bool> old_out{false};
+    bool new_out = false;
     std::string new_text;
     {
         detail::background_task write_old([&] {
             writer old_json = writer::continuing(w, out);
             detail::write_document(old_json, cmp.old_doc);
             old_json.finish();
+            old_out.store(true, std::memory_order_release);
         });
         detail::background_task write_new([&] {
+            if (old_out.load(std::memory_order_acquire)) {
+                writer new_json = writer::continuing(w, out);
+                write_new_document(new_json, cmp);
+                new_json.finish();
+                new_out = true;
+                return;
+            }
             writer new_json = writer::continuing(w);
             new_json.expect(text_bytes(cmp.new_doc) * 13 / 5 + 4096);   // the JSON is about 2.5 times the text
             write_new_document(new_json, cmp);
@@ -278,7 +291,7 @@ comparison compare_and_write_json(std::ostream& out, document old_doc, document 
         write_new.wait();
         write_old.wait();
     }
-    w.splice(new_text);
+    if (!new_out) w.splice(new_text);
     write_rest(w, cmp);
     w.finish();
     return cmp;

@@ -3,12 +3,15 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <thread>
 
+#include "parallel.hpp"
 #include "resdiff/compare.hpp"
 #include "resdiff/json.hpp"
 #include "resdiff/parse.hpp"
@@ -240,6 +243,20 @@ TEST_CASE("json: compare_and_write_json streams an old document longer than the 
     const comparison got = compare_and_write_json(together, a, b);
     CHECK(together.str() == plain.str());
     CHECK(got.identical() == expected.identical());
+    if (detail::thread_slots() < 2) return;
+    // With the helper busy elsewhere throughout, this thread writes both
+    // documents itself, the new one first and held until the old one is out.
+    std::atomic<bool> started{false}, done{false};
+    detail::background_task busy([&] {
+        started = true;
+        while (!done) std::this_thread::yield();
+    });
+    while (!started) std::this_thread::yield();
+    std::ostringstream alone;
+    const comparison again = compare_and_write_json(alone, a, b);
+    done = true;
+    busy.wait();
+    CHECK(alone.str() == plain.str());
 }
 
 TEST_CASE("json: lead, qualifier, children and footnotes are written", "[json][comparison]") {
