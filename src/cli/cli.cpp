@@ -4,10 +4,13 @@
 #include <malloc.h>
 #endif
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
-#include <filesystem>
-#include <fstream>
 #include <string_view>
 
 #include <boost/program_options.hpp>
@@ -153,20 +156,28 @@ document report(const std::string& path, loaded&& l, io& io, bool verbose) {
 // files too: poppler and libzip are not known to be safe on two threads.
 constexpr std::uintmax_t together_up_to = 4u << 20;
 
-std::uintmax_t file_size_or_0(const std::string& path) {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    return ec ? 0 : size;  // unreadable: the read says why
-}
-
-bool plain_text_file(const std::string& path) {
-    char head[8];
-    std::ifstream in(path, std::ios::binary);
-    in.read(head, sizeof head);
-    return detect_file_type(std::string_view(head, static_cast<std::size_t>(in.gcount()))) == file_type::text;
-}
-
 }  // namespace
+
+file_probe probe_file(const std::string& path, std::size_t head_bytes) {
+    file_probe p;
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return p;
+    p.regular = true;
+    p.size = static_cast<std::uintmax_t>(st.st_size);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return p;  // unreadable: the reading proper says why
+    p.head.resize(std::min<std::uintmax_t>(head_bytes, p.size));
+    std::size_t got = 0;
+    while (got < p.head.size()) {
+        const ssize_t n = ::read(fd, p.head.data() + got, p.head.size() - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        got += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    p.head.resize(got);
+    return p;
+}
 
 document load_document(const std::string& path, const ingest_options& ingest, io& io, bool verbose,
                        const parse_options& options) {
@@ -176,7 +187,10 @@ document load_document(const std::string& path, const ingest_options& ingest, io
 std::pair<document, document> load_documents(const std::string& old_path, const ingest_options& old_ingest,
                                              const std::string& new_path, const ingest_options& new_ingest, io& io,
                                              bool verbose) {
-    const std::uintmax_t old_size = file_size_or_0(old_path), new_size = file_size_or_0(new_path);
+    // A pipe or a device is read once, by the reading proper, one after the
+    // other; its size is unknown (0).
+    const file_probe old_file = probe_file(old_path, 8), new_file = probe_file(new_path, 8);
+    const std::uintmax_t old_size = old_file.size, new_size = new_file.size;
     const bool large_input = old_size > together_up_to || new_size > together_up_to;
 #if defined(__GLIBC__)
     // Large inputs: the helper thread allocates from this thread's heap (a
@@ -207,7 +221,10 @@ std::pair<document, document> load_documents(const std::string& old_path, const 
     };
     const auto read_old = [&] { read_into(o, old_error, old_path, old_ingest); };
     const auto read_new = [&] { read_into(n, new_error, new_path, new_ingest); };
-    if (!large_input && plain_text_file(old_path) && plain_text_file(new_path)) {
+    const auto plain_text = [](const file_probe& f) {
+        return f.regular && detect_file_type(f.head) == file_type::text;
+    };
+    if (!large_input && plain_text(old_file) && plain_text(new_file)) {
         // Each thread's heap readied for what reading and comparing will
         // allocate on it: measured, about 0.7 MB and five times the input
         // (65 KB pair: 0.8 and 1.2 MB, 200 KB pair: 2.6 MB each), up to 3 MB

@@ -3,6 +3,7 @@
 // run() maps to exit code 2.
 #pragma once
 
+#include <cstdint>
 #include <chrono>
 #include <iosfwd>
 #include <optional>
@@ -75,6 +76,17 @@ void print_warnings(io& io, const document& doc);
 // and, when verbose, the file type and encoding it was read as.
 document load_document(const std::string& path, const ingest_options& ingest, io& io, bool verbose = false,
                        const parse_options& options = {});
+
+// What a file is, told before it is read: its size and first bytes, for a
+// regular file only. Anything else (a pipe, such as the /dev/fd/63 of a shell's
+// <(...), or a device) is not opened here: what was read from it to look at
+// would be lost to the reading proper.
+struct file_probe {
+    bool regular = false;
+    std::uintmax_t size = 0;
+    std::string head;   // up to the bytes asked for; empty when not regular or not readable
+};
+file_probe probe_file(const std::string& path, std::size_t head_bytes);
 
 // The two documents of a comparison, read and parsed at the same time when
 // two CPUs are free; the warnings and verbose lines come as load_document

@@ -1,6 +1,5 @@
 // resdiff [diff] OLD NEW [options]: the main job.
 #include <algorithm>
-#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -18,11 +17,7 @@ namespace {
 
 // A Word document, by content (the first bytes and the package's main part).
 bool is_docx_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::string head(1 << 16, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
-    return detect_file_type(head) == file_type::docx;
+    return detect_file_type(probe_file(path, std::size_t{1} << 16).head) == file_type::docx;
 }
 
 }  // namespace
