@@ -1,6 +1,7 @@
 #include "resdiff/compare.hpp"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <utility>
 
@@ -36,21 +37,42 @@ void add_unit(const alignment_unit& u, summary& s) {
                                           [](change_class c) { return c == change_class::routine; })) {
         ++s.routine_only;
     }
+}
+
+struct word_totals {
+    std::size_t old_words = 0, new_words = 0, deleted = 0, inserted = 0;
+};
+
+void add_words(const alignment_unit& u, word_totals& w) {
     for (const auto& op : u.ops) {
-        const std::size_t w = detail::count_words(op.text);
+        const std::size_t n = detail::count_words(op.text);
         switch (op.op) {
-            case op_kind::equal: s.words_old += w; s.words_new += w; break;
-            case op_kind::del: s.words_old += w; s.words_deleted += w; break;
-            case op_kind::ins: s.words_new += w; s.words_inserted += w; break;
+            case op_kind::equal: w.old_words += n; w.new_words += n; break;
+            case op_kind::del: w.old_words += n; w.deleted += n; break;
+            case op_kind::ins: w.new_words += n; w.inserted += n; break;
         }
     }
 }
+
+// Units whose words are counted at a time, on either thread (every byte of
+// both texts is read: 0.1 ms on one thread for the 200 KB pair).
+constexpr std::size_t units_counted_at_once = 64;
 
 }  // namespace
 
 summary summarize(const alignment& result) {
     summary s;
     for (const auto& u : result.units) add_unit(u, s);
+    std::array<word_totals, 2> by_slot{};
+    detail::parallel_for(result.units.size(), units_counted_at_once, [&](std::size_t begin, std::size_t end, std::size_t slot) {
+        for (std::size_t i = begin; i < end; ++i) add_words(result.units[i], by_slot[slot]);
+    });
+    for (const auto& w : by_slot) {
+        s.words_old += w.old_words;
+        s.words_new += w.new_words;
+        s.words_deleted += w.deleted;
+        s.words_inserted += w.inserted;
+    }
     for (const auto& f : result.footnotes) {
         if (f.kind != unit_kind::unchanged) {
             ++s.units_changed;
