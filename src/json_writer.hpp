@@ -128,6 +128,9 @@ public:
         w.indent_ = outer.indent_;
         return w;
     }
+    // Its text goes after members that another writer writes first: its
+    // first member, too, is preceded by a separator.
+    void after_members() { empty_ = false; }
     // Room for about `bytes` of text, allocated at once (a writer without a
     // sink, whose buffer would otherwise be copied each time it doubles).
     void expect(std::size_t bytes) {

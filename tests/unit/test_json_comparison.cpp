@@ -259,6 +259,40 @@ TEST_CASE("json: compare_and_write_json streams an old document longer than the 
     CHECK(alone.str() == plain.str());
 }
 
+TEST_CASE("json: a long alignment written in two halves reads as one, in order", "[json][comparison]") {
+    // From 64 units on (and up to 1 MB of their text) the second half of the
+    // alignment array is written on the helper and spliced in after the first.
+    std::string old_text = "The General Assembly,\n";
+    std::string new_text = old_text;
+    for (int i = 1; i <= 90; ++i) {
+        const std::string n = std::to_string(i);
+        old_text += "Recalling its resolution " + n + "/1" + n + " on the matter number " + n + " of the agenda,\n";
+        new_text += "Recalling also its resolution " + n + "/2" + n + " on the matter number " + n + " of the agenda,\n";
+    }
+    const comparison c = compare(parse_text(old_text), parse_text(new_text));
+    REQUIRE(c.result.units.size() >= 64);
+    const std::string whole = comparison_to_json(c);
+    std::ostringstream streamed;
+    write_comparison_json(streamed, c);
+    CHECK(streamed.str() == whole);
+    const json j = json::parse(whole);
+    const auto& units = j.at("alignment");
+    REQUIRE(units.size() == c.result.units.size());
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        const auto& u = c.result.units[i];
+        CAPTURE(i);
+        CHECK(units[i].at("old").get<std::vector<std::string>>() == u.old_ids);
+        CHECK(units[i].at("new").get<std::vector<std::string>>() == u.new_ids);
+        std::string ops;
+        for (const auto& op : units[i].at("ops")) ops += op.at("op").get<std::string>() + ":" + op.at("text").get<std::string>() + "|";
+        std::string expected;
+        for (const auto& op : u.ops) {
+            expected += std::string(op.op == op_kind::equal ? "equal" : op.op == op_kind::del ? "delete" : "insert") + ":" + op.text + "|";
+        }
+        CHECK(ops == expected);
+    }
+}
+
 TEST_CASE("json: lead, qualifier, children and footnotes are written", "[json][comparison]") {
     comparison c;
     alignment_unit u;
