@@ -47,9 +47,18 @@ void add_words(const alignment_unit& u, word_totals& w) {
     for (const auto& op : u.ops) {
         const std::size_t n = detail::count_words(op.text);
         switch (op.op) {
-            case op_kind::equal: w.old_words += n; w.new_words += n; break;
-            case op_kind::del: w.old_words += n; w.deleted += n; break;
-            case op_kind::ins: w.new_words += n; w.inserted += n; break;
+            case op_kind::equal:
+                w.old_words += n;
+                w.new_words += n;
+                break;
+            case op_kind::del:
+                w.old_words += n;
+                w.deleted += n;
+                break;
+            case op_kind::ins:
+                w.new_words += n;
+                w.inserted += n;
+                break;
         }
     }
 }
@@ -64,9 +73,11 @@ summary summarize(const alignment& result) {
     summary s;
     for (const auto& u : result.units) add_unit(u, s);
     std::array<word_totals, 2> by_slot{};
-    detail::parallel_for(result.units.size(), units_counted_at_once, [&](std::size_t begin, std::size_t end, std::size_t slot) {
-        for (std::size_t i = begin; i < end; ++i) add_words(result.units[i], by_slot[slot]);
-    });
+    detail::parallel_for(result.units.size(), units_counted_at_once,
+                         [&](std::size_t begin, std::size_t end, std::size_t slot) {
+                             for (std::size_t i = begin; i < end; ++i)
+                                 add_words(result.units[i], by_slot[slot]);
+                         });
     for (const auto& w : by_slot) {
         s.words_old += w.old_words;
         s.words_new += w.new_words;

@@ -212,11 +212,12 @@ void write_rest(writer& w, const comparison& cmp) {
     w.key("alignment");
     w.open('[');
     const auto& units = cmp.result.units;
-    std::size_t total = 0;   // the ops' text, most of what is written
+    std::size_t total = 0;  // the ops' text, most of what is written
     for (const auto& u : units) {
         for (const auto& op : u.ops) total += op.text.size();
     }
-    if (units.size() < min_units_written_in_two || total > max_text_written_in_two || detail::thread_slots() < 2) {
+    if (units.size() < min_units_written_in_two || total > max_text_written_in_two ||
+        detail::thread_slots() < 2) {
         write_units(w, cmp, 0, units.size());
     } else {
         // Split where about half the text is on either side, the second
@@ -320,7 +321,7 @@ comparison compare_and_write_json(std::ostream& out, document old_doc, document 
                 return;
             }
             writer new_json = writer::continuing(w);
-            new_json.expect(text_bytes(cmp.new_doc) * 13 / 5 + 4096);   // the JSON is about 2.5 times the text
+            new_json.expect(text_bytes(cmp.new_doc) * 13 / 5 + 4096);  // the JSON is about 2.5 times the text
             write_new_document(new_json, cmp);
             new_text = new_json.take();
         });

@@ -112,9 +112,7 @@ public:
     // indentation, so the piece reads as if `outer` had written it.
     static json_writer continuing(const json_writer& outer) {
         json_writer w;
-        w.depth_ = outer.depth_;
-        w.empty_ = outer.empty_;
-        w.indent_ = outer.indent_;
+        w.continue_from(outer);
         return w;
     }
     // The same, handing its text to `sink` as it goes: a value written
@@ -123,9 +121,7 @@ public:
     // finished).
     static json_writer continuing(const json_writer& outer, std::ostream& sink) {
         json_writer w(sink);
-        w.depth_ = outer.depth_;
-        w.empty_ = outer.empty_;
-        w.indent_ = outer.indent_;
+        w.continue_from(outer);
         return w;
     }
     // Its text goes after members that another writer writes first: its
@@ -300,6 +296,12 @@ public:
     }
 
 private:
+    // Where `outer` is: its depth, its indentation, whether its container has a member yet.
+    void continue_from(const json_writer& outer) {
+        depth_ = outer.depth_;
+        empty_ = outer.empty_;
+        indent_ = outer.indent_;
+    }
     // The text goes to buf_[0, pos_); buf_ beyond pos_ is room already
     // allocated, so that a write checks the space once and copies.
     char* room(std::size_t n) {

@@ -3,8 +3,8 @@
 // run() maps to exit code 2.
 #pragma once
 
-#include <cstdint>
 #include <chrono>
+#include <cstdint>
 #include <iosfwd>
 #include <optional>
 #include <stdexcept>
@@ -84,7 +84,7 @@ document load_document(const std::string& path, const ingest_options& ingest, io
 struct file_probe {
     bool regular = false;
     std::uintmax_t size = 0;
-    std::string head;   // up to the bytes asked for; empty when not regular or not readable
+    std::string head;  // up to the bytes asked for; empty when not regular or not readable
 };
 file_probe probe_file(const std::string& path, std::size_t head_bytes);
 

@@ -61,11 +61,12 @@ TEST_CASE("cli: a pipe given as a file (a shell's <(...)) is read whole", "[cli]
         });
         const std::string pipe_path = "/dev/fd/" + std::to_string(fds[0]);
         const std::string file_path = fixture("A-RES-65-141.txt").string();
-        cli_run r({"--format", "json", pipe_is_old ? pipe_path : file_path, pipe_is_old ? file_path : pipe_path});
+        cli_run r(
+            {"--format", "json", pipe_is_old ? pipe_path : file_path, pipe_is_old ? file_path : pipe_path});
         writer.join();
         ::close(fds[0]);
         CAPTURE(pipe_is_old, r.err);
-        CHECK(r.rc == 0);   // the same text on both sides
+        CHECK(r.rc == 0);  // the same text on both sides
         CHECK(r.out.find("\"symbol\": \"A/RES/65/141\"") != std::string::npos);
     }
 }

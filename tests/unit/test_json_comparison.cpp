@@ -226,7 +226,8 @@ TEST_CASE("json: compare_and_write_json gives the bytes of compare then write_co
     }
 }
 
-TEST_CASE("json: compare_and_write_json streams an old document longer than the writer's buffer", "[json][comparison]") {
+TEST_CASE("json: compare_and_write_json streams an old document longer than the writer's buffer",
+          "[json][comparison]") {
     // The old document's JSON goes out while the documents are compared, in
     // pieces of the writer's 64 KiB (every paragraph four times as long:
     // about 200 KB of JSON); the new one is held and written after it.
@@ -266,8 +267,10 @@ TEST_CASE("json: a long alignment written in two halves reads as one, in order",
     std::string new_text = old_text;
     for (int i = 1; i <= 90; ++i) {
         const std::string n = std::to_string(i);
-        old_text += "Recalling its resolution " + n + "/1" + n + " on the matter number " + n + " of the agenda,\n";
-        new_text += "Recalling also its resolution " + n + "/2" + n + " on the matter number " + n + " of the agenda,\n";
+        old_text +=
+            "Recalling its resolution " + n + "/1" + n + " on the matter number " + n + " of the agenda,\n";
+        new_text += "Recalling also its resolution " + n + "/2" + n + " on the matter number " + n +
+                    " of the agenda,\n";
     }
     const comparison c = compare(parse_text(old_text), parse_text(new_text));
     REQUIRE(c.result.units.size() >= 64);
@@ -284,10 +287,14 @@ TEST_CASE("json: a long alignment written in two halves reads as one, in order",
         CHECK(units[i].at("old").get<std::vector<std::string>>() == u.old_ids);
         CHECK(units[i].at("new").get<std::vector<std::string>>() == u.new_ids);
         std::string ops;
-        for (const auto& op : units[i].at("ops")) ops += op.at("op").get<std::string>() + ":" + op.at("text").get<std::string>() + "|";
+        for (const auto& op : units[i].at("ops"))
+            ops += op.at("op").get<std::string>() + ":" + op.at("text").get<std::string>() + "|";
         std::string expected;
         for (const auto& op : u.ops) {
-            expected += std::string(op.op == op_kind::equal ? "equal" : op.op == op_kind::del ? "delete" : "insert") + ":" + op.text + "|";
+            expected += std::string(op.op == op_kind::equal ? "equal"
+                                    : op.op == op_kind::del ? "delete"
+                                                            : "insert") +
+                        ":" + op.text + "|";
         }
         CHECK(ops == expected);
     }
