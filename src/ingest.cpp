@@ -467,6 +467,14 @@ ingested_text ingest_bytes(std::string_view bytes, std::string source, const ing
 
 ingested_text ingest_file(const std::filesystem::path& path, const ingest_options& options) {
     const std::string name = path.string();
+    if (name == "-") {
+        // Standard input, read to its end (a copy of the descriptor, which
+        // read_all closes).
+        const int in = ::fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0);
+        if (in < 0) throw input_error(name, "standard input is closed");
+        const file_bytes bytes = read_all(in, name, options.max_input_bytes);
+        return ingest_bytes(bytes.view(), name, options);
+    }
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         // Why, in the words the checks before opening would have used.

@@ -59,7 +59,8 @@ file_type detect_file_type(std::string_view bytes);
 ingested_text ingest_bytes(std::string_view bytes, std::string source = {},
                            const ingest_options& options = {});
 
-// Reads a file (any supported type). Throws input_error.
+// Reads a file (any supported type); "-" reads standard input to its end.
+// Throws input_error.
 ingested_text ingest_file(const std::filesystem::path& path, const ingest_options& options = {});
 
 // Normalizes one piece of text so the same wording always compares equal:

@@ -161,7 +161,7 @@ constexpr std::uintmax_t together_up_to = 4u << 20;
 file_probe probe_file(const std::string& path, std::size_t head_bytes) {
     file_probe p;
     struct stat st {};
-    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return p;
+    if (path == "-" || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return p;
     p.regular = true;
     p.size = static_cast<std::uintmax_t>(st.st_size);
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

@@ -78,9 +78,9 @@ document load_document(const std::string& path, const ingest_options& ingest, io
                        const parse_options& options = {});
 
 // What a file is, told before it is read: its size and first bytes, for a
-// regular file only. Anything else (a pipe, such as the /dev/fd/63 of a shell's
-// <(...), or a device) is not opened here: what was read from it to look at
-// would be lost to the reading proper.
+// regular file only. Anything else (standard input as "-", a pipe such as the
+// /dev/fd/63 of a shell's <(...), a device) is not opened here: what was read
+// from it to look at would be lost to the reading proper.
 struct file_probe {
     bool regular = false;
     std::uintmax_t size = 0;

@@ -54,7 +54,8 @@ int run_diff(const std::vector<std::string>& args, io& io) {
          "word tokens (old + new) of one unit above which the word diff takes a coarser, faster path "
          "(default 200000); the report says when it did")
         ("docx-view", po::value(&docx_view), "Word input with tracked changes: accepted (default) or original")
-        ("files", po::value(&files), "OLD and NEW (or one .docx with tracked changes: original against accepted)");
+        ("files", po::value(&files),
+         "OLD and NEW, - for standard input (or one .docx with tracked changes: original against accepted)");
     add_max_input_option(desc, max_input);
     po::positional_options_description pos;
     pos.add("files", -1);
@@ -65,6 +66,8 @@ int run_diff(const std::vector<std::string>& args, io& io) {
     // One Word file alone: its tracked changes, original against accepted.
     const bool docx_alone = files.size() == 1 && is_docx_file(files[0]);
     if (!docx_alone && files.size() != 2) throw usage_error(files.size() < 2 ? "missing operand: need OLD and NEW" : "too many operands: need OLD and NEW");
+    if (files.size() == 2 && files[0] == "-" && files[1] == "-")
+        throw usage_error("OLD and NEW cannot both be standard input (-)");
 
     const output_format fmt = choose_format(format, output);
 

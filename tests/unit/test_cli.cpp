@@ -71,6 +71,36 @@ TEST_CASE("cli: a pipe given as a file (a shell's <(...)) is read whole", "[cli]
     }
 }
 
+TEST_CASE("cli: - reads standard input, as OLD or as NEW, not as both", "[cli]") {
+    const std::string text = read_file(fixture("A-RES-65-141.txt"));
+    const std::string file_path = fixture("A-RES-65-141.txt").string();
+    for (const bool stdin_is_old : {true, false}) {
+        int fds[2];
+        REQUIRE(::pipe(fds) == 0);
+        std::thread writer([&] {
+            for (std::size_t at = 0; at < text.size();) {
+                const ssize_t n = ::write(fds[1], text.data() + at, text.size() - at);
+                if (n <= 0) break;
+                at += static_cast<std::size_t>(n);
+            }
+            ::close(fds[1]);
+        });
+        const int saved = ::dup(STDIN_FILENO);
+        ::dup2(fds[0], STDIN_FILENO);
+        ::close(fds[0]);
+        cli_run r({"--format", "json", stdin_is_old ? "-" : file_path, stdin_is_old ? file_path : "-"});
+        ::dup2(saved, STDIN_FILENO);
+        ::close(saved);
+        writer.join();
+        CAPTURE(stdin_is_old, r.err);
+        CHECK(r.rc == 0);  // the same text on both sides
+        CHECK(r.out.find("\"symbol\": \"A/RES/65/141\"") != std::string::npos);
+    }
+    cli_run both({"-", "-"});
+    CHECK(both.rc == 2);
+    CHECK(both.err.find("standard input") != std::string::npos);
+}
+
 TEST_CASE("cli: write_file_atomic replaces the file and leaves no temporary", "[cli]") {
     namespace fs = std::filesystem;
     const fs::path dir = scratch_dir("atomic");
