@@ -42,29 +42,55 @@ TEST_CASE("cli: a missing file is trouble and named", "[cli]") {
     CHECK(r.out.empty());
 }
 
+namespace {
+
+// A pipe fed with `text` by a thread of its own: `read_end` is open until
+// close_read(), and the writer is done once the reader has read it all.
+class fed_pipe {
+public:
+    explicit fed_pipe(const std::string& text) {
+        int fds[2];
+        REQUIRE(::pipe(fds) == 0);
+        read_end = fds[0];
+        writer_ = std::thread([fd = fds[1], &text] {
+            for (std::size_t at = 0; at < text.size();) {
+                const ssize_t n = ::write(fd, text.data() + at, text.size() - at);
+                if (n <= 0) break;
+                at += static_cast<std::size_t>(n);
+            }
+            ::close(fd);
+        });
+    }
+    fed_pipe(const fed_pipe&) = delete;
+    fed_pipe& operator=(const fed_pipe&) = delete;
+    ~fed_pipe() {
+        close_read();
+        writer_.join();
+    }
+    void close_read() {
+        if (read_end >= 0) ::close(read_end);
+        read_end = -1;
+    }
+    int read_end = -1;
+
+private:
+    std::thread writer_;
+};
+
+}  // namespace
+
 TEST_CASE("cli: a pipe given as a file (a shell's <(...)) is read whole", "[cli]") {
     // Nothing may be read from a pipe to learn what it is: those bytes would
     // be lost to the reading (the comparison saw the document without its
     // first 8 KB, title and symbol gone).
     const std::string text = read_file(fixture("A-RES-65-141.txt"));
     REQUIRE(text.size() > 16384);
+    const std::string file_path = fixture("A-RES-65-141.txt").string();
     for (const bool pipe_is_old : {true, false}) {
-        int fds[2];
-        REQUIRE(::pipe(fds) == 0);
-        std::thread writer([&] {
-            for (std::size_t at = 0; at < text.size();) {
-                const ssize_t n = ::write(fds[1], text.data() + at, text.size() - at);
-                if (n <= 0) break;
-                at += static_cast<std::size_t>(n);
-            }
-            ::close(fds[1]);
-        });
-        const std::string pipe_path = "/dev/fd/" + std::to_string(fds[0]);
-        const std::string file_path = fixture("A-RES-65-141.txt").string();
+        fed_pipe pipe(text);
+        const std::string pipe_path = "/dev/fd/" + std::to_string(pipe.read_end);
         cli_run r(
             {"--format", "json", pipe_is_old ? pipe_path : file_path, pipe_is_old ? file_path : pipe_path});
-        writer.join();
-        ::close(fds[0]);
         CAPTURE(pipe_is_old, r.err);
         CHECK(r.rc == 0);  // the same text on both sides
         CHECK(r.out.find("\"symbol\": \"A/RES/65/141\"") != std::string::npos);
@@ -75,23 +101,13 @@ TEST_CASE("cli: - reads standard input, as OLD or as NEW, not as both", "[cli]")
     const std::string text = read_file(fixture("A-RES-65-141.txt"));
     const std::string file_path = fixture("A-RES-65-141.txt").string();
     for (const bool stdin_is_old : {true, false}) {
-        int fds[2];
-        REQUIRE(::pipe(fds) == 0);
-        std::thread writer([&] {
-            for (std::size_t at = 0; at < text.size();) {
-                const ssize_t n = ::write(fds[1], text.data() + at, text.size() - at);
-                if (n <= 0) break;
-                at += static_cast<std::size_t>(n);
-            }
-            ::close(fds[1]);
-        });
+        fed_pipe pipe(text);
         const int saved = ::dup(STDIN_FILENO);
-        ::dup2(fds[0], STDIN_FILENO);
-        ::close(fds[0]);
+        ::dup2(pipe.read_end, STDIN_FILENO);
+        pipe.close_read();
         cli_run r({"--format", "json", stdin_is_old ? "-" : file_path, stdin_is_old ? file_path : "-"});
         ::dup2(saved, STDIN_FILENO);
         ::close(saved);
-        writer.join();
         CAPTURE(stdin_is_old, r.err);
         CHECK(r.rc == 0);  // the same text on both sides
         CHECK(r.out.find("\"symbol\": \"A/RES/65/141\"") != std::string::npos);
