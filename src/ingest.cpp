@@ -465,15 +465,15 @@ ingested_text ingest_bytes(std::string_view bytes, std::string source, const ing
     return out;
 }
 
-ingested_text ingest_file(const std::filesystem::path& path, const ingest_options& options) {
-    const std::string name = path.string();
+namespace {
+
+// A descriptor to read `path` (`name`) from, for read_all to close: "-" is
+// a copy of standard input's.
+int open_input(const std::filesystem::path& path, const std::string& name) {
     if (name == "-") {
-        // Standard input, read to its end (a copy of the descriptor, which
-        // read_all closes).
         const int in = ::fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0);
         if (in < 0) throw input_error(name, "standard input is closed");
-        const file_bytes bytes = read_all(in, name, options.max_input_bytes);
-        return ingest_bytes(bytes.view(), name, options);
+        return in;
     }
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
@@ -483,7 +483,14 @@ ingested_text ingest_file(const std::filesystem::path& path, const ingest_option
         if (!std::filesystem::exists(path, ec)) throw input_error(name, "no such file");
         throw input_error(name, "cannot open file for reading");
     }
-    const file_bytes bytes = read_all(fd, name, options.max_input_bytes);
+    return fd;
+}
+
+}  // namespace
+
+ingested_text ingest_file(const std::filesystem::path& path, const ingest_options& options) {
+    const std::string name = path.string();
+    const file_bytes bytes = read_all(open_input(path, name), name, options.max_input_bytes);
     return ingest_bytes(bytes.view(), name, options);
 }
 
