@@ -226,9 +226,12 @@ std::pair<document, document> load_documents(const std::string& old_path, const 
     };
     if (!large_input && plain_text(old_file) && plain_text(new_file)) {
         // Each thread's heap readied for what reading and comparing will
-        // allocate on it: measured, about 0.7 MB and five times the input
-        // (65 KB pair: 0.8 and 1.2 MB, 200 KB pair: 2.6 MB each), up to 3 MB
-        // (larger inputs leave the helper little idle time to ready more).
+        // allocate on it: about 0.7 MB and five times the input, up to 3 MB
+        // (larger inputs leave the helper little idle time to ready more),
+        // as measured when it was sized (65 KB pair: 0.8 and 1.2 MB, 200 KB
+        // pair: 2.6 MB each). Measured again after run 9, with nothing
+        // readied, the threads used 0.7 and 0.6 MB, 1.7 and 2.2 MB; sizes
+        // fitted to that ran no faster (docs/benchmarks.md, after run 9).
         // Not for large inputs: the helper must first allocate after the
         // choice of one heap above.
         const std::size_t heap = std::min<std::uintmax_t>((700u << 10) + 5 * (old_size + new_size), std::size_t{3} << 20);
