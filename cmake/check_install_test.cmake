@@ -41,7 +41,8 @@ foreach(section NAME SYNOPSIS DESCRIPTION COMMANDS OPTIONS "EXIT STATUS" EXAMPLE
     message(FATAL_ERROR "man page lacks the section ${section}")
   endif()
 endforeach()
-string(REGEX REPLACE "[^\n]\b" "" page "${page}")   # strip overstrike, if any
+string(ASCII 8 backspace)
+string(REGEX REPLACE "[^\n]${backspace}" "" page "${page}")   # strip overstrike, if any
 foreach(name IN LISTS commands)
   if(NOT page MATCHES "resdiff ${name}" AND NOT page MATCHES "\n       ${name} ")
     message(FATAL_ERROR "man page does not document the subcommand '${name}'")
@@ -65,7 +66,8 @@ if(NOT formats STREQUAL "terminal json markdown ")
   message(FATAL_ERROR "bash completion of check --format: '${formats}'")
 endif()
 # The PDF reader is a module loaded on the first PDF (cmake/optional.cmake):
-# the installed binary finds it under LIBDIR/resdiff of its own prefix, and a
+# the installed binary finds it under LIBDIR/resdiff of its own prefix (the
+# statically linked resdiff finds resdiff-full there, which loads it), and a
 # binary without it says so in one line (exit 2) instead of failing to start.
 file(GLOB_RECURSE pdf_module "${prefix}/*/resdiff-pdf.so")
 if(NOT pdf_module)
@@ -81,7 +83,7 @@ if(CORPUS_DIR AND EXISTS "${CORPUS_DIR}/pdf/A-RES-80-118.pdf")
   file(COPY "${prefix}/bin/resdiff" DESTINATION "${WORK_DIR}/lonely")
   if(NOT EXISTS "/usr/local/lib/resdiff/resdiff-pdf.so")
     execute_process(COMMAND "${WORK_DIR}/lonely/resdiff" parse "${pdf}" RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
-    if(NOT rc EQUAL 2 OR NOT err MATCHES "^resdiff: [^\n]*PDF support is not installed: resdiff-pdf.so not found[^\n]*\n$")
+    if(NOT rc EQUAL 2 OR NOT err MATCHES "^resdiff: [^\n]*PDF support is not installed: (resdiff-pdf.so|resdiff-full) not found[^\n]*\n$")
       message(FATAL_ERROR "resdiff without its PDF module: status ${rc}, stderr: ${err}")
     endif()
   endif()
@@ -105,12 +107,12 @@ if(NOT EXISTS "/usr/local/lib/resdiff/resdiff-docx.so")
   file(MAKE_DIRECTORY "${WORK_DIR}/lonely")
   file(COPY "${prefix}/bin/resdiff" DESTINATION "${WORK_DIR}/lonely")
   execute_process(COMMAND "${WORK_DIR}/lonely/resdiff" parse "${redline}" RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
-  if(NOT rc EQUAL 2 OR NOT err MATCHES "^resdiff: [^\n]*Word \\(.docx\\) support is not installed: resdiff-docx.so not found[^\n]*\n$")
+  if(NOT rc EQUAL 2 OR NOT err MATCHES "^resdiff: [^\n]*Word \\(.docx\\) support is not installed: (resdiff-docx.so|resdiff-full) not found[^\n]*\n$")
     message(FATAL_ERROR "resdiff without its DOCX module, reading: status ${rc}, stderr: ${err}")
   endif()
   execute_process(COMMAND "${WORK_DIR}/lonely/resdiff" "${FIXTURES_DIR}/golden/small-old.txt" "${FIXTURES_DIR}/golden/small-new.txt"
       -o "${WORK_DIR}/lonely/redline.docx" RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
-  if(NOT rc EQUAL 2 OR NOT err MATCHES "^resdiff: [^\n]*Word \\(.docx\\) support is not installed: resdiff-docx.so not found[^\n]*\n$")
+  if(NOT rc EQUAL 2 OR NOT err MATCHES "^resdiff: [^\n]*Word \\(.docx\\) support is not installed: (resdiff-docx.so|resdiff-full) not found[^\n]*\n$")
     message(FATAL_ERROR "resdiff without its DOCX module, writing: status ${rc}, stderr: ${err}")
   endif()
 endif()

@@ -24,6 +24,7 @@
 #include "block_scan.hpp"
 #include "ingest_formats.hpp"
 #include "ingest_lines.hpp"
+#include "modules.hpp"
 #include "resdiff/ingest.hpp"
 
 namespace resdiff {
@@ -491,7 +492,13 @@ int open_input(const std::filesystem::path& path, const std::string& name) {
 ingested_text ingest_file(const std::filesystem::path& path, const ingest_options& options) {
     const std::string name = path.string();
     const file_bytes bytes = read_all(open_input(path, name), name, options.max_input_bytes);
-    return ingest_bytes(bytes.view(), name, options);
+    try {
+        return ingest_bytes(bytes.view(), name, options);
+    } catch (detail::needs_full_program& e) {
+        // Read once: the full program gets the bytes to read again.
+        if (name == "-") e.standard_input = true, e.input.assign(bytes.view());
+        throw;
+    }
 }
 
 }  // namespace resdiff

@@ -1,8 +1,8 @@
 // The library's side of the reader and writer modules (modules.hpp): the
-// registry, the loader, and the functions lent to the modules.
+// registry, where modules are looked for, and the functions lent to the
+// modules (module_open.cpp opens them).
 #include "modules.hpp"
 
-#include <dlfcn.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -24,6 +24,7 @@ namespace resdiff {
 namespace {
 
 using detail::module_error;
+using detail::needs_full_program;
 
 // Registered directly (objects linked into the program: the tests).
 constinit std::atomic<detail::format_reader> pdf_reader{nullptr};
@@ -44,12 +45,22 @@ const paragraph* lend_find_paragraph(const document& doc, std::string_view id) n
 constexpr detail::module_host host{detail::module_abi, &lend_normalize_text, &lend_diff_words,
                                    &lend_find_paragraph};
 
-bool is_file(const std::string& path) {
-    return ::access(path.c_str(), R_OK) == 0;
+// The module's table, loaded once (null, with the reason, when it cannot be).
+const detail::module_exports* loaded_module(const char* name, std::string& why) {
+    static std::mutex loading;
+    static constinit std::atomic<const detail::module_exports*> pdf{nullptr}, docx{nullptr};
+    auto& slot = std::string_view(name) == "resdiff-pdf.so" ? pdf : docx;
+    if (const auto* m = slot.load(std::memory_order_acquire)) return m;
+    const std::lock_guard<std::mutex> lock(loading);
+    if (const auto* m = slot.load(std::memory_order_acquire)) return m;
+    const auto* m = detail::open_module(name, host, why);
+    slot.store(m, std::memory_order_release);
+    return m;
 }
 
-// Loads a module and returns its table; on failure null, with the reason.
-const detail::module_exports* load_module(const char* name, std::string& why) {
+}  // namespace
+
+std::vector<std::string> detail::module_dirs() {
     std::vector<std::string> dirs;
     if (const char* env = std::getenv("RESDIFF_MODULE_DIR"); env && *env) dirs.emplace_back(env);
     char exe[4096];
@@ -61,44 +72,8 @@ const detail::module_exports* load_module(const char* name, std::string& why) {
         dirs.push_back(dir + "/../" RESDIFF_INSTALL_LIBDIR "/resdiff");
     }
     dirs.emplace_back(RESDIFF_INSTALL_FULL_LIBDIR "/resdiff");
-    for (const auto& dir : dirs) {
-        std::string path = dir;
-        path.append("/").append(name);
-        if (!is_file(path)) continue;
-        void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-        if (handle == nullptr) {
-            const char* err = ::dlerror();
-            why = std::string("cannot load ").append(path).append(": ").append(err ? err : "unknown error");
-            return nullptr;
-        }
-        const auto init = reinterpret_cast<detail::module_init>(::dlsym(handle, detail::module_init_name));
-        const detail::module_exports* exports = init != nullptr ? init(&host) : nullptr;
-        if (exports == nullptr || exports->abi != detail::module_abi) {
-            why = path + " is not a module of this resdiff build";
-            ::dlclose(handle);
-            return nullptr;
-        }
-        return exports;  // never unloaded
-    }
-    why = std::string(name).append(" not found in");
-    for (const auto& dir : dirs) why.append(" ").append(dir);
-    return nullptr;
+    return dirs;
 }
-
-// The module's table, loaded once (null, with the reason, when it cannot be).
-const detail::module_exports* loaded_module(const char* name, std::string& why) {
-    static std::mutex loading;
-    static constinit std::atomic<const detail::module_exports*> pdf{nullptr}, docx{nullptr};
-    auto& slot = std::string_view(name) == "resdiff-pdf.so" ? pdf : docx;
-    if (const auto* m = slot.load(std::memory_order_acquire)) return m;
-    const std::lock_guard<std::mutex> lock(loading);
-    if (const auto* m = slot.load(std::memory_order_acquire)) return m;
-    const auto* m = load_module(name, why);
-    slot.store(m, std::memory_order_release);
-    return m;
-}
-
-}  // namespace
 
 void detail::register_format_reader(file_type type, format_reader reader) noexcept {
     if (type == file_type::pdf) pdf_reader.store(reader, std::memory_order_release);
@@ -116,12 +91,18 @@ ingested_text detail::read_binary_format(file_type type, std::string_view bytes,
         return reader(bytes, source, options);
     }
     const char* name = pdf ? "resdiff-pdf.so" : "resdiff-docx.so";
+    const char* what = pdf ? "PDF" : "Word (.docx)";
     std::string why;
-    const module_exports* m = loaded_module(name, why);
-    if (m == nullptr) {
-        const char* what = pdf ? "PDF" : "Word (.docx)";
-        throw input_error(source, std::string(what).append(" support is not installed: ").append(why));
+    const module_exports* m = nullptr;
+    try {
+        m = loaded_module(name, why);
+    } catch (needs_full_program& e) {
+        e.source = source;
+        e.what = what;
+        throw;
     }
+    if (m == nullptr)
+        throw input_error(source, std::string(what).append(" support is not installed: ").append(why));
     const module_reader read = pdf ? m->read_pdf : m->read_docx;
     if (read == nullptr)
         throw input_error(source, std::string(name).append(" has no reader for this format"));
@@ -131,15 +112,35 @@ ingested_text detail::read_binary_format(file_type type, std::string_view bytes,
     return out;
 }
 
-std::string render_docx(const comparison& cmp, const render_options& options) {
-    if (const auto writer = redline_writer.load(std::memory_order_acquire)) return writer(cmp, options);
+namespace {
+
+// The module holding the Word redline writer; throws when it cannot be had.
+const detail::module_exports& docx_writer_module() {
     std::string why;
-    const detail::module_exports* m = loaded_module("resdiff-docx.so", why);
+    const detail::module_exports* m = nullptr;
+    try {
+        m = loaded_module("resdiff-docx.so", why);
+    } catch (needs_full_program& e) {
+        e.what = "Word (.docx)";
+        throw;
+    }
     if (m == nullptr) throw std::runtime_error("Word (.docx) support is not installed: " + why);
     if (m->write_docx == nullptr) throw std::runtime_error("resdiff-docx.so has no Word redline writer");
+    return *m;
+}
+
+}  // namespace
+
+void detail::need_docx_writer() {
+    if (redline_writer.load(std::memory_order_acquire) == nullptr) (void)docx_writer_module();
+}
+
+std::string render_docx(const comparison& cmp, const render_options& options) {
+    if (const auto writer = redline_writer.load(std::memory_order_acquire)) return writer(cmp, options);
+    const detail::module_exports& m = docx_writer_module();
     std::string out;
     module_error error;
-    if (!m->write_docx(cmp, options, out, error)) detail::rethrow(error);
+    if (!m.write_docx(cmp, options, out, error)) detail::rethrow(error);
     return out;
 }
 

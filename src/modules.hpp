@@ -18,6 +18,11 @@
 //
 // The test programs link the modules' objects directly: their static
 // initializers then register the readers and writer with the library itself.
+//
+// The statically linked resdiff cannot load a module (a static program has no
+// dynamic loader to share with one): it links its own open_module, which
+// throws needs_full_program, and main() hands the command over to
+// resdiff-full, found in the same directories (src/cli/hand_over.cpp).
 #pragma once
 
 #include <cstdint>
@@ -25,6 +30,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ingest_formats.hpp"
 #include "resdiff/compare.hpp"
@@ -110,5 +116,34 @@ struct module_exports {
 // interface differs from the module's.
 using module_init = const module_exports* (*)(const module_host* host);
 inline constexpr const char* module_init_name = "resdiff_module_init";
+
+// The directories a module (or the full program) is looked for in, in turn.
+std::vector<std::string> module_dirs();
+
+// Opens the module file `name` found in module_dirs(), hands it `host` and
+// returns its table; null, with the reason in `why`, when it cannot. With
+// dlopen (module_open.cpp); the statically linked resdiff, which cannot load
+// a shared object, links its own version instead (src/cli/static_modules.cpp)
+// that throws needs_full_program.
+const module_exports* open_module(const char* name, const module_host& host, std::string& why);
+
+// The Word redline writer made ready now, before the work whose result it
+// writes: throws what render_docx would throw without it.
+void need_docx_writer();
+
+// Thrown by a program that cannot load the modules (the statically linked
+// resdiff, fast to start) where a module is needed: the full program
+// (resdiff-full, the same commands linked dynamically) must run the command.
+// Not a std::exception, so that no error handler takes it for an error;
+// `main` catches it and hands the command over (src/cli/hand_over.cpp).
+struct needs_full_program {
+    std::string module;  // "resdiff-pdf.so" or "resdiff-docx.so"
+    std::string source;  // the file being read ("" for the Word output)
+    std::string what;    // "PDF" or "Word (.docx)"
+    // Standard input, read before the need was known: its bytes, for the
+    // full program to read again.
+    bool standard_input = false;
+    std::string input;
+};
 
 }  // namespace resdiff::detail

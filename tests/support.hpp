@@ -1,12 +1,16 @@
 // Helpers shared by the test files.
 #pragma once
 
+#include <fcntl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli/cli.hpp"
@@ -56,3 +60,41 @@ inline std::filesystem::path scratch_dir(const std::string& name) {
 inline std::filesystem::path fixture(const std::string& name) {
     return std::filesystem::path(RESDIFF_FIXTURES_DIR) / name;
 }
+
+// Runs a program (`args`, the program first) in a child process with
+// standard input from `input` (empty: /dev/null) and `env` added to the
+// environment, and keeps what it printed.
+struct program_run {
+    int rc = -1;
+    std::string out;
+    std::string err;
+    program_run(const std::vector<std::string>& args, const std::filesystem::path& input = {},
+                const std::vector<std::pair<std::string, std::string>>& env = {}) {
+        const auto dir = std::filesystem::temp_directory_path();
+        const auto tag =
+            std::to_string(::getpid()) + "-" + std::to_string(reinterpret_cast<std::uintptr_t>(this));
+        const auto out_file = dir / ("resdiff-run-out-" + tag), err_file = dir / ("resdiff-run-err-" + tag);
+        const pid_t pid = ::fork();
+        if (pid == 0) {
+            const int in = ::open(input.empty() ? "/dev/null" : input.c_str(), O_RDONLY);
+            const int o = ::open(out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+            const int e = ::open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+            if (in < 0 || o < 0 || e < 0) ::_exit(126);
+            ::dup2(in, STDIN_FILENO), ::dup2(o, STDOUT_FILENO), ::dup2(e, STDERR_FILENO);
+            for (const auto& [name, value] : env) ::setenv(name.c_str(), value.c_str(), 1);
+            std::vector<std::string> copy = args;
+            std::vector<char*> argv;
+            for (auto& a : copy) argv.push_back(a.data());
+            argv.push_back(nullptr);
+            ::execv(argv[0], argv.data());
+            ::_exit(127);
+        }
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        rc = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        out = read_file(out_file);
+        err = read_file(err_file);
+        std::filesystem::remove(out_file);
+        std::filesystem::remove(err_file);
+    }
+};

@@ -18,6 +18,7 @@
 #include <new>
 #include <ostream>
 
+#include "modules.hpp"
 #include "parallel.hpp"
 #include "resdiff/ingest.hpp"
 
@@ -242,6 +243,16 @@ std::pair<document, document> load_documents(const std::string& old_path, const 
         read_new();
     }
     if (old_error) std::rethrow_exception(old_error);
+    if (new_error) {
+        // A command going to the full program prints nothing first (the full
+        // program prints it all); other errors come after OLD's report.
+        try {
+            std::rethrow_exception(new_error);
+        } catch (const detail::needs_full_program&) {
+            throw;
+        } catch (...) {
+        }
+    }
     document old_doc = report(old_path, std::move(o), io, verbose);
     if (new_error) std::rethrow_exception(new_error);
     return {std::move(old_doc), report(new_path, std::move(n), io, verbose)};

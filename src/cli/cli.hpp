@@ -16,6 +16,10 @@
 #include "resdiff/parse.hpp"
 #include "resdiff/render.hpp"
 
+namespace resdiff::detail {
+struct needs_full_program;  // modules.hpp
+}  // namespace resdiff::detail
+
 namespace resdiff::cli {
 
 // Exit codes as diff(1).
@@ -56,9 +60,29 @@ struct command {
 // All subcommands, in the order `resdiff --help` lists them.
 const std::vector<command>& commands();
 
-// Runs the tool. `args` excludes argv[0]. Never throws: every error becomes a
-// one-line message on io.err and exit code 2.
+// Runs the tool. `args` excludes argv[0]. Every error becomes a one-line
+// message on io.err and exit code 2; the one exception that leaves is
+// detail::needs_full_program (modules.hpp), from a program that cannot load
+// the PDF and Word modules, for `main` to hand the command over.
 int run(const std::vector<std::string>& args, io& io);
+
+// The full program: the same commands, linked dynamically, so that it can
+// load the PDF and Word modules. The statically linked resdiff (quicker to
+// start: no dynamic loader, no shared C library to map) hands a command that
+// needs a module over to it, found where the modules are looked for.
+inline constexpr const char* full_program_name = "resdiff-full";
+// Set in the environment of the full program when a command is handed over
+// (and taken out of it by main, so that the programs it runs do not see it).
+inline constexpr const char* handed_over_variable = "RESDIFF_HANDED_OVER";
+
+// Replaces the process with the full program, run with `argv` (the command
+// line as given) and standard input as it was read (need.input). Returns
+// only when it cannot, after a one-line message on `err`: exit code 2. Not
+// when the command has begun its output (`output_started`): it would be
+// written twice; nor when this process was itself handed the command
+// (`handed_over`): the full program should have loaded the module.
+int hand_over(char** argv, const detail::needs_full_program& need, bool output_started, bool handed_over,
+              std::ostream& err);
 
 // Subcommands (one source file each).
 int run_parse(const std::vector<std::string>& args, io& io);

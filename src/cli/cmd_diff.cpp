@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli/cli.hpp"
+#include "modules.hpp"
 #include "parallel.hpp"
 #include "resdiff/compare.hpp"
 #include "resdiff/json.hpp"
@@ -96,6 +97,7 @@ int run_diff(const std::vector<std::string>& args, io& io) {
 
     if (fmt == output_format::docx && to_stdout && io.out_is_tty)
         throw usage_error("--format docx writes a binary file: give -o FILE.docx");
+    if (fmt == output_format::docx) detail::need_docx_writer();  // before the work it would write
 
     ingest_options in;
     in.max_input_bytes = max_input;

@@ -7,10 +7,12 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <streambuf>
 #include <string>
 #include <vector>
 
 #include "cli/cli.hpp"
+#include "modules.hpp"
 
 namespace {
 
@@ -23,6 +25,31 @@ int terminal_columns() {
     if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
     return 80;
 }
+
+// Standard output, noting whether anything has been written to it: a
+// command handed over to the full program must not have begun its output.
+// Unbuffered: each write goes on to standard output's own buffer.
+class noting_buffer final : public std::streambuf {
+public:
+    explicit noting_buffer(std::streambuf* to) : to_(to) {}
+    bool used() const { return used_; }
+
+protected:
+    int_type overflow(int_type c) override {
+        if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+        used_ = true;
+        return to_->sputc(traits_type::to_char_type(c));
+    }
+    std::streamsize xsputn(const char* s, std::streamsize n) override {
+        used_ = used_ || n > 0;
+        return to_->sputn(s, n);
+    }
+    int sync() override { return to_->pubsync(); }
+
+private:
+    std::streambuf* to_;
+    bool used_ = false;
+};
 
 }  // namespace
 
@@ -37,17 +64,31 @@ int main(int argc, char** argv) {
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
     mallopt(M_TOP_PAD, 1 << 20);          // grow the heap in fewer brk calls
 #endif
+    // A command handed over by the statically linked resdiff (hand_over):
+    // noted here and not passed on to the programs this one runs.
+    const bool handed_over = std::getenv(resdiff::cli::handed_over_variable) != nullptr;
+    if (handed_over) ::unsetenv(resdiff::cli::handed_over_variable);
     std::ios::sync_with_stdio(false);
     std::vector<std::string> args(argv + 1, argv + argc);
     const char* no_color = std::getenv("NO_COLOR");
-    resdiff::cli::io io{std::cout, std::cerr};
+    noting_buffer out_buffer(std::cout.rdbuf());
+    std::ostream out(&out_buffer);
+    resdiff::cli::io io{out, std::cerr};
     io.out_is_tty = ::isatty(STDOUT_FILENO) != 0;
     io.err_is_tty = ::isatty(STDERR_FILENO) != 0;
     io.columns = terminal_columns();
     io.no_color = no_color != nullptr && *no_color != '\0';
-    const int rc = resdiff::cli::run(args, io);
+    int rc = resdiff::cli::exit_trouble;
+    try {
+        rc = resdiff::cli::run(args, io);
+    } catch (const resdiff::detail::needs_full_program& need) {
+        out.flush();
+        std::cout.flush();
+        return resdiff::cli::hand_over(argv, need, out_buffer.used(), handed_over, std::cerr);
+    }
+    out.flush();
     std::cout.flush();
-    if (!std::cout) {
+    if (!out || !std::cout) {
         std::cerr << "resdiff: cannot write to standard output\n";
         return resdiff::cli::exit_trouble;
     }

@@ -2,11 +2,17 @@
 // footnotes after the body; scanned, encrypted and damaged files refused.
 #include <catch2/catch.hpp>
 
+#include <elf.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "modules.hpp"
 #include "resdiff/ingest.hpp"
 #include "support.hpp"
 
@@ -217,3 +223,121 @@ TEST_CASE("pdf: truncated and corrupted files are refused cleanly or read, never
     CHECK(attempts >= 60);
     CHECK(refused > 0);
 }
+
+// The resdiff command itself, in a child process: where it is statically
+// linked (RESDIFF_STATIC_CLI) it cannot load the PDF and Word modules and
+// hands such commands over to resdiff-full (src/cli/hand_over.cpp); its
+// output must be what the library gives.
+TEST_CASE("pdf: the resdiff command compares a PDF, from a file or standard input, as the library does",
+          "[pdf][cli]") {
+    const auto dir = scratch_dir("pdf-command");
+    const auto pdf = write(dir, "old.pdf", make_pdf(sample(), 2));
+    const auto text =
+        write(dir, "new.txt",
+              "A/RES/99/2\n\nThe General Assembly,\n\n\tRecalling its resolution 70/1 on development,\n\n"
+              "\t1.\tWelcomes the report of the Secretary-General;\n\n\t2.\tDecides to remain seized of the "
+              "matter.\n");
+    const cli_run in_process({"--format", "json", pdf.string(), text.string()});
+    REQUIRE(in_process.rc == 1);
+    const program_run from_file({RESDIFF_BINARY, "--format", "json", pdf.string(), text.string()});
+    CHECK(from_file.rc == 1);
+    CHECK(from_file.err.empty());
+    CHECK(from_file.out == in_process.out);
+    // Standard input, read before the need for the PDF reader was known, is
+    // read again by the full program: the same comparison, under the name "-".
+    const program_run from_input({RESDIFF_BINARY, "--format", "json", "-", text.string()}, pdf);
+    CHECK(from_input.rc == 1);
+    CHECK(from_input.err.empty());
+    std::string expected;
+    const std::string& name = pdf.string();
+    for (std::size_t from = 0;;) {
+        const std::size_t at = in_process.out.find(name, from);
+        expected.append(in_process.out, from, at == std::string::npos ? std::string::npos : at - from);
+        if (at == std::string::npos) break;
+        expected.append("-");
+        from = at + name.size();
+    }
+    CHECK(from_input.out == expected);
+}
+
+TEST_CASE("pdf: the resdiff command writes a Word redline as the library does", "[pdf][cli]") {
+    const auto dir = scratch_dir("docx-command");
+    const auto old_text = fixture("golden/small-old.txt").string(),
+               new_text = fixture("golden/small-new.txt").string();
+    const cli_run in_process({old_text, new_text, "-o", (dir / "library.docx").string()});
+    REQUIRE(in_process.rc == 1);
+    const program_run command({RESDIFF_BINARY, old_text, new_text, "-o", (dir / "command.docx").string()});
+    CHECK(command.rc == 1);
+    CHECK(command.err.empty());
+    CHECK(read_file(dir / "command.docx") == read_file(dir / "library.docx"));
+}
+
+#if defined(RESDIFF_STATIC_CLI)
+TEST_CASE("pdf: the statically linked resdiff needs no dynamic loader", "[pdf][cli]") {
+    const std::string image = read_file(RESDIFF_BINARY);
+    REQUIRE(image.size() > sizeof(Elf64_Ehdr));
+    Elf64_Ehdr header;
+    std::memcpy(&header, image.data(), sizeof header);
+    REQUIRE(std::string_view(reinterpret_cast<const char*>(header.e_ident), 4) ==
+            "\x7f"
+            "ELF");
+    CHECK(header.e_type == ET_DYN);  // position-independent: its place still randomized
+    bool interpreter = false;
+    for (int i = 0; i < header.e_phnum; ++i) {
+        Elf64_Phdr ph;
+        REQUIRE(header.e_phoff + (i + 1) * sizeof ph <= image.size());
+        std::memcpy(&ph, image.data() + header.e_phoff + i * sizeof ph, sizeof ph);
+        interpreter = interpreter || ph.p_type == PT_INTERP;
+    }
+    CHECK_FALSE(interpreter);
+}
+
+TEST_CASE("pdf: without resdiff-full, the statically linked resdiff refuses a PDF in one line",
+          "[pdf][cli]") {
+    namespace fs = std::filesystem;
+    if (fs::exists("/usr/local/lib/resdiff/resdiff-full")) return;  // an installed one would be found
+    const auto dir = scratch_dir("pdf-alone");
+    fs::copy_file(RESDIFF_BINARY, dir / "resdiff");
+    const auto pdf = write(dir, "old.pdf", make_pdf(sample(), 2));
+    const auto text =
+        write(dir, "new.txt", "The General Assembly,\n\n\t1.\tDecides to remain seized of the matter.\n");
+    const program_run refused({(dir / "resdiff").string(), pdf.string(), text.string()});
+    CHECK(refused.rc == 2);
+    CHECK(refused.out.empty());
+    CHECK(refused.err.rfind("resdiff: " + pdf.string() +
+                                ": PDF support is not installed: resdiff-full not found in " + dir.string() +
+                                " ",
+                            0) == 0);
+    CHECK(std::count(refused.err.begin(), refused.err.end(), '\n') == 1);
+    const program_run docx(
+        {(dir / "resdiff").string(), text.string(), text.string(), "-o", (dir / "x.docx").string()});
+    CHECK(docx.rc == 2);
+    CHECK(docx.err.rfind("resdiff: Word (.docx) support is not installed: resdiff-full not found in ", 0) ==
+          0);
+    CHECK_FALSE(fs::exists(dir / "x.docx"));
+    // Texts need no module.
+    const program_run texts({(dir / "resdiff").string(), text.string(), text.string()});
+    CHECK(texts.rc == 0);
+    CHECK(texts.err.empty());
+}
+
+TEST_CASE("pdf: a command is handed over once, and not once its output has begun", "[pdf][cli]") {
+    const auto dir = scratch_dir("pdf-twice");
+    const auto pdf = write(dir, "old.pdf", make_pdf(sample(), 2));
+    const program_run again({RESDIFF_BINARY, "parse", pdf.string()}, {}, {{"RESDIFF_HANDED_OVER", "1"}});
+    CHECK(again.rc == 2);
+    CHECK(again.out.empty());
+    CHECK(again.err == "resdiff: " + pdf.string() +
+                           ": PDF support is not installed: the command was handed over once already "
+                           "(RESDIFF_HANDED_OVER is set) and resdiff-pdf.so could not be loaded\n");
+    // In process: a command that has written to standard output stays here.
+    resdiff::detail::needs_full_program need{"resdiff-pdf.so", pdf.string(), "PDF", false, {}};
+    std::ostringstream err;
+    std::string program = RESDIFF_BINARY;
+    char* argv[] = {program.data(), nullptr};
+    CHECK(resdiff::cli::hand_over(argv, need, true, false, err) == 2);
+    CHECK(err.str() == "resdiff: " + pdf.string() +
+                           ": PDF support is not installed: it is in resdiff-full, "
+                           "and this command had begun its output\n");
+}
+#endif
