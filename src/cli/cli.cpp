@@ -185,6 +185,22 @@ document load_document(const std::string& path, const ingest_options& ingest, io
     return report(path, read_document(path, ingest, options), io, verbose);
 }
 
+namespace {
+
+// `error` holds detail::needs_full_program: the command goes to the full program.
+bool goes_to_full_program(const std::exception_ptr& error) {
+    if (!error) return false;
+    try {
+        std::rethrow_exception(error);
+    } catch (const detail::needs_full_program&) {
+        return true;
+    } catch (...) {
+        return false;
+    }
+}
+
+}  // namespace
+
 std::pair<document, document> load_documents(const std::string& old_path, const ingest_options& old_ingest,
                                              const std::string& new_path, const ingest_options& new_ingest, io& io,
                                              bool verbose) {
@@ -240,19 +256,12 @@ std::pair<document, document> load_documents(const std::string& old_path, const 
         detail::run_both(read_old, read_new);
     } else {
         read_old();
-        read_new();
+        if (!goes_to_full_program(old_error)) read_new();  // (the full program reads it)
     }
     if (old_error) std::rethrow_exception(old_error);
-    if (new_error) {
-        // A command going to the full program prints nothing first (the full
-        // program prints it all); other errors come after OLD's report.
-        try {
-            std::rethrow_exception(new_error);
-        } catch (const detail::needs_full_program&) {
-            throw;
-        } catch (...) {
-        }
-    }
+    // A command going to the full program prints nothing first (the full
+    // program prints it all); other errors come after OLD's report.
+    if (goes_to_full_program(new_error)) std::rethrow_exception(new_error);
     document old_doc = report(old_path, std::move(o), io, verbose);
     if (new_error) std::rethrow_exception(new_error);
     return {std::move(old_doc), report(new_path, std::move(n), io, verbose)};

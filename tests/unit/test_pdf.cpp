@@ -258,6 +258,13 @@ TEST_CASE("pdf: the resdiff command compares a PDF, from a file or standard inpu
         from = at + name.size();
     }
     CHECK(from_input.out == expected);
+    // What the command prints about its files, printed once (by the full
+    // program, where the command goes there), in order.
+    const program_run verbose({RESDIFF_BINARY, "--verbose", "--format", "json", text.string(), pdf.string()});
+    CHECK(verbose.rc == 1);
+    CHECK(verbose.err.rfind("resdiff: " + text.string() + ": read as UTF-8, ", 0) == 0);
+    CHECK(verbose.err.find("\nresdiff: " + pdf.string() + ": read as PDF, ") != std::string::npos);
+    CHECK(std::count(verbose.err.begin(), verbose.err.end(), '\n') == 2);
 }
 
 TEST_CASE("pdf: the resdiff command writes a Word redline as the library does", "[pdf][cli]") {
