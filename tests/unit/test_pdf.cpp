@@ -128,6 +128,17 @@ std::vector<item> sample() {
     return v;
 }
 
+// The lines of a command's standard error that the command wrote (under the
+// sanitizers, their reports follow).
+std::string own_lines(const std::string& err) {
+    std::string out;
+    std::istringstream in(err);
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("resdiff: ", 0) == 0) out.append(line).append("\n");
+    }
+    return out;
+}
+
 std::filesystem::path write(const std::filesystem::path& dir, const std::string& name, const std::string& bytes) {
     std::ofstream(dir / name, std::ios::binary) << bytes;
     return dir / name;
@@ -241,13 +252,13 @@ TEST_CASE("pdf: the resdiff command compares a PDF, from a file or standard inpu
     REQUIRE(in_process.rc == 1);
     const program_run from_file({RESDIFF_BINARY, "--format", "json", pdf.string(), text.string()});
     CHECK(from_file.rc == 1);
-    CHECK(from_file.err.empty());
+    CHECK(own_lines(from_file.err).empty());
     CHECK(from_file.out == in_process.out);
     // Standard input, read before the need for the PDF reader was known, is
     // read again by the full program: the same comparison, under the name "-".
     const program_run from_input({RESDIFF_BINARY, "--format", "json", "-", text.string()}, pdf);
     CHECK(from_input.rc == 1);
-    CHECK(from_input.err.empty());
+    CHECK(own_lines(from_input.err).empty());
     std::string expected;
     const std::string& name = pdf.string();
     for (std::size_t from = 0;;) {
@@ -262,9 +273,10 @@ TEST_CASE("pdf: the resdiff command compares a PDF, from a file or standard inpu
     // program, where the command goes there), in order.
     const program_run verbose({RESDIFF_BINARY, "--verbose", "--format", "json", text.string(), pdf.string()});
     CHECK(verbose.rc == 1);
-    CHECK(verbose.err.rfind("resdiff: " + text.string() + ": read as UTF-8, ", 0) == 0);
-    CHECK(verbose.err.find("\nresdiff: " + pdf.string() + ": read as PDF, ") != std::string::npos);
-    CHECK(std::count(verbose.err.begin(), verbose.err.end(), '\n') == 2);
+    const std::string said = own_lines(verbose.err);
+    CHECK(said.rfind("resdiff: " + text.string() + ": read as UTF-8, ", 0) == 0);
+    CHECK(said.find("\nresdiff: " + pdf.string() + ": read as PDF, ") != std::string::npos);
+    CHECK(std::count(said.begin(), said.end(), '\n') == 2);
 }
 
 TEST_CASE("pdf: the resdiff command writes a Word redline as the library does", "[pdf][cli]") {
@@ -275,7 +287,7 @@ TEST_CASE("pdf: the resdiff command writes a Word redline as the library does", 
     REQUIRE(in_process.rc == 1);
     const program_run command({RESDIFF_BINARY, old_text, new_text, "-o", (dir / "command.docx").string()});
     CHECK(command.rc == 1);
-    CHECK(command.err.empty());
+    CHECK(own_lines(command.err).empty());
     CHECK(read_file(dir / "command.docx") == read_file(dir / "library.docx"));
 }
 
