@@ -63,13 +63,15 @@ inline std::filesystem::path fixture(const std::string& name) {
 
 // Runs a program (`args`, the program first) in a child process with
 // standard input from `input` (empty: /dev/null) and `env` added to the
-// environment, and keeps what it printed.
+// environment, and keeps what it printed (standard output goes to `output`
+// instead when given).
 struct program_run {
     int rc = -1;
     std::string out;
     std::string err;
     program_run(const std::vector<std::string>& args, const std::filesystem::path& input = {},
-                const std::vector<std::pair<std::string, std::string>>& env = {}) {
+                const std::vector<std::pair<std::string, std::string>>& env = {},
+                const std::filesystem::path& output = {}) {
         const auto dir = std::filesystem::temp_directory_path();
         const auto tag =
             std::to_string(::getpid()) + "-" + std::to_string(reinterpret_cast<std::uintptr_t>(this));
@@ -77,7 +79,8 @@ struct program_run {
         const pid_t pid = ::fork();
         if (pid == 0) {
             const int in = ::open(input.empty() ? "/dev/null" : input.c_str(), O_RDONLY);
-            const int o = ::open(out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+            const int o = ::open(output.empty() ? out_file.c_str() : output.c_str(),
+                                 O_WRONLY | O_CREAT | O_TRUNC, 0644);
             const int e = ::open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
             if (in < 0 || o < 0 || e < 0) ::_exit(126);
             ::dup2(in, STDIN_FILENO), ::dup2(o, STDOUT_FILENO), ::dup2(e, STDERR_FILENO);

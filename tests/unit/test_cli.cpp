@@ -35,6 +35,16 @@ TEST_CASE("cli: usage errors exit 2 with one clear line", "[cli]") {
     CHECK(three.err.find("too many operands") != std::string::npos);
 }
 
+TEST_CASE("cli: standard output that cannot be written is trouble, said in one line", "[cli]") {
+    const auto old_text = fixture("golden/small-old.txt").string(),
+               new_text = fixture("golden/small-new.txt").string();
+    for (const std::string format : {"terminal", "json"}) {
+        const program_run full({RESDIFF_BINARY, "--format", format, old_text, new_text}, {}, {}, "/dev/full");
+        CHECK(full.rc == 2);
+        CHECK(full.err == "resdiff: cannot write to standard output\n");
+    }
+}
+
 TEST_CASE("cli: a missing file is trouble and named", "[cli]") {
     cli_run r({"parse", "/nonexistent/dir/file.txt"});
     CHECK(r.rc == 2);
