@@ -9,29 +9,22 @@
 namespace resdiff::detail {
 
 const module_exports* open_module(const char* name, const module_host& host, std::string& why) {
-    const std::vector<std::string> dirs = module_dirs();
-    for (const auto& dir : dirs) {
-        std::string path = dir;
-        path.append("/").append(name);
-        if (::access(path.c_str(), R_OK) != 0) continue;
-        void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-        if (handle == nullptr) {
-            const char* err = ::dlerror();
-            why = std::string("cannot load ").append(path).append(": ").append(err ? err : "unknown error");
-            return nullptr;
-        }
-        const auto init = reinterpret_cast<module_init>(::dlsym(handle, module_init_name));
-        const module_exports* exports = init != nullptr ? init(&host) : nullptr;
-        if (exports == nullptr || exports->abi != module_abi) {
-            why = path + " is not a module of this resdiff build";
-            ::dlclose(handle);
-            return nullptr;
-        }
-        return exports;  // never unloaded
+    const std::string path = find_in_module_dirs(name, R_OK, why);
+    if (path.empty()) return nullptr;
+    void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (handle == nullptr) {
+        const char* err = ::dlerror();
+        why = std::string("cannot load ").append(path).append(": ").append(err ? err : "unknown error");
+        return nullptr;
     }
-    why = std::string(name).append(" not found in");
-    for (const auto& dir : dirs) why.append(" ").append(dir);
-    return nullptr;
+    const auto init = reinterpret_cast<module_init>(::dlsym(handle, module_init_name));
+    const module_exports* exports = init != nullptr ? init(&host) : nullptr;
+    if (exports == nullptr || exports->abi != module_abi) {
+        why = path + " is not a module of this resdiff build";
+        ::dlclose(handle);
+        return nullptr;
+    }
+    return exports;  // never unloaded
 }
 
 }  // namespace resdiff::detail

@@ -45,15 +45,29 @@ const paragraph* lend_find_paragraph(const document& doc, std::string_view id) n
 constexpr detail::module_host host{detail::module_abi, &lend_normalize_text, &lend_diff_words,
                                    &lend_find_paragraph};
 
+// What the module `name` reads (and writes), as messages name it.
+const char* format_of(std::string_view name) {
+    return name == "resdiff-pdf.so" ? "PDF" : "Word (.docx)";
+}
+
 // The module's table, loaded once (null, with the reason, when it cannot be).
-const detail::module_exports* loaded_module(const char* name, std::string& why) {
+// A program that cannot load modules throws needs_full_program instead,
+// naming the format and `source`, the file being read ("" for the output).
+const detail::module_exports* loaded_module(const char* name, const std::string& source, std::string& why) {
     static std::mutex loading;
     static constinit std::atomic<const detail::module_exports*> pdf{nullptr}, docx{nullptr};
     auto& slot = std::string_view(name) == "resdiff-pdf.so" ? pdf : docx;
     if (const auto* m = slot.load(std::memory_order_acquire)) return m;
     const std::lock_guard<std::mutex> lock(loading);
     if (const auto* m = slot.load(std::memory_order_acquire)) return m;
-    const auto* m = detail::open_module(name, host, why);
+    const detail::module_exports* m = nullptr;
+    try {
+        m = detail::open_module(name, host, why);
+    } catch (needs_full_program& e) {
+        e.source = source;
+        e.what = format_of(name);
+        throw;
+    }
     slot.store(m, std::memory_order_release);
     return m;
 }
@@ -75,6 +89,18 @@ std::vector<std::string> detail::module_dirs() {
     return dirs;
 }
 
+std::string detail::find_in_module_dirs(const char* name, int mode, std::string& why) {
+    const std::vector<std::string> dirs = module_dirs();
+    for (const auto& dir : dirs) {
+        std::string path = dir;
+        path.append("/").append(name);
+        if (::access(path.c_str(), mode) == 0) return path;
+    }
+    why = std::string(name).append(" not found in");
+    for (const auto& dir : dirs) why.append(" ").append(dir);
+    return {};
+}
+
 void detail::register_format_reader(file_type type, format_reader reader) noexcept {
     if (type == file_type::pdf) pdf_reader.store(reader, std::memory_order_release);
     if (type == file_type::docx) docx_reader.store(reader, std::memory_order_release);
@@ -91,18 +117,11 @@ ingested_text detail::read_binary_format(file_type type, std::string_view bytes,
         return reader(bytes, source, options);
     }
     const char* name = pdf ? "resdiff-pdf.so" : "resdiff-docx.so";
-    const char* what = pdf ? "PDF" : "Word (.docx)";
     std::string why;
-    const module_exports* m = nullptr;
-    try {
-        m = loaded_module(name, why);
-    } catch (needs_full_program& e) {
-        e.source = source;
-        e.what = what;
-        throw;
-    }
+    const module_exports* m = loaded_module(name, source, why);
     if (m == nullptr)
-        throw input_error(source, std::string(what).append(" support is not installed: ").append(why));
+        throw input_error(source,
+                          std::string(format_of(name)).append(" support is not installed: ").append(why));
     const module_reader read = pdf ? m->read_pdf : m->read_docx;
     if (read == nullptr)
         throw input_error(source, std::string(name).append(" has no reader for this format"));
@@ -117,13 +136,7 @@ namespace {
 // The module holding the Word redline writer; throws when it cannot be had.
 const detail::module_exports& docx_writer_module() {
     std::string why;
-    const detail::module_exports* m = nullptr;
-    try {
-        m = loaded_module("resdiff-docx.so", why);
-    } catch (needs_full_program& e) {
-        e.what = "Word (.docx)";
-        throw;
-    }
+    const detail::module_exports* m = loaded_module("resdiff-docx.so", {}, why);
     if (m == nullptr) throw std::runtime_error("Word (.docx) support is not installed: " + why);
     if (m->write_docx == nullptr) throw std::runtime_error("resdiff-docx.so has no Word redline writer");
     return *m;

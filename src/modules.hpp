@@ -120,6 +120,11 @@ inline constexpr const char* module_init_name = "resdiff_module_init";
 // The directories a module (or the full program) is looked for in, in turn.
 std::vector<std::string> module_dirs();
 
+// The path of the first file `name` in module_dirs() that access(2) allows
+// with `mode` (R_OK, X_OK); "" when there is none, with `why` saying
+// "NAME not found in DIR DIR ...".
+std::string find_in_module_dirs(const char* name, int mode, std::string& why);
+
 // Opens the module file `name` found in module_dirs(), hands it `host` and
 // returns its table; null, with the reason in `why`, when it cannot. With
 // dlopen (module_open.cpp); the statically linked resdiff, which cannot load

@@ -15,16 +15,6 @@ namespace resdiff::cli {
 
 namespace {
 
-// Where the full program is: among the places modules are looked for.
-std::string find_full_program(std::string& searched) {
-    for (const auto& dir : detail::module_dirs()) {
-        std::string path = dir + "/" + full_program_name;
-        if (::access(path.c_str(), X_OK) == 0) return path;
-        searched.append(" ").append(dir);
-    }
-    return {};
-}
-
 // Standard input replaced by a file holding `bytes` (what was read from it).
 bool restore_standard_input(const std::string& bytes) {
     const int fd = ::memfd_create("resdiff-standard-input", 0);
@@ -58,9 +48,10 @@ int hand_over(char** argv, const detail::needs_full_program& need, bool output_s
     if (output_started) {
         return fail(std::string("it is in ") + full_program_name + ", and this command had begun its output");
     }
-    std::string searched;
-    const std::string path = find_full_program(searched);
-    if (path.empty()) return fail(std::string(full_program_name) + " not found in" + searched);
+    // Where the full program is: among the places modules are looked for.
+    std::string why;
+    const std::string path = detail::find_in_module_dirs(full_program_name, X_OK, why);
+    if (path.empty()) return fail(why);
     if (need.standard_input && !restore_standard_input(need.input)) {
         return fail(std::string("cannot pass standard input on to ") + path + ": " + std::strerror(errno));
     }
