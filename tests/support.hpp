@@ -2,6 +2,7 @@
 #pragma once
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -62,16 +63,17 @@ inline std::filesystem::path fixture(const std::string& name) {
 }
 
 // Runs a program (`args`, the program first) in a child process with
-// standard input from `input` (empty: /dev/null) and `env` added to the
-// environment, and keeps what it printed (standard output goes to `output`
-// instead when given).
+// standard input from `input` (empty: /dev/null), `env` added to the
+// environment and, when given, an address-space limit (RLIMIT_AS), and keeps
+// what it printed (standard output goes to `output` instead when given): its
+// exit status, or 128 + the signal that ended it.
 struct program_run {
     int rc = -1;
     std::string out;
     std::string err;
-    program_run(const std::vector<std::string>& args, const std::filesystem::path& input = {},
-                const std::vector<std::pair<std::string, std::string>>& env = {},
-                const std::filesystem::path& output = {}) {
+    explicit program_run(const std::vector<std::string>& args, const std::filesystem::path& input = {},
+                         const std::vector<std::pair<std::string, std::string>>& env = {},
+                         const std::filesystem::path& output = {}, rlim_t address_space = 0) {
         const auto dir = std::filesystem::temp_directory_path();
         const auto tag =
             std::to_string(::getpid()) + "-" + std::to_string(reinterpret_cast<std::uintptr_t>(this));
@@ -83,6 +85,10 @@ struct program_run {
                                  O_WRONLY | O_CREAT | O_TRUNC, 0644);
             const int e = ::open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
             if (in < 0 || o < 0 || e < 0) ::_exit(126);
+            if (address_space > 0) {
+                const rlimit limit{address_space, address_space};
+                ::setrlimit(RLIMIT_AS, &limit);
+            }
             ::dup2(in, STDIN_FILENO), ::dup2(o, STDOUT_FILENO), ::dup2(e, STDERR_FILENO);
             for (const auto& [name, value] : env) ::setenv(name.c_str(), value.c_str(), 1);
             std::vector<std::string> copy = args;

@@ -3,12 +3,6 @@
 // by running the real binary under an address-space limit.
 #include <catch2/catch.hpp>
 
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <fcntl.h>
-
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -27,32 +21,6 @@
 #endif
 
 namespace {
-
-// Runs the resdiff binary with `args` under an address-space limit; returns
-// its exit status (128 + signal when killed).
-[[maybe_unused]] int run_limited(const std::vector<std::string>& args, rlim_t address_space, const std::filesystem::path& err_file) {
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        rlimit lim{address_space, address_space};
-        ::setrlimit(RLIMIT_AS, &lim);
-        const int fd = ::open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        ::dup2(fd, STDERR_FILENO);
-        const int null = ::open("/dev/null", O_WRONLY);
-        ::dup2(null, STDOUT_FILENO);
-        std::vector<char*> argv;
-        std::string bin = RESDIFF_BINARY;
-        argv.push_back(bin.data());
-        std::vector<std::string> copy = args;
-        for (auto& a : copy) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        ::execv(bin.c_str(), argv.data());
-        ::_exit(127);
-    }
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
-    return WEXITSTATUS(status);
-}
 
 // One resolution of about `bytes`: the fixture's preambular and operative
 // paragraphs repeated (operative numbers running on); every seventh round of
@@ -103,15 +71,16 @@ TEST_CASE("limits: a 10 MB pair (two 5 MB texts) is compared within 128 MiB + 16
     std::ofstream(dir / "old.txt", std::ios::binary) << old_text;
     std::ofstream(dir / "new.txt", std::ios::binary) << new_text;
     const rlim_t limit = 128ull * 1024 * 1024 + 16ull * (old_text.size() + new_text.size());
-    const int rc = run_limited({"--format", "json", (dir / "old.txt").string(), (dir / "new.txt").string()}, limit,
-                               dir / "stderr.txt");
-    INFO(read_file(dir / "stderr.txt"));
-    CHECK(rc == 1);
+    const program_run fits(
+        {RESDIFF_BINARY, "--format", "json", (dir / "old.txt").string(), (dir / "new.txt").string()}, {}, {},
+        "/dev/null", limit);
+    INFO(fits.err);
+    CHECK(fits.rc == 1);
     // The same job with a fraction of that bound fails cleanly (exit 2, a message), never a crash.
-    const int starved = run_limited({(dir / "old.txt").string(), (dir / "new.txt").string()}, 48ull * 1024 * 1024,
-                                    dir / "stderr-starved.txt");
-    INFO(read_file(dir / "stderr-starved.txt"));
-    CHECK(starved == 2);
+    const program_run starved({RESDIFF_BINARY, (dir / "old.txt").string(), (dir / "new.txt").string()}, {},
+                              {}, "/dev/null", 48ull * 1024 * 1024);
+    INFO(starved.err);
+    CHECK(starved.rc == 2);
     std::filesystem::remove_all(dir);
 #endif
 }
