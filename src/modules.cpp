@@ -72,9 +72,8 @@ const detail::module_exports* loaded_module(const char* name, const std::string&
     return m;
 }
 
-}  // namespace
-
-std::vector<std::string> detail::module_dirs() {
+// The directories a module (or the full program) is looked for in, in turn.
+std::vector<std::string> module_dirs() {
     std::vector<std::string> dirs;
     if (const char* env = std::getenv("RESDIFF_MODULE_DIR"); env && *env) dirs.emplace_back(env);
     char exe[4096];
@@ -88,6 +87,8 @@ std::vector<std::string> detail::module_dirs() {
     dirs.emplace_back(RESDIFF_INSTALL_FULL_LIBDIR "/resdiff");
     return dirs;
 }
+
+}  // namespace
 
 std::string detail::find_in_module_dirs(const char* name, int mode, std::string& why) {
     const std::vector<std::string> dirs = module_dirs();

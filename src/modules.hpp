@@ -30,7 +30,6 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "ingest_formats.hpp"
 #include "resdiff/compare.hpp"
@@ -117,15 +116,14 @@ struct module_exports {
 using module_init = const module_exports* (*)(const module_host* host);
 inline constexpr const char* module_init_name = "resdiff_module_init";
 
-// The directories a module (or the full program) is looked for in, in turn.
-std::vector<std::string> module_dirs();
-
-// The path of the first file `name` in module_dirs() that access(2) allows
-// with `mode` (R_OK, X_OK); "" when there is none, with `why` saying
-// "NAME not found in DIR DIR ...".
+// The path of the first file `name`, in the directories a module (or the
+// full program) is looked for in, in turn ($RESDIFF_MODULE_DIR, the
+// program's own directory, ../LIBDIR/resdiff beside it, the installed
+// LIBDIR/resdiff), that access(2) allows with `mode` (R_OK, X_OK); "" when
+// there is none, with `why` saying "NAME not found in DIR DIR ...".
 std::string find_in_module_dirs(const char* name, int mode, std::string& why);
 
-// Opens the module file `name` found in module_dirs(), hands it `host` and
+// Opens the module file `name` found by find_in_module_dirs, hands it `host` and
 // returns its table; null, with the reason in `why`, when it cannot. With
 // dlopen (module_open.cpp); the statically linked resdiff, which cannot load
 // a shared object, links its own version instead (src/cli/static_modules.cpp)
