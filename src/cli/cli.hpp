@@ -9,6 +9,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -119,6 +120,11 @@ file_probe probe_file(const std::string& path, std::size_t head_bytes);
 std::pair<document, document> load_documents(const std::string& old_path, const ingest_options& old_ingest,
                                              const std::string& new_path, const ingest_options& new_ingest, io& io,
                                              bool verbose = false);
+
+// Writes all of `content` to the descriptor `fd` (again after a signal, on
+// after a short write). Throws std::runtime_error naming `path`, errno as
+// the write left it.
+void write_all(int fd, const std::string& path, std::string_view content);
 
 // Writes `content` to `path` atomically: a temporary file in the same folder,
 // flushed, then renamed over `path`. Throws std::runtime_error naming the file.

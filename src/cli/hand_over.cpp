@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ostream>
+#include <stdexcept>
 #include <string>
 
 #include "cli/cli.hpp"
@@ -20,11 +21,10 @@ bool restore_standard_input(const std::string& bytes) {
     const int fd = ::memfd_create("resdiff-standard-input", 0);
     if (fd < 0) return false;
     bool ok = true;
-    for (std::size_t done = 0; ok && done < bytes.size();) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        ok = n > 0;
-        if (ok) done += static_cast<std::size_t>(n);
+    try {
+        write_all(fd, "standard input", bytes);
+    } catch (const std::runtime_error&) {
+        ok = false;  // errno says why
     }
     ok = ok && ::lseek(fd, 0, SEEK_SET) == 0 && ::dup2(fd, STDIN_FILENO) == STDIN_FILENO;
     ::close(fd);

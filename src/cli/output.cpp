@@ -22,9 +22,7 @@ std::runtime_error io_failure(const std::string& path, const char* what) {
 
 }  // namespace
 
-namespace {
-
-void write_all(int fd, const std::string& path, const std::string& content) {
+void write_all(int fd, const std::string& path, std::string_view content) {
     const char* p = content.data();
     std::size_t left = content.size();
     while (left > 0) {
@@ -37,8 +35,6 @@ void write_all(int fd, const std::string& path, const std::string& content) {
         left -= static_cast<std::size_t>(n);
     }
 }
-
-}  // namespace
 
 void write_file_atomic(const std::string& path, const std::string& content) {
     namespace fs = std::filesystem;
