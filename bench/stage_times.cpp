@@ -1,6 +1,7 @@
 // resdiff_stage_times OLD NEW [RUNS]: the time of each pipeline stage, averaged
 // over RUNS in-process runs, for finding where the time of `resdiff --format json`
-// goes (scripts/bench prints it next to the whole-process figures).
+// goes (scripts/bench prints it next to the whole-process figures), and of the
+// terminal report (`resdiff OLD NEW` into a pipe: no colour, no wrapping).
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -11,6 +12,7 @@
 #include "resdiff/ingest.hpp"
 #include "resdiff/json.hpp"
 #include "resdiff/parse.hpp"
+#include "resdiff/render.hpp"
 
 namespace {
 
@@ -28,9 +30,12 @@ int main(int argc, char** argv) {
         return 2;
     }
     const int runs = argc > 3 ? std::max(1, std::atoi(argv[3])) : 20;
-    const char* names[] = {"ingest", "parse", "align", "diff", "classify", "json"};
-    double total[6] = {};
-    std::size_t json_bytes = 0;
+    const char* names[] = {"ingest", "parse", "align", "diff", "classify", "json", "terminal"};
+    constexpr int stages = 7;
+    resdiff::render_options piped;
+    piped.width = 0;
+    double total[stages] = {};
+    std::size_t json_bytes = 0, terminal_bytes = 0;
     try {
         for (int i = 0; i < runs; ++i) {
             const auto t0 = clock_type::now();
@@ -54,18 +59,23 @@ int main(int argc, char** argv) {
             resdiff::write_comparison_json(json, cmp);
             json_bytes = json.str().size();
             const auto t6 = clock_type::now();
-            const clock_type::time_point marks[] = {t0, t1, t2, t3, t4, t5, t6};
-            for (int k = 0; k < 6; ++k) total[k] += millis(marks[k], marks[k + 1]);
+            terminal_bytes = resdiff::render_terminal(cmp, piped).size();
+            const auto t7 = clock_type::now();
+            const clock_type::time_point marks[] = {t0, t1, t2, t3, t4, t5, t6, t7};
+            for (int k = 0; k < stages; ++k) total[k] += millis(marks[k], marks[k + 1]);
         }
     } catch (const std::exception& e) {
         std::fprintf(stderr, "resdiff_stage_times: %s\n", e.what());
         return 2;
     }
+    // The total is the JSON report's (ingest to json); the terminal report
+    // is another way to end the same pipeline.
     double sum = 0;
-    for (int k = 0; k < 6; ++k) {
+    for (int k = 0; k + 1 < stages; ++k) {
         std::printf("%-9s %8.3f ms\n", names[k], total[k] / runs);
         sum += total[k] / runs;
     }
     std::printf("%-9s %8.3f ms  (%d runs, %zu bytes of JSON)\n", "total", sum, runs, json_bytes);
+    std::printf("%-9s %8.3f ms  (%zu bytes)\n", names[stages - 1], total[stages - 1] / runs, terminal_bytes);
     return 0;
 }

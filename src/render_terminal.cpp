@@ -7,10 +7,10 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "paragraph_index.hpp"
 #include "resdiff/render.hpp"
 
 namespace resdiff {
@@ -105,25 +105,8 @@ std::string unit_heading(const alignment_unit& u) {
     return h;
 }
 
-// Paragraphs by id (a linear search per unit is quadratic on large inputs).
-class paragraph_index {
-public:
-    explicit paragraph_index(const document& doc) {
-        for (const auto* list : {&doc.preamble, &doc.operative}) {
-            for (const auto& p : *list) by_id_.try_emplace(p.id, &p);
-        }
-    }
-    const paragraph* find(const std::string& id) const {
-        const auto it = by_id_.find(id);
-        return it == by_id_.end() ? nullptr : it->second;
-    }
-
-private:
-    std::unordered_map<std::string_view, const paragraph*> by_id_;
-};
-
 struct indexes {
-    paragraph_index old_doc, new_doc;
+    detail::paragraph_index old_doc, new_doc;
 };
 
 const paragraph* lead_paragraph(const indexes& ix, const alignment_unit& u) {
@@ -172,103 +155,109 @@ std::string class_list(const alignment_unit& u) {
 
 // ---------------------------------------------------------------- layout
 
-struct fragment {
-    std::string text;
-    style s;
-};
-
-struct word {
-    std::vector<fragment> parts;
-    std::size_t length = 0;
-    style separator = style::plain;   // style of the white space before it
-};
-
-// Collects styled text, cuts it into words at white space and fills lines.
+// Cuts styled text into words at white space and fills lines with them, a
+// word at a time: each word is written to `out` as soon as its end is seen
+// (a word is a few pieces, views of the text added, each in one style), so
+// nothing is held but the word being read and nothing is allocated per word
+// (a 200 KB comparison lays out about 12,000 words). One layout serves a
+// whole report: each paragraph is add()ed, then ended with write().
 class layout {
 public:
-    layout(const render_options& o, std::size_t indent) : options_(o), indent_(indent) {}
+    layout(const render_options& o, std::string& out) : options_(o), out_(out) {}
+
+    // The indent of the lines written next.
+    layout& indent(std::size_t columns) {
+        indent_ = columns;
+        return *this;
+    }
 
     void add(std::string_view text, style s) {
-        for (const char c : text) {
-            if (is_space(c)) {
-                if (!current_.parts.empty()) flush_word();
+        const char* p = text.data();
+        const char* const end = p + text.size();
+        while (p != end) {
+            if (is_space(*p)) {
+                if (!word_.empty()) end_word();
                 pending_space_ = true;
                 space_style_ = s;
+                ++p;
                 continue;
             }
-            if (current_.parts.empty()) current_.separator = pending_space_ ? space_style_ : style::plain;
-            if (current_.parts.empty() || current_.parts.back().s != s) current_.parts.push_back({{}, s});
-            current_.parts.back().text += c;
-            current_.length += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+            // A run of other bytes and its columns (every byte but UTF-8
+            // continuation bytes).
+            const char* q = p;
+            std::size_t columns = 0;
+            do {
+                columns += (static_cast<unsigned char>(*q) & 0xC0) != 0x80;
+                ++q;
+            } while (q != end && !is_space(*q));
+            if (word_.empty()) separator_ = pending_space_ ? space_style_ : style::plain;
+            word_.push_back({std::string_view(p, static_cast<std::size_t>(q - p)), s});
+            length_ += columns;
+            p = q;
         }
     }
 
-    // Writes the filled lines, each ending with a newline.
-    void write(std::string& out) {
-        if (!current_.parts.empty()) flush_word();
-        if (words_.empty()) return;
-        const std::string pad(indent_, ' ');
-        std::size_t col = 0;
-        bool line_empty = true;
-        for (const auto& w : words_) {
-            if (!line_empty) {
-                const bool fits = options_.width <= 0 ||
-                                  col + 1 + w.length <= static_cast<std::size_t>(options_.width);
-                if (fits) {
-                    put(out, " ", w.separator);
-                    ++col;
-                } else {
-                    put(out, "", style::plain);   // close the colour before the line ends
-                    out += '\n';
-                    line_empty = true;
-                }
-            }
-            if (line_empty) {
-                out += pad;
-                col = indent_;
-                line_empty = false;
-            }
-            for (const auto& f : w.parts) put(out, f.text, f.s);
-            col += w.length;
-        }
-        put(out, "", style::plain);
-        out += '\n';
-        words_.clear();
+    // Ends the paragraph: its last line and a newline (nothing when it had
+    // no word).
+    void write() {
+        if (!word_.empty()) end_word();
+        pending_space_ = false;
+        if (!in_line_) return;
+        put("", style::plain);
+        out_ += '\n';
+        in_line_ = false;
     }
 
 private:
-    void flush_word() {
-        if (!current_.parts.empty() && !words_.empty() && !pending_space_) {
-            // Glued to the previous word (no space between): join them.
-            auto& prev = words_.back();
-            for (auto& f : current_.parts) {
-                if (!prev.parts.empty() && prev.parts.back().s == f.s) prev.parts.back().text += f.text;
-                else prev.parts.push_back(std::move(f));
+    struct piece {
+        std::string_view text;
+        style s = style::plain;
+    };
+
+    // The word read so far goes on the line, or starts the next one.
+    void end_word() {
+        if (in_line_) {
+            if (options_.width <= 0 || column_ + 1 + length_ <= static_cast<std::size_t>(options_.width)) {
+                put(" ", separator_);
+                ++column_;
+            } else {
+                put("", style::plain);  // close the colour before the line ends
+                out_ += '\n';
+                in_line_ = false;
             }
-            prev.length += current_.length;
-        } else if (!current_.parts.empty()) {
-            words_.push_back(std::move(current_));
         }
-        current_ = word{};
+        if (!in_line_) {
+            out_.append(indent_, ' ');
+            column_ = indent_;
+            in_line_ = true;
+        }
+        for (const auto& pc : word_) put(pc.text, pc.s);
+        column_ += length_;
+        word_.clear();
+        length_ = 0;
         pending_space_ = false;
     }
 
     // Switches colour only where the style changes.
-    void put(std::string& out, std::string_view text, style s) {
+    void put(std::string_view text, style s) {
         if (options_.color && s != open_) {
-            if (open_ != style::plain) out += ansi_reset;
-            if (s != style::plain) out += ansi(s);
+            if (open_ != style::plain) out_ += ansi_reset;
+            if (s != style::plain) out_ += ansi(s);
             open_ = s;
         }
-        out += text;
+        out_ += text;
     }
 
     const render_options& options_;
-    std::size_t indent_;
-    std::vector<word> words_;
-    word current_;
-    bool pending_space_ = false;
+    std::string& out_;
+    std::size_t indent_ = 0;
+    std::vector<piece> word_;         // the word being read
+    std::size_t length_ = 0;          // its columns so far
+    style separator_ = style::plain;  // style of the white space before it
+    bool pending_space_ = false;      // white space since the last word
     style space_style_ = style::plain;
+    bool in_line_ = false;  // a line of the paragraph is open
+    std::size_t column_ = 0;
     style open_ = style::plain;
 };
 
@@ -285,35 +274,52 @@ trimmed trim(std::string_view s) {
     return {s.substr(0, b), s.substr(b, e - b), s.substr(e)};
 }
 
-// Word starts (after white space) of a text, as byte offsets.
-std::vector<std::size_t> word_starts(std::string_view s) {
-    std::vector<std::size_t> out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (!is_space(s[i]) && (i == 0 || is_space(s[i - 1]))) out.push_back(i);
-    }
-    return out;
+constexpr std::size_t context_words = 6;  // kept on each side of an elision
+constexpr std::size_t opening_words = 6;  // kept at the start of a paragraph
+
+bool word_start(std::string_view s, std::size_t i) {
+    return !is_space(s[i]) && (i == 0 || is_space(s[i - 1]));
 }
 
-constexpr std::size_t context_words = 6;   // kept on each side of an elision
-constexpr std::size_t opening_words = 6;    // kept at the start of a paragraph
+// Where the word after the first `n` words of `s` starts; s.size() when `s`
+// has no more than `n` words.
+std::size_t start_after_words(std::string_view s, std::size_t n) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (word_start(s, i) && n-- == 0) return i;
+    }
+    return s.size();
+}
 
-// An unchanged stretch, shortened to its ends when long.
+// Where the n-th word from the end of `s` starts (n >= 1); 0 when `s` has
+// fewer words.
+std::size_t start_of_last_words(std::string_view s, std::size_t n) {
+    for (std::size_t i = s.size(); i-- > 0;) {
+        if (word_start(s, i) && --n == 0) return i;
+    }
+    return 0;
+}
+
+// An unchanged stretch, shortened to its ends when long (more than four
+// words would be left out).
 void add_equal(layout& l, std::string_view text, bool first, bool last, bool elide) {
-    const auto starts = word_starts(text);
     const std::size_t keep_head = first ? opening_words : context_words;
     const std::size_t keep_tail = last ? 0 : context_words;
-    if (!elide || starts.size() <= keep_head + keep_tail + 4) {
+    // The start of the first word dropped and of the first word kept after
+    // them: the words between go only when there are more than four.
+    const std::size_t head_end = elide ? start_after_words(text, keep_head) : text.size();
+    const std::size_t tail_begin =
+        keep_tail > 0 && head_end < text.size() ? start_of_last_words(text, keep_tail) : text.size();
+    if (head_end == text.size() || tail_begin <= head_end ||
+        start_after_words(text.substr(head_end, tail_begin - head_end), 4) == tail_begin - head_end) {
         l.add(text, style::plain);
         return;
     }
-    const std::size_t head_end = starts[keep_head];   // start of the first dropped word
     l.add(text.substr(0, head_end), style::plain);
     l.add("...", style::elided);
     if (keep_tail == 0) {
         l.add(trim(text).trail, style::plain);
         return;
     }
-    const std::size_t tail_begin = starts[starts.size() - keep_tail];
     l.add(" ", style::plain);
     l.add(text.substr(tail_begin), style::plain);
 }
@@ -375,10 +381,9 @@ void line(std::string& out, const render_options& o, std::string_view text, styl
 }
 
 // A line of plain words, wrapped.
-void wrapped(std::string& out, const render_options& o, std::string_view text, std::size_t indent, style s = style::plain) {
-    layout l(o, indent);
-    l.add(text, s);
-    l.write(out);
+void wrapped(layout& l, std::string_view text, std::size_t indent, style s = style::plain) {
+    l.indent(indent).add(text, s);
+    l.write();
 }
 
 std::string describe_document(const document& d) {
@@ -494,7 +499,8 @@ std::string renumber_list(const std::vector<const alignment_unit*>& units) {
     return out;
 }
 
-void render_unit(std::string& out, const indexes& ix, const alignment_unit& u, const render_options& o) {
+void render_unit(std::string& out, layout& l, const indexes& ix, const alignment_unit& u,
+                 const render_options& o) {
     std::string head = unit_heading(u);
     const std::string lead = lead_text(ix, u);
     if (!lead.empty()) head += cat("  ", lead);
@@ -503,19 +509,17 @@ void render_unit(std::string& out, const indexes& ix, const alignment_unit& u, c
     line(out, o, head, style::header);
     for (const auto& c : u.children) {
         if (c.kind == unit_kind::unchanged) continue;
-        wrapped(out, o, cat("  ", unit_heading(c)), 2, style::dim);
+        wrapped(l, cat("  ", unit_heading(c)), 2, style::dim);
     }
     if (u.kind == unit_kind::unchanged) {
-        layout l(o, 4);
-        add_ops(l, u.ops, o, false);
-        l.write(out);
+        add_ops(l.indent(4), u.ops, o, false);
+        l.write();
     } else if (has_change(u.ops)) {
         const bool elide = u.kind != unit_kind::added && u.kind != unit_kind::removed;
-        layout l(o, 4);
-        add_ops(l, u.ops, o, elide);
-        l.write(out);
+        add_ops(l.indent(4), u.ops, o, elide);
+        l.write();
     } else if (u.kind == unit_kind::moved || u.kind == unit_kind::renumbered) {
-        wrapped(out, o, "(text unchanged)", 4, style::dim);
+        wrapped(l, "(text unchanged)", 4, style::dim);
     }
     out += '\n';
 }
@@ -524,6 +528,7 @@ void render_unit(std::string& out, const indexes& ix, const alignment_unit& u, c
 
 std::string render_terminal(const comparison& cmp, const render_options& options) {
     std::string out;
+    layout text(options, out);  // every paragraph's lines, one after the other
     line(out, options, cat("--- ", describe_document(cmp.old_doc)), style::header);
     line(out, options, cat("+++ ", describe_document(cmp.new_doc)), style::header);
 
@@ -546,8 +551,8 @@ std::string render_terminal(const comparison& cmp, const render_options& options
         shown.push_back(&u);
     }
     const std::string renumbered = renumber_list(renumbered_units);
-    wrapped(out, options, summary_line(cmp, hidden, options), 0);
-    if (!renumbered.empty()) wrapped(out, options, cat("Renumbered only: ", renumbered), 0);
+    wrapped(text, summary_line(cmp, hidden, options), 0);
+    if (!renumbered.empty()) wrapped(text, cat("Renumbered only: ", renumbered), 0);
     // The references the two versions cite, where they differ.
     const auto joined = [](const std::vector<std::string>& items) {
         std::string s;
@@ -555,12 +560,12 @@ std::string render_terminal(const comparison& cmp, const render_options& options
         return s;
     };
     const auto& cited = cmp.result.citations;
-    if (!cited.added.empty()) wrapped(out, options, cat("Citations added: ", joined(cited.added)), 0);
-    if (!cited.dropped.empty()) wrapped(out, options, cat("Citations dropped: ", joined(cited.dropped)), 0);
+    if (!cited.added.empty()) wrapped(text, cat("Citations added: ", joined(cited.added)), 0);
+    if (!cited.dropped.empty()) wrapped(text, cat("Citations dropped: ", joined(cited.dropped)), 0);
     out += '\n';
 
-    const indexes ix{paragraph_index(cmp.old_doc), paragraph_index(cmp.new_doc)};
-    for (const auto* u : shown) render_unit(out, ix, *u, options);
+    const indexes ix{detail::paragraph_index(cmp.old_doc), detail::paragraph_index(cmp.new_doc)};
+    for (const auto* u : shown) render_unit(out, text, ix, *u, options);
 
     for (const auto& f : cmp.result.footnotes) {
         if (f.kind == unit_kind::unchanged && !options.context) continue;
@@ -573,12 +578,11 @@ std::string render_terminal(const comparison& cmp, const render_options& options
         head += ", ";
         head += to_string(f.kind);
         line(out, options, head, style::header);
-        layout l(options, 4);
-        add_ops(l, f.ops, options, f.kind == unit_kind::modified);
-        l.write(out);
+        add_ops(text.indent(4), f.ops, options, f.kind == unit_kind::modified);
+        text.write();
         out += '\n';
     }
-    for (const auto& n : cmp.result.notes) wrapped(out, options, cat("Note: ", n), 0, style::dim);
+    for (const auto& n : cmp.result.notes) wrapped(text, cat("Note: ", n), 0, style::dim);
     while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
     return out;
 }

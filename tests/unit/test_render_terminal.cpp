@@ -212,6 +212,43 @@ TEST_CASE("terminal: long unchanged stretches are elided with context kept", "[r
     CHECK(full.find("PP 2, unchanged") != std::string::npos);
 }
 
+TEST_CASE("terminal: a stretch is elided only when more than four of its words would go",
+          "[render][terminal]") {
+    // words(1, n): "w1 w2 ... wn" with a space on each side.
+    const auto words = [](int n) {
+        std::string s;
+        for (int i = 1; i <= n; ++i) s.append(" w").append(std::to_string(i));
+        return s + " ";
+    };
+    const auto report = [](std::vector<word_op> ops) {
+        comparison c = sample();
+        c.result.units[3].ops = std::move(ops);
+        render_options o;
+        o.width = 0;
+        return render_terminal(c, o);
+    };
+    // Between two changes six words are kept on each side: sixteen words
+    // stay whole, seventeen lose five.
+    const std::string sixteen =
+        report({{op_kind::del, "x", {}}, {op_kind::equal, words(16), {}}, {op_kind::ins, "y", {}}});
+    CHECK(sixteen.find("[-x-] w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 w16 {+y+}") !=
+          std::string::npos);
+    const std::string seventeen =
+        report({{op_kind::del, "x", {}}, {op_kind::equal, words(17), {}}, {op_kind::ins, "y", {}}});
+    CHECK(seventeen.find("[-x-] w1 w2 w3 w4 w5 w6 ... w12 w13 w14 w15 w16 w17 {+y+}") != std::string::npos);
+    CHECK(seventeen.find("w7") == std::string::npos);
+    // At the end of a paragraph only its first six words are kept: ten stay
+    // whole, eleven lose five.
+    const std::string ten = report({{op_kind::del, "x", {}}, {op_kind::equal, words(10), {}}});
+    CHECK(ten.find("[-x-] w1 w2 w3 w4 w5 w6 w7 w8 w9 w10\n") != std::string::npos);
+    const std::string eleven = report({{op_kind::del, "x", {}}, {op_kind::equal, words(11), {}}});
+    CHECK(eleven.find("[-x-] w1 w2 w3 w4 w5 w6 ...\n") != std::string::npos);
+    // Multi-byte words count as words like any other.
+    const std::string accented =
+        report({{op_kind::del, "x", {}}, {op_kind::equal, " é ü ñ ç ø å æ œ ß ð þ ", {}}});
+    CHECK(accented.find("[-x-] é ü ñ ç ø å ...\n") != std::string::npos);
+}
+
 TEST_CASE("terminal: --ignore routine hides routine-only units and says how many", "[render][terminal]") {
     const comparison c = sample();
     render_options o;
