@@ -1,7 +1,8 @@
 // resdiff_stage_times OLD NEW [RUNS]: the time of each pipeline stage, averaged
 // over RUNS in-process runs, for finding where the time of `resdiff --format json`
 // goes (scripts/bench prints it next to the whole-process figures), and of the
-// terminal report (`resdiff OLD NEW` into a pipe: no colour, no wrapping).
+// other reports: terminal (`resdiff OLD NEW` into a pipe: no colour, no
+// wrapping), Markdown and HTML.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -30,12 +31,14 @@ int main(int argc, char** argv) {
         return 2;
     }
     const int runs = argc > 3 ? std::max(1, std::atoi(argv[3])) : 20;
-    const char* names[] = {"ingest", "parse", "align", "diff", "classify", "json", "terminal"};
-    constexpr int stages = 7;
+    const char* names[] = {"ingest", "parse",    "align",    "diff", "classify",
+                           "json",   "terminal", "markdown", "html"};
+    constexpr int stages = 9;
+    constexpr int pipeline = 6;  // ingest to json; the other reports end the same pipeline otherwise
     resdiff::render_options piped;
     piped.width = 0;
     double total[stages] = {};
-    std::size_t json_bytes = 0, terminal_bytes = 0;
+    std::size_t bytes[stages] = {};
     try {
         for (int i = 0; i < runs; ++i) {
             const auto t0 = clock_type::now();
@@ -57,25 +60,28 @@ int main(int argc, char** argv) {
             cmp.new_doc = std::move(new_doc);
             std::ostringstream json;
             resdiff::write_comparison_json(json, cmp);
-            json_bytes = json.str().size();
+            bytes[5] = json.str().size();
             const auto t6 = clock_type::now();
-            terminal_bytes = resdiff::render_terminal(cmp, piped).size();
+            bytes[6] = resdiff::render_terminal(cmp, piped).size();
             const auto t7 = clock_type::now();
-            const clock_type::time_point marks[] = {t0, t1, t2, t3, t4, t5, t6, t7};
+            bytes[7] = resdiff::render_markdown(cmp, piped).size();
+            const auto t8 = clock_type::now();
+            bytes[8] = resdiff::render_html(cmp, piped).size();
+            const auto t9 = clock_type::now();
+            const clock_type::time_point marks[] = {t0, t1, t2, t3, t4, t5, t6, t7, t8, t9};
             for (int k = 0; k < stages; ++k) total[k] += millis(marks[k], marks[k + 1]);
         }
     } catch (const std::exception& e) {
         std::fprintf(stderr, "resdiff_stage_times: %s\n", e.what());
         return 2;
     }
-    // The total is the JSON report's (ingest to json); the terminal report
-    // is another way to end the same pipeline.
     double sum = 0;
-    for (int k = 0; k + 1 < stages; ++k) {
+    for (int k = 0; k < pipeline; ++k) {
         std::printf("%-9s %8.3f ms\n", names[k], total[k] / runs);
         sum += total[k] / runs;
     }
-    std::printf("%-9s %8.3f ms  (%d runs, %zu bytes of JSON)\n", "total", sum, runs, json_bytes);
-    std::printf("%-9s %8.3f ms  (%zu bytes)\n", names[stages - 1], total[stages - 1] / runs, terminal_bytes);
+    std::printf("%-9s %8.3f ms  (%d runs, %zu bytes of JSON)\n", "total", sum, runs, bytes[5]);
+    for (int k = pipeline; k < stages; ++k)
+        std::printf("%-9s %8.3f ms  (%zu bytes)\n", names[k], total[k] / runs, bytes[k]);
     return 0;
 }

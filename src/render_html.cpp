@@ -10,32 +10,72 @@
 #include <array>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <map>
-#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "block_scan.hpp"
 #include "render_html_assets.hpp"
-#include "word_count.hpp"
 #include "resdiff/render.hpp"
+#include "word_count.hpp"
 
 namespace resdiff {
 
 namespace detail {
 
-void append_html_escaped(std::string& out, std::string_view text) {
-    for (const char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            case '\0': out += "&#xFFFD;"; break;
-            default: out += c;
-        }
+namespace {
+
+// Where the first byte at or after text[from] that HTML needs escaped is
+// (& < > " ' and NUL), or text.size().
+std::size_t next_special(std::string_view text, std::size_t from) {
+    std::size_t i = from;
+#if defined(__SSE2__)
+    // Sixteen bytes at a time; the bytes after the last whole block one by one.
+    const auto stops = [&](std::size_t at) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
+        __m128i hit = _mm_cmpeq_epi8(bytes, _mm_setzero_si128());
+        for (const char c : {'&', '<', '>', '"', '\''})
+            hit = _mm_or_si128(hit, _mm_cmpeq_epi8(bytes, _mm_set1_epi8(c)));
+        return static_cast<unsigned>(_mm_movemask_epi8(hit));
+    };
+    if (scan_blocks(text.size(), i, 0, stops)) return i;
+#endif
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c == '\0') return i;
     }
+    return i;
+}
+
+}  // namespace
+
+void append_html_escaped(std::string& out, std::string_view text) {
+    // Runs of bytes that need no escape are copied whole (most of a text is
+    // one run): a report of a 200 KB pair escapes 600 KB of text.
+    std::size_t run = 0;
+    for (std::size_t i = next_special(text, 0); i < text.size(); i = next_special(text, run)) {
+        std::string_view entity;
+        switch (text[i]) {
+            case '&': entity = "&amp;"; break;
+            case '<': entity = "&lt;"; break;
+            case '>': entity = "&gt;"; break;
+            case '"': entity = "&quot;"; break;
+            case '\'': entity = "&#39;"; break;
+            default: entity = "&#xFFFD;"; break;  // NUL
+        }
+        out.append(text.data() + run, i - run);
+        out.append(entity);
+        run = i + 1;
+    }
+    out.append(text.data() + run, text.size() - run);
 }
 
 std::string html_escape(std::string_view text) {
@@ -165,28 +205,17 @@ public:
 
     std::string render() {
         plan_anchors();
-        std::string body;
-        body.reserve(64 * 1024);
-        header(body);
-        summary_section(body);
-        toolbar(body);
-        units_section(body);
-        footnotes_section(body);
-        notes_section(body);
-        body += "<footer class=\"foot\"><p>Made by resdiff. Keys: <kbd>n</kbd>/<kbd>j</kbd> next change, "
-                "<kbd>p</kbd>/<kbd>k</kbd> previous change. Links to a paragraph: add <code>#OP9</code> "
-                "(new numbering) or <code>#old-OP9</code> to this file&#39;s address.</p></footer>\n";
-        body += "</main>\n";
-
-        const std::string nonce = hash_hex(body);
+        // The page in one buffer: the head with room for the nonce, the body,
+        // then the nonce (a hash of the body) written into that room.
         std::string out;
-        out.reserve(body.size() + 24 * 1024);
+        out.reserve(64 * 1024);
         out += options_.context ? "<!DOCTYPE html>\n<html lang=\"en\" data-view=\"side\" data-context=\"1\">\n"
                                 : "<!DOCTYPE html>\n<html lang=\"en\" data-view=\"side\">\n";
         out += "<head>\n<meta charset=\"utf-8\">\n";
         out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
                "script-src 'nonce-";
-        out += nonce;
+        const std::size_t nonce_at = out.size();
+        out.append(nonce_digits, '0');
         out += "'; img-src data:; base-uri 'none'; form-action 'none'\">\n";
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
         out += "<meta name=\"generator\" content=\"resdiff\">\n<title>";
@@ -194,7 +223,21 @@ public:
         out += "</title>\n<style>\n";
         out += detail::html_report_css;
         out += "</style>\n</head>\n<body>\n";
-        out += body;
+        const std::size_t body_at = out.size();
+        header(out);
+        summary_section(out);
+        toolbar(out);
+        units_section(out);
+        footnotes_section(out);
+        notes_section(out);
+        out +=
+            "<footer class=\"foot\"><p>Made by resdiff. Keys: <kbd>n</kbd>/<kbd>j</kbd> next change, "
+            "<kbd>p</kbd>/<kbd>k</kbd> previous change. Links to a paragraph: add <code>#OP9</code> "
+            "(new numbering) or <code>#old-OP9</code> to this file&#39;s address.</p></footer>\n";
+        out += "</main>\n";
+
+        const std::string nonce = hash_hex(std::string_view(out).substr(body_at));
+        out.replace(nonce_at, nonce_digits, nonce);
         out += "<script nonce=\"";
         out += nonce;
         out += "\">\n";
@@ -207,19 +250,41 @@ private:
     const comparison& cmp_;
     const render_options& options_;
     std::vector<std::string> unit_anchor_;   // per top-level unit
-    std::set<std::string> used_;             // ids handed out
-    std::map<std::string, std::string> old_anchor_;   // old paragraph id -> anchor of where it shows
-    std::map<std::string, std::string> new_anchor_;   // new paragraph id -> anchor
+    using anchors = std::unordered_map<std::string, std::string>;
+    std::unordered_set<std::string> used_;  // ids handed out
+    anchors old_anchor_;                    // old paragraph id -> anchor of where it shows
+    anchors new_anchor_;                    // new paragraph id -> anchor
     // Moved units' ghosts: index of the unit after which the ghost of unit m
     // stands (-1: before the first unit).
     std::multimap<long, std::size_t> ghosts_after_;
 
+    // A 64-bit hash of every byte of `s`, as 16 hex digits. Eight bytes at a
+    // time in four lanes that do not wait for each other (a byte at a time,
+    // FNV-1a took 0.7 ms of a 660 KB report), each step multiplied and its
+    // high bits folded down, the lanes mixed together at the end.
+    static constexpr std::size_t nonce_digits = 16;
+
     static std::string hash_hex(std::string_view s) {
-        std::uint64_t h = 1469598103934665603ULL;   // FNV-1a 64
-        for (const unsigned char c : s) {
-            h ^= c;
-            h *= 1099511628211ULL;
+        constexpr std::uint64_t prime = 1099511628211ULL;  // FNV's
+        const auto step = [](std::uint64_t h, std::uint64_t w) {
+            h = (h ^ w) * prime;
+            return h ^ (h >> 29);
+        };
+        std::array<std::uint64_t, 4> lane = {1469598103934665603ULL, 0x9E3779B97F4A7C15ULL,
+                                             0xC2B2AE3D27D4EB4FULL, 0x165667B19E3779F9ULL};
+        const auto word = [&](std::size_t at) {
+            std::uint64_t w = 0;
+            std::memcpy(&w, s.data() + at, 8);
+            return w;
+        };
+        std::size_t i = 0;
+        for (; i + 32 <= s.size(); i += 32) {
+            for (std::size_t k = 0; k < 4; ++k) lane[k] = step(lane[k], word(i + 8 * k));
         }
+        std::uint64_t h = lane[0];
+        for (std::size_t k = 1; k < 4; ++k) h = step(h, lane[k]);
+        for (; i < s.size(); ++i) h = step(h, static_cast<unsigned char>(s[i]));
+        h = step(h, s.size());
         char buf[17];
         std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
         return buf;
@@ -279,11 +344,17 @@ private:
                 new_anchor_.emplace(u.new_ids[k], k == 0 ? unit_anchor_[i] : std::string());
             }
         }
-        for (auto& [id, anchor] : new_anchor_) {
-            if (anchor.empty()) anchor = unique(id);
+        // The other new ids in the order of their names (which of two
+        // clashing anchors gets the suffix does not depend on a hash table).
+        std::vector<anchors::value_type*> unnamed;
+        for (auto& entry : new_anchor_) {
+            if (entry.second.empty()) unnamed.push_back(&entry);
         }
+        std::sort(unnamed.begin(), unnamed.end(),
+                  [](const auto* a, const auto* b) { return a->first < b->first; });
+        for (auto* entry : unnamed) entry->second = unique(entry->first);
         // Old reading order: preamble then operative paragraphs.
-        std::map<std::string, long> old_pos;
+        std::unordered_map<std::string_view, long> old_pos;
         long pos = 0;
         for (const auto* part : {&cmp_.old_doc.preamble, &cmp_.old_doc.operative}) {
             for (const auto& p : *part) old_pos.emplace(p.id, pos++);
@@ -859,12 +930,12 @@ private:
     }
 
     // Paragraph ids joined by " + ", each a link to where it shows (anchors: old_anchor_ or new_anchor_).
-    static std::string links_to(const std::vector<std::string>& ids, const std::map<std::string, std::string>& anchors) {
+    static std::string links_to(const std::vector<std::string>& ids, const anchors& where) {
         std::string s;
         for (const auto& id : ids) {
             if (!s.empty()) s += " + ";
-            const auto it = anchors.find(id);
-            if (it == anchors.end()) {
+            const auto it = where.find(id);
+            if (it == where.end()) {
                 s += html_escape(id);
                 continue;
             }

@@ -68,9 +68,11 @@ std::string md(std::string_view text) {
 // Text inside a one-line HTML block: escaped, no line break (a blank line
 // would end the block and let Markdown parse what follows).
 void html_text(std::string& out, std::string_view text) {
-    std::string flat(text);
-    std::replace_if(flat.begin(), flat.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
-    append_html_escaped(out, flat);
+    const std::size_t from = out.size();
+    append_html_escaped(out, text);  // (which never writes a line break)
+    std::replace_if(
+        out.begin() + static_cast<std::ptrdiff_t>(from), out.end(),
+        [](char c) { return c == '\n' || c == '\r'; }, ' ');
 }
 
 std::string join(const std::vector<std::string>& ids) {
@@ -118,27 +120,49 @@ bool ignored(const alignment_unit& u, const render_options& o) {
 // Unchanged text between changes, shortened to the words around them: the
 // first `keep` words after a change (head) and the last `keep` before the
 // next (tail), the rest an ellipsis. Short runs stay whole.
-std::string elide(const std::string& text, bool head, bool tail) {
-    constexpr std::size_t keep = 12;
-    std::vector<std::size_t> starts, ends;   // of the words (runs without a space)
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == ' ') continue;
-        if (i == 0 || text[i - 1] == ' ') starts.push_back(i);
-        if (i + 1 == text.size() || text[i + 1] == ' ') ends.push_back(i + 1);
+// Words here are runs of bytes other than a space.
+bool word_start_at(std::string_view t, std::size_t i) {
+    return t[i] != ' ' && (i == 0 || t[i - 1] == ' ');
+}
+
+std::size_t count_spaced_words(std::string_view t) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < t.size(); ++i) n += word_start_at(t, i);
+    return n;
+}
+
+// Where the k-th word of `t` ends (k >= 1, and `t` has k words).
+std::size_t end_of_word(std::string_view t, std::size_t k) {
+    std::size_t i = 0;
+    for (; i < t.size(); ++i) {
+        if (word_start_at(t, i) && k-- == 0) break;
     }
-    const std::size_t n = starts.size();
-    if (n < (head ? keep : 0) + (tail ? keep : 0) + 8) return text;
-    std::string out;
+    while (i > 0 && t[i - 1] == ' ') --i;
+    return i;
+}
+
+// Where the k-th word from the end of `t` starts (k >= 1, and `t` has k words).
+std::size_t start_of_word_from_end(std::string_view t, std::size_t k) {
+    for (std::size_t i = t.size(); i-- > 0;) {
+        if (word_start_at(t, i) && --k == 0) return i;
+    }
+    return 0;
+}
+
+// An unchanged stretch as html_text, its middle left out when long: the
+// first (head) and the last (tail) twelve words kept, at least eight between.
+void elided_text(std::string& out, std::string_view text, bool head, bool tail) {
+    constexpr std::size_t keep = 12;
+    if (count_spaced_words(text) < (head ? keep : 0) + (tail ? keep : 0) + 8) return html_text(out, text);
     if (head) {
-        out += text.substr(0, ends[keep - 1]);
+        html_text(out, text.substr(0, end_of_word(text, keep)));
         out += ' ';
     }
     out += "\xE2\x80\xA6";   // ellipsis
     if (tail) {
         out += ' ';
-        out += text.substr(starts[n - keep]);
+        html_text(out, text.substr(start_of_word_from_end(text, keep)));
     }
-    return out;
 }
 
 void ops_html(std::string& out, const std::vector<word_op>& ops, bool shorten) {
@@ -154,7 +178,11 @@ void ops_html(std::string& out, const std::vector<word_op>& ops, bool shorten) {
         const auto& op = ops[i];
         if (op.text.empty()) continue;
         if (op.op == op_kind::equal) {
-            html_text(out, shorten && changes ? elide(op.text, i != first, i != last) : op.text);
+            if (shorten && changes) {
+                elided_text(out, op.text, i != first, i != last);
+            } else {
+                html_text(out, op.text);
+            }
             continue;
         }
         const char* tag = op.op == op_kind::del ? "del" : "ins";

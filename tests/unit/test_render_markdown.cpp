@@ -187,3 +187,29 @@ TEST_CASE("markdown: long unchanged runs are shortened around the changes, kept 
     full.append(before).append("<del>old</del>").append(middle).append("<ins>new</ins>").append(after).append("</p>");
     CHECK(whole.find(full) != std::string::npos);
 }
+
+TEST_CASE("markdown: a stretch between changes is shortened only from 32 words on", "[render][markdown]") {
+    const auto report = [](int words) {
+        comparison c;
+        c.old_doc.meta.symbol = "A/RES/1";
+        c.new_doc.meta.symbol = "A/RES/2";
+        std::string middle;
+        for (int i = 1; i <= words; ++i) middle.append(" m").append(std::to_string(i));
+        middle += " ";
+        c.result.units.push_back(render_sample::unit(
+            unit_kind::modified, {"OP1"}, {"OP1"},
+            {render_sample::del("old"), render_sample::eq(middle), render_sample::ins("new")},
+            {change_class::substantive}));
+        c.totals = summarize(c.result);
+        return render_markdown(c);
+    };
+    // Twelve words kept on each side, and at least eight to leave out.
+    const std::string kept = report(31);
+    CHECK(kept.find("m16 m17") != std::string::npos);
+    CHECK(kept.find("\xE2\x80\xA6") == std::string::npos);
+    const std::string shortened = report(32);
+    CHECK(shortened.find("<del>old</del> m1 m2 m3 m4 m5 m6 m7 m8 m9 m10 m11 m12 \xE2\x80\xA6 m21 m22") !=
+          std::string::npos);
+    CHECK(shortened.find("m32 <ins>new</ins>") != std::string::npos);
+    CHECK(shortened.find("m20") == std::string::npos);
+}
