@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "paragraph_index.hpp"
+#include "parallel.hpp"
 #include "resdiff/render.hpp"
 
 namespace resdiff {
@@ -524,6 +525,10 @@ void render_unit(std::string& out, layout& l, const indexes& ix, const alignment
     out += '\n';
 }
 
+// From this many bytes of unit text on, the units are written on two
+// threads (the 200 KB pair's report: 0.5 ms on one).
+constexpr std::size_t units_written_in_two = 64 * 1024;
+
 }  // namespace
 
 std::string render_terminal(const comparison& cmp, const render_options& options) {
@@ -565,7 +570,31 @@ std::string render_terminal(const comparison& cmp, const render_options& options
     out += '\n';
 
     const indexes ix{detail::paragraph_index(cmp.old_doc), detail::paragraph_index(cmp.new_doc)};
-    for (const auto* u : shown) render_unit(out, text, ix, *u, options);
+    // Each unit is written on its own (it starts and ends with no colour
+    // open): a long report is written in two halves at the same time, the
+    // second into a string of its own, and the two are joined.
+    const auto write_units = [&](std::size_t from, std::size_t to, std::string& into) {
+        layout l(options, into);
+        for (std::size_t k = from; k < to; ++k) render_unit(into, l, ix, *shown[k], options);
+    };
+    const auto unit_bytes = [](const alignment_unit& u) {
+        std::size_t n = 0;
+        for (const auto& op : u.ops) n += op.text.size();
+        return n;
+    };
+    std::size_t total = 0;
+    for (const auto* u : shown) total += unit_bytes(*u);
+    if (total >= units_written_in_two && detail::thread_slots() > 1) {
+        std::size_t half = 0;
+        for (std::size_t first = 0; half < shown.size() && 2 * first < total; ++half)
+            first += unit_bytes(*shown[half]);
+        std::string second;
+        detail::run_both([&] { write_units(half, shown.size(), second); },
+                         [&] { write_units(0, half, out); });
+        out += second;
+    } else {
+        write_units(0, shown.size(), out);
+    }
 
     for (const auto& f : cmp.result.footnotes) {
         if (f.kind == unit_kind::unchanged && !options.context) continue;

@@ -327,3 +327,47 @@ TEST_CASE("terminal: golden reports of the fixtures pair", "[render][terminal][g
     const cli_run routine({"diff", a, b, "--width", "100", "--ignore", "routine"});
     check_golden("fixtures-pair.ignore-routine.txt", routine.out);
 }
+
+TEST_CASE("terminal: a long report is written whole and in order", "[render][terminal]") {
+    // Over 64 KB of unit text: written in two halves at once when there is
+    // a second thread. Every unit must appear once, in reading order, with
+    // no colour left open where the halves meet.
+    comparison c;
+    c.old_doc.meta.symbol = "A/RES/1";
+    c.new_doc.meta.symbol = "A/RES/2";
+    std::string filler;
+    for (int w = 0; w < 60; ++w) filler += " word";
+    for (int i = 1; i <= 400; ++i) {
+        const std::string id = "OP" + std::to_string(i);
+        c.result.units.push_back(unit(unit_kind::modified, {id}, {id},
+                                      {{op_kind::equal, "Paragraph " + std::to_string(i) + filler, {}},
+                                       {op_kind::del, " old" + std::to_string(i), {}},
+                                       {op_kind::ins, " new" + std::to_string(i), {}}}));
+    }
+    c.totals = summarize(c.result);
+    render_options o;
+    o.color = true;
+    o.width = 72;
+    const std::string out = render_terminal(c, o);
+    std::size_t at = 0;
+    for (int i = 1; i <= 400; ++i) {
+        const std::string heading = "OP " + std::to_string(i) + ", modified";
+        const std::size_t found = out.find(heading, at);
+        REQUIRE(found != std::string::npos);
+        CHECK(count(out, heading + "  ") + count(out, heading + "\n") + count(out, heading + "\x1b") == 1);
+        at = found + heading.size();
+        CHECK(out.find("old" + std::to_string(i) + "\x1b[0m", at) != std::string::npos);
+    }
+    // Every line that sets a colour ends with it closed: its last escape
+    // code is the reset.
+    std::size_t begin = 0;
+    while (begin < out.size()) {
+        const std::size_t end = out.find('\n', begin);
+        const std::string line = out.substr(begin, end - begin);
+        if (const std::size_t last = line.rfind("\x1b["); last != std::string::npos) {
+            CHECK(line.compare(last, 4, "\x1b[0m") == 0);
+        }
+        if (end == std::string::npos) break;
+        begin = end + 1;
+    }
+}
