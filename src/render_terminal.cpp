@@ -161,7 +161,8 @@ std::string class_list(const alignment_unit& u) {
 // (a word is a few pieces, views of the text added, each in one style), so
 // nothing is held but the word being read and nothing is allocated per word
 // (a 200 KB comparison lays out about 12,000 words). One layout serves a
-// whole report: each paragraph is add()ed, then ended with write().
+// whole report: each paragraph is add()ed, then ended with write(); the
+// text added must outlive that write().
 class layout {
 public:
     layout(const render_options& o, std::string& out) : options_(o), out_(out) {}
