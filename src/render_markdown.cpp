@@ -16,6 +16,7 @@
 
 #include "render_html_assets.hpp"
 #include "resdiff/render.hpp"
+#include "word_count.hpp"
 
 namespace resdiff {
 
@@ -120,48 +121,25 @@ bool ignored(const alignment_unit& u, const render_options& o) {
 // Unchanged text between changes, shortened to the words around them: the
 // first `keep` words after a change (head) and the last `keep` before the
 // next (tail), the rest an ellipsis. Short runs stay whole.
-// Words here are runs of bytes other than a space.
-bool word_start_at(std::string_view t, std::size_t i) {
-    return t[i] != ' ' && (i == 0 || t[i - 1] == ' ');
-}
-
-std::size_t count_spaced_words(std::string_view t) {
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < t.size(); ++i) n += word_start_at(t, i);
-    return n;
-}
-
-// Where the k-th word of `t` ends (k >= 1, and `t` has k words).
-std::size_t end_of_word(std::string_view t, std::size_t k) {
-    std::size_t i = 0;
-    for (; i < t.size(); ++i) {
-        if (word_start_at(t, i) && k-- == 0) break;
-    }
-    while (i > 0 && t[i - 1] == ' ') --i;
-    return i;
-}
-
-// Where the k-th word from the end of `t` starts (k >= 1, and `t` has k words).
-std::size_t start_of_word_from_end(std::string_view t, std::size_t k) {
-    for (std::size_t i = t.size(); i-- > 0;) {
-        if (word_start_at(t, i) && --k == 0) return i;
-    }
-    return 0;
-}
-
 // An unchanged stretch as html_text, its middle left out when long: the
 // first (head) and the last (tail) twelve words kept, at least eight between.
+// (Words here are runs of bytes other than a space.)
 void elided_text(std::string& out, std::string_view text, bool head, bool tail) {
     constexpr std::size_t keep = 12;
-    if (count_spaced_words(text) < (head ? keep : 0) + (tail ? keep : 0) + 8) return html_text(out, text);
+    const auto space = [](char c) { return c == ' '; };
+    // Shorter than the words kept and eight more: whole.
+    const std::size_t needed = (head ? keep : 0) + (tail ? keep : 0) + 8;
+    if (detail::start_after_words(text, needed - 1, space) == text.size()) return html_text(out, text);
     if (head) {
-        html_text(out, text.substr(0, end_of_word(text, keep)));
+        std::size_t end = detail::start_after_words(text, keep, space);
+        while (end > 0 && text[end - 1] == ' ') --end;  // the end of the keep-th word
+        html_text(out, text.substr(0, end));
         out += ' ';
     }
     out += "\xE2\x80\xA6";   // ellipsis
     if (tail) {
         out += ' ';
-        html_text(out, text.substr(start_of_word_from_end(text, keep)));
+        html_text(out, text.substr(detail::start_of_last_words(text, keep, space)));
     }
 }
 

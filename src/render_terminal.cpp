@@ -13,6 +13,7 @@
 #include "paragraph_index.hpp"
 #include "parallel.hpp"
 #include "resdiff/render.hpp"
+#include "word_count.hpp"
 
 namespace resdiff {
 
@@ -279,26 +280,12 @@ trimmed trim(std::string_view s) {
 constexpr std::size_t context_words = 6;  // kept on each side of an elision
 constexpr std::size_t opening_words = 6;  // kept at the start of a paragraph
 
-bool word_start(std::string_view s, std::size_t i) {
-    return !is_space(s[i]) && (i == 0 || is_space(s[i - 1]));
-}
-
-// Where the word after the first `n` words of `s` starts; s.size() when `s`
-// has no more than `n` words.
+// Words here are runs of bytes other than white space (word_count.hpp).
 std::size_t start_after_words(std::string_view s, std::size_t n) {
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (word_start(s, i) && n-- == 0) return i;
-    }
-    return s.size();
+    return detail::start_after_words(s, n, is_space);
 }
-
-// Where the n-th word from the end of `s` starts (n >= 1); 0 when `s` has
-// fewer words.
 std::size_t start_of_last_words(std::string_view s, std::size_t n) {
-    for (std::size_t i = s.size(); i-- > 0;) {
-        if (word_start(s, i) && --n == 0) return i;
-    }
-    return 0;
+    return detail::start_of_last_words(s, n, is_space);
 }
 
 // An unchanged stretch, shortened to its ends when long (more than four

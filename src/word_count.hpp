@@ -1,5 +1,6 @@
 // Counting words as reports give them: the summary's share of words changed,
-// the history's words added and removed, the HTML change map.
+// the history's words added and removed, the HTML change map; and finding
+// the words a report keeps around an elision (terminal, Markdown).
 #pragma once
 
 #include <cstddef>
@@ -17,5 +18,32 @@ constexpr bool word_byte(unsigned char c) {
 
 // The words of text (runs of word bytes).
 std::size_t count_words(std::string_view text);
+
+// For elisions, a word is a run of bytes that `gap(c)` does not take for the
+// space between words.
+template <class Gap>
+bool word_starts_at(std::string_view s, std::size_t i, Gap gap) {
+    return !gap(s[i]) && (i == 0 || gap(s[i - 1]));
+}
+
+// Where the word after the first `n` words of `s` starts; s.size() when `s`
+// has no more than `n` words.
+template <class Gap>
+std::size_t start_after_words(std::string_view s, std::size_t n, Gap gap) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (word_starts_at(s, i, gap) && n-- == 0) return i;
+    }
+    return s.size();
+}
+
+// Where the n-th word from the end of `s` starts (n >= 1); 0 when `s` has
+// fewer words.
+template <class Gap>
+std::size_t start_of_last_words(std::string_view s, std::size_t n, Gap gap) {
+    for (std::size_t i = s.size(); i-- > 0;) {
+        if (word_starts_at(s, i, gap) && --n == 0) return i;
+    }
+    return 0;
+}
 
 }  // namespace resdiff::detail
