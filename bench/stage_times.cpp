@@ -60,13 +60,13 @@ int main(int argc, char** argv) {
             cmp.new_doc = std::move(new_doc);
             std::ostringstream json;
             resdiff::write_comparison_json(json, cmp);
-            bytes[5] = json.str().size();
+            bytes[pipeline - 1] = json.str().size();
             const auto t6 = clock_type::now();
-            bytes[6] = resdiff::render_terminal(cmp, piped).size();
+            bytes[pipeline] = resdiff::render_terminal(cmp, piped).size();
             const auto t7 = clock_type::now();
-            bytes[7] = resdiff::render_markdown(cmp, piped).size();
+            bytes[pipeline + 1] = resdiff::render_markdown(cmp, piped).size();
             const auto t8 = clock_type::now();
-            bytes[8] = resdiff::render_html(cmp, piped).size();
+            bytes[pipeline + 2] = resdiff::render_html(cmp, piped).size();
             const auto t9 = clock_type::now();
             const clock_type::time_point marks[] = {t0, t1, t2, t3, t4, t5, t6, t7, t8, t9};
             for (int k = 0; k < stages; ++k) total[k] += millis(marks[k], marks[k + 1]);
@@ -80,7 +80,7 @@ int main(int argc, char** argv) {
         std::printf("%-9s %8.3f ms\n", names[k], total[k] / runs);
         sum += total[k] / runs;
     }
-    std::printf("%-9s %8.3f ms  (%d runs, %zu bytes of JSON)\n", "total", sum, runs, bytes[5]);
+    std::printf("%-9s %8.3f ms  (%d runs, %zu bytes of JSON)\n", "total", sum, runs, bytes[pipeline - 1]);
     for (int k = pipeline; k < stages; ++k)
         std::printf("%-9s %8.3f ms  (%zu bytes)\n", names[k], total[k] / runs, bytes[k]);
     return 0;
