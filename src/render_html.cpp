@@ -258,12 +258,13 @@ private:
     // stands (-1: before the first unit).
     std::multimap<long, std::size_t> ghosts_after_;
 
+    // The script nonce: hash_hex's hex digits.
+    static constexpr std::size_t nonce_digits = 16;
+
     // A 64-bit hash of every byte of `s`, as 16 hex digits. Eight bytes at a
     // time in four lanes that do not wait for each other (a byte at a time,
     // FNV-1a took 0.7 ms of a 660 KB report), each step multiplied and its
     // high bits folded down, the lanes mixed together at the end.
-    static constexpr std::size_t nonce_digits = 16;
-
     static std::string hash_hex(std::string_view s) {
         constexpr std::uint64_t prime = 1099511628211ULL;  // FNV's
         const auto step = [](std::uint64_t h, std::uint64_t w) {

@@ -118,12 +118,11 @@ bool ignored(const alignment_unit& u, const render_options& o) {
     return std::all_of(u.classes.begin(), u.classes.end(), [&](change_class c) { return o.ignore.count(c) > 0; });
 }
 
-// Unchanged text between changes, shortened to the words around them: the
-// first `keep` words after a change (head) and the last `keep` before the
-// next (tail), the rest an ellipsis. Short runs stay whole.
-// An unchanged stretch as html_text, its middle left out when long: the
-// first (head) and the last (tail) twelve words kept, at least eight between.
-// (Words here are runs of bytes other than a space.)
+// Unchanged text between changes, as html_text, shortened to the words
+// around them when long: the first `keep` words after a change (head) and
+// the last `keep` before the next (tail), the rest an ellipsis; a stretch
+// with fewer than eight words to leave out stays whole. (Words here are runs
+// of bytes other than a space.)
 void elided_text(std::string& out, std::string_view text, bool head, bool tail) {
     constexpr std::size_t keep = 12;
     const auto space = [](char c) { return c == ' '; };
