@@ -1,4 +1,6 @@
 #include "resdiff/align.hpp"
+
+#include <algorithm>
 #include "resdiff/change.hpp"
 
 namespace resdiff {
@@ -15,6 +17,13 @@ const char* to_string(unit_kind kind) {
         case unit_kind::merged: return "merged";
     }
     return "unchanged";
+}
+
+bool changes_text(const std::vector<word_op>& ops) {
+    const auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+    return std::any_of(ops.begin(), ops.end(), [&](const word_op& op) {
+        return op.op != op_kind::equal && !std::all_of(op.text.begin(), op.text.end(), space);
+    });
 }
 
 const char* to_string(change_class c) {

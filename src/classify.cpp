@@ -1027,13 +1027,21 @@ void read_unit(alignment_unit& u, const detail::paragraph_index& old_paras, cons
 
 void classify_item(work_item& item, const roll_context& ctx) {
     const unit_result r = item.reading ? classify_edits(*item.reading, item.source(), ctx) : unit_result{};
+    // A text that changed in white space only (diff made its unit unchanged,
+    // renumbered or moved) has no class: its ops keep theirs (routine).
     if (item.footnote != nullptr) {
-        item.footnote->classes = classes_of(r.classes);
+        item.footnote->classes =
+            changes_text(item.footnote->ops) ? classes_of(r.classes) : std::vector<change_class>{};
         return;
     }
     alignment_unit& u = *item.unit;
     const bool lead_changed = item.lead.dir != direction::none;
-    u.classes = classes_of(lead_changed ? static_cast<class_bits>(r.classes | bit(change_class::lead)) : r.classes);
+    if (!lead_changed && !changes_text(u.ops)) {
+        u.classes.clear();
+    } else {
+        u.classes = classes_of(lead_changed ? static_cast<class_bits>(r.classes | bit(change_class::lead))
+                                            : r.classes);
+    }
     u.lead = std::move(item.lead);
     u.qualifier_dir = r.qualifier_dir;
 }

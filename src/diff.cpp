@@ -870,16 +870,6 @@ std::string footnote_text(const document& doc, int number) {
     return {};
 }
 
-bool only_space_changes(const std::vector<word_op>& ops) {
-    for (const auto& op : ops) {
-        if (op.op == op_kind::equal) continue;
-        for (const char c : op.text) {
-            if (!is_space_byte(c)) return false;
-        }
-    }
-    return true;
-}
-
 std::string label_of(const std::vector<std::string>& ids) {
     std::string out;
     for (const auto& id : ids) {
@@ -1054,10 +1044,15 @@ alignment diff_alignment(alignment aligned, const document& old_doc, const docum
         word_diff d = diff_pair(old_text, new_text, options, buf);
         if (d.coarse) notes.push_back(label_of(u.old_ids) + " -> " + label_of(u.new_ids));
         u.ops = std::move(d.ops);
-        // Only white space differs: the same text after normalization.
-        if (u.kind == unit_kind::modified && !u.moved && !u.crossed_part && u.old_ids == u.new_ids &&
-            only_space_changes(u.ops)) {
-            u.kind = unit_kind::unchanged;
+        // Only white space differs ("micro -," against "micro-,"): the same
+        // text after normalization. A paragraph in its place is unchanged, one
+        // with a new number renumbered, a moved one moved without "and
+        // modified" (white space never shows as a change).
+        if (u.text_changed && (u.kind == unit_kind::modified || u.kind == unit_kind::moved) &&
+            !changes_text(u.ops)) {
+            if (u.kind == unit_kind::modified) {
+                u.kind = u.old_ids == u.new_ids ? unit_kind::unchanged : unit_kind::renumbered;
+            }
             u.text_changed = false;
             u.similarity = 1.0;
         }
@@ -1105,6 +1100,9 @@ alignment diff_alignment(alignment aligned, const document& old_doc, const docum
             note_coarse("footnote " + std::to_string(f.old_number) + " -> footnote " + std::to_string(f.new_number));
         }
         f.ops = std::move(d.ops);
+        if (f.kind == unit_kind::modified && !changes_text(f.ops)) {  // as for the units above
+            f.kind = f.old_number == f.new_number ? unit_kind::unchanged : unit_kind::renumbered;
+        }
     }
     if (coarse_units > 0) {
         std::string note = "word diff: coarse fallback (common prefix and suffix, unique-word anchors, "

@@ -200,7 +200,7 @@ history derive_history(std::vector<document> versions, std::vector<alignment> st
                     continue;
                 }
                 e.kind = u.kind == unit_kind::added ? unit_kind::modified : u.kind;
-                e.text_changed = old_text != new_text;
+                e.text_changed = old_text != new_text && changes_text(u.ops);  // white space is no change
                 e.moved = u.moved || u.kind == unit_kind::moved;
                 e.origin = k;
                 for (const auto o : olds) {

@@ -1010,9 +1010,7 @@ private:
         out += "</div></div>\n";
     }
 
-    static bool has_changes(const alignment_unit& u) {
-        return std::any_of(u.ops.begin(), u.ops.end(), [](const word_op& op) { return op.op != op_kind::equal; });
-    }
+    static bool has_changes(const alignment_unit& u) { return changes_text(u.ops); }
 
     void ghost(std::string& out, std::size_t moved_index) {
         const auto& u = cmp_.result.units[moved_index];

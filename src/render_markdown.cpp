@@ -144,13 +144,12 @@ void elided_text(std::string& out, std::string_view text, bool head, bool tail) 
 
 void ops_html(std::string& out, const std::vector<word_op>& ops, bool shorten) {
     std::size_t first = ops.size(), last = 0;
-    bool changes = false;
     for (std::size_t i = 0; i < ops.size(); ++i) {
         if (ops[i].text.empty()) continue;
         first = std::min(first, i);
         last = i;
-        changes = changes || ops[i].op != op_kind::equal;
     }
+    const bool changes = changes_text(ops);
     for (std::size_t i = 0; i < ops.size(); ++i) {
         const auto& op = ops[i];
         if (op.text.empty()) continue;

@@ -343,19 +343,13 @@ void add_ops(layout& l, const std::vector<word_op>& ops, const render_options& o
     }
 }
 
-bool has_change(const std::vector<word_op>& ops) {
-    return std::any_of(ops.begin(), ops.end(), [](const word_op& op) {
-        return op.op != op_kind::equal && !trim(op.text).core.empty();
-    });
-}
-
 bool hidden_by_ignore(const alignment_unit& u, const render_options& o) {
     if (o.ignore.empty() || u.classes.empty() || u.kind == unit_kind::unchanged) return false;
     return std::all_of(u.classes.begin(), u.classes.end(), [&](change_class c) { return o.ignore.count(c) > 0; });
 }
 
 bool renumber_only(const alignment_unit& u) {
-    return u.kind == unit_kind::renumbered && !u.text_changed && !has_change(u.ops);
+    return u.kind == unit_kind::renumbered && !u.text_changed && !changes_text(u.ops);
 }
 
 void line(std::string& out, const render_options& o, std::string_view text, style s) {
@@ -503,7 +497,7 @@ void render_unit(std::string& out, layout& l, const indexes& ix, const alignment
     if (u.kind == unit_kind::unchanged) {
         add_ops(l.indent(4), u.ops, o, false);
         l.write();
-    } else if (has_change(u.ops)) {
+    } else if (changes_text(u.ops)) {
         const bool elide = u.kind != unit_kind::added && u.kind != unit_kind::removed;
         add_ops(l.indent(4), u.ops, o, elide);
         l.write();

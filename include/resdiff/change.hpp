@@ -41,6 +41,11 @@ struct citation_change {
     friend bool operator==(const citation_change&, const citation_change&) = default;
 };
 
+// True when some delete or insert piece holds more than white space: the ops
+// change the text, not only its spacing ("micro -," against "micro-,"), which
+// never shows as a change.
+bool changes_text(const std::vector<word_op>& ops);
+
 const char* to_string(change_class c);
 const char* to_string(direction d);
 const char* to_string(op_kind op);

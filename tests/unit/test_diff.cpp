@@ -341,3 +341,63 @@ TEST_CASE("diff: diff_alignment fills unit, child and footnote ops", "[diff]") {
     CHECK(out.footnotes[0].ops[0].text == "A/66/100.");
     CHECK(out.notes.empty());
 }
+
+TEST_CASE("diff: a paragraph whose text changed in white space only is not modified", "[diff][whitespace]") {
+    // The corpus (A/C.2/80/L.17 -> L.58, OP 30 -> OP 31): "micro-," became
+    // "micro -,"; the aligner compares the texts as they stand and calls the
+    // pair modified, the word diff finds one inserted space.
+    const document old_doc = parse_text(
+        "The General Assembly,\nRecalling its resolution 65/141,\nNoting the access of micro-, small and "
+        "medium-sized enterprises,\n1. Requests a report;\n2. Welcomes the support of micro-, small and "
+        "medium-sized enterprises;\n");
+    const document new_doc = parse_text(
+        "The General Assembly,\nRecalling its resolution 65/141,\nNoting the access of micro -, small and "
+        "medium-sized enterprises,\n1. Decides to act;\n2. Requests a report;\n3. Welcomes the support of "
+        "micro -, small and medium-sized enterprises;\n");
+    REQUIRE(old_doc.preamble.size() == 2);
+    REQUIRE(new_doc.operative.size() == 3);
+    REQUIRE(old_doc.preamble[1].text != new_doc.preamble[1].text);  // the space is kept by the parser
+    const auto make = [](unit_kind kind, const std::string& o, const std::string& n, bool moved) {
+        alignment_unit u;
+        u.kind = kind;
+        u.old_ids = {o};
+        u.new_ids = {n};
+        u.text_changed = true;
+        u.moved = moved;
+        u.similarity = 0.99;
+        return u;
+    };
+    alignment al;
+    al.units = {make(unit_kind::modified, "PP2", "PP2", false),
+                make(unit_kind::modified, "OP2", "OP3", false), make(unit_kind::moved, "OP2", "OP3", true),
+                make(unit_kind::modified, "OP1", "OP1", false)};
+    footnote_unit same, renumbered;
+    same.kind = renumbered.kind = unit_kind::modified;
+    same.old_number = same.new_number = renumbered.old_number = 1;
+    renumbered.new_number = 2;
+    al.footnotes = {same, renumbered};
+    document old_fn = old_doc, new_fn = new_doc;
+    old_fn.footnotes.push_back({1, "See A/80/1 , annex.", {}});
+    new_fn.footnotes.push_back({1, "See A/80/1, annex.", {}});
+    new_fn.footnotes.push_back({2, "See A/80/1, annex.", {}});
+    const alignment out = diff_alignment(al, old_fn, new_fn);
+    REQUIRE(out.units.size() == 4);
+    // In its place: unchanged; with a new number: renumbered; moved: moved,
+    // not "moved and modified". The ops still give both texts exactly.
+    CHECK(out.units[0].kind == unit_kind::unchanged);
+    CHECK(out.units[1].kind == unit_kind::renumbered);
+    CHECK(out.units[2].kind == unit_kind::moved);
+    for (std::size_t i = 0; i < 3; ++i) {
+        CHECK_FALSE(out.units[i].text_changed);
+        CHECK(out.units[i].similarity == 1.0);
+        CHECK(changed_ops(out.units[i].ops) == 1);
+        CHECK_FALSE(changes_text(out.units[i].ops));
+    }
+    CHECK(new_side(out.units[1].ops) == new_doc.operative[2].text);
+    CHECK(old_side(out.units[1].ops) == old_doc.operative[1].text);
+    // A word changed: still modified.
+    CHECK(out.units[3].kind == unit_kind::modified);
+    CHECK(out.units[3].text_changed);
+    CHECK(out.footnotes[0].kind == unit_kind::unchanged);
+    CHECK(out.footnotes[1].kind == unit_kind::renumbered);
+}

@@ -128,14 +128,16 @@ inline comparison sample() {
 }
 
 // Word ops of a kind over the units and footnotes (what the report must show).
+// The delete or insert ops a report marks: those of units and footnotes whose
+// text changed (a change of white space alone is shown as plain text).
 inline std::size_t count_ops(const comparison& c, op_kind k) {
     std::size_t n = 0;
-    for (const auto& u : c.result.units) {
-        for (const auto& op : u.ops) n += op.op == k && !op.text.empty() ? 1 : 0;
-    }
-    for (const auto& f : c.result.footnotes) {
-        for (const auto& op : f.ops) n += op.op == k && !op.text.empty() ? 1 : 0;
-    }
+    const auto add = [&](const std::vector<word_op>& ops) {
+        if (!changes_text(ops)) return;
+        for (const auto& op : ops) n += op.op == k && !op.text.empty() ? 1 : 0;
+    };
+    for (const auto& u : c.result.units) add(u.ops);
+    for (const auto& f : c.result.footnotes) add(f.ops);
     return n;
 }
 

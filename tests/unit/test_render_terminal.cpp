@@ -371,3 +371,33 @@ TEST_CASE("terminal: a long report is written whole and in order", "[render][ter
         begin = end + 1;
     }
 }
+
+TEST_CASE("terminal: a paragraph changed in white space only is listed as renumbered, not modified",
+          "[render][terminal][whitespace]") {
+    // The corpus (A/C.2/80/L.17 -> L.58): "micro-," became "micro -," in a
+    // paragraph that also took a new number; the report showed it as modified
+    // with no word marked.
+    const comparison c = compare(
+        parse_text(
+            "The General Assembly,\nRecalling its resolution 65/141,\n1. Requests a report;\n2. Welcomes the "
+            "support of micro-, small and medium-sized enterprises;\n"),
+        parse_text(
+            "The General Assembly,\nRecalling its resolution 65/141,\n1. Decides to act on the report;\n2. "
+            "Requests a report;\n3. Welcomes the support of micro -, small and medium-sized enterprises;\n"));
+    const alignment_unit* moved_on = nullptr;
+    for (const auto& u : c.result.units) {
+        if (u.old_ids == std::vector<std::string>{"OP2"}) moved_on = &u;
+    }
+    REQUIRE(moved_on != nullptr);
+    CHECK(moved_on->new_ids == std::vector<std::string>{"OP3"});
+    CHECK(moved_on->kind == unit_kind::renumbered);
+    CHECK_FALSE(moved_on->text_changed);
+    CHECK(moved_on->classes.empty());
+    CHECK(c.totals.routine_only == 0);
+    CHECK(c.totals.kinds.count(unit_kind::modified) == 0);
+    render_options o;
+    o.width = 0;
+    const std::string out = render_terminal(c, o);
+    CHECK(out.find("Renumbered only: OP 1 -> OP 2, OP 2 -> OP 3\n") != std::string::npos);
+    CHECK(out.find("modified") == std::string::npos);
+}
