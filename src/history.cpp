@@ -324,6 +324,34 @@ std::vector<std::size_t> related_group(const std::vector<document>& docs, const 
     return *best;
 }
 
+// Leaves out each version that is the version before it again (the same
+// file given twice, or a copy under another name): its row would change
+// nothing. A text that comes back later (a change undone) is kept.
+void drop_repeats(std::vector<document>& docs, std::vector<excluded_version>& excluded) {
+    const auto same = [](const document& a, const document& b) {
+        return a.meta == b.meta && a.structured == b.structured && a.preamble == b.preamble &&
+               a.operative == b.operative && a.sections == b.sections && a.footnotes == b.footnotes;
+    };
+    std::vector<document> kept;
+    kept.reserve(docs.size());
+    for (auto& d : docs) {
+        if (!kept.empty() && same(kept.back(), d)) {
+            const document& before = kept.back();
+            const std::string name = before.source.empty() ? key_of(before).symbol : before.source;
+            std::string reason = "the same text as the version before it";
+            if (!d.source.empty() && d.source == before.source) {
+                reason = "given twice";
+            } else if (!name.empty()) {
+                reason += " (" + name + ")";
+            }
+            excluded.push_back({d.source, key_of(d).symbol, reason});
+            continue;
+        }
+        kept.push_back(std::move(d));
+    }
+    docs = std::move(kept);
+}
+
 }  // namespace
 
 history build_history(std::vector<document> docs, const history_options& options) {
@@ -351,6 +379,7 @@ history build_history(std::vector<document> docs, const history_options& options
             for (const auto i : kept) remaining.push_back(std::move(docs[i]));
             docs = std::move(remaining);
         }
+        drop_repeats(docs, excluded);
     }
     // Each version compared once with its predecessor; the comparisons are
     // independent, so they run side by side.

@@ -126,7 +126,9 @@ struct history {
     // newest version's is blame.back().
     std::vector<std::vector<paragraph_blame>> blame;
     std::vector<version_stats> stats;        // one per version (the first: only paragraphs, words, 1.0)
-    std::vector<excluded_version> excluded;  // files left out as not the same text
+    // Files left out: not the same text as the others, or the version
+    // before them again (the same file given twice, or a copy).
+    std::vector<excluded_version> excluded;
     order_used order = order_used::given;
     std::string order_note;                  // why the given order was kept, when it was
     std::vector<std::string> notes;          // fallbacks taken (recomputed word diffs, ...)
@@ -134,7 +136,7 @@ struct history {
 
 struct history_options {
     bool keep_order = false;     // --keep-order
-    bool keep_all = false;       // do not leave out unrelated files
+    bool keep_all = false;       // do not leave out unrelated files or repeated versions
     // Two versions are related when their titles are alike (title_threshold),
     // or their content is: content_threshold when a title is unknown,
     // content_threshold_titled when both titles are known and differ.

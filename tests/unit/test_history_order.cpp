@@ -177,3 +177,45 @@ TEST_CASE("history: a file that is not the same text is left out and reported", 
     all.keep_all = true;
     CHECK(build_history(docs, all).versions.size() == 4);
 }
+
+TEST_CASE("history: a version given twice, or copied, is left out; a text that comes back later is kept",
+          "[history][order]") {
+    const auto version = [](const std::string& symbol, int session, const std::string& op,
+                            const std::string& source) {
+        document d = meta_doc(symbol, document_kind::resolution, session, "", "", source);
+        d.meta.title = "Information and communications technologies for sustainable development";
+        d.preamble.push_back(
+            para("PP1", "Recalling its resolutions on information and communications technologies,"));
+        d.operative.push_back(para("OP1", op));
+        return d;
+    };
+    const std::string report = "Requests the Secretary-General to submit a report.";
+    const std::string later = "Requests the Secretary-General to submit a report at its next session.";
+    std::vector<document> docs;
+    docs.push_back(version("A/RES/78/132", 78, report, "corpus/A-RES-78-132.txt"));
+    docs.push_back(version("A/RES/79/194", 79, later, "corpus/A-RES-79-194.txt"));
+    docs.push_back(version("A/RES/78/132", 78, report, "corpus/A-RES-78-132.txt"));  // the same file again
+    docs.push_back(version("A/RES/79/194", 79, later, "copies/final.txt"));  // a copy under another name
+    const history h = build_history(docs);
+    REQUIRE(h.versions.size() == 2);
+    CHECK(h.versions[0].source == "corpus/A-RES-78-132.txt");
+    CHECK(h.versions[1].source == "corpus/A-RES-79-194.txt");
+    REQUIRE(h.excluded.size() == 2);
+    CHECK(h.excluded[0].source == "corpus/A-RES-78-132.txt");
+    CHECK(h.excluded[0].reason == "given twice");
+    CHECK(h.excluded[1].source == "copies/final.txt");
+    CHECK(h.excluded[1].reason == "the same text as the version before it (corpus/A-RES-79-194.txt)");
+
+    // In the order given, a text that comes back after another version (a
+    // change undone) is a version of its own.
+    history_options given;
+    given.keep_order = true;
+    const std::vector<document> undone = {docs[0], docs[1], docs[0]};
+    const history back = build_history(undone, given);
+    CHECK(back.versions.size() == 3);
+    CHECK(back.excluded.empty());
+
+    history_options all;
+    all.keep_all = true;
+    CHECK(build_history(docs, all).versions.size() == 4);
+}
