@@ -5,6 +5,8 @@
 #include <string>
 
 #include "resdiff/check.hpp"
+#include "resdiff/compare.hpp"
+#include "resdiff/parse.hpp"
 #include "support.hpp"
 
 using namespace resdiff;
@@ -560,4 +562,27 @@ TEST_CASE("check: an empty rule set passes and identical texts pass every rule k
     CHECK(report.passed());
     CHECK(report.failed_warnings() == 0);
     CHECK(report.results.size() == 6);
+}
+
+TEST_CASE("check: a protected paragraph whose text changed in white space only passes",
+          "[check][whitespace]") {
+    // The whole pipeline: "micro-," became "micro -," (the corpus, A/C.2/80/L.17
+    // -> L.58) in the protected paragraph, which also took a new number.
+    const comparison c = compare(
+        parse_text(
+            "The General Assembly,\nRecalling its resolution 65/141,\n1. Requests a report;\n2. Welcomes the "
+            "support of micro-, small and medium-sized enterprises;\n"),
+        parse_text(
+            "The General Assembly,\nRecalling its resolution 65/141,\n1. Decides to act;\n2. Requests a "
+            "report;\n3. Welcomes the support of micro -, small and medium-sized enterprises;\n"));
+    rule r = make(rule_kind::protect);
+    r.ids = {"OP2"};
+    r.allow_routine = false;  // not even a routine edit
+    const rule_result res = check_rule(c, r);
+    CHECK(res.passed);
+    CHECK(res.violations.empty());
+    r.allow_move = false;  // but the new number is a change of place
+    const rule_result placed = check_rule(c, r);
+    REQUIRE(placed.violations.size() == 1);
+    CHECK(placed.violations[0].what == "OP2 renumbered as OP3");
 }
