@@ -413,7 +413,11 @@ void repair_split_words(std::vector<std::string*>& texts) {
     // words in 60 KB, 2,400 in 200 KB); the table grows when there are more.
     vocabulary vocab(std::size(builtin_words) + bytes / 64);
     for (const auto b : builtin_words) vocab.add(b, 0);
-    word_map<std::string> hyphenated;  // "followup" -> "follow-up"
+    struct hyphenation {
+        std::string form;  // as first met
+        int count = 0;     // lowercase occurrences
+    };
+    word_map<hyphenation> hyphenated;  // "followup" -> "follow-up"
     std::vector<std::uint32_t> token_ids;
     token_ids.reserve(bytes / 6);  // about one token in 6 to 7 bytes of prose
     std::string w;  // reused buffers: no allocation per token
@@ -442,8 +446,10 @@ void repair_split_words(std::vector<std::string*>& texts) {
                     joined.push_back(c);
                 }
             }
-            if (parts == 1 && lowercase && hyphenated.find(joined) == hyphenated.end()) {
-                hyphenated.emplace(joined, w);
+            if (parts == 1 && lowercase) {
+                auto [at, added] = hyphenated.try_emplace(joined);
+                if (added) at->second.form = w;
+                ++at->second.count;
             }
             const std::string_view wv = w;
             std::size_t s = 0;
@@ -458,16 +464,19 @@ void repair_split_words(std::vector<std::string*>& texts) {
     }
     // Per word: may it stand alone (a common word, or seen more than once)?
     // Is it the joined form of a lowercase compound ("followup"), and is it
-    // seen at most once as such?
+    // seen at most once as such, or less often than the compound (a text
+    // export that lost the hyphens at its line ends: "capacitybuilding" three
+    // times, "capacity-building" twelve)?
     constexpr unsigned char alone = 1, compound = 2, lone_compound = 4;
     std::vector<unsigned char> flags(vocab.size());
     for (std::uint32_t id = 0; id < vocab.size(); ++id) flags[id] = vocab.count(id) > 1 ? alone : 0;
     for (const auto c : common_words) {  // fewer lookups than asking the list of each word
         if (const auto id = vocab.find(c); id != vocabulary::none) flags[id] |= alone;
     }
-    for (const auto& entry : hyphenated) {
-        if (const auto id = vocab.find(entry.first); id != vocabulary::none) {
-            flags[id] |= vocab.count(id) <= 1 ? compound | lone_compound : compound;
+    for (const auto& [glued, hyphen] : hyphenated) {
+        if (const auto id = vocab.find(glued); id != vocabulary::none) {
+            const bool rare = vocab.count(id) <= 1 || vocab.count(id) < hyphen.count;
+            flags[id] |= rare ? compound | lone_compound : compound;
         }
     }
     // "followup" -> "follow-up" where only the hyphenated form occurs elsewhere.
@@ -476,24 +485,28 @@ void repair_split_words(std::vector<std::string*>& texts) {
         if (id == vocabulary::none) id = vocab.find(tok);
         if (id != vocabulary::none && !(flags[id] & lone_compound)) return nullptr;
         const auto h = hyphenated.find(tok);
-        return h == hyphenated.end() ? nullptr : &h->second;
+        return h == hyphenated.end() ? nullptr : &h->second.form;
     };
-    // A text can change only where it holds a compound seen once (pass 2)
-    // or two neighbouring words, not both standing alone, whose joined form
-    // may be in the vocabulary (pass 1). Either place holds a word that
-    // does not stand alone or is a compound seen once: only such words, a
-    // few in a text, are looked at, with their neighbours. Asked of the word
-    // numbers alone, from the end: the end of the last such place in
-    // token_ids[first, end), or `first` when there is none. Most texts are
-    // not read again, the others only up to there.
+    // A text can change only where it holds a compound seen rarely (pass 2)
+    // or two neighbouring words, not both standing alone (unless both are
+    // single letters), whose joined form may be in the vocabulary (pass 1).
+    // Either place holds a word that does not stand alone, a rare compound
+    // or a single letter: only such words, a few in a text, are looked at,
+    // with their neighbours. Asked of the word numbers alone, from the end:
+    // the end of the last such place in token_ids[first, end), or `first`
+    // when there is none. Most texts are not read again, the others only up
+    // to there.
+    const auto letter = [&](std::uint32_t id) { return vocab.size(id) == 1; };
     const auto may_join = [&](std::uint32_t left, std::uint32_t right) {
-        return left != vocabulary::none && right != vocabulary::none && !(flags[left] & flags[right] & alone) &&
+        return left != vocabulary::none && right != vocabulary::none &&
+               (!(flags[left] & flags[right] & alone) || (letter(left) && letter(right))) &&
                vocab.may_hold(vocab.joined_sum(left, right), vocab.size(left) + vocab.size(right));
     };
     const auto changes_end = [&](std::size_t first, std::size_t end) -> std::size_t {
         for (std::size_t k = end; k-- > first;) {
             const auto id = token_ids[k];
-            if (id == vocabulary::none || (flags[id] & (alone | lone_compound)) == alone) continue;
+            if (id == vocabulary::none || ((flags[id] & (alone | lone_compound)) == alone && !letter(id)))
+                continue;
             // The last place with this word; none with a later word.
             if (k + 1 < end && may_join(id, token_ids[k + 1])) return k + 2;
             if ((flags[id] & lone_compound) || (k > first && may_join(token_ids[k - 1], id))) return k + 1;
@@ -530,17 +543,24 @@ void repair_split_words(std::vector<std::string*>& texts) {
             // The left token must stand after a space, "(" or '"' (or begin
             // the text), the right one before no letter, digit or hyphen;
             // neither hyphenated, the right one lower case, together at
-            // least 5 letters.
+            // least 5 letters, or two lower-case letters that are no words
+            // ("o f": not "a" or "i") making a word that stands alone. (Such
+            // a letter may be counted more than once, as a sub-paragraph's
+            // label "(o)" is: not a reason to keep it apart.)
             if (!pair || left.id == vocabulary::none || cur.id == vocabulary::none) return true;
             if (left.begin > 0 && s[left.begin - 1] != ' ' && s[left.begin - 1] != '(' && s[left.begin - 1] != '"') return true;
             if (b < s.size() && (alnum(s[b]) || s[b] == '-')) return true;
             const std::string_view right = s.substr(a, b - a);
-            if ((left.end - left.begin) + right.size() < 5 || !lower_alpha(right)) return true;
-            if (flags[left.id] & flags[cur.id] & alone) return true;
+            const std::size_t letters = (left.end - left.begin) + right.size();
+            const auto lone_letter = [](char c) { return c >= 'b' && c <= 'z' && c != 'i'; };
+            const bool two_letters = letters == 2 && lone_letter(s[left.begin]) && lone_letter(right[0]);
+            if ((letters < 5 && !two_letters) || !lower_alpha(right)) return true;
+            if (!two_letters && (flags[left.id] & flags[cur.id] & alone)) return true;
             joined.assign(s.substr(left.begin, left.end - left.begin));
             for (auto& c : joined) c = lower_ascii(c);
             joined.append(right);
-            if (vocab.find(joined) != vocabulary::none) drop.push_back(left.end);
+            const auto id = vocab.find(joined);
+            if (id != vocabulary::none && (!two_letters || (flags[id] & alone))) drop.push_back(left.end);
             return true;
         });
         next_id = tokens_end[ti];

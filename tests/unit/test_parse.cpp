@@ -351,6 +351,32 @@ TEST_CASE("parse: split-word repair, joins and compounds in one text", "[parse]"
     });
 }
 
+TEST_CASE("parse: split-word repair, a glued compound rarer than its hyphenated form", "[parse]") {
+    // A text export that lost the hyphens at its line ends: the glued form
+    // twice, the compound three times. Glued as often as hyphenated: kept.
+    check_repairs({
+        {"capacitybuilding and capacitybuilding", "capacity-building and capacity-building"},
+        {"capacity-building", "capacity-building"},
+        {"capacity-building for capacity-building", "capacity-building for capacity-building"},
+    });
+    check_repairs({
+        {"a longterm plan and a longterm view", "a longterm plan and a longterm view"},
+        {"long-term and long-term", "long-term and long-term"},
+    });
+}
+
+TEST_CASE("parse: split-word repair joins two stray letters into a common word", "[parse]") {
+    // The corpus: "take stock o f progress", "in order to avoid overlap and t o
+    // ensure". A sub-paragraph's label "(o)" elsewhere does not keep them
+    // apart; "a" and "i" may be words, and letters that make no word stay.
+    check_repairs({
+        {"to take stock o f progress of the work", "to take stock of progress of the work"},
+        {"and t o ensure coherence", "and to ensure coherence"},
+        {"(o) the item (f) the other", "(o) the item (f) the other"},
+        {"in a n order, x y and i t", "in a n order, x y and i t"},
+    });
+}
+
 TEST_CASE("parse: split-word repair, long words and capitals", "[parse]") {
     // Words of more than 12 letters are told apart by their bytes: two such
     // words sharing their last 12 letters are different words. A capital
