@@ -467,11 +467,17 @@ void repair_split_words(std::vector<std::string*>& texts) {
     // seen at most once as such, or less often than the compound (a text
     // export that lost the hyphens at its line ends: "capacitybuilding" three
     // times, "capacity-building" twelve)?
-    constexpr unsigned char alone = 1, compound = 2, lone_compound = 4;
+    // Is it a lone letter other than "a" and "i", never a word of its own in
+    // prose (a sub-paragraph's label "(f)" stands between parentheses)?
+    constexpr unsigned char alone = 1, compound = 2, lone_compound = 4, stray = 8;
     std::vector<unsigned char> flags(vocab.size());
     for (std::uint32_t id = 0; id < vocab.size(); ++id) flags[id] = vocab.count(id) > 1 ? alone : 0;
     for (const auto c : common_words) {  // fewer lookups than asking the list of each word
         if (const auto id = vocab.find(c); id != vocabulary::none) flags[id] |= alone;
+    }
+    for (char c = 'b'; c <= 'z'; ++c) {
+        if (const auto id = vocab.find(std::string_view(&c, 1)); c != 'i' && id != vocabulary::none)
+            flags[id] |= stray;
     }
     for (const auto& [glued, hyphen] : hyphenated) {
         if (const auto id = vocab.find(glued); id != vocabulary::none) {
@@ -488,25 +494,23 @@ void repair_split_words(std::vector<std::string*>& texts) {
         return h == hyphenated.end() ? nullptr : &h->second.form;
     };
     // A text can change only where it holds a compound seen rarely (pass 2)
-    // or two neighbouring words, not both standing alone (unless both are
-    // single letters), whose joined form may be in the vocabulary (pass 1).
+    // or two neighbouring words, not both standing alone (unless one is a
+    // stray letter), whose joined form may be in the vocabulary (pass 1).
     // Either place holds a word that does not stand alone, a rare compound
-    // or a single letter: only such words, a few in a text, are looked at,
+    // or a stray letter: only such words, a few in a text, are looked at,
     // with their neighbours. Asked of the word numbers alone, from the end:
     // the end of the last such place in token_ids[first, end), or `first`
     // when there is none. Most texts are not read again, the others only up
     // to there.
-    const auto letter = [&](std::uint32_t id) { return vocab.size(id) == 1; };
     const auto may_join = [&](std::uint32_t left, std::uint32_t right) {
         return left != vocabulary::none && right != vocabulary::none &&
-               (!(flags[left] & flags[right] & alone) || (letter(left) && letter(right))) &&
+               (!(flags[left] & flags[right] & alone) || ((flags[left] | flags[right]) & stray)) &&
                vocab.may_hold(vocab.joined_sum(left, right), vocab.size(left) + vocab.size(right));
     };
     const auto changes_end = [&](std::size_t first, std::size_t end) -> std::size_t {
         for (std::size_t k = end; k-- > first;) {
             const auto id = token_ids[k];
-            if (id == vocabulary::none || ((flags[id] & (alone | lone_compound)) == alone && !letter(id)))
-                continue;
+            if (id == vocabulary::none || (flags[id] & (alone | lone_compound | stray)) == alone) continue;
             // The last place with this word; none with a later word.
             if (k + 1 < end && may_join(id, token_ids[k + 1])) return k + 2;
             if ((flags[id] & lone_compound) || (k > first && may_join(token_ids[k - 1], id))) return k + 1;
@@ -543,24 +547,28 @@ void repair_split_words(std::vector<std::string*>& texts) {
             // The left token must stand after a space, "(" or '"' (or begin
             // the text), the right one before no letter, digit or hyphen;
             // neither hyphenated, the right one lower case, together at
-            // least 5 letters, or two lower-case letters that are no words
-            // ("o f": not "a" or "i") making a word that stands alone. (Such
-            // a letter may be counted more than once, as a sub-paragraph's
-            // label "(o)" is: not a reason to keep it apart.)
+            // least 5 letters; or fewer, one of them a stray lower-case
+            // letter ("o f", "f or", "th e"), making a word that stands alone.
+            // (A stray letter may be counted more than once, as the label
+            // "(f)" is: not a reason to keep the two apart.)
             if (!pair || left.id == vocabulary::none || cur.id == vocabulary::none) return true;
             if (left.begin > 0 && s[left.begin - 1] != ' ' && s[left.begin - 1] != '(' && s[left.begin - 1] != '"') return true;
             if (b < s.size() && (alnum(s[b]) || s[b] == '-')) return true;
             const std::string_view right = s.substr(a, b - a);
             const std::size_t letters = (left.end - left.begin) + right.size();
-            const auto lone_letter = [](char c) { return c >= 'b' && c <= 'z' && c != 'i'; };
-            const bool two_letters = letters == 2 && lone_letter(s[left.begin]) && lone_letter(right[0]);
-            if ((letters < 5 && !two_letters) || !lower_alpha(right)) return true;
-            if (!two_letters && (flags[left.id] & flags[cur.id] & alone)) return true;
+            const auto stray_letter = [&](std::size_t at, std::size_t size, std::uint32_t word) {
+                return size == 1 && (flags[word] & stray) && s[at] >= 'b' && s[at] <= 'z';
+            };
+            const bool short_join =
+                letters < 5 && (stray_letter(left.begin, left.end - left.begin, left.id) ||
+                                stray_letter(a, right.size(), cur.id));
+            if ((letters < 5 && !short_join) || !lower_alpha(right)) return true;
+            if (!short_join && (flags[left.id] & flags[cur.id] & alone)) return true;
             joined.assign(s.substr(left.begin, left.end - left.begin));
             for (auto& c : joined) c = lower_ascii(c);
             joined.append(right);
             const auto id = vocab.find(joined);
-            if (id != vocabulary::none && (!two_letters || (flags[id] & alone))) drop.push_back(left.end);
+            if (id != vocabulary::none && (!short_join || (flags[id] & alone))) drop.push_back(left.end);
             return true;
         });
         next_id = tokens_end[ti];

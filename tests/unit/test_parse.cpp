@@ -365,15 +365,19 @@ TEST_CASE("parse: split-word repair, a glued compound rarer than its hyphenated 
     });
 }
 
-TEST_CASE("parse: split-word repair joins two stray letters into a common word", "[parse]") {
-    // The corpus: "take stock o f progress", "in order to avoid overlap and t o
-    // ensure". A sub-paragraph's label "(o)" elsewhere does not keep them
-    // apart; "a" and "i" may be words, and letters that make no word stay.
+TEST_CASE("parse: split-word repair joins a stray letter into a short common word", "[parse]") {
+    // The corpus: "take stock o f progress", "and t o ensure", "the environment
+    // f or food security", "respond to th e demands", "developed an d
+    // developing". A sub-paragraph's label "(o)" or "(f)" elsewhere does not
+    // keep them apart. "a" and "i" may be words, but not "n": "a n" is "an".
+    // Capitals are not stray, and letters that make no word of the text stay.
     check_repairs({
         {"to take stock o f progress of the work", "to take stock of progress of the work"},
-        {"and t o ensure coherence", "and to ensure coherence"},
-        {"(o) the item (f) the other", "(o) the item (f) the other"},
-        {"in a n order, x y and i t", "in a n order, x y and i t"},
+        {"and t o ensure coherence f or the people", "and to ensure coherence for the people"},
+        {"respond to th e demands of developed an d developing countries",
+         "respond to the demands of developed and developing countries"},
+        {"(o) the item (f) the other for us and more", "(o) the item (f) the other for us and more"},
+        {"in a n order, x y and i t, Annex B on", "in an order, x y and i t, Annex B on"},
     });
 }
 
