@@ -445,41 +445,78 @@ std::pair<std::string, long> split_id(const std::string& id) {
     return {id.substr(0, i), n};
 }
 
-// Renumber-only units on one line; runs shifted alike are shortened:
-// "OP 18-28 -> OP 19-29".
-std::string renumber_list(const std::vector<const alignment_unit*>& units) {
+// One renumbering: the old and the new label split into a part ("OP "; ""
+// for a footnote) and a number (-1 when the label is no plain number), and
+// the text written when it is not shortened.
+struct renumbering {
+    std::string old_part;
+    long old_number = -1;
+    std::string new_part;
+    long new_number = -1;
+    std::string text;
+};
+
+// Renumberings on one line; runs of three or more shifted alike are
+// shortened: "OP 18-28 -> OP 19-29", "3-14 -> 5-16".
+std::string renumber_list(const std::vector<renumbering>& items) {
     std::string out;
     std::size_t i = 0;
-    while (i < units.size()) {
-        const alignment_unit& u = *units[i];
+    while (i < items.size()) {
+        const renumbering& r = items[i];
         std::size_t j = i + 1;
-        if (u.old_ids.size() == 1 && u.new_ids.size() == 1) {
-            const auto [op, on] = split_id(u.old_ids[0]);
-            const auto [np, nn] = split_id(u.new_ids[0]);
-            while (on >= 0 && nn >= 0 && j < units.size() && units[j]->old_ids.size() == 1 &&
-                   units[j]->new_ids.size() == 1) {
-                const auto [op2, on2] = split_id(units[j]->old_ids[0]);
-                const auto [np2, nn2] = split_id(units[j]->new_ids[0]);
-                const auto step = static_cast<long>(j - i);
-                if (op2 != op || np2 != np || on2 != on + step || nn2 != nn + step) break;
-                ++j;
-            }
-            if (!out.empty()) out += ", ";
-            if (j - i >= 3) {
-                const auto last = static_cast<long>(j - i - 1);
-                out += cat(op, " ", std::to_string(on), "-", std::to_string(on + last), " -> ", np, " ",
-                           std::to_string(nn), "-", std::to_string(nn + last));
-                i = j;
-                continue;
-            }
-            j = i + 1;
-        } else if (!out.empty()) {
-            out += ", ";
+        while (r.old_number >= 0 && r.new_number >= 0 && j < items.size()) {
+            const renumbering& next = items[j];
+            const auto step = static_cast<long>(j - i);
+            if (next.old_part != r.old_part || next.new_part != r.new_part ||
+                next.old_number != r.old_number + step || next.new_number != r.new_number + step)
+                break;
+            ++j;
         }
-        out += cat(labels(u.old_ids), " -> ", labels(u.new_ids));
-        i = j;
+        if (!out.empty()) out += ", ";
+        if (j - i >= 3) {
+            const auto last = static_cast<long>(j - i - 1);
+            out += cat(r.old_part, std::to_string(r.old_number), "-", std::to_string(r.old_number + last),
+                       " -> ", r.new_part, std::to_string(r.new_number), "-",
+                       std::to_string(r.new_number + last));
+            i = j;
+            continue;
+        }
+        out += r.text;
+        ++i;
     }
     return out;
+}
+
+// Renumber-only units: "OP 18-28 -> OP 19-29, PP 3 -> PP 4".
+std::string renumber_list(const std::vector<const alignment_unit*>& units) {
+    std::vector<renumbering> items;
+    items.reserve(units.size());
+    for (const auto* u : units) {
+        renumbering r;
+        r.text = cat(labels(u->old_ids), " -> ", labels(u->new_ids));
+        if (u->old_ids.size() == 1 && u->new_ids.size() == 1) {
+            const auto [op, on] = split_id(u->old_ids[0]);
+            const auto [np, nn] = split_id(u->new_ids[0]);
+            r = {op + " ", on, np + " ", nn, std::move(r.text)};
+        }
+        items.push_back(std::move(r));
+    }
+    return renumber_list(items);
+}
+
+// Footnotes renumbered with their text unchanged: "3-14 -> 5-16, 19 -> 21".
+bool footnote_renumber_only(const footnote_unit& f) {
+    return f.kind == unit_kind::renumbered && !changes_text(f.ops);
+}
+
+std::string footnote_renumber_list(const std::vector<footnote_unit>& footnotes) {
+    std::vector<renumbering> items;
+    for (const auto& f : footnotes) {
+        if (!footnote_renumber_only(f)) continue;
+        items.push_back({"", f.old_number, "", f.new_number,
+                         cat(std::to_string(f.old_number), " -> ", std::to_string(f.new_number))});
+    }
+    return renumber_list(items);
 }
 
 void render_unit(std::string& out, layout& l, const indexes& ix, const alignment_unit& u,
@@ -540,6 +577,9 @@ std::string render_terminal(const comparison& cmp, const render_options& options
     const std::string renumbered = renumber_list(renumbered_units);
     wrapped(text, summary_line(cmp, hidden, options), 0);
     if (!renumbered.empty()) wrapped(text, cat("Renumbered only: ", renumbered), 0);
+    const std::string footnotes_renumbered = footnote_renumber_list(cmp.result.footnotes);
+    if (!footnotes_renumbered.empty())
+        wrapped(text, cat("Footnotes renumbered only: ", footnotes_renumbered), 0);
     // The references the two versions cite, where they differ.
     const auto joined = [](const std::vector<std::string>& items) {
         std::string s;
@@ -580,6 +620,7 @@ std::string render_terminal(const comparison& cmp, const render_options& options
 
     for (const auto& f : cmp.result.footnotes) {
         if (f.kind == unit_kind::unchanged && !options.context) continue;
+        if (footnote_renumber_only(f)) continue;  // on the summary's line
         std::string head = "Footnote ";
         if (f.old_number > 0 && f.new_number > 0 && f.old_number != f.new_number) {
             head += cat(std::to_string(f.old_number), " -> ", std::to_string(f.new_number));

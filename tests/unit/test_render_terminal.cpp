@@ -302,6 +302,44 @@ TEST_CASE("terminal: notes and footnotes are reported", "[render][terminal]") {
     CHECK(out.find("Note: word diff: coarse fallback") != std::string::npos);
 }
 
+TEST_CASE("terminal: footnotes renumbered with their text are listed on one line", "[render][terminal]") {
+    // As paragraphs are: a footnote inserted early renumbers all that follow
+    // (the corpus, A/C.2/80/L.17 -> L.58: twenty footnotes).
+    comparison c = sample();
+    const auto footnote = [](unit_kind kind, int from, int to, std::vector<word_op> ops) {
+        footnote_unit f;
+        f.kind = kind;
+        f.old_number = from;
+        f.new_number = to;
+        f.ops = std::move(ops);
+        return f;
+    };
+    const std::vector<word_op> same = {{op_kind::equal, "Resolution 70/1.", {}}};
+    c.result.footnotes = {
+        footnote(unit_kind::added, 0, 1, {{op_kind::ins, "A/80/1.", {}}}),
+        footnote(unit_kind::renumbered, 1, 2, same), footnote(unit_kind::renumbered, 2, 3, same),
+        footnote(unit_kind::renumbered, 3, 4, same),
+        footnote(unit_kind::modified, 4, 5,
+                 {{op_kind::equal, "See ", {}},
+                  {op_kind::del, "A/79/1", {}},
+                  {op_kind::ins, "A/80/1", {}},
+                  {op_kind::equal, ".", {}}}),
+        footnote(unit_kind::renumbered, 6, 6 + 2, same),
+        // white space alone: renumbered, on the line too
+        footnote(unit_kind::renumbered, 7, 9,
+                 {{op_kind::equal, "See", {}}, {op_kind::ins, " ", {}}, {op_kind::equal, ".", {}}})};
+    c.totals = summarize(c.result);
+    render_options o;
+    o.width = 0;
+    const std::string out = render_terminal(c, o);
+    INFO(out);
+    CHECK(out.find("\nFootnotes renumbered only: 1-3 -> 2-4, 6 -> 8, 7 -> 9\n") != std::string::npos);
+    CHECK(out.find("Footnote 1 -> 2") == std::string::npos);
+    CHECK(out.find("Footnote 7 -> 9") == std::string::npos);
+    CHECK(out.find("Footnote 1, added\n    {+A/80/1.+}") != std::string::npos);
+    CHECK(out.find("Footnote 4 -> 5, modified\n    See [-A/79/1-]{+A/80/1+}.") != std::string::npos);
+}
+
 TEST_CASE("terminal: golden reports of the small fixture pair", "[render][terminal][golden]") {
     const std::string a = fixture("golden/small-old.txt").string();
     const std::string b = fixture("golden/small-new.txt").string();
