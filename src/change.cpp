@@ -1,6 +1,6 @@
-#include "resdiff/align.hpp"
-
 #include <algorithm>
+
+#include "resdiff/align.hpp"
 #include "resdiff/change.hpp"
 
 namespace resdiff {

@@ -49,19 +49,19 @@ int run_history(const std::vector<std::string>& args, io& io) {
     std::string format, output, color = "auto", git_path;
     int width = 0;
     std::size_t max_input = ingest_options{}.max_input_bytes;
-    desc.add_options()("help,h", "show this help")("format,f", po::value(&format),
-                                                   "terminal (default), json, html")(
-        "output,o", po::value(&output),
-        "write the report to FILE (atomically); the format follows its extension")(
-        "blame", "terminal: colour the words of the newest text by the version that introduced them")(
-        "keep-order", "keep the versions in the order given instead of ordering them by session and date")(
-        "keep-all", "do not leave out files that look like a different text, or a version given twice")(
-        "color", po::value(&color), "auto (default), always or never; NO_COLOR is respected")(
-        "width", po::value(&width),
-        "wrap terminal output at this column (default: terminal width, 0: no wrap)")(
-        "git", po::value(&git_path),
-        "the versions of PATH in the commits of this git repository that changed it, oldest first")(
-        "files", po::value(&files), "the versions, in any order");
+    // clang-format off
+    desc.add_options()
+        ("help,h", "show this help")
+        ("format,f", po::value(&format), "terminal (default), json, html")
+        ("output,o", po::value(&output), "write the report to FILE (atomically); the format follows its extension")
+        ("blame", "terminal: colour the words of the newest text by the version that introduced them")
+        ("keep-order", "keep the versions in the order given instead of ordering them by session and date")
+        ("keep-all", "do not leave out files that look like a different text, or a version given twice")
+        ("color", po::value(&color), "auto (default), always or never; NO_COLOR is respected")
+        ("width", po::value(&width), "wrap terminal output at this column (default: terminal width, 0: no wrap)")
+        ("git", po::value(&git_path), "the versions of PATH in the commits of this git repository that changed it, oldest first")
+        ("files", po::value(&files), "the versions, in any order");
+    // clang-format on
     add_max_input_option(desc, max_input);
     po::positional_options_description pos;
     pos.add("files", -1);
