@@ -88,6 +88,14 @@ std::size_t count(const std::string& s, const std::string& what) {
 // Compares with tests/golden/NAME, or rewrites it when RESDIFF_UPDATE_GOLDEN is set.
 // The fixtures folder is written as "fixtures/" so the files do not depend on
 // where the checkout lives.
+// The report without colour or wrapping, of `c` with its totals counted again.
+std::string plain_report(comparison& c) {
+    c.totals = summarize(c.result);
+    render_options o;
+    o.width = 0;
+    return render_terminal(c, o);
+}
+
 void check_golden(const std::string& name, std::string actual) {
     const std::string dir = std::string(RESDIFF_FIXTURES_DIR) + "/";
     for (auto p = actual.find(dir); p != std::string::npos; p = actual.find(dir, p)) actual.replace(p, dir.size(), "fixtures/");
@@ -268,10 +276,7 @@ TEST_CASE("terminal: runs of renumbered paragraphs are shortened", "[render][ter
     }
     c.result.units.push_back(unit(unit_kind::renumbered, {"OP30"}, {"OP32"}, {}, {}));
     c.result.units.push_back(unit(unit_kind::renumbered, {"OP31"}, {"OP33"}, {}, {}));
-    c.totals = summarize(c.result);
-    render_options o;
-    o.width = 0;
-    const std::string out = render_terminal(c, o);
+    const std::string out = plain_report(c);
     CHECK(out.find("Renumbered only: OP 18-28 -> OP 19-29, OP 30 -> OP 32, OP 31 -> OP 33\n") != std::string::npos);
 }
 
@@ -292,10 +297,7 @@ TEST_CASE("terminal: notes and footnotes are reported", "[render][terminal]") {
     f.ops = {{op_kind::equal, "See ", {}}, {op_kind::del, "A/79/1", {}}, {op_kind::ins, "A/80/1", {}}, {op_kind::equal, ".", {}}};
     c.result.footnotes.push_back(f);
     c.result.notes.push_back("word diff: coarse fallback taken for OP1 -> OP1");
-    c.totals = summarize(c.result);
-    render_options o;
-    o.width = 0;
-    const std::string out = render_terminal(c, o);
+    const std::string out = plain_report(c);
     INFO(out);
     CHECK(out.find("1 footnote changed") != std::string::npos);
     CHECK(out.find("Footnote 2 -> 3, modified\n    See [-A/79/1-]{+A/80/1+}.") != std::string::npos);
@@ -328,10 +330,7 @@ TEST_CASE("terminal: footnotes renumbered with their text are listed on one line
         // white space alone: renumbered, on the line too
         footnote(unit_kind::renumbered, 7, 9,
                  {{op_kind::equal, "See", {}}, {op_kind::ins, " ", {}}, {op_kind::equal, ".", {}}})};
-    c.totals = summarize(c.result);
-    render_options o;
-    o.width = 0;
-    const std::string out = render_terminal(c, o);
+    const std::string out = plain_report(c);
     INFO(out);
     CHECK(out.find("\nFootnotes renumbered only: 1-3 -> 2-4, 6 -> 8, 7 -> 9\n") != std::string::npos);
     CHECK(out.find("Footnote 1 -> 2") == std::string::npos);
