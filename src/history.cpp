@@ -357,7 +357,7 @@ void drop_repeats(std::vector<document>& docs, std::vector<excluded_version>& ex
 history build_history(std::vector<document> docs, const history_options& options) {
     if (docs.empty()) throw std::invalid_argument("history: no versions");
     order_used order = order_used::given;
-    std::string note = "--keep-order";
+    std::string note = options.keep_order_note;
     if (!options.keep_order) {
         std::string why;
         if (const auto sorted = chronological_order(docs, &why)) {

@@ -136,6 +136,9 @@ struct history {
 
 struct history_options {
     bool keep_order = false;     // --keep-order
+    // With keep_order: why the order given is kept, as the report says it
+    // ("in the order given (--keep-order)").
+    std::string keep_order_note = "--keep-order";
     bool keep_all = false;       // do not leave out unrelated files or repeated versions
     // Two versions are related when their titles are alike (title_threshold),
     // or their content is: content_threshold when a title is unknown,

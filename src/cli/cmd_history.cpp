@@ -100,6 +100,7 @@ int run_history(const std::vector<std::string>& args, io& io) {
 
     history_options hopt;
     hopt.keep_order = vm->count("keep-order") > 0 || !git_path.empty();   // git: commit order
+    if (!git_path.empty()) hopt.keep_order_note = "the commits' order, oldest first";
     hopt.keep_all = vm->count("keep-all") > 0 || !git_path.empty();       // git: one file by definition
     hopt.progress = [&](std::size_t done, std::size_t total) { progress.update("comparing", done, total); };
     const history h = build_history(std::move(docs), hopt);

@@ -288,6 +288,10 @@ TEST_CASE("git: resdiff history --git PATH takes each commit as a version", "[gi
     for (std::size_t k = 0; k < 3; ++k) CHECK(j["versions"][k]["source"] == versions[k].label());
     CHECK(j["versions"][0]["source"].get<std::string>().find("2025-10-01") != std::string::npos);
     CHECK(j["versions"][2]["source"].get<std::string>().find("2025-10-03") != std::string::npos);
+    CHECK(j["order_note"] == "the commits' order, oldest first");  // not "--keep-order", never given
+    const auto terminal = repo.run({"resdiff", "history", "--git", "drafts/ict.txt", "--color=never"});
+    CHECK_THAT(terminal.out,
+               Catch::Contains("3 versions, in the order given (the commits' order, oldest first)"));
     const auto one = repo.run({"resdiff", "history", "--git", "drafts/ict.txt", "other.txt"});
     CHECK(one.status == 2);
     fs::remove_all(repo.dir / ".git");
