@@ -2,6 +2,7 @@
 
 #include "resdiff/align.hpp"
 #include "resdiff/change.hpp"
+#include "word_count.hpp"
 
 namespace resdiff {
 
@@ -20,9 +21,8 @@ const char* to_string(unit_kind kind) {
 }
 
 bool changes_text(const std::vector<word_op>& ops) {
-    const auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
-    return std::any_of(ops.begin(), ops.end(), [&](const word_op& op) {
-        return op.op != op_kind::equal && !std::all_of(op.text.begin(), op.text.end(), space);
+    return std::any_of(ops.begin(), ops.end(), [](const word_op& op) {
+        return op.op != op_kind::equal && !std::all_of(op.text.begin(), op.text.end(), detail::space_byte);
     });
 }
 

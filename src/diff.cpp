@@ -27,6 +27,7 @@
 
 #include "paragraph_index.hpp"
 #include "parallel.hpp"
+#include "word_count.hpp"
 
 namespace resdiff {
 
@@ -96,9 +97,6 @@ char_class classify_cp(const decoded& d) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// ASCII white space (a space in ascii_classes).
-bool is_space_byte(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-
 struct token {
     std::uint32_t begin;
     std::uint32_t end;
@@ -155,7 +153,7 @@ std::size_t word_end(std::string_view s, std::size_t i) {
     const std::size_t n = s.size();
     while (i < n) {
         while (i < n && ascii_word_bytes[static_cast<unsigned char>(s[i])]) ++i;   // the usual case, taken fast
-        if (i == n || is_space_byte(s[i])) break;                                     // and the usual end
+        if (i == n || detail::space_byte(s[i])) break;                             // and the usual end
         const decoded e = decode(s, i);
         const char_class c = classify_cp(e);
         bool inside = c == char_class::word;
@@ -178,7 +176,7 @@ template <class Emit>
 void for_each_token(std::string_view s, Emit&& emit) {
     std::size_t i = 0;
     while (i < s.size()) {
-        if (is_space_byte(s[i])) {   // the usual white space, taken fast
+        if (detail::space_byte(s[i])) {  // the usual white space, taken fast
             ++i;
             continue;
         }
@@ -787,13 +785,13 @@ void write_change(op_writer& w, std::string_view old_part, std::string_view new_
     }
     std::size_t lead = 0;
     while (lead < old_part.size() && lead < new_part.size() && old_part[lead] == new_part[lead] &&
-           is_space_byte(old_part[lead])) {
+           detail::space_byte(old_part[lead])) {
         ++lead;
     }
     std::size_t trail = 0;
     while (trail < old_part.size() - lead && trail < new_part.size() - lead &&
            old_part[old_part.size() - 1 - trail] == new_part[new_part.size() - 1 - trail] &&
-           is_space_byte(old_part[old_part.size() - 1 - trail])) {
+           detail::space_byte(old_part[old_part.size() - 1 - trail])) {
         ++trail;
     }
     w.add(op_kind::equal, old_part.substr(0, lead));
@@ -937,11 +935,11 @@ shared_ends shared_ends_of(std::string_view a, std::string_view b) {
     shared_ends e;
     if (prefix > margin) {
         e.front = prefix - margin;
-        while (e.front > 0 && !is_space_byte(a[e.front - 1])) --e.front;
+        while (e.front > 0 && !detail::space_byte(a[e.front - 1])) --e.front;
     }
     if (suffix > margin) {
         e.back = suffix - margin;
-        while (e.back > 0 && !is_space_byte(a[a.size() - e.back])) --e.back;
+        while (e.back > 0 && !detail::space_byte(a[a.size() - e.back])) --e.back;
     }
     return e;
 }

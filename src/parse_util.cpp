@@ -476,8 +476,8 @@ void repair_split_words(std::vector<std::string*>& texts) {
         if (const auto id = vocab.find(c); id != vocabulary::none) flags[id] |= alone;
     }
     for (char c = 'b'; c <= 'z'; ++c) {
-        if (const auto id = vocab.find(std::string_view(&c, 1)); c != 'i' && id != vocabulary::none)
-            flags[id] |= stray;
+        if (c == 'i') continue;
+        if (const auto id = vocab.find(std::string_view(&c, 1)); id != vocabulary::none) flags[id] |= stray;
     }
     for (const auto& [glued, hyphen] : hyphenated) {
         if (const auto id = vocab.find(glued); id != vocabulary::none) {

@@ -951,8 +951,8 @@ private:
 
     // Same text on both sides: shown once, across both columns.
     static bool is_plain(const alignment_unit& u) {
-        return !has_changes(u) && (u.kind == unit_kind::unchanged || u.kind == unit_kind::renumbered ||
-                                   u.kind == unit_kind::moved || !u.text_changed);
+        return !changes_text(u.ops) && (u.kind == unit_kind::unchanged || u.kind == unit_kind::renumbered ||
+                                        u.kind == unit_kind::moved || !u.text_changed);
     }
 
     void columns(std::string& out, const alignment_unit& u, const std::string& old_label, const std::string& new_label,
@@ -1009,8 +1009,6 @@ private:
         }
         out += "</div></div>\n";
     }
-
-    static bool has_changes(const alignment_unit& u) { return changes_text(u.ops); }
 
     void ghost(std::string& out, std::size_t moved_index) {
         const auto& u = cmp_.result.units[moved_index];

@@ -34,8 +34,6 @@ const char* ansi(style s) {
 }
 constexpr const char* ansi_reset = "\x1b[0m";
 
-bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-
 // Concatenation by appending (GCC 12's -Wrestrict trips on "a" + s + "b").
 template <class... T>
 std::string cat(const T&... parts) {
@@ -178,7 +176,7 @@ public:
         const char* p = text.data();
         const char* const end = p + text.size();
         while (p != end) {
-            if (is_space(*p)) {
+            if (detail::space_byte(*p)) {
                 if (!word_.empty()) end_word();
                 pending_space_ = true;
                 space_style_ = s;
@@ -192,7 +190,7 @@ public:
             do {
                 columns += (static_cast<unsigned char>(*q) & 0xC0) != 0x80;
                 ++q;
-            } while (q != end && !is_space(*q));
+            } while (q != end && !detail::space_byte(*q));
             if (word_.empty()) separator_ = pending_space_ ? space_style_ : style::plain;
             word_.push_back({std::string_view(p, static_cast<std::size_t>(q - p)), s});
             length_ += columns;
@@ -271,9 +269,9 @@ struct trimmed {
 
 trimmed trim(std::string_view s) {
     std::size_t b = 0;
-    while (b < s.size() && is_space(s[b])) ++b;
+    while (b < s.size() && detail::space_byte(s[b])) ++b;
     std::size_t e = s.size();
-    while (e > b && is_space(s[e - 1])) --e;
+    while (e > b && detail::space_byte(s[e - 1])) --e;
     return {s.substr(0, b), s.substr(b, e - b), s.substr(e)};
 }
 
@@ -282,10 +280,10 @@ constexpr std::size_t opening_words = 6;  // kept at the start of a paragraph
 
 // Words here are runs of bytes other than white space (word_count.hpp).
 std::size_t start_after_words(std::string_view s, std::size_t n) {
-    return detail::start_after_words(s, n, is_space);
+    return detail::start_after_words(s, n, detail::space_byte);
 }
 std::size_t start_of_last_words(std::string_view s, std::size_t n) {
-    return detail::start_of_last_words(s, n, is_space);
+    return detail::start_of_last_words(s, n, detail::space_byte);
 }
 
 // An unchanged stretch, shortened to its ends when long (more than four
@@ -492,23 +490,24 @@ std::string renumber_list(const std::vector<const alignment_unit*>& units) {
     std::vector<renumbering> items;
     items.reserve(units.size());
     for (const auto* u : units) {
-        renumbering r;
-        r.text = cat(labels(u->old_ids), " -> ", labels(u->new_ids));
-        if (u->old_ids.size() == 1 && u->new_ids.size() == 1) {
-            const auto [op, on] = split_id(u->old_ids[0]);
-            const auto [np, nn] = split_id(u->new_ids[0]);
-            r = {op + " ", on, np + " ", nn, std::move(r.text)};
+        std::string text = cat(labels(u->old_ids), " -> ", labels(u->new_ids));
+        if (u->old_ids.size() != 1 || u->new_ids.size() != 1) {
+            items.push_back({"", -1, "", -1, std::move(text)});
+            continue;
         }
-        items.push_back(std::move(r));
+        const auto [op, on] = split_id(u->old_ids[0]);
+        const auto [np, nn] = split_id(u->new_ids[0]);
+        items.push_back({op + " ", on, np + " ", nn, std::move(text)});
     }
     return renumber_list(items);
 }
 
-// Footnotes renumbered with their text unchanged: "3-14 -> 5-16, 19 -> 21".
+// A footnote renumbered with its text unchanged.
 bool footnote_renumber_only(const footnote_unit& f) {
     return f.kind == unit_kind::renumbered && !changes_text(f.ops);
 }
 
+// Those footnotes on one line: "3-14 -> 5-16, 19 -> 21".
 std::string footnote_renumber_list(const std::vector<footnote_unit>& footnotes) {
     std::vector<renumbering> items;
     for (const auto& f : footnotes) {

@@ -16,6 +16,12 @@ constexpr bool word_byte(unsigned char c) {
            (c >= 0x80);
 }
 
+// ASCII white space (space, tab, line feed, vertical tab, form feed, carriage
+// return): what lies between words and never counts as a change.
+constexpr bool space_byte(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 // The words of text (runs of word bytes).
 std::size_t count_words(std::string_view text);
 
