@@ -91,6 +91,46 @@ constexpr std::string_view builtin_words[] = {
 
 }  // namespace
 
+namespace {
+
+// Compounds of UN texts whose hyphen text exports are known to drop where a
+// line of the printed document broke after it ("postconflict",
+// "twentyeighth"), as {glued, hyphenated}. None of the glued forms is a word
+// ("socioeconomic", "cooperation", "lifelong", "policymaking" are, and are
+// not here).
+const std::vector<std::pair<std::string, std::string>>& builtin_compounds() {
+    static const auto list = [] {
+        std::vector<std::pair<std::string, std::string>> l;
+        for (const std::string_view h :
+             {"capacity-building", "follow-up",        "multi-stakeholder", "long-term",
+              "short-term",        "medium-term",      "medium-sized",      "middle-income",
+              "low-income",        "high-income",      "system-wide",       "open-source",
+              "trade-distorting",  "post-conflict",    "fixed-term",        "gender-balanced",
+              "gender-responsive", "drug-resistant",   "water-saving",      "distance-learning",
+              "high-performance",  "small-scale",      "large-scale",       "decision-making",
+              "cross-border",      "cost-effective",   "evidence-based",    "people-centred",
+              "human-centred",     "rights-based",     "knowledge-sharing", "time-bound",
+              "sex-disaggregated", "data-driven",      "public-private",    "action-oriented",
+              "high-level",        "climate-resilient"}) {
+            std::string glued(h);
+            glued.erase(glued.find('-'), 1);
+            l.emplace_back(std::move(glued), std::string(h));
+        }
+        for (const std::string_view tens :
+             {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}) {
+            for (const std::string_view unit :
+                 {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"}) {
+                l.emplace_back(std::string(tens) + std::string(unit),
+                               std::string(tens) + "-" + std::string(unit));
+            }
+        }
+        return l;
+    }();
+    return list;
+}
+
+}  // namespace
+
 bool is_builtin_word(std::string_view w) {
     static const std::unordered_set<std::string_view> words(std::begin(builtin_words), std::end(builtin_words));
     return words.count(w) > 0;
@@ -289,6 +329,7 @@ public:
         const auto* const last = first + s.size();
         const auto* q = first;
         bool two_spaces = false;
+        std::uint32_t prev = none;  // the token before, none at the start or after a hyphenated one
         while (true) {
             if (q != last && q[0] == ' ' && letters.code[q[1]] != 0) {
                 ++q;  // most words follow one space
@@ -296,7 +337,10 @@ public:
                 const auto* const gap = q;
                 while (q != last && letters.code[*q] == 0) ++q;
                 for (const auto* g = gap; g + 1 < q && !two_spaces; ++g) two_spaces = g[0] == ' ' && g[1] == ' ';
-                if (q == last) return two_spaces;
+                if (q == last) {
+                    link(prev, none);
+                    return two_spaces;
+                }
             }
             const auto* const start = q;
             // Two letters at a time where there are two (q[1] is at the latest
@@ -316,6 +360,8 @@ public:
                 q = hyphenated_token_end(q, last);
                 compound(a, static_cast<std::size_t>(q - first));
                 ids.push_back(none);
+                link(prev, none);
+                prev = none;
                 continue;
             }
             const auto n = static_cast<std::size_t>(q - start);
@@ -327,11 +373,25 @@ public:
                     ++words_[id].count;
                 }
                 ids.push_back(id);
+                link(prev, id);
+                prev = id;
                 continue;
             }
-            ids.push_back(add(s, a, n, sum));
+            const auto id = add(s, a, n, sum);
+            ids.push_back(id);
+            link(prev, id);
+            prev = id;
         }
     }
+    // The word that stands before every occurrence of word `id` counted by
+    // count_tokens: a word number, `none` for the start of a text or a
+    // hyphenated token, `several` when they differ or the word occurs
+    // inside a hyphenated token.
+    static constexpr std::uint32_t several = none - 1;
+    std::uint32_t previous_word(std::uint32_t id) const { return words_[id].previous; }
+    // Word `id` occurs where the word before it is not followed (inside a
+    // hyphenated token).
+    void unlink(std::uint32_t id) { words_[id].previous = several; }
     int count(std::uint32_t id) const { return words_[id].count; }
     std::size_t size(std::uint32_t id) const { return words_[id].size; }
     // The word_sum of the two words written together, without writing them.
@@ -341,12 +401,20 @@ public:
     std::size_t size() const { return words_.size(); }
 
 private:
+    static constexpr std::uint32_t unseen = none - 2;  // a neighbour not met yet
     struct entry {
         std::uint64_t sum = 0;     // word_sum of the word
         std::uint32_t offset = 0;  // where it starts in bytes_
         std::uint32_t size = 0;
         int count = 0;
+        std::uint32_t previous = unseen;  // see previous_word
     };
+    // `left` stands just before `right` (either may be none).
+    void link(std::uint32_t left, std::uint32_t right) {
+        if (right == none) return;
+        std::uint32_t& previous = words_[right].previous;
+        if (previous != left) previous = previous == unseen ? left : several;
+    }
     // Adds the new word `w` in the empty slot `i`.
     [[gnu::noinline]] std::uint32_t insert(std::size_t i, std::string_view w, std::uint64_t sum, int occurrences) {
         const auto id = static_cast<std::uint32_t>(words_.size());
@@ -413,6 +481,8 @@ void repair_split_words(std::vector<std::string*>& texts) {
     // words in 60 KB, 2,400 in 200 KB); the table grows when there are more.
     vocabulary vocab(std::size(builtin_words) + bytes / 64);
     for (const auto b : builtin_words) vocab.add(b, 0);
+    for (const auto c : common_words) vocab.add(c, 0);  // "d o" -> "do" where "do" is not in the text
+    const auto listed = static_cast<std::uint32_t>(vocab.size());  // the words numbered so far
     struct hyphenation {
         std::string form;  // as first met
         int count = 0;     // lowercase occurrences
@@ -456,7 +526,7 @@ void repair_split_words(std::vector<std::string*>& texts) {
             while (s <= wv.size()) {
                 auto e = wv.find('-', s);
                 if (e == std::string_view::npos) e = wv.size();
-                vocab.add(wv.substr(s, e - s));
+                vocab.unlink(vocab.add(wv.substr(s, e - s)));
                 s = e + 1;
             }
         });
@@ -472,6 +542,22 @@ void repair_split_words(std::vector<std::string*>& texts) {
     constexpr unsigned char alone = 1, compound = 2, lone_compound = 4, stray = 8;
     std::vector<unsigned char> flags(vocab.size());
     for (std::uint32_t id = 0; id < vocab.size(); ++id) flags[id] = vocab.count(id) > 1 ? alone : 0;
+    // A word seen more than once stands alone, unless it is a break that
+    // repeats: "implemen tation" twice, "a nd" twice, each time next to the
+    // same word, with which it spells a word of the document or of the
+    // lists. The right half is always preceded by the left one; the left
+    // half, seen as often, is then always followed by the right one. (A
+    // word of the lists, numbered first, is a word.)
+    for (std::uint32_t id = listed; id < vocab.size(); ++id) {
+        const auto before = vocab.previous_word(id);
+        if (vocab.count(id) < 2 || before >= vocabulary::several ||
+            !vocab.may_hold(vocab.joined_sum(before, id), vocab.size(before) + vocab.size(id))) {
+            continue;
+        }
+        flags[id] &= static_cast<unsigned char>(~alone);
+        if (before >= listed && vocab.count(before) == vocab.count(id))
+            flags[before] &= static_cast<unsigned char>(~alone);
+    }
     for (const auto c : common_words) {  // fewer lookups than asking the list of each word
         if (const auto id = vocab.find(c); id != vocabulary::none) flags[id] |= alone;
     }
@@ -484,6 +570,13 @@ void repair_split_words(std::vector<std::string*>& texts) {
             const bool rare = vocab.count(id) <= 1 || vocab.count(id) < hyphen.count;
             flags[id] |= rare ? compound | lone_compound : compound;
         }
+    }
+    // A built-in compound's glued form is never a word: unglued wherever it is.
+    for (const auto& [glued, form] : builtin_compounds()) {
+        const auto id = vocab.find(glued);
+        if (id == vocabulary::none) continue;
+        flags[id] |= compound | lone_compound;
+        if (auto [at, added] = hyphenated.try_emplace(glued); added) at->second.form = form;
     }
     // "followup" -> "follow-up" where only the hyphenated form occurs elsewhere.
     const auto unglued = [&](std::string_view tok, std::uint32_t id) -> const std::string* {
@@ -559,9 +652,12 @@ void repair_split_words(std::vector<std::string*>& texts) {
             const auto stray_letter = [&](std::size_t at, std::size_t size, std::uint32_t word) {
                 return size == 1 && (flags[word] & stray) && s[at] >= 'b' && s[at] <= 'z';
             };
+            // ("a nd" too: a half that is no word of its own, "nd" twice
+            // and each time after "a", joins a short common word.)
             const bool short_join =
-                letters < 5 && (stray_letter(left.begin, left.end - left.begin, left.id) ||
-                                stray_letter(a, right.size(), cur.id));
+                letters < 5 &&
+                (stray_letter(left.begin, left.end - left.begin, left.id) ||
+                 stray_letter(a, right.size(), cur.id) || !(flags[left.id] & flags[cur.id] & alone));
             if ((letters < 5 && !short_join) || !lower_alpha(right)) return true;
             if (!short_join && (flags[left.id] & flags[cur.id] & alone)) return true;
             joined.assign(s.substr(left.begin, left.end - left.begin));
