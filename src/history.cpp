@@ -352,6 +352,33 @@ void drop_repeats(std::vector<document>& docs, std::vector<excluded_version>& ex
     docs = std::move(kept);
 }
 
+// Leaves out the versions without resolution structure when another has
+// it: an amendment ("Delete operative paragraphs 3, 43 and 45.") or a text
+// the parser could not read as a resolution. Compared as one plain
+// paragraph, it would make every paragraph of the versions around it look
+// removed and then added back.
+void drop_unstructured(std::vector<document>& docs, std::vector<excluded_version>& excluded) {
+    if (std::none_of(docs.begin(), docs.end(), [](const document& d) { return d.structured; })) return;
+    std::vector<document> kept;
+    kept.reserve(docs.size());
+    for (auto& d : docs) {
+        if (d.structured) {
+            kept.push_back(std::move(d));
+            continue;
+        }
+        std::string reason;
+        if (!d.meta.amends.empty()) {
+            reason = "an amendment to draft resolution " + d.meta.amends + ", not a text of the resolution";
+        } else {
+            const auto n = d.preamble.size() + d.operative.size();
+            reason = "no resolution structure recognized (" + std::to_string(n) +
+                     (n == 1 ? " plain paragraph" : " plain paragraphs") + "), unlike the other versions";
+        }
+        excluded.push_back({d.source, key_of(d).symbol, std::move(reason)});
+    }
+    docs = std::move(kept);
+}
+
 }  // namespace
 
 history build_history(std::vector<document> docs, const history_options& options) {
@@ -372,6 +399,7 @@ history build_history(std::vector<document> docs, const history_options& options
         }
     }
     std::vector<excluded_version> excluded;
+    if (!options.keep_all && docs.size() >= 2) drop_unstructured(docs, excluded);
     if (!options.keep_all && docs.size() >= 2) {
         const auto kept = related_group(docs, options, excluded);
         if (kept.size() != docs.size()) {

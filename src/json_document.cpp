@@ -176,6 +176,8 @@ void detail::write_document(json_writer& w, const document& doc) {
     w.string(m.committee_report);
     w.key("sponsors");
     w.string(m.sponsors);
+    w.key("amends");
+    w.string(m.amends);
     w.key("notes");
     w.strings(m.notes);
     w.key("structured");
@@ -240,6 +242,7 @@ document document_from_json(std::string_view json) {
         m.committee = get_or<std::string>(j, "committee", "");
         m.committee_report = get_or<std::string>(j, "committee_report", "");
         m.sponsors = get_or<std::string>(j, "sponsors", "");
+        m.amends = get_or<std::string>(j, "amends", "");
         m.notes = get_or<std::vector<std::string>>(j, "notes", {});
         doc.structured = get_or<bool>(j, "structured", true);
         doc.source = get_or<std::string>(j, "source", "");

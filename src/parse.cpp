@@ -1687,6 +1687,18 @@ private:
             m.sponsors = join_space(sp);
             break;
         }
+        m.amends = amended_symbol(m.sponsors);
+        if (!m.amends.empty() && !structured_ && !opt_.plain) {
+            // Not a text of the resolution: say what it is rather than that
+            // no structure was found.
+            for (auto& w : doc_.warnings) {
+                if (starts_with(w, "no resolution structure recognized")) {
+                    w = "an amendment to draft resolution " + m.amends +
+                        ", not a text of the resolution; read as " + std::to_string(paras_.size()) +
+                        " plain paragraph(s)";
+                }
+            }
+        }
         // Title: above "The General Assembly,"; else after the agenda item.
         m.title = header_title();
         if (m.title.empty() && !structured_) {

@@ -87,6 +87,11 @@ int parse_ordinal(std::string_view word);
 // `texts` are all texts of the document; changed in place.
 void repair_split_words(std::vector<std::string*>& texts);
 
+// The symbol of the draft an amendment amends, from its sponsors line
+// ("Denmark:* amendment to draft resolution A/C.2/80/L.12/Rev.1" ->
+// "A/C.2/80/L.12/Rev.1"); empty when the line names no amendment.
+std::string amended_symbol(std::string_view sponsors);
+
 // Word list used by repair_split_words: words PDF extraction is known to split.
 bool is_builtin_word(std::string_view lower_word);
 

@@ -131,6 +131,20 @@ const std::vector<std::pair<std::string, std::string>>& builtin_compounds() {
 
 }  // namespace
 
+std::string amended_symbol(std::string_view sponsors) {
+    const auto at = sponsors.find("amendment");
+    if (at == std::string_view::npos) return {};
+    // The first symbol after it: "A/" at the start of a word.
+    for (auto s = sponsors.find("A/", at); s != std::string_view::npos; s = sponsors.find("A/", s + 2)) {
+        if (s > 0 && sponsors[s - 1] != ' ' && sponsors[s - 1] != '(') continue;
+        auto e = sponsors.find_first_of(" ;,)", s);
+        if (e == std::string_view::npos) e = sponsors.size();
+        while (e > s + 2 && (sponsors[e - 1] == '.' || sponsors[e - 1] == ':')) --e;
+        return std::string(sponsors.substr(s, e - s));
+    }
+    return {};
+}
+
 bool is_builtin_word(std::string_view w) {
     static const std::unordered_set<std::string_view> words(std::begin(builtin_words), std::end(builtin_words));
     return words.count(w) > 0;

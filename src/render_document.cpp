@@ -137,6 +137,7 @@ std::string render_document_text(const document& doc) {
     field(out, "Committee", m.committee);
     field(out, "Committee report", m.committee_report);
     field(out, "Sponsors", m.sponsors);
+    field(out, "Amends", m.amends);
     for (const auto& n : m.notes) field(out, "Note", n);
     std::string counts = std::to_string(doc.preamble.size()) + (doc.structured ? " preambular, " : " plain paragraphs");
     if (doc.structured) {

@@ -79,6 +79,8 @@ struct metadata {
     std::string committee_report;        // "A/80/555" from "[on the report of the Second Committee (A/80/555)]"
     std::string committee;               // "Second Committee" when named
     std::string sponsors;                // drafts: "Iraq:* draft resolution" line, as printed
+    std::string amends;                  // an amendment: the symbol of the draft it amends
+                                         // ("A/C.2/80/L.12/Rev.1"), from its sponsors line
     std::vector<std::string> notes;      // "*" notes of a draft (on behalf of ...)
     friend bool operator==(const metadata&, const metadata&) = default;
 };

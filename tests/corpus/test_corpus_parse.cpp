@@ -143,6 +143,21 @@ TEST_CASE("corpus parse: metadata read from the headers", "[corpus][parse]") {
 
     const document t = parse_file(corpus("A-C.2-80-L.13.txt"));
     CHECK(t.meta.agenda_items == std::vector<std::string>{"16 (a)"});
+    CHECK(t.meta.amends.empty());
+
+    // The two amendments: which draft they amend, and what they do.
+    const document a62 = parse_file(corpus("A-C.2-80-L.62.txt"));
+    CHECK(a62.meta.amends == "A/C.2/80/L.13/Rev.1");
+    CHECK(a62.meta.title == "International trade and development");
+    CHECK_FALSE(a62.structured);
+    REQUIRE(a62.preamble.size() == 1);
+    CHECK(a62.preamble[0].text ==
+          "Delete the twenty-first preambular paragraph and operative paragraphs 35, 38 and 39.");
+    const document a63 = parse_file(corpus("A-C.2-80-L.63.txt"));
+    CHECK(a63.meta.amends == "A/C.2/80/L.12/Rev.1");
+    REQUIRE(a63.warnings.size() == 1);
+    CHECK(a63.warnings[0].rfind(
+              "an amendment to draft resolution A/C.2/80/L.12/Rev.1, not a text of the resolution", 0) == 0);
 }
 
 TEST_CASE("corpus parse: footnote references, markers and page breaks", "[corpus][parse]") {

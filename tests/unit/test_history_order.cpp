@@ -219,3 +219,55 @@ TEST_CASE("history: a version given twice, or copied, is left out; a text that c
     all.keep_all = true;
     CHECK(build_history(docs, all).versions.size() == 4);
 }
+
+TEST_CASE("history: an amendment, or a text read without structure, is left out when the others have it",
+          "[history][order]") {
+    const std::string title = "External debt sustainability and development";
+    const auto version = [&](const std::string& symbol, int session, const std::string& op) {
+        document d = meta_doc(symbol, document_kind::resolution, session, "", "");
+        d.meta.title = title;
+        d.preamble.push_back(
+            para("PP1", "Recalling its resolutions on external debt sustainability and development,"));
+        d.operative.push_back(para("OP1", op));
+        return d;
+    };
+    // A/C.2/80/L.63 as parsed: one plain paragraph, the same title.
+    document amendment = meta_doc("A/C.2/80/L.63", document_kind::draft, 80, "", "24 November 2025");
+    amendment.meta.title = title;
+    amendment.meta.amends = "A/C.2/80/L.12/Rev.1";
+    amendment.structured = false;
+    amendment.preamble.push_back(para("P1", "Delete operative paragraphs 3, 43 and 45."));
+    document unread = amendment;
+    unread.meta.symbol = unread.source = "notes.txt";
+    unread.meta.amends.clear();
+    unread.preamble.push_back(
+        para("P2", "External debt sustainability and development, a second plain paragraph."));
+
+    std::vector<document> docs = {version("A/RES/79/197", 79, "Requests a report."), amendment,
+                                  version("A/RES/80/123", 80, "Requests a report at its next session."),
+                                  unread};
+    history_options given;
+    given.keep_order = true;
+    const history h = build_history(docs, given);
+    REQUIRE(h.versions.size() == 2);
+    CHECK(h.versions[0].meta.symbol == "A/RES/79/197");
+    CHECK(h.versions[1].meta.symbol == "A/RES/80/123");
+    REQUIRE(h.excluded.size() == 2);
+    CHECK(h.excluded[0].symbol == "A/C.2/80/L.63");
+    CHECK(h.excluded[0].reason ==
+          "an amendment to draft resolution A/C.2/80/L.12/Rev.1, not a text of the resolution");
+    CHECK(h.excluded[1].source == "notes.txt");
+    CHECK(h.excluded[1].reason ==
+          "no resolution structure recognized (2 plain paragraphs), unlike the other versions");
+    // The preambular paragraph is the same text in both: unchanged, not
+    // removed and added back around the amendment.
+    REQUIRE(h.steps.size() == 1);
+    CHECK(h.steps[0].units.front().kind == unit_kind::unchanged);
+
+    // When no version has structure, none is left out for it; --keep-all keeps all.
+    const history plain = build_history({amendment, unread}, given);
+    CHECK(plain.versions.size() == 2);
+    history_options all = given;
+    all.keep_all = true;
+    CHECK(build_history(docs, all).versions.size() == 4);
+}

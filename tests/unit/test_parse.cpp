@@ -483,6 +483,7 @@ TEST_CASE("parse: JSON round trip is exact, and the contract's keys are there", 
     document m;
     m.meta.symbol = "X/1";
     m.meta.notes = {"a \"quoted\" note", "\xC3\xA9"};
+    m.meta.amends = "A/C.2/80/L.12/Rev.1";
     m.structured = false;
     paragraph p;
     p.id = "P1";
@@ -577,4 +578,35 @@ TEST_CASE("parse: an export-layout draft without a plenary line keeps its footno
     CHECK(last.lead == "Decides");
     CHECK(last.text.find("See A/") == std::string::npos);
     CHECK(last.text.find("Example written") == std::string::npos);
+}
+
+TEST_CASE("parse: an amendment names the draft it amends and is not read as a resolution", "[parse]") {
+    using detail::amended_symbol;
+    CHECK(amended_symbol("Denmark:* amendment to draft resolution A/C.2/80/L.12/Rev.1") ==
+          "A/C.2/80/L.12/Rev.1");
+    CHECK(amended_symbol("Cuba and Nicaragua: amendments to draft resolution A/80/L.22.") == "A/80/L.22");
+    CHECK(amended_symbol("Egypt: amendment to draft resolution A/C.3/80/L.25 (on behalf of the Group)") ==
+          "A/C.3/80/L.25");
+    CHECK(amended_symbol("Iraq:* draft resolution") == "");
+    CHECK(amended_symbol("Denmark: amendment") == "");
+
+    // A/C.2/80/L.63 in the corpus, as pdftotext gives it (own wording here).
+    const document d = parse_text(
+        "A/C.2/80/L.63\n\nUnited Nations\n\nGeneral Assembly\n\nDistr.: Limited\n24 November 2025\n"
+        "Original: English\n\nEightieth session\n\nSecond Committee\nAgenda item 16 (c)\n"
+        "Macroeconomic policy questions: external debt sustainability\nand development\n"
+        "Denmark:* amendment to draft resolution A/C.2/80/L.12/Rev.1\n\n"
+        "External debt sustainability and development\nDelete operative paragraphs 3, 43 and 45.\n\n"
+        "* On behalf of the States Members of the United Nations that are members of the European\nUnion.\n");
+    CHECK(d.meta.symbol == "A/C.2/80/L.63");
+    CHECK(d.meta.amends == "A/C.2/80/L.12/Rev.1");
+    CHECK(d.meta.title == "External debt sustainability and development");
+    CHECK_FALSE(d.structured);
+    REQUIRE(d.preamble.size() == 1);
+    CHECK(d.preamble[0].text == "Delete operative paragraphs 3, 43 and 45.");
+    REQUIRE(d.warnings.size() == 1);
+    CHECK(
+        d.warnings[0] ==
+        "an amendment to draft resolution A/C.2/80/L.12/Rev.1, not a text of the resolution; read as 1 plain "
+        "paragraph(s)");
 }
