@@ -20,10 +20,69 @@ const char* to_string(unit_kind kind) {
     return "unchanged";
 }
 
+namespace {
+
+bool ascii_letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Writes the spelling of one side of a run of changes, fed piece by piece:
+// its bytes without white space and without a hyphen between two letters
+// (the last byte of the equal piece before the run counts as the letter
+// before, the first byte of the one after as the letter after).
+class speller {
+public:
+    speller(std::string& out, char before) : out_(out), last_(before) { out_.clear(); }
+    void feed(std::string_view text) {
+        for (const char c : text) {
+            if (detail::space_byte(c)) continue;
+            if (hyphen_) settle(c);
+            if (c == '-') {
+                hyphen_ = true;  // kept or not by the byte after it
+                continue;
+            }
+            out_.push_back(c);
+            last_ = c;
+        }
+    }
+    void finish(char after) {
+        if (hyphen_) settle(after);
+    }
+
+private:
+    void settle(char next) {
+        hyphen_ = false;
+        if (ascii_letter(last_) && ascii_letter(next)) return;
+        out_.push_back('-');
+        last_ = '-';
+    }
+    std::string& out_;
+    char last_;
+    bool hyphen_ = false;
+};
+
+}  // namespace
+
 bool changes_text(const std::vector<word_op>& ops) {
-    return std::any_of(ops.begin(), ops.end(), [](const word_op& op) {
-        return op.op != op_kind::equal && !std::all_of(op.text.begin(), op.text.end(), detail::space_byte);
-    });
+    thread_local std::string removed, added;  // the two sides' spellings, reused
+    for (std::size_t i = 0; i < ops.size();) {
+        if (ops[i].op == op_kind::equal) {
+            ++i;
+            continue;
+        }
+        // A run of changes, ops[i, j): the text it removes and the one it adds.
+        const char before = i > 0 && !ops[i - 1].text.empty() ? ops[i - 1].text.back() : '\0';
+        speller del(removed, before), ins(added, before);
+        std::size_t j = i;
+        for (; j < ops.size() && ops[j].op != op_kind::equal; ++j)
+            (ops[j].op == op_kind::del ? del : ins).feed(ops[j].text);
+        const char after = j < ops.size() && !ops[j].text.empty() ? ops[j].text.front() : '\0';
+        del.finish(after);
+        ins.finish(after);
+        if (removed != added) return true;
+        i = j;
+    }
+    return false;
 }
 
 const char* to_string(change_class c) {

@@ -41,9 +41,12 @@ struct citation_change {
     friend bool operator==(const citation_change&, const citation_change&) = default;
 };
 
-// True when some delete or insert piece holds more than white space: the ops
-// change the text, not only its spacing ("micro -," against "micro-,"), which
-// never shows as a change.
+// True when the ops change the text, not only its spacing ("micro -," against
+// "micro-,") or the spelling of a compound ("capacity building",
+// "capacity-building", "capacitybuilding"; "health care", "healthcare"),
+// which never show as a change: some run of delete and insert pieces between
+// two equal ones removes a text and adds another that still differ once white
+// space, and hyphens between two letters, are left out of both.
 bool changes_text(const std::vector<word_op>& ops);
 
 const char* to_string(change_class c);

@@ -211,8 +211,9 @@ TEST_CASE("classify: A/RES/79/194 -> A/RES/80/118, edits checked by reading", "[
                      direction::strengthened},
                     // report title rewritten: its year rolls, but the edit is substantive
                     {"PP31", "Taking note of the report of the United Nations Conference", substantive},
-                    // "capacity-development" -> "capacity development"
-                    {"PP41", "Recognizing the need to focus on capacity development", routine},
+                    // "capacity-development" -> "capacity development": the spelling of a
+                    // compound, no change (the unit is unchanged, with no class)
+                    {"PP41", "Recognizing the need to focus on capacity development", {}},
                     // Kyoto 2023 + Riyadh 2024 -> Lillestrom 2025: a different meeting
                     {"PP48", "Recalling the efforts undertaken", substantive},
                     // "in its resolution 2017/21 {+of 6 July 2017+}": wording of a citation
@@ -231,8 +232,8 @@ TEST_CASE("classify: A/RES/79/194 -> A/RES/80/118, edits checked by reading", "[
                     {"OP26", "Recognizes that, despite recent progress", substantive},
                     // ninth -> tenth annual forums
                     {"OP60", "Welcomes the holding of the tenth annual", routine},
-                    // "distancelearning" -> "distance learning"
-                    {"OP62", "Recognizes the important role of information", routine},
+                    // "distancelearning" (now "distance-learning") -> "distance learning": no change
+                    {"OP62", "Recognizes the important role of information", {}},
                     // "Decides to finalize" -> "Takes note of" the modalities resolution 79/277 (was 70/125)
                     {"OP66",
                      "Takes note of the modalities resolution",

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "resdiff/compare.hpp"
 #include "resdiff/diff.hpp"
 #include "resdiff/parse.hpp"
 
@@ -400,4 +401,43 @@ TEST_CASE("diff: a paragraph whose text changed in white space only is not modif
     CHECK(out.units[3].text_changed);
     CHECK(out.footnotes[0].kind == unit_kind::unchanged);
     CHECK(out.footnotes[1].kind == unit_kind::renumbered);
+}
+
+TEST_CASE("diff: a compound written open, hyphenated or closed is one spelling, not a change",
+          "[diff][whitespace]") {
+    // A/C.2/80/L.58 -> A/RES/80/118: the text export of L.58 lost the hyphen
+    // of "capacity-building", "follow-up" at line ends, 80/118 that of
+    // "public-private"; both PDFs print the same text.
+    const auto ops = [](std::string_view old_text, std::string_view new_text) {
+        return diff_words(old_text, new_text).ops;
+    };
+    CHECK_FALSE(changes_text(
+        ops("resources for capacity building support", "resources for capacity-building support")));
+    CHECK_FALSE(changes_text(
+        ops("innovation, public-private partnerships", "innovation, public private partnerships")));
+    CHECK_FALSE(changes_text(ops("the follow-up to the outcomes", "the followup to the outcomes")));
+    CHECK_FALSE(changes_text(ops("the followup to the outcomes", "the follow up to the outcomes")));
+    CHECK_FALSE(changes_text(ops("healthcare services", "health care services")));
+    // Anything else is a change: a word, a hyphen that is not between two
+    // letters (a range, a suspended compound), two hyphens, a dash.
+    CHECK(changes_text(ops("health services", "health care services")));
+    CHECK(changes_text(ops("for 2022 2025", "for 2022-2025")));
+    CHECK(changes_text(ops("micro, small and", "micro-, small and")));
+    CHECK(changes_text(ops("a follow up", "a follow--up")));
+    CHECK(changes_text(ops("capacity building", "capacity \xE2\x80\x93 building")));
+    CHECK(changes_text(ops("capacity-building support", "capacity-building aid")));
+
+    // Through the pipeline: a paragraph whose compound lost its hyphen is
+    // unchanged (renumbered, with a new number); one that also changed a
+    // word is modified.
+    const comparison c =
+        compare(parse_text("The General Assembly,\n1. Calls for resources for capacity-building support;\n"
+                           "2. Encourages public-private partnerships;\n"),
+                parse_text("The General Assembly,\n1. Decides to act;\n"
+                           "2. Calls for resources for capacity building support;\n"
+                           "3. Encourages public private partnerships and more;\n"));
+    REQUIRE(c.result.units.size() == 3);
+    CHECK(c.result.units[1].kind == unit_kind::renumbered);
+    CHECK(c.result.units[1].classes.empty());
+    CHECK(c.result.units[2].kind == unit_kind::modified);
 }
