@@ -399,8 +399,8 @@ history build_history(std::vector<document> docs, const history_options& options
         }
     }
     std::vector<excluded_version> excluded;
-    if (!options.keep_all && docs.size() >= 2) drop_unstructured(docs, excluded);
     if (!options.keep_all && docs.size() >= 2) {
+        drop_unstructured(docs, excluded);
         const auto kept = related_group(docs, options, excluded);
         if (kept.size() != docs.size()) {
             std::vector<document> remaining;

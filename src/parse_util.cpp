@@ -564,7 +564,7 @@ void repair_split_words(std::vector<std::string*>& texts) {
     // word of the lists, numbered first, is a word.)
     for (std::uint32_t id = listed; id < vocab.size(); ++id) {
         const auto before = vocab.previous_word(id);
-        if (vocab.count(id) < 2 || before >= vocabulary::several ||
+        if (vocab.count(id) < 2 || before >= vocab.size() ||  // no word before it, or not always the same
             !vocab.may_hold(vocab.joined_sum(before, id), vocab.size(before) + vocab.size(id))) {
             continue;
         }
