@@ -64,7 +64,7 @@ private:
 }  // namespace
 
 bool changes_text(const std::vector<word_op>& ops) {
-    thread_local std::string removed, added;  // the two sides' spellings, reused
+    std::string removed, added;  // the two sides' spellings
     for (std::size_t i = 0; i < ops.size();) {
         if (ops[i].op == op_kind::equal) {
             ++i;

@@ -94,39 +94,41 @@ constexpr std::string_view builtin_words[] = {
 namespace {
 
 // Compounds of UN texts whose hyphen text exports are known to drop where a
-// line of the printed document broke after it ("postconflict",
-// "twentyeighth"), as {glued, hyphenated}. None of the glued forms is a word
-// ("socioeconomic", "cooperation", "lifelong", "policymaking" are, and are
-// not here).
-const std::vector<std::pair<std::string, std::string>>& builtin_compounds() {
-    static const auto list = [] {
-        std::vector<std::pair<std::string, std::string>> l;
-        for (const std::string_view h :
-             {"capacity-building", "follow-up",        "multi-stakeholder", "long-term",
-              "short-term",        "medium-term",      "medium-sized",      "middle-income",
-              "low-income",        "high-income",      "system-wide",       "open-source",
-              "trade-distorting",  "post-conflict",    "fixed-term",        "gender-balanced",
-              "gender-responsive", "drug-resistant",   "water-saving",      "distance-learning",
-              "high-performance",  "small-scale",      "large-scale",       "decision-making",
-              "cross-border",      "cost-effective",   "evidence-based",    "people-centred",
-              "human-centred",     "rights-based",     "knowledge-sharing", "time-bound",
-              "sex-disaggregated", "data-driven",      "public-private",    "action-oriented",
-              "high-level",        "climate-resilient"}) {
-            std::string glued(h);
-            glued.erase(glued.find('-'), 1);
-            l.emplace_back(std::move(glued), std::string(h));
+// line of the printed document broke after it ("postconflict"); with the
+// ordinals from "twenty-first" to "ninety-ninth" ("twentyeighth"). None of
+// the glued forms is a word ("socioeconomic", "cooperation", "lifelong",
+// "policymaking" are, and are not here). Plain data: no list is built at run
+// time (the two documents are parsed on two threads at once).
+constexpr std::string_view builtin_compounds[] = {
+    "capacity-building", "follow-up",         "multi-stakeholder", "long-term",       "short-term",
+    "medium-term",       "medium-sized",      "middle-income",     "low-income",      "high-income",
+    "system-wide",       "open-source",       "trade-distorting",  "post-conflict",   "fixed-term",
+    "gender-balanced",   "gender-responsive", "drug-resistant",    "water-saving",    "distance-learning",
+    "high-performance",  "small-scale",       "large-scale",       "decision-making", "cross-border",
+    "cost-effective",    "evidence-based",    "people-centred",    "human-centred",   "rights-based",
+    "knowledge-sharing", "time-bound",        "sex-disaggregated", "data-driven",     "public-private",
+    "action-oriented",   "high-level",        "climate-resilient"};
+constexpr std::string_view ordinal_tens[] = {"twenty", "thirty",  "forty",  "fifty",
+                                             "sixty",  "seventy", "eighty", "ninety"};
+constexpr std::string_view ordinal_units[] = {"first", "second",  "third",  "fourth", "fifth",
+                                              "sixth", "seventh", "eighth", "ninth"};
+
+// Calls f(glued, hyphenated) for each built-in compound.
+template <class F>
+void for_each_builtin_compound(F&& f) {
+    std::string glued, hyphenated;  // reused
+    for (const auto h : builtin_compounds) {
+        const auto dash = h.find('-');
+        glued.assign(h.substr(0, dash)).append(h.substr(dash + 1));
+        f(std::string_view(glued), h);
+    }
+    for (const auto t : ordinal_tens) {
+        for (const auto u : ordinal_units) {
+            glued.assign(t).append(u);
+            hyphenated.assign(t).append("-").append(u);
+            f(std::string_view(glued), std::string_view(hyphenated));
         }
-        for (const std::string_view tens :
-             {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}) {
-            for (const std::string_view unit :
-                 {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"}) {
-                l.emplace_back(std::string(tens) + std::string(unit),
-                               std::string(tens) + "-" + std::string(unit));
-            }
-        }
-        return l;
-    }();
-    return list;
+    }
 }
 
 }  // namespace
@@ -586,12 +588,12 @@ void repair_split_words(std::vector<std::string*>& texts) {
         }
     }
     // A built-in compound's glued form is never a word: unglued wherever it is.
-    for (const auto& [glued, form] : builtin_compounds()) {
+    for_each_builtin_compound([&](std::string_view glued, std::string_view form) {
         const auto id = vocab.find(glued);
-        if (id == vocabulary::none) continue;
+        if (id == vocabulary::none) return;
         flags[id] |= compound | lone_compound;
-        if (auto [at, added] = hyphenated.try_emplace(glued); added) at->second.form = form;
-    }
+        if (auto [at, added] = hyphenated.try_emplace(std::string(glued)); added) at->second.form = form;
+    });
     // "followup" -> "follow-up" where only the hyphenated form occurs elsewhere.
     const auto unglued = [&](std::string_view tok, std::uint32_t id) -> const std::string* {
         if (tok.size() < 7 || (id != vocabulary::none && !(flags[id] & compound)) || !lower_alpha(tok)) return nullptr;
