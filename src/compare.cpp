@@ -44,6 +44,9 @@ struct word_totals {
 };
 
 void add_words(const alignment_unit& u, word_totals& w) {
+    // Ops that change spelling alone ("tr ansparent" -> "transparent") change
+    // no word: their words are counted in both versions, not as changed.
+    const bool changed = changes_text(u.ops);
     for (const auto& op : u.ops) {
         const std::size_t n = detail::count_words(op.text);
         switch (op.op) {
@@ -53,11 +56,11 @@ void add_words(const alignment_unit& u, word_totals& w) {
                 break;
             case op_kind::del:
                 w.old_words += n;
-                w.deleted += n;
+                w.deleted += changed ? n : 0;
                 break;
             case op_kind::ins:
                 w.new_words += n;
-                w.inserted += n;
+                w.inserted += changed ? n : 0;
                 break;
         }
     }

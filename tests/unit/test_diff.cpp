@@ -440,4 +440,16 @@ TEST_CASE("diff: a compound written open, hyphenated or closed is one spelling, 
     CHECK(c.result.units[1].kind == unit_kind::renumbered);
     CHECK(c.result.units[1].classes.empty());
     CHECK(c.result.units[2].kind == unit_kind::modified);
+
+    // A/RES/78/144 as text against its own PDF: "COV ID-19" against
+    // "COVID-19" is no change, and no word of it is counted as changed: the
+    // two are identical (exit code 0).
+    const comparison same = compare(parse_text("The General Assembly,\nNoting the coronavirus disease (COV "
+                                               "ID-19) pandemic,\n1. Requests a report;\n"),
+                                    parse_text("The General Assembly,\nNoting the coronavirus disease "
+                                               "(COVID-19) pandemic,\n1. Requests a report;\n"));
+    CHECK(same.totals.units_changed == 0);
+    CHECK(same.totals.words_deleted == 0);
+    CHECK(same.totals.words_inserted == 0);
+    CHECK(same.identical());
 }
