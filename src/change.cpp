@@ -1,5 +1,3 @@
-#include <algorithm>
-
 #include "resdiff/align.hpp"
 #include "resdiff/change.hpp"
 #include "word_count.hpp"
@@ -21,10 +19,6 @@ const char* to_string(unit_kind kind) {
 }
 
 namespace {
-
-bool ascii_letter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 
 // Writes the spelling of one side of a run of changes, fed piece by piece:
 // its bytes without white space and without a hyphen between two letters
@@ -52,7 +46,7 @@ public:
 private:
     void settle(char next) {
         hyphen_ = false;
-        if (ascii_letter(last_) && ascii_letter(next)) return;
+        if (detail::ascii_alpha(last_) && detail::ascii_alpha(next)) return;
         out_.push_back('-');
         last_ = '-';
     }

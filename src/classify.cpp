@@ -1027,8 +1027,9 @@ void read_unit(alignment_unit& u, const detail::paragraph_index& old_paras, cons
 
 void classify_item(work_item& item, const roll_context& ctx) {
     const unit_result r = item.reading ? classify_edits(*item.reading, item.source(), ctx) : unit_result{};
-    // A text that changed in white space only (diff made its unit unchanged,
-    // renumbered or moved) has no class: its ops keep theirs (routine).
+    // A text that changed in spelling only, white space or a compound's
+    // hyphen (diff made its unit unchanged, renumbered or moved), has no
+    // class: its ops keep theirs (routine).
     if (item.footnote != nullptr) {
         item.footnote->classes =
             changes_text(item.footnote->ops) ? classes_of(r.classes) : std::vector<change_class>{};

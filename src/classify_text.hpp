@@ -13,15 +13,9 @@
 #include <string_view>
 #include <vector>
 
-namespace resdiff::detail {
+#include "word_count.hpp"  // ascii_digit, ascii_alpha, ...
 
-// ASCII character classes without the locale-dependent <cctype> calls (the tool
-// never sets a locale, so these give the "C" locale's answers).
-constexpr bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
-constexpr bool ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
-constexpr bool ascii_alpha(char c) { return ascii_upper(c) || (c >= 'a' && c <= 'z'); }
-constexpr bool ascii_alnum(char c) { return ascii_digit(c) || ascii_alpha(c); }
-constexpr char ascii_lower(char c) { return ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+namespace resdiff::detail {
 
 // s with its ASCII letters lower-cased, into out[0, s.size()).
 void lower_into(std::string_view s, char* out);

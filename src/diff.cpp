@@ -1042,10 +1042,11 @@ alignment diff_alignment(alignment aligned, const document& old_doc, const docum
         word_diff d = diff_pair(old_text, new_text, options, buf);
         if (d.coarse) notes.push_back(label_of(u.old_ids) + " -> " + label_of(u.new_ids));
         u.ops = std::move(d.ops);
-        // Only white space differs ("micro -," against "micro-,"): the same
-        // text after normalization. A paragraph in its place is unchanged, one
-        // with a new number renumbered, a moved one moved without "and
-        // modified" (white space never shows as a change).
+        // Only spelling differs, white space ("micro -," against "micro-,")
+        // or a compound's hyphen (changes_text): the same text after
+        // normalization. A paragraph in its place is unchanged, one with a
+        // new number renumbered, a moved one moved without "and modified"
+        // (spelling never shows as a change).
         if (u.text_changed && (u.kind == unit_kind::modified || u.kind == unit_kind::moved) &&
             !changes_text(u.ops)) {
             if (u.kind == unit_kind::modified) {

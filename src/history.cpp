@@ -14,9 +14,10 @@
 #include <utility>
 
 #include "history_internal.hpp"
-#include "word_count.hpp"
+#include "parse_internal.hpp"  // amendment_note
 #include "resdiff/diff.hpp"
 #include "resdiff/parse.hpp"
+#include "word_count.hpp"
 
 namespace resdiff {
 
@@ -200,7 +201,7 @@ history derive_history(std::vector<document> versions, std::vector<alignment> st
                     continue;
                 }
                 e.kind = u.kind == unit_kind::added ? unit_kind::modified : u.kind;
-                e.text_changed = old_text != new_text && changes_text(u.ops);  // white space is no change
+                e.text_changed = old_text != new_text && changes_text(u.ops);  // spelling is no change
                 e.moved = u.moved || u.kind == unit_kind::moved;
                 e.origin = k;
                 for (const auto o : olds) {
@@ -324,32 +325,39 @@ std::vector<std::size_t> related_group(const std::vector<document>& docs, const 
     return *best;
 }
 
+// Leaves out of `docs` each version for which `reason(kept, d)` gives a
+// reason (`kept`: the versions kept before it), and names it in `excluded`.
+template <class Reason>
+void leave_out(std::vector<document>& docs, std::vector<excluded_version>& excluded, Reason reason) {
+    std::vector<document> kept;
+    kept.reserve(docs.size());
+    for (auto& d : docs) {
+        if (std::string why = reason(kept, d); !why.empty()) {
+            excluded.push_back({d.source, key_of(d).symbol, std::move(why)});
+        } else {
+            kept.push_back(std::move(d));
+        }
+    }
+    docs = std::move(kept);
+}
+
 // Leaves out each version that is the version before it again (the same
 // file given twice, or a copy under another name): its row would change
 // nothing. A text that comes back later (a change undone) is kept.
 void drop_repeats(std::vector<document>& docs, std::vector<excluded_version>& excluded) {
-    const auto same = [](const document& a, const document& b) {
-        return a.meta == b.meta && a.structured == b.structured && a.preamble == b.preamble &&
-               a.operative == b.operative && a.sections == b.sections && a.footnotes == b.footnotes;
-    };
-    std::vector<document> kept;
-    kept.reserve(docs.size());
-    for (auto& d : docs) {
-        if (!kept.empty() && same(kept.back(), d)) {
-            const document& before = kept.back();
-            const std::string name = before.source.empty() ? key_of(before).symbol : before.source;
-            std::string reason = "the same text as the version before it";
-            if (!d.source.empty() && d.source == before.source) {
-                reason = "given twice";
-            } else if (!name.empty()) {
-                reason += " (" + name + ")";
-            }
-            excluded.push_back({d.source, key_of(d).symbol, reason});
-            continue;
+    leave_out(docs, excluded, [](const std::vector<document>& kept, const document& d) -> std::string {
+        if (kept.empty()) return {};
+        const document& before = kept.back();
+        if (!(before.meta == d.meta && before.structured == d.structured && before.preamble == d.preamble &&
+              before.operative == d.operative && before.sections == d.sections &&
+              before.footnotes == d.footnotes)) {
+            return {};
         }
-        kept.push_back(std::move(d));
-    }
-    docs = std::move(kept);
+        if (!d.source.empty() && d.source == before.source) return "given twice";
+        const std::string name = before.source.empty() ? key_of(before).symbol : before.source;
+        return name.empty() ? "the same text as the version before it"
+                            : "the same text as the version before it (" + name + ")";
+    });
 }
 
 // Leaves out the versions without resolution structure when another has
@@ -359,24 +367,13 @@ void drop_repeats(std::vector<document>& docs, std::vector<excluded_version>& ex
 // removed and then added back.
 void drop_unstructured(std::vector<document>& docs, std::vector<excluded_version>& excluded) {
     if (std::none_of(docs.begin(), docs.end(), [](const document& d) { return d.structured; })) return;
-    std::vector<document> kept;
-    kept.reserve(docs.size());
-    for (auto& d : docs) {
-        if (d.structured) {
-            kept.push_back(std::move(d));
-            continue;
-        }
-        std::string reason;
-        if (!d.meta.amends.empty()) {
-            reason = "an amendment to draft resolution " + d.meta.amends + ", not a text of the resolution";
-        } else {
-            const auto n = d.preamble.size() + d.operative.size();
-            reason = "no resolution structure recognized (" + std::to_string(n) +
-                     (n == 1 ? " plain paragraph" : " plain paragraphs") + "), unlike the other versions";
-        }
-        excluded.push_back({d.source, key_of(d).symbol, std::move(reason)});
-    }
-    docs = std::move(kept);
+    leave_out(docs, excluded, [](const std::vector<document>&, const document& d) -> std::string {
+        if (d.structured) return {};
+        if (!d.meta.amends.empty()) return detail::amendment_note(d.meta.amends);
+        const auto n = d.preamble.size() + d.operative.size();
+        return "no resolution structure recognized (" + std::to_string(n) +
+               (n == 1 ? " plain paragraph" : " plain paragraphs") + "), unlike the other versions";
+    });
 }
 
 }  // namespace

@@ -1693,8 +1693,7 @@ private:
             // no structure was found.
             for (auto& w : doc_.warnings) {
                 if (starts_with(w, "no resolution structure recognized")) {
-                    w = "an amendment to draft resolution " + m.amends +
-                        ", not a text of the resolution; read as " + std::to_string(paras_.size()) +
+                    w = amendment_note(m.amends) + "; read as " + std::to_string(paras_.size()) +
                         " plain paragraph(s)";
                 }
             }

@@ -92,6 +92,11 @@ void repair_split_words(std::vector<std::string*>& texts);
 // "A/C.2/80/L.12/Rev.1"); empty when the line names no amendment.
 std::string amended_symbol(std::string_view sponsors);
 
+// What an amendment is, as the parser's warning and history's left-out line
+// say it: "an amendment to draft resolution A/C.2/80/L.12/Rev.1, not a text
+// of the resolution" (`amends` its metadata::amends).
+std::string amendment_note(std::string_view amends);
+
 // Word list used by repair_split_words: words PDF extraction is known to split.
 bool is_builtin_word(std::string_view lower_word);
 

@@ -89,10 +89,6 @@ constexpr std::string_view builtin_words[] = {
     "stakeholder", "multilateral", "multilateralism", "transparency", "accountability", "effective",
     "effectively", "inclusive", "equitable", "commitment", "commitments"};
 
-}  // namespace
-
-namespace {
-
 // Compounds of UN texts whose hyphen text exports are known to drop where a
 // line of the printed document broke after it ("postconflict"); with the
 // ordinals from "twenty-first" to "ninety-ninth" ("twentyeighth"). None of
@@ -145,6 +141,13 @@ std::string amended_symbol(std::string_view sponsors) {
         return std::string(sponsors.substr(s, e - s));
     }
     return {};
+}
+
+std::string amendment_note(std::string_view amends) {
+    std::string note = "an amendment to draft resolution ";
+    note.append(amends);
+    note.append(", not a text of the resolution");
+    return note;
 }
 
 bool is_builtin_word(std::string_view w) {
@@ -346,6 +349,11 @@ public:
         const auto* q = first;
         bool two_spaces = false;
         std::uint32_t prev = none;  // the token before, none at the start or after a hyphenated one
+        const auto take = [&](std::uint32_t id) {  // the next word, numbered
+            ids.push_back(id);
+            link(prev, id);
+            prev = id;
+        };
         while (true) {
             if (q != last && q[0] == ' ' && letters.code[q[1]] != 0) {
                 ++q;  // most words follow one space
@@ -353,10 +361,7 @@ public:
                 const auto* const gap = q;
                 while (q != last && letters.code[*q] == 0) ++q;
                 for (const auto* g = gap; g + 1 < q && !two_spaces; ++g) two_spaces = g[0] == ' ' && g[1] == ' ';
-                if (q == last) {
-                    link(prev, none);
-                    return two_spaces;
-                }
+                if (q == last) return two_spaces;
             }
             const auto* const start = q;
             // Two letters at a time where there are two (q[1] is at the latest
@@ -376,7 +381,6 @@ public:
                 q = hyphenated_token_end(q, last);
                 compound(a, static_cast<std::size_t>(q - first));
                 ids.push_back(none);
-                link(prev, none);
                 prev = none;
                 continue;
             }
@@ -388,15 +392,10 @@ public:
                 } else {
                     ++words_[id].count;
                 }
-                ids.push_back(id);
-                link(prev, id);
-                prev = id;
+                take(id);
                 continue;
             }
-            const auto id = add(s, a, n, sum);
-            ids.push_back(id);
-            link(prev, id);
-            prev = id;
+            take(add(s, a, n, sum));
         }
     }
     // The word that stands before every occurrence of word `id` counted by
@@ -425,9 +424,8 @@ private:
         int count = 0;
         std::uint32_t previous = unseen;  // see previous_word
     };
-    // `left` stands just before `right` (either may be none).
+    // `left` (a word number, or none) stands just before word `right`.
     void link(std::uint32_t left, std::uint32_t right) {
-        if (right == none) return;
         std::uint32_t& previous = words_[right].previous;
         if (previous != left) previous = previous == unseen ? left : several;
     }
@@ -495,9 +493,12 @@ void repair_split_words(std::vector<std::string*>& texts) {
     for (const auto* t : texts) bytes += t->size();
     // About one new word in 50 to 80 bytes of a resolution's prose (1,300
     // words in 60 KB, 2,400 in 200 KB); the table grows when there are more.
-    vocabulary vocab(std::size(builtin_words) + bytes / 64);
+    vocabulary vocab(std::size(builtin_words) + std::size(common_words) + bytes / 64);
     for (const auto b : builtin_words) vocab.add(b, 0);
-    for (const auto c : common_words) vocab.add(c, 0);  // "d o" -> "do" where "do" is not in the text
+    // The common words too ("d o" -> "do" where "do" is not in the text).
+    std::vector<std::uint32_t> common_ids;
+    common_ids.reserve(std::size(common_words));
+    for (const auto c : common_words) common_ids.push_back(vocab.add(c, 0));
     const auto listed = static_cast<std::uint32_t>(vocab.size());  // the words numbered so far
     struct hyphenation {
         std::string form;  // as first met
@@ -574,9 +575,7 @@ void repair_split_words(std::vector<std::string*>& texts) {
         if (before >= listed && vocab.count(before) == vocab.count(id))
             flags[before] &= static_cast<unsigned char>(~alone);
     }
-    for (const auto c : common_words) {  // fewer lookups than asking the list of each word
-        if (const auto id = vocab.find(c); id != vocabulary::none) flags[id] |= alone;
-    }
+    for (const auto id : common_ids) flags[id] |= alone;
     for (char c = 'b'; c <= 'z'; ++c) {
         if (c == 'i') continue;
         if (const auto id = vocab.find(std::string_view(&c, 1)); id != vocabulary::none) flags[id] |= stray;

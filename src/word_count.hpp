@@ -1,12 +1,32 @@
-// Counting words as reports give them: the summary's share of words changed,
-// the history's words added and removed, the HTML change map; and finding
-// the words a report keeps around an elision (terminal, Markdown).
+// Byte classes shared by the stages (ASCII letters and digits, white space,
+// word bytes); counting words as reports give them: the summary's share of
+// words changed, the history's words added and removed, the HTML change map;
+// and finding the words a report keeps around an elision (terminal,
+// Markdown).
 #pragma once
 
 #include <cstddef>
 #include <string_view>
 
 namespace resdiff::detail {
+
+// ASCII character classes without the locale-dependent <cctype> calls (the tool
+// never sets a locale, so these give the "C" locale's answers).
+constexpr bool ascii_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+constexpr bool ascii_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+constexpr bool ascii_alpha(char c) {
+    return ascii_upper(c) || (c >= 'a' && c <= 'z');
+}
+constexpr bool ascii_alnum(char c) {
+    return ascii_digit(c) || ascii_alpha(c);
+}
+constexpr char ascii_lower(char c) {
+    return ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 // A byte of a word for counting: a letter, a digit or any byte of a non-ASCII
 // character. Comparisons joined with | rather than ||, and the count with &:
