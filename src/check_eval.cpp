@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "resdiff/check.hpp"
+#include "word_count.hpp"
 
 namespace resdiff {
 
@@ -63,9 +64,7 @@ std::string quote_short(std::string text, std::size_t limit = 60) {
     const auto e = text.find_last_not_of(' ');
     text = b == std::string::npos ? std::string() : text.substr(b, e - b + 1);
     if (text.size() > limit) {
-        std::size_t cut = limit;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;   // keep UTF-8 whole
-        text = text.substr(0, cut);
+        text = std::string(detail::utf8_prefix(text, limit));
         text.append("...");
     }
     std::string q = "\"";

@@ -35,6 +35,7 @@
 
 #include "parse_internal.hpp"
 #include "resdiff/parse.hpp"
+#include "word_count.hpp"
 
 namespace resdiff {
 
@@ -1278,7 +1279,9 @@ private:
             w.append(" line(s) of text after the end of the resolution (from line ");
             w.append(std::to_string(first + 1));
             w.append(") kept as metadata, not as paragraphs: ");
-            w.append(lines_[first].text.substr(0, 60));
+            const auto opening = detail::utf8_prefix(lines_[first].text, 60);
+            w.append(opening);
+            if (opening.size() < lines_[first].text.size()) w.append("...");
             doc_.warnings.push_back(w);
         }
     }

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "resdiff/history.hpp"
+#include "word_count.hpp"
 
 namespace resdiff {
 
@@ -215,9 +216,9 @@ std::string render_history_terminal(const history& h, const history_render_optio
                        version_label(h, d.origin) + "), dropped in " + std::to_string(k + 1) + " " + version_label(h, k);
             // The opening words, so a reader knows which paragraph it was.
             if (const paragraph* p = find_paragraph(h.versions[k - 1], d.id)) {
-                std::size_t cut = std::min<std::size_t>(p->text.size(), 60);
-                while (cut < p->text.size() && cut > 0 && (static_cast<unsigned char>(p->text[cut]) & 0xC0) == 0x80) --cut;
-                dropped.append(": \"").append(p->text.substr(0, cut)).append(cut < p->text.size() ? "...\"" : "\"");
+                const auto opening = detail::utf8_prefix(p->text, 60);
+                dropped.append(": \"").append(opening).append(opening.size() < p->text.size() ? "...\""
+                                                                                              : "\"");
             }
             dropped += '\n';
         }

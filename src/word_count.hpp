@@ -42,6 +42,16 @@ constexpr bool space_byte(char c) {
     return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
+// The longest start of text of at most `limit` bytes that ends between two
+// characters: a quote cut short never ends in half a UTF-8 sequence (which the
+// JSON writer would have to replace).
+constexpr std::string_view utf8_prefix(std::string_view text, std::size_t limit) {
+    if (text.size() <= limit) return text;
+    std::size_t cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return text.substr(0, cut);
+}
+
 // The words of text (runs of word bytes).
 std::size_t count_words(std::string_view text);
 

@@ -565,6 +565,31 @@ TEST_CASE("parse: an annex after the adoption lines stays in the document", "[pa
     CHECK(d.operative[3].text == "Decide to meet again.");
 }
 
+TEST_CASE("parse: text after the adoption lines is kept, and quoted whole characters at most",
+          "[parse][json]") {
+    // 1 + 35 two-byte characters: 60 bytes would end in half an "é".
+    std::string trailer = "a";
+    for (int i = 0; i < 35; ++i) trailer += "\u00e9";
+    const document d = parse_text(
+        "A/RES/99/9\n\nThe General Assembly,\n"
+        "Recalling its earlier resolutions,\n"
+        "1. Decides to meet again.\n"
+        "64th plenary meeting\n"
+        "15 December 2099\n"
+        "\n" +
+        trailer + "\n");
+    REQUIRE(d.operative.size() == 1);
+    CHECK(d.operative[0].text == "Decides to meet again.");
+    REQUIRE(d.warnings.size() == 1);
+    const std::string quoted = "a" + trailer.substr(1, 58) + "...";
+    CHECK(d.warnings[0] ==
+          "1 line(s) of text after the end of the resolution (from line 9) kept as metadata, not as "
+          "paragraphs: " +
+              quoted);
+    // Nothing for the JSON writer to replace: the document comes back as it was.
+    CHECK(document_from_json(document_to_json(d)) == d);
+}
+
 TEST_CASE("parse: an export-layout draft without a plenary line keeps its footnotes apart", "[parse]") {
     const document d = parse_file(fixture("example-draft-66.txt"));
     CHECK(d.structured);
