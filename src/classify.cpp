@@ -967,7 +967,9 @@ unit_result classify_edits(const item_reading& reading, std::vector<word_op>& op
         const std::vector<change_class> cls = classes_of(classes[g]);
         for (std::size_t i = edits[g].op_first; i < edits[g].op_last; ++i)
             if (ops[i].op != op_kind::equal) ops[i].classes = cls;
-        unit_classes |= classes[g];
+        // A change of spelling alone gives its ops their class, not the unit
+        // (reports do not mark it).
+        if (changes_text(ops, edits[g].op_first, edits[g].op_last)) unit_classes |= classes[g];
         if (!extension[g])
             dirs.insert(dirs.end(), edits[g].qualifier_dirs.begin(), edits[g].qualifier_dirs.end());
     }

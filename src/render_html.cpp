@@ -791,7 +791,11 @@ private:
     // or ins (new column: equal + ins, and the deletions hidden until the
     // inline view shows them). Part labels of a split or merged unit go
     // where the side's parts begin.
-    static void render_ops(std::string& out, const std::vector<word_op>& ops, op_kind side, const part_breaks* parts) {
+    // One side's column; a change of spelling alone is not marked there.
+    static void render_ops(std::string& out, const std::vector<word_op>& all_ops, op_kind side,
+                           const part_breaks* parts) {
+        std::vector<word_op> storage;
+        const auto& ops = spelling_as_equal(all_ops, side, storage);
         std::size_t pos = 0, next = 0;
         const std::size_t nparts = parts ? parts->starts.size() : 0;
         for (const auto& op : ops) {
@@ -1146,11 +1150,7 @@ private:
             u.kind = f.kind;
             u.ops = f.ops;
             u.text_changed = f.kind != unit_kind::unchanged && f.kind != unit_kind::renumbered;
-            for (const auto& op : f.ops) {
-                for (const auto c : op.classes) {
-                    if (!has_class(u.classes, c)) u.classes.push_back(c);
-                }
-            }
+            u.classes = f.classes;
             const std::string old_label = f.old_number > 0 ? "footnote " + std::to_string(f.old_number) : "";
             const std::string new_label = f.new_number > 0 ? "footnote " + std::to_string(f.new_number) : "";
             const std::string anchor =

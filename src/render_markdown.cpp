@@ -142,7 +142,10 @@ void elided_text(std::string& out, std::string_view text, bool head, bool tail) 
     }
 }
 
-void ops_html(std::string& out, const std::vector<word_op>& ops, bool shorten) {
+// The ops as the new text reads: a change of spelling alone is not marked.
+void ops_html(std::string& out, const std::vector<word_op>& all_ops, bool shorten) {
+    std::vector<word_op> storage;
+    const auto& ops = spelling_as_equal(all_ops, op_kind::ins, storage);
     std::size_t first = ops.size(), last = 0;
     for (std::size_t i = 0; i < ops.size(); ++i) {
         if (ops[i].text.empty()) continue;
@@ -376,11 +379,7 @@ std::string render_markdown(const comparison& cmp, const render_options& options
         alignment_unit u;
         u.kind = f.kind;
         u.ops = f.ops;
-        for (const auto& op : f.ops) {
-            for (const auto c : op.classes) {
-                if (std::find(u.classes.begin(), u.classes.end(), c) == u.classes.end()) u.classes.push_back(c);
-            }
-        }
+        u.classes = f.classes;
         if (ignored(u, options)) {
             ++hidden;
             continue;

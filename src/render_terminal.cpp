@@ -331,7 +331,11 @@ void add_change(layout& l, const word_op& op, const render_options& o, bool befo
     if (!before_insertion) l.add(t.trail, style::plain);
 }
 
-void add_ops(layout& l, const std::vector<word_op>& ops, const render_options& o, bool elide) {
+// Writes the ops as the new text reads them: a change of spelling alone is
+// not marked. (The layout holds views of the texts until it is written.)
+void write_ops(layout& l, const std::vector<word_op>& all_ops, const render_options& o, bool elide) {
+    std::vector<word_op> storage;
+    const auto& ops = spelling_as_equal(all_ops, op_kind::ins, storage);
     for (std::size_t i = 0; i < ops.size(); ++i) {
         if (ops[i].op == op_kind::equal) {
             add_equal(l, ops[i].text, i == 0, i + 1 == ops.size(), elide);
@@ -339,6 +343,7 @@ void add_ops(layout& l, const std::vector<word_op>& ops, const render_options& o
             add_change(l, ops[i], o, i + 1 < ops.size() && ops[i + 1].op == op_kind::ins);
         }
     }
+    l.write();
 }
 
 bool hidden_by_ignore(const alignment_unit& u, const render_options& o) {
@@ -531,12 +536,10 @@ void render_unit(std::string& out, layout& l, const indexes& ix, const alignment
         wrapped(l, cat("  ", unit_heading(c)), 2, style::dim);
     }
     if (u.kind == unit_kind::unchanged) {
-        add_ops(l.indent(4), u.ops, o, false);
-        l.write();
+        write_ops(l.indent(4), u.ops, o, false);
     } else if (changes_text(u.ops)) {
         const bool elide = u.kind != unit_kind::added && u.kind != unit_kind::removed;
-        add_ops(l.indent(4), u.ops, o, elide);
-        l.write();
+        write_ops(l.indent(4), u.ops, o, elide);
     } else if (u.kind == unit_kind::moved || u.kind == unit_kind::renumbered) {
         wrapped(l, "(text unchanged)", 4, style::dim);
     }
@@ -629,8 +632,7 @@ std::string render_terminal(const comparison& cmp, const render_options& options
         head += ", ";
         head += to_string(f.kind);
         line(out, options, head, style::header);
-        add_ops(text.indent(4), f.ops, options, f.kind == unit_kind::modified);
-        text.write();
+        write_ops(text.indent(4), f.ops, options, f.kind == unit_kind::modified);
         out += '\n';
     }
     for (const auto& n : cmp.result.notes) wrapped(text, cat("Note: ", n), 0, style::dim);

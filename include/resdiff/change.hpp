@@ -48,6 +48,18 @@ struct citation_change {
 // two equal ones removes a text and adds another that still differ once white
 // space, and hyphens between two letters, are left out of both.
 bool changes_text(const std::vector<word_op>& ops);
+// The same test on ops[first, last) (a run that crosses `last` is cut there).
+bool changes_text(const std::vector<word_op>& ops, std::size_t first, std::size_t last);
+
+// The ops as a report shows one side of them: each run of changes that
+// changes spelling alone (see changes_text) becomes an equal piece holding
+// that side's text (op_kind::del: the old text, otherwise the new), joined to
+// the equal pieces around it, so that `p lay` -> `play` beside a real edit is
+// not marked as a change. The text of that side is kept byte for byte.
+// Returns ops itself when no run changes spelling alone; otherwise fills
+// storage and returns it.
+const std::vector<word_op>& spelling_as_equal(const std::vector<word_op>& ops, op_kind side,
+                                              std::vector<word_op>& storage);
 
 const char* to_string(change_class c);
 const char* to_string(direction d);

@@ -453,3 +453,48 @@ TEST_CASE("diff: a compound written open, hyphenated or closed is one spelling, 
     CHECK(same.totals.words_inserted == 0);
     CHECK(same.identical());
 }
+
+TEST_CASE("diff: reports read a change of spelling beside a real edit as plain text", "[diff][whitespace]") {
+    const auto ops = diff_words("and thus p lay an important role in the economy",
+                                "and thus play an important role in the digital economy")
+                         .ops;
+    REQUIRE(changes_text(ops));
+    const auto side_text = [](const std::vector<word_op>& v, op_kind side) {
+        std::string s;
+        for (const auto& op : v)
+            if (op.op == op_kind::equal || op.op == side) s += op.text;
+        return s;
+    };
+    const auto marked = [](const std::vector<word_op>& v) {
+        std::string s;
+        for (const auto& op : v)
+            if (op.op != op_kind::equal) s += (op.op == op_kind::del ? "-" : "+") + op.text + "|";
+        return s;
+    };
+    std::vector<word_op> storage;
+    // The new side: "play" is plain text, only "digital" is marked; each
+    // side's text is kept byte for byte.
+    const auto& as_new = spelling_as_equal(ops, op_kind::ins, storage);
+    CHECK(&as_new == &storage);
+    CHECK(marked(as_new) == "+digital |");
+    CHECK(side_text(as_new, op_kind::ins) == "and thus play an important role in the digital economy");
+    CHECK(side_text(as_new, op_kind::del) == "and thus play an important role in the economy");
+    CHECK(as_new.front().op == op_kind::equal);
+    CHECK(as_new.front().text == "and thus play an important role in the ");  // joined with its neighbours
+    // The old side reads "p lay".
+    const auto& as_old = spelling_as_equal(ops, op_kind::del, storage);
+    CHECK(side_text(as_old, op_kind::del) == "and thus p lay an important role in the economy");
+    CHECK(marked(as_old) == "+digital |");
+    // Nothing to read otherwise: the ops themselves.
+    const auto real = diff_words("to play a role", "to play a major role").ops;
+    CHECK(&spelling_as_equal(real, op_kind::ins, storage) == &real);
+
+    // changes_text on part of the ops: the run of "p lay" alone is no change.
+    std::size_t first_change = 0;
+    while (ops[first_change].op == op_kind::equal) ++first_change;
+    std::size_t run_end = first_change;
+    while (ops[run_end].op != op_kind::equal) ++run_end;
+    CHECK_FALSE(changes_text(ops, first_change, run_end));
+    CHECK(changes_text(ops, run_end, ops.size()));
+    CHECK(changes_text(ops, 0, ops.size()));
+}

@@ -118,10 +118,12 @@ inline comparison sample() {
     f1.old_number = 1;
     f1.new_number = 1;
     f1.ops = {eq("See "), del("A/79/100", {C, R}), ins("A/80/200", {C, R}), eq(".")};
+    f1.classes = {C, R};
     footnote_unit f2;
     f2.kind = unit_kind::added;
     f2.new_number = 2;
     f2.ops = {ins("New note.")};
+    f2.classes = {S};
     c.result.footnotes = {f1, f2};
     c.totals = summarize(c.result);
     return c;
@@ -132,9 +134,9 @@ inline comparison sample() {
 // text changed (a change of white space alone is shown as plain text).
 inline std::size_t count_ops(const comparison& c, op_kind k) {
     std::size_t n = 0;
-    const auto add = [&](const std::vector<word_op>& ops) {
-        if (!changes_text(ops)) return;
-        for (const auto& op : ops) n += op.op == k && !op.text.empty() ? 1 : 0;
+    std::vector<word_op> storage;
+    const auto add = [&](const std::vector<word_op>& ops) {  // a change of spelling alone is not marked
+        for (const auto& op : spelling_as_equal(ops, k, storage)) n += op.op == k && !op.text.empty() ? 1 : 0;
     };
     for (const auto& u : c.result.units) add(u.ops);
     for (const auto& f : c.result.footnotes) add(f.ops);

@@ -146,6 +146,45 @@ TEST_CASE("terminal: header, summary, labels and markers without colour", "[rend
     CHECK(out.find('\x1b') == std::string::npos);
 }
 
+TEST_CASE("reports: a change of spelling beside a real edit is neither marked nor classed", "[render]") {
+    // A/RES/78/139 -> A/C.2/80/L.21, OP9 -> OP10: the draft's text export
+    // repaired "p lay", and the draft added words (own wording here).
+    const comparison c =
+        compare(parse_text("The General Assembly,\n1. Encourages digital finance, which can thus p lay an "
+                           "important role in growth;\n"),
+                parse_text("The General Assembly,\n1. Encourages digital finance, which can thus play an "
+                           "important role in inclusive growth;\n"));
+    REQUIRE(c.result.units.size() == 1);
+    const auto& u = c.result.units[0];
+    CHECK(u.kind == unit_kind::modified);
+    // The unit is substantive; the spelling's ops keep their class (routine).
+    CHECK(u.classes == std::vector<change_class>{change_class::substantive});
+    bool respelled = false;
+    for (const auto& op : u.ops) {
+        if (op.op == op_kind::del && op.text.find("p lay") != std::string::npos) {
+            respelled = true;
+            CHECK(op.classes == std::vector<change_class>{change_class::routine});
+        }
+    }
+    CHECK(respelled);  // the JSON keeps every op
+    render_options o;
+    o.width = 0;
+    const std::string terminal = render_terminal(c, o);
+    CHECK(terminal.find("[substantive]") != std::string::npos);
+    CHECK(terminal.find("p lay") == std::string::npos);
+    CHECK(terminal.find("thus play an important role in {+inclusive+} growth;") != std::string::npos);
+    const std::string markdown = render_markdown(c, o);
+    CHECK(markdown.find("p lay") == std::string::npos);
+    CHECK(markdown.find("<ins>inclusive </ins>") != std::string::npos);
+    CHECK(markdown.find("title=\"routine\"") == std::string::npos);
+    // HTML: each column reads its own text, unmarked where only the spelling changed.
+    const std::string html = render_html(c, o);
+    CHECK(html.find("thus p lay an important") != std::string::npos);  // the old column
+    CHECK(html.find("thus play an important") != std::string::npos);   // the new column
+    CHECK(html.find("p lay</del>") == std::string::npos);
+    CHECK(html.find("play</ins>") == std::string::npos);
+}
+
 TEST_CASE("terminal: colour as git --word-diff=color, never an open code at a line end", "[render][terminal]") {
     const comparison c = sample();
     render_options o;
