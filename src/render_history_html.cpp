@@ -279,9 +279,11 @@ std::string render_history_html(const history& h, const history_render_options&)
                 changes += " (from " + esc(from) + " of " + esc(labels[v - 1]) + ")";
             }
             changes += "</h3>";
+            std::vector<word_op> storage;
             for (const auto u : units) {
                 changes += "<p>";
-                for (const auto& op : h.steps[v - 1].units[u].ops) {
+                // As the newer text reads: a change of spelling alone is not marked.
+                for (const auto& op : spelling_as_equal(h.steps[v - 1].units[u].ops, op_kind::ins, storage)) {
                     if (op.op == op_kind::equal) detail::append_html_escaped(changes, op.text);
                     else if (op.op == op_kind::del) changes += "<del>" + esc(op.text) + "</del>";
                     else changes += "<ins>" + esc(op.text) + "</ins>";

@@ -284,3 +284,24 @@ TEST_CASE("history: a change of white space alone is no change of the text", "[h
     CHECK(entry(h, 2, "OP1").text_changed);
     CHECK(entry(h, 2, "OP1").changed_in == std::vector<std::size_t>{2});
 }
+
+TEST_CASE("history html: a change of spelling beside a real edit is not marked", "[history][html]") {
+    // 78/132 -> 79/194 (OP44 -> OP48): "tr ansparent" of a text export
+    // repaired while words were added (own wording here).
+    std::vector<document> v;
+    v.push_back(
+        doc("A/RES/1/1", {para("OP1", "Recognizes the creation of tr ansparent regulatory frameworks;")}));
+    v.push_back(doc("A/RES/2/1", {para("OP1",
+                                       "Recognizes in particular the creation of transparent regulatory "
+                                       "frameworks;")}));
+    history_options options;
+    options.keep_all = true;  // two versions without title or agenda item
+    const history h = build_history(std::move(v), options);
+    REQUIRE(h.lineage.size() == 2);
+    REQUIRE(entry(h, 1, "OP1").text_changed);
+    const std::string page = render_history_html(h);
+    CHECK(page.find("Recognizes <ins>in particular </ins>the creation of transparent regulatory") !=
+          std::string::npos);
+    CHECK(page.find("tr ansparent</del>") == std::string::npos);
+    CHECK(page.find(">transparent</ins>") == std::string::npos);
+}
