@@ -58,10 +58,6 @@ private:
     bool hyphen_ = false;
 };
 
-}  // namespace
-
-namespace {
-
 // Whether the run of changes ops[i, j) (no equal piece inside) removes a text
 // and adds another that differ in more than spelling; removed and added are
 // scratch space.

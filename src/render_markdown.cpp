@@ -147,12 +147,13 @@ void ops_html(std::string& out, const std::vector<word_op>& all_ops, bool shorte
     std::vector<word_op> storage;
     const auto& ops = spelling_as_equal(all_ops, op_kind::ins, storage);
     std::size_t first = ops.size(), last = 0;
+    bool changes = false;  // every change left changes the text
     for (std::size_t i = 0; i < ops.size(); ++i) {
         if (ops[i].text.empty()) continue;
         first = std::min(first, i);
         last = i;
+        changes = changes || ops[i].op != op_kind::equal;
     }
-    const bool changes = changes_text(ops);
     for (std::size_t i = 0; i < ops.size(); ++i) {
         const auto& op = ops[i];
         if (op.text.empty()) continue;

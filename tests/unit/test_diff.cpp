@@ -459,12 +459,6 @@ TEST_CASE("diff: reports read a change of spelling beside a real edit as plain t
                                 "and thus play an important role in the digital economy")
                          .ops;
     REQUIRE(changes_text(ops));
-    const auto side_text = [](const std::vector<word_op>& v, op_kind side) {
-        std::string s;
-        for (const auto& op : v)
-            if (op.op == op_kind::equal || op.op == side) s += op.text;
-        return s;
-    };
     const auto marked = [](const std::vector<word_op>& v) {
         std::string s;
         for (const auto& op : v)
@@ -477,13 +471,13 @@ TEST_CASE("diff: reports read a change of spelling beside a real edit as plain t
     const auto& as_new = spelling_as_equal(ops, op_kind::ins, storage);
     CHECK(&as_new == &storage);
     CHECK(marked(as_new) == "+digital |");
-    CHECK(side_text(as_new, op_kind::ins) == "and thus play an important role in the digital economy");
-    CHECK(side_text(as_new, op_kind::del) == "and thus play an important role in the economy");
+    CHECK(new_side(as_new) == "and thus play an important role in the digital economy");
+    CHECK(old_side(as_new) == "and thus play an important role in the economy");
     CHECK(as_new.front().op == op_kind::equal);
     CHECK(as_new.front().text == "and thus play an important role in the ");  // joined with its neighbours
     // The old side reads "p lay".
     const auto& as_old = spelling_as_equal(ops, op_kind::del, storage);
-    CHECK(side_text(as_old, op_kind::del) == "and thus p lay an important role in the economy");
+    CHECK(old_side(as_old) == "and thus p lay an important role in the economy");
     CHECK(marked(as_old) == "+digital |");
     // Nothing to read otherwise: the ops themselves.
     const auto real = diff_words("to play a role", "to play a major role").ops;
